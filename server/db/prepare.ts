@@ -1,0 +1,41 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { join } from 'node:path';
+import { loadIllustrative } from '../illustrative/load-illustrative.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { initOrm, migrate } from './orm.js';
+import { loadOfficialSeeds } from './seed/load-official.js';
+
+export interface PrepareOptions {
+  databaseUrl: string | null;
+  replicaUrls: string[];
+  dataDir: string;
+  illustrative: boolean;
+  log: (line: string) => void;
+}
+
+/** Database up to date and seeded: embedded server (unless a URL is given), migrations, seeds. */
+export async function prepareDatabase(options: PrepareOptions): Promise<{ orm: MikroORM; close(): Promise<void> }> {
+  const embedded = options.databaseUrl
+    ? null
+    : await startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg'), database: 'osh', log: () => {} });
+  try {
+    const orm = await initOrm({ clientUrl: options.databaseUrl ?? embedded!.url, replicaUrls: options.replicaUrls });
+    await migrate(orm);
+    const em = orm.em.fork() as EntityManager;
+    if (await loadOfficialSeeds(em)) options.log('loaded the sourced seed data');
+    if (options.illustrative && (await loadIllustrative(orm.em.fork() as EntityManager))) {
+      options.log('loaded the illustrative dataset (generated; labelled as such wherever it shows)');
+    }
+    return {
+      orm,
+      async close() {
+        await orm.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,132 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { readSeedFiles, type SeedFiles, type TargetRef } from './seed-files.js';
+import { lookup, maybe, SqlWriter } from './upsert.js';
+
+const targetKey = (t: TargetRef) => `${t.programme}|${t.number}|${t.part ?? ''}`;
+
+/**
+ * Loads the sourced seed files (seeds/*.json) into the database in one transaction. Rows are
+ * upserted on their codes and natural keys, so a second load of the same files changes nothing.
+ * Returns false when this exact seed set (by hash) was already loaded and `force` is not set.
+ */
+export async function loadOfficialSeeds(em: EntityManager, options: { force?: boolean; files?: SeedFiles } = {}): Promise<boolean> {
+  const files = options.files ?? readSeedFiles();
+  return em.transactional(async (tx) => {
+    const sql = new SqlWriter(tx);
+    // Serialise concurrent starts against the same database.
+    await sql.query('select pg_advisory_xact_lock(42017)');
+    const [state] = await sql.query<{ hash: string }>(`select hash from seed_state where name = 'official'`);
+    if (state?.hash === files.hash && !options.force) return false;
+    await writeAll(sql, files);
+    await sql.query(
+      `insert into seed_state (name, hash, loaded_at) values ('official', ?, now())
+       on conflict (name) do update set hash = excluded.hash, loaded_at = excluded.loaded_at`,
+      [files.hash],
+    );
+    return true;
+  });
+}
+
+async function writeAll(sql: SqlWriter, f: SeedFiles): Promise<void> {
+  const units = await sql.upsert('administrative_unit', ['code'], f.units.map((u) => ({
+    code: u.code, name_vi: u.nameVi, name_en: u.nameEn, level: u.level, kind: u.kind,
+    valid_from: u.validFrom, valid_to: u.validTo,
+  })));
+  for (const u of f.units) {
+    await sql.query('update administrative_unit set parent_id = ?, successor_id = ? where id = ?', [
+      maybe(units, u.parent, 'unit'), maybe(units, u.successor, 'unit'), lookup(units, u.code, 'unit'),
+    ]);
+  }
+  const sources = await sql.upsert('source', ['code'], f.sources.map((s) => ({
+    code: s.code, url: s.url, document_number: s.documentNumber, title: s.title, publisher: s.publisher,
+    published_on: s.publishedOn, grade: s.grade, language: s.language, note: s.note,
+  })));
+  const instruments = await sql.upsert('legal_instrument', ['code'], f.instruments.map((i) => ({
+    code: i.code, number: i.number, kind: i.kind, issuer: i.issuer, unit_id: lookup(units, i.unit, 'unit'),
+    issued_on: i.issuedOn, title_vi: i.titleVi, title_en: i.titleEn, source_id: maybe(sources, i.source, 'source'), note: i.note,
+  })));
+  await sql.upsert('unit_lineage', ['predecessor_id', 'successor_id'], f.lineage.map((l) => ({
+    predecessor_id: lookup(units, l.predecessor, 'unit'), successor_id: lookup(units, l.successor, 'unit'),
+    effective_on: l.effectiveOn, instrument_id: maybe(instruments, l.instrument, 'instrument'),
+  })));
+  const agencies = await sql.upsert('agency', ['code'], f.agencies.map((a) => ({
+    code: a.code, name_vi: a.nameVi, name_en: a.nameEn, unit_id: lookup(units, a.unit, 'unit'), level: a.level,
+    kind: a.kind, valid_from: a.validFrom, valid_to: a.validTo,
+  })));
+  for (const a of f.agencies) {
+    await sql.query('update agency set successor_id = ? where id = ?', [maybe(agencies, a.successor, 'agency'), lookup(agencies, a.code, 'agency')]);
+  }
+  const programmes = await sql.upsert('programme', ['code'], f.programmes.map((p) => ({
+    code: p.code, name_vi: p.nameVi, name_en: p.nameEn, unit_id: lookup(units, p.unit, 'unit'), start_year: p.startYear,
+    end_year: p.endYear, kind: p.kind, instrument_id: lookup(instruments, p.instrument, 'instrument'),
+    reporting_rule: p.reportingRule, report_due_month_day: p.reportDueMonthDay, note: p.note,
+  })));
+  for (const p of f.programmes) {
+    await sql.query('update programme set implements_id = ? where id = ?', [maybe(programmes, p.implements, 'programme'), lookup(programmes, p.code, 'programme')]);
+  }
+  await sql.replacePivot('programme_basis', 'programme_id', 'legal_instrument_id', [...programmes.values()],
+    f.programmes.flatMap((p) => (p.basisInstruments ?? []).map((i) => [lookup(programmes, p.code, 'programme'), lookup(instruments, i, 'instrument')] as [number, number])));
+  const indicators = await sql.upsert('indicator', ['code'], f.indicators.map((i) => ({
+    code: i.code, name_vi: i.nameVi, name_en: i.nameEn, measure: i.measure, direction: i.direction,
+    definition_vi: i.definitionVi, definition_en: i.definitionEn, multiplier: i.multiplier, sdg: i.sdg, note: i.note,
+  })));
+  for (const i of f.indicators) {
+    await sql.query('update indicator set numerator_id = ?, denominator_id = ? where id = ?', [
+      maybe(indicators, i.numerator, 'indicator'), maybe(indicators, i.denominator, 'indicator'), lookup(indicators, i.code, 'indicator'),
+    ]);
+  }
+  const targetRows = f.targets.map((t) => ({
+    programme_id: lookup(programmes, t.programme, 'programme'), number: t.number, part: t.part ?? '', kind: t.kind,
+    indicator_id: lookup(indicators, t.indicator, 'indicator'), comparator: t.comparator, value: t.value,
+    base_year: t.baseYear, end_year: t.endYear, lead_agency_id: maybe(agencies, t.leadAgency, 'agency'),
+    section: t.section, text_vi: t.textVi, text_en: t.textEn, source_id: maybe(sources, t.source, 'source'),
+    conflict: t.conflict, assumption: t.assumption,
+  }));
+  const targetIds = await sql.upsert('target', ['programme_id', 'number', 'part'], targetRows);
+  const targets = new Map<string, number>();
+  f.targets.forEach((t, i) => targets.set(targetKey(t), lookup(targetIds, `${targetRows[i].programme_id}|${t.number}|${t.part ?? ''}`, 'target')));
+  for (const t of f.targets) {
+    const aligned = t.alignedTarget ? lookup(targets, targetKey(t.alignedTarget), 'target') : null;
+    await sql.query('update target set aligned_target_id = ? where id = ?', [aligned, lookup(targets, targetKey(t), 'target')]);
+  }
+  await sql.upsert('task_area', ['programme_id', 'number'], f.taskAreas.map((a) => ({
+    programme_id: lookup(programmes, a.programme, 'programme'), number: a.number, section: a.section,
+    title_vi: a.titleVi, title_en: a.titleEn, items: a.items,
+  })));
+  await writeResponsibilities(sql, f, programmes, agencies, targets);
+  await writeObservations(sql, f, units, indicators, sources);
+}
+
+async function writeResponsibilities(sql: SqlWriter, f: SeedFiles, programmes: Map<string, number>, agencies: Map<string, number>, targets: Map<string, number>) {
+  const rows = f.responsibilities.map((r) => ({
+    programme_id: lookup(programmes, r.programme, 'programme'), number: r.number, section: r.section,
+    body_vi: r.bodyVi, role: r.role, tasks_vi: r.tasksVi,
+  }));
+  const ids = await sql.upsert('responsibility', ['programme_id', 'number'], rows);
+  const idOf = (i: number) => lookup(ids, `${rows[i].programme_id}|${f.responsibilities[i].number}`, 'responsibility');
+  const owners = f.responsibilities.map((_, i) => idOf(i));
+  await sql.replacePivot('responsibility_agency', 'responsibility_id', 'agency_id', owners,
+    f.responsibilities.flatMap((r, i) => r.agencies.map((a) => [idOf(i), lookup(agencies, a, 'agency')] as [number, number])));
+  await sql.replacePivot('responsibility_target', 'responsibility_id', 'target_id', owners,
+    f.responsibilities.flatMap((r, i) => r.leadsTargets.map((n) => {
+      const [, number, part] = /^([^a-z]+|[a-zđ]+)([a-z]?)$/.exec(n) ?? [n, n, ''];
+      const key = targets.has(`${r.programme}|${n}|`) ? `${r.programme}|${n}|` : `${r.programme}|${number}|${part}`;
+      return [idOf(i), lookup(targets, key, 'target')] as [number, number];
+    })));
+}
+
+async function writeObservations(sql: SqlWriter, f: SeedFiles, units: Map<string, number>, indicators: Map<string, number>, sources: Map<string, number>) {
+  const rows = f.observations.map((o) => ({
+    indicator_id: lookup(indicators, o.indicator, 'indicator'), unit_id: lookup(units, o.unit, 'unit'), year: o.year,
+    period: o.period ?? 'YEAR', disaggregation: o.disaggregation ?? 'TOTAL', dataset: 'OFFICIAL', value: o.value,
+    qualifier: o.qualifier ?? 'EXACT', status: o.status, grade: o.grade, source_id: maybe(sources, o.source, 'source'),
+    quote: o.quote, note: o.note, disputed: (o.alternatives ?? []).length > 0, review_state: 'APPROVED',
+  }));
+  const key = ['indicator_id', 'unit_id', 'year', 'period', 'disaggregation', 'dataset'];
+  const ids = await sql.upsert('observation', key, rows);
+  const alternatives = f.observations.flatMap((o, i) => (o.alternatives ?? []).map((a) => ({
+    observation_id: lookup(ids, key.map((k) => String(rows[i][k as keyof (typeof rows)[number]])).join('|'), 'observation'),
+    value: a.value, source_id: lookup(sources, a.source, 'source'), quote: a.quote, note: a.note,
+  })));
+  await sql.upsert('observation_alternative', ['observation_id', 'source_id'], alternatives);
+}

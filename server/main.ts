@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { startApp } from './app.js';
+import { readConfig } from './config.js';
+
+/** `npm start`: the platform on one port, with the embedded PostgreSQL unless DATABASE_URL is set. */
+const config = readConfig();
+const started = Date.now();
+const app = await startApp({
+  databaseUrl: config.databaseUrl,
+  replicaUrls: config.replicaUrls,
+  dataDir: config.dataDir,
+  port: config.port,
+  host: '0.0.0.0',
+  illustrative: config.illustrativeData,
+  production: config.production,
+  log: (line) => console.log(line),
+});
+console.log(`OSH Observatory ready in ${Date.now() - started} ms`);
+console.log(`  web app:  http://localhost:${app.port}/`);
+console.log(`  GraphQL:  http://localhost:${app.port}/graphql`);
+console.log(`  database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('stopping…');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,78 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Agency } from '../agencies/agency.entity.js';
+import { Connection, PageArgs, toConnection, toPage } from '../common/connection.js';
+import { ProgrammeKind } from '../common/enums.js';
+import { checkCodes } from '../common/validate.js';
+import type { Context } from '../context.js';
+import { Target } from '../indicators/target.entity.js';
+import { LegalInstrument } from '../instruments/legal-instrument.entity.js';
+import { AdministrativeUnit } from '../units/unit.entity.js';
+import { Programme } from './programme.entity.js';
+import { Responsibility } from './responsibility.entity.js';
+import { TaskArea } from './task-area.entity.js';
+
+@ObjectType()
+export class ProgrammeConnection extends Connection(Programme, 'Programme') {}
+
+@ArgsType()
+class ProgrammesArgs extends PageArgs {
+  @Field(() => [String], { nullable: true, description: 'Unit codes' }) units?: string[] | null;
+  @Field(() => [ProgrammeKind], { nullable: true }) kinds?: ProgrammeKind[] | null;
+}
+
+const byNumber = { number: 'asc', id: 'asc' } as const;
+
+@Resolver(() => Programme)
+export class ProgrammeResolver {
+  @Query(() => ProgrammeConnection, { description: 'Programmes and plans with their targets and tasks' })
+  async programmes(@Args(() => ProgrammesArgs) args: ProgrammesArgs, @Ctx() { em }: Context) {
+    checkCodes(args.units, 'units');
+    const page = toPage(args);
+    const where: Record<string, unknown> = {};
+    if (args.units) where.unit = { code: { $in: args.units } };
+    if (args.kinds?.length) where.kind = { $in: args.kinds };
+    const [items, total] = await em.findAndCount(Programme, where, { orderBy: { code: 'asc' }, limit: page.limit, offset: page.offset });
+    return toConnection(items, total, page);
+  }
+
+  @Query(() => Programme, { nullable: true })
+  async programme(@Arg('code', () => String) code: string, @Ctx() { em }: Context) {
+    checkCodes([code], 'code');
+    return em.findOne(Programme, { code });
+  }
+
+  @FieldResolver(() => AdministrativeUnit) unit(@Root() p: Programme) {
+    return p.unit.load();
+  }
+  @FieldResolver(() => LegalInstrument) instrument(@Root() p: Programme) {
+    return p.instrument.load();
+  }
+  @FieldResolver(() => [LegalInstrument], { description: 'Other instruments the programme rests on' })
+  basisInstruments(@Root() p: Programme) {
+    return p.basisInstruments.load({ dataloader: true });
+  }
+  @FieldResolver(() => Programme, { nullable: true, description: 'The (national) programme this one implements' })
+  implements(@Root() p: Programme) {
+    return p.implements?.load() ?? null;
+  }
+  @FieldResolver(() => [Target]) targets(@Root() p: Programme, @Ctx() { loaders }: Context) {
+    return loaders.children(Target, 'programme', {}, { number: 'asc', part: 'asc' }).load(p.id);
+  }
+  @FieldResolver(() => [TaskArea]) taskAreas(@Root() p: Programme, @Ctx() { loaders }: Context) {
+    return loaders.children(TaskArea, 'programme', {}, byNumber).load(p.id);
+  }
+  @FieldResolver(() => [Responsibility]) responsibilities(@Root() p: Programme, @Ctx() { loaders }: Context) {
+    return loaders.children(Responsibility, 'programme', {}, byNumber).load(p.id);
+  }
+}
+
+@Resolver(() => Responsibility)
+export class ResponsibilityResolver {
+  @FieldResolver(() => [Agency]) agencies(@Root() r: Responsibility) {
+    return r.agencies.load({ dataloader: true });
+  }
+  @FieldResolver(() => [Target], { description: 'Targets this body leads and reports on' })
+  leadsTargets(@Root() r: Responsibility) {
+    return r.leadsTargets.load({ dataloader: true });
+  }
+}

@@ -1,0 +1,146 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { asReportedCounts, harmoniseCounts, poissonInterval, type CountPoint, type LineageLink } from '../analytics/index.js';
+import { Dataset, Measure, Period, Disaggregation } from '../common/enums.js';
+import { Indicator } from '../indicators/indicator.entity.js';
+import { Observation } from '../observations/observation.entity.js';
+import { UnitLineage } from '../units/unit-lineage.entity.js';
+import { AdministrativeUnit } from '../units/unit.entity.js';
+import { SeriesBasis, type SeriesPointType } from './progress.types.js';
+
+export interface BuiltSeries {
+  indicator: Indicator;
+  unit: AdministrativeUnit;
+  basis: SeriesBasis;
+  datasets: Dataset[];
+  points: SeriesPointType[];
+  containsIllustrative: boolean;
+}
+
+export interface SeriesRequest {
+  indicators: Indicator[];
+  units: AdministrativeUnit[];
+  datasets: Dataset[];
+  basis: SeriesBasis;
+}
+
+/** Measures whose yearly values add up across units (a percentage does not). */
+const ADDITIVE = new Set<Measure>([Measure.COUNT, Measure.PERSONS, Measure.BILLION_VND, Measure.THOUSAND_PERSONS]);
+
+/**
+ * Builds yearly series for indicators × units with a fixed number of queries whatever the
+ * number of units: one for the lineage, one for the units' predecessors' ids (via the lineage),
+ * one for all the observations needed. Rates are computed from their counts and denominators,
+ * harmonised series sum counts and denominators, and official values win over illustrative ones.
+ */
+export async function buildSeries(em: EntityManager, request: SeriesRequest): Promise<Map<string, BuiltSeries>> {
+  const lineage = await em.find(UnitLineage, {}, { populate: ['predecessor', 'successor'] });
+  const links: LineageLink[] = lineage.map((l) => ({
+    predecessor: l.predecessor.getEntity().code,
+    successor: l.successor.getEntity().code,
+    effectiveYear: Number(l.effectiveOn.slice(0, 4)),
+  }));
+  const unitIds = new Map<string, number>();
+  for (const u of request.units) unitIds.set(u.code, u.id);
+  if (request.basis === SeriesBasis.HARMONISED) {
+    for (const l of lineage) unitIds.set(l.predecessor.getEntity().code, l.predecessor.id);
+  }
+  const indicatorIds = new Set<number>();
+  for (const i of request.indicators) {
+    if (isRate(i)) {
+      indicatorIds.add(i.numerator!.id);
+      indicatorIds.add(i.denominator!.id);
+    } else indicatorIds.add(i.id);
+  }
+  const rows = indicatorIds.size && unitIds.size
+    ? await em.find(Observation, {
+      indicator: { $in: [...indicatorIds] }, unit: { $in: [...unitIds.values()] }, period: Period.YEAR,
+      disaggregation: Disaggregation.TOTAL, dataset: { $in: request.datasets }, reviewState: 'APPROVED',
+    } as never, { orderBy: { year: 'asc' } })
+    : [];
+  const codeById = new Map([...unitIds].map(([code, id]) => [id, code]));
+  // indicatorId -> unitCode -> year -> observation (official wins over illustrative)
+  const chosen = new Map<number, Map<string, Map<number, Observation>>>();
+  for (const o of rows) {
+    const byUnit = chosen.get(o.indicator.id) ?? new Map<string, Map<number, Observation>>();
+    chosen.set(o.indicator.id, byUnit);
+    const code = codeById.get(o.unit.id)!;
+    const byYear = byUnit.get(code) ?? new Map<number, Observation>();
+    byUnit.set(code, byYear);
+    const previous = byYear.get(o.year);
+    if (!previous || (previous.dataset === Dataset.ILLUSTRATIVE && o.dataset === Dataset.OFFICIAL)) byYear.set(o.year, o);
+  }
+  const newUnits = request.units.filter((u) => u.validFrom).map((u) => u.code).concat(lineage.map((l) => l.successor.getEntity().code));
+  const out = new Map<string, BuiltSeries>();
+  for (const indicator of request.indicators) {
+    for (const unit of request.units) {
+      out.set(`${indicator.code}|${unit.code}`, seriesFor(indicator, unit, request, chosen, links, [...new Set(newUnits)]));
+    }
+  }
+  return out;
+}
+
+export const isRate = (i: Indicator): boolean => Boolean(i.numerator && i.denominator);
+
+function seriesFor(
+  indicator: Indicator, unit: AdministrativeUnit, request: SeriesRequest,
+  chosen: Map<number, Map<string, Map<number, Observation>>>, links: LineageLink[], newUnits: string[],
+): BuiltSeries {
+  const rate = isRate(indicator);
+  const numId = rate ? indicator.numerator!.id : indicator.id;
+  const denId = rate ? indicator.denominator!.id : null;
+  const datasetOf = new Map<string, Dataset>();
+  const counts: Record<string, CountPoint[]> = {};
+  const units = new Set<string>([...(chosen.get(numId)?.keys() ?? []), ...(denId ? chosen.get(denId)?.keys() ?? [] : [])]);
+  for (const code of units) {
+    const nums = chosen.get(numId)?.get(code) ?? new Map<number, Observation>();
+    const dens = denId ? chosen.get(denId)?.get(code) ?? new Map<number, Observation>() : new Map<number, Observation>();
+    const years = [...new Set([...nums.keys(), ...dens.keys()])].sort((a, b) => a - b);
+    counts[code] = years.map((year) => {
+      for (const o of [nums.get(year), dens.get(year)]) {
+        if (o?.dataset === Dataset.ILLUSTRATIVE) datasetOf.set(`${code}|${year}`, Dataset.ILLUSTRATIVE);
+        else if (o && !datasetOf.has(`${code}|${year}`)) datasetOf.set(`${code}|${year}`, Dataset.OFFICIAL);
+      }
+      return { year, count: nums.get(year)?.value ?? null, denominator: rate ? dens.get(year)?.value ?? null : 1 };
+    });
+  }
+  const harmonise = request.basis === SeriesBasis.HARMONISED;
+  const additive = rate || ADDITIVE.has(indicator.measure);
+  const per = rate ? indicator.multiplier ?? 100_000 : 1;
+  const series = harmonise
+    ? harmoniseCounts(counts, links, unit.code, { per, newUnits })
+    : asReportedCounts(counts, unit.code, per);
+  const points: SeriesPointType[] = series.points.map((p) => {
+      // A percentage of two former provinces cannot be summed: say so instead of guessing.
+      const notAdditive = harmonise && !additive && p.components.some((c) => c !== unit.code);
+      const dataset = p.components.some((c) => datasetOf.get(`${c}|${p.year}`) === Dataset.ILLUSTRATIVE)
+        ? Dataset.ILLUSTRATIVE
+        : p.components.some((c) => datasetOf.has(`${c}|${p.year}`)) ? Dataset.OFFICIAL : null;
+      const value = notAdditive ? null : rate ? p.value : p.count;
+      const interval = rate && p.count !== null && p.denominator ? scaled(poissonInterval(p.count), per / p.denominator) : null;
+      return {
+        year: p.year, value, count: rate ? p.count : null, denominator: rate ? p.denominator : null, interval,
+        dataset, illustrative: dataset === Dataset.ILLUSTRATIVE, components: p.components,
+        missingFrom: [...new Set([...p.missingFrom, ...(rate ? p.missingDenominatorFrom : [])])],
+        gap: notAdditive ? 'NOT_ADDITIVE' : value === null ? gapOf(p, rate) : null,
+      };
+    });
+  return {
+    indicator, unit, basis: request.basis, datasets: request.datasets, points,
+    containsIllustrative: points.some((p) => p.illustrative),
+  };
+}
+
+function scaled(interval: { lower: number; upper: number; level: number } | null, factor: number) {
+  return interval ? { lower: interval.lower * factor, upper: interval.upper * factor, level: interval.level } : null;
+}
+
+function gapOf(p: { missingFrom: string[]; missingDenominatorFrom: string[]; count: number | null }, rate: boolean): string {
+  if (p.missingFrom.length) return 'COUNT_MISSING';
+  if (rate && p.missingDenominatorFrom.length) return 'DENOMINATOR_MISSING';
+  return 'NOT_COMPUTABLE';
+}
+
+/** Loads indicators by code with their numerator and denominator, failing clearly on unknown codes. */
+export async function loadIndicators(em: EntityManager, codes: string[]): Promise<Indicator[]> {
+  return em.find(Indicator, { code: { $in: codes } }, { populate: ['numerator', 'denominator'] });
+}

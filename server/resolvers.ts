@@ -1,0 +1,19 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { AgencyResolver } from './agencies/agency.resolver.js';
+import { HealthCheckupResolver } from './checkups/checkup.resolver.js';
+import { IndicatorResolver, TargetResolver } from './indicators/indicator.resolver.js';
+import { LegalInstrumentResolver } from './instruments/legal-instrument.resolver.js';
+import { MonitoringResultResolver, MonitoringSiteResolver } from './monitoring/monitoring.resolver.js';
+import { ObservationAlternativeResolver, ObservationResolver } from './observations/observation.resolver.js';
+import { ProgrammeResolver, ResponsibilityResolver } from './programmes/programme.resolver.js';
+import { SummaryResolver } from './monitoring/summary.resolver.js';
+import { AnalyticsResolver } from './progress/analytics.resolver.js';
+import { SourceResolver } from './sources/source.resolver.js';
+import { UnitLineageResolver, UnitResolver } from './units/unit.resolver.js';
+
+/** Every resolver class, listed explicitly. */
+export const resolvers: NonEmptyArray<Function> = [
+  UnitResolver, UnitLineageResolver, SourceResolver, LegalInstrumentResolver, AgencyResolver, ProgrammeResolver,
+  ResponsibilityResolver, IndicatorResolver, TargetResolver, ObservationResolver, ObservationAlternativeResolver,
+  MonitoringSiteResolver, MonitoringResultResolver, HealthCheckupResolver, AnalyticsResolver, SummaryResolver,
+];

@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../server/db/embedded-postgres.js';
+import { initOrm, migrate } from '../../server/db/orm.js';
+import { loadOfficialSeeds } from '../../server/db/seed/load-official.js';
+import { loadIllustrative } from '../../server/illustrative/load-illustrative.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of the maintenance database of the test server. */
+    adminUrl: string;
+    /** Name of the migrated and seeded database every test file clones. */
+    templateDb: string;
+  }
+}
+
+/**
+ * One PostgreSQL for the whole run: the embedded server in a throw-away folder, or the server of
+ * DATABASE_URL. A template database is migrated and seeded once; each test file clones it.
+ */
+export default async function setup(project: TestProject) {
+  let embedded: EmbeddedPostgres | null = null;
+  let adminUrl: string;
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = '/postgres';
+    adminUrl = url.toString();
+  } else {
+    const base = mkdtempSync(join(tmpdir(), 'osh-test-'));
+    chmodSync(base, 0o755); // the postgres user must be able to enter it
+    embedded = await startEmbeddedPostgres({ dataDir: join(base, 'pg'), database: 'postgres', ephemeral: true });
+    adminUrl = embedded.urlFor('postgres');
+  }
+  const templateDb = `osh_template_${process.pid}_${project.name}`;
+  try {
+    await adminQuery(adminUrl, `drop database if exists ${templateDb}`);
+    await adminQuery(adminUrl, `create database ${templateDb}`);
+    const orm = await initOrm({ clientUrl: withDatabase(adminUrl, templateDb), poolMax: 4 });
+    try {
+      await migrate(orm);
+      await loadOfficialSeeds(orm.em.fork() as EntityManager);
+      await loadIllustrative(orm.em.fork() as EntityManager);
+    } finally {
+      await orm.close(); // a template must have no open sessions to be cloned
+    }
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  project.provide('adminUrl', adminUrl);
+  project.provide('templateDb', templateDb);
+  return async () => {
+    await adminQuery(adminUrl, `drop database if exists ${templateDb} with (force)`).catch(() => {});
+    await embedded?.stop();
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,30 @@
+import { ApolloServer } from '@apollo/server';
+import type { MikroORM } from '@mikro-orm/core';
+import { formatError } from '../../server/common/format-error.js';
+import { buildContext, type AppUser } from '../../server/context.js';
+import { withSqlCount } from '../../server/db/sql-counter.js';
+import { buildAppSchema } from '../../server/schema.js';
+
+export interface GqlResult<T = Record<string, any>> {
+  data: T | null;
+  errors: { message: string; extensions?: { code?: string; field?: string } }[] | undefined;
+  /** SQL statements the operation sent. */
+  statements: number;
+}
+
+/** Runs GraphQL operations through the whole pipeline (validation, resolvers, loaders, formatError). */
+export async function createExecutor(orm: MikroORM, production = true) {
+  const server = new ApolloServer({ schema: await buildAppSchema(), formatError: formatError(production), includeStacktraceInErrorResponses: false });
+  await server.start();
+  return {
+    async run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, user: AppUser | null = null): Promise<GqlResult<T>> {
+      const { result, statements } = await withSqlCount(() =>
+        server.executeOperation({ query, variables }, { contextValue: buildContext(orm, user) }),
+      );
+      if (result.body.kind !== 'single') throw new Error('expected a single result');
+      const { data, errors } = result.body.singleResult;
+      return { data: (data ?? null) as T | null, errors: errors as GqlResult['errors'], statements };
+    },
+    stop: () => server.stop(),
+  };
+}
