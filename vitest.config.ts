@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 // Three projects: pure unit tests (no database, no DOM), integration tests against a real
 // PostgreSQL (embedded unless DATABASE_URL is set), and browser tests in headless Chromium.
 export default defineConfig({
+  // type-graphql loads graphql's CommonJS build; make ESM imports in our code use the same copy,
+  // or graphql's instanceof checks fail ("Cannot use GraphQLObjectType from another module").
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     projects: [
       {

@@ -71,19 +71,18 @@ async function insertSites(sql: SqlWriter, generator: GeneratorOptions): Promise
   const sites = [...monitoringSites(generator)];
   await sql.query(
     `insert into monitoring_site (code, name, unit_id, industrial_zone, sector, factors, dataset)
-     select s.code, s.name, u.id, s.zone, s.sector, s.factors::jsonb, 'ILLUSTRATIVE'
-     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as s(code, name, unit, zone, sector, factors)
+     select s.code, s.name, u.id, s.zone, s.sector, s.factors, 'ILLUSTRATIVE'
+     from jsonb_to_recordset(?::jsonb) as s(code text, name text, unit text, zone text, sector text, factors jsonb)
      join administrative_unit u on u.code = s.unit`,
-    [sites.map((s) => s.code), sites.map((s) => s.name), sites.map((s) => s.unit), sites.map((s) => s.industrialZone),
-      sites.map((s) => s.sector), sites.map((s) => JSON.stringify(s.factors))],
+    [JSON.stringify(sites.map((s) => ({ ...s, zone: s.industrialZone })))],
   );
   const results = [...monitoringResults(generator)];
   await sql.query(
     `insert into monitoring_result (site_id, year, factor, samples, samples_over_limit, dataset)
-     select m.id, r.year, r.factor, r.samples, r.over, 'ILLUSTRATIVE'
-     from unnest(?::text[], ?::int[], ?::text[], ?::int[], ?::int[]) as r(site, year, factor, samples, over)
+     select m.id, r.year, r.factor, r.samples, r."samplesOverLimit", 'ILLUSTRATIVE'
+     from jsonb_to_recordset(?::jsonb) as r(site text, year int, factor text, samples int, "samplesOverLimit" int)
      join monitoring_site m on m.code = r.site`,
-    [results.map((r) => r.site), results.map((r) => r.year), results.map((r) => r.factor), results.map((r) => r.samples), results.map((r) => r.samplesOverLimit)],
+    [JSON.stringify(results)],
   );
 }
 
@@ -91,12 +90,10 @@ async function insertCheckups(sql: SqlWriter, generator: GeneratorOptions): Prom
   const rows = [...healthCheckups(generator)];
   await sql.query(
     `insert into health_checkup (establishment, unit_id, sector, year, kind, workers_examined, cases_total, cases, dataset)
-     select c.establishment, u.id, c.sector, c.year, c.kind, c.examined, c.total, c.cases::jsonb, 'ILLUSTRATIVE'
-     from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[], ?::int[], ?::text[])
-       as c(establishment, unit, sector, year, kind, examined, total, cases)
+     select c.establishment, u.id, c.sector, c.year, c.kind, c."workersExamined", c."casesTotal", c.cases, 'ILLUSTRATIVE'
+     from jsonb_to_recordset(?::jsonb) as c(establishment text, unit text, sector text, year int, kind text, "workersExamined" int, "casesTotal" int, cases jsonb)
      join administrative_unit u on u.code = c.unit`,
-    [rows.map((r) => r.establishment), rows.map((r) => r.unit), rows.map((r) => r.sector), rows.map((r) => r.year), rows.map((r) => r.kind),
-      rows.map((r) => r.workersExamined), rows.map((r) => r.casesTotal), rows.map((r) => JSON.stringify(r.cases))],
+    [JSON.stringify(rows)],
   );
 }
 
@@ -125,12 +122,12 @@ async function insertYearlySeries(sql: SqlWriter): Promise<void> {
   await sql.query(
     `insert into observation (indicator_id, unit_id, year, period, disaggregation, dataset, value, qualifier, status, note)
      select i.id, u.id, r.year, 'YEAR', 'TOTAL', 'ILLUSTRATIVE', r.value, 'EXACT', 'ILLUSTRATIVE', 'Generated illustrative value: not a real figure'
-     from unnest(?::text[], ?::text[], ?::int[], ?::float8[]) as r(indicator, unit, year, value)
+     from jsonb_to_recordset(?::jsonb) as r(indicator text, unit text, year int, value float8)
      join indicator i on i.code = r.indicator
      join administrative_unit u on u.code = r.unit
      where not exists (select 1 from observation o where o.indicator_id = i.id and o.unit_id = u.id and o.year = r.year
                        and o.period = 'YEAR' and o.disaggregation = 'TOTAL' and o.dataset = 'OFFICIAL')`,
-    [rows.map((r) => r.indicator), rows.map((r) => r.unit), rows.map((r) => r.year), rows.map((r) => r.value)],
+    [JSON.stringify(rows)],
   );
 }
 

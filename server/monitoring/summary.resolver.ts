@@ -40,10 +40,15 @@ export class CheckupSummaryRow {
 const MONITORING_COLUMNS: Record<MonitoringGroup, string> = { FACTOR: 'r.factor', SECTOR: 's.sector', YEAR: 'r.year', UNIT: 'u.code' };
 const CHECKUP_COLUMNS: Record<Exclude<CheckupGroup, 'DISEASE'>, string> = { SECTOR: 'h.sector', YEAR: 'h.year', UNIT: 'u.code', KIND: 'h.kind' };
 
+/** `(?, ?, ...)` for a list; knex would otherwise expand an array parameter unpredictably. */
+function inList(values: readonly unknown[], params: unknown[]): string {
+  params.push(...values);
+  return `(${values.map(() => '?').join(', ')})`;
+}
+
 function filters(alias: string, units: string[] | null, yearFrom: number | null, yearTo: number | null, datasets: Dataset[], params: unknown[]): string {
-  const where = [`${alias}.dataset = any(?)`];
-  params.push(datasets);
-  if (units) { where.push('u.code = any(?)'); params.push(units); }
+  const where = [`${alias}.dataset in ${inList(datasets, params)}`];
+  if (units) where.push(units.length ? `u.code in ${inList(units, params)}` : 'false');
   if (yearFrom != null) { where.push(`${alias}.year >= ?`); params.push(yearFrom); }
   if (yearTo != null) { where.push(`${alias}.year <= ?`); params.push(yearTo); }
   return where.join(' and ');

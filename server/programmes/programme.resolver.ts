@@ -16,6 +16,7 @@ export class ProgrammeConnection extends Connection(Programme, 'Programme') {}
 
 @ArgsType()
 class ProgrammesArgs extends PageArgs {
+  @Field(() => [String], { nullable: true, description: 'Programme codes' }) codes?: string[] | null;
   @Field(() => [String], { nullable: true, description: 'Unit codes' }) units?: string[] | null;
   @Field(() => [ProgrammeKind], { nullable: true }) kinds?: ProgrammeKind[] | null;
 }
@@ -27,8 +28,10 @@ export class ProgrammeResolver {
   @Query(() => ProgrammeConnection, { description: 'Programmes and plans with their targets and tasks' })
   async programmes(@Args(() => ProgrammesArgs) args: ProgrammesArgs, @Ctx() { em }: Context) {
     checkCodes(args.units, 'units');
+    checkCodes(args.codes, 'codes');
     const page = toPage(args);
     const where: Record<string, unknown> = {};
+    if (args.codes) where.code = { $in: args.codes };
     if (args.units) where.unit = { code: { $in: args.units } };
     if (args.kinds?.length) where.kind = { $in: args.kinds };
     const [items, total] = await em.findAndCount(Programme, where, { orderBy: { code: 'asc' }, limit: page.limit, offset: page.offset });

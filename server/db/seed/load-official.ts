@@ -108,10 +108,14 @@ async function writeResponsibilities(sql: SqlWriter, f: SeedFiles, programmes: M
   await sql.replacePivot('responsibility_agency', 'responsibility_id', 'agency_id', owners,
     f.responsibilities.flatMap((r, i) => r.agencies.map((a) => [idOf(i), lookup(agencies, a, 'agency')] as [number, number])));
   await sql.replacePivot('responsibility_target', 'responsibility_id', 'target_id', owners,
-    f.responsibilities.flatMap((r, i) => r.leadsTargets.map((n) => {
-      const [, number, part] = /^([^a-z]+|[a-zđ]+)([a-z]?)$/.exec(n) ?? [n, n, ''];
-      const key = targets.has(`${r.programme}|${n}|`) ? `${r.programme}|${n}|` : `${r.programme}|${number}|${part}`;
-      return [idOf(i), lookup(targets, key, 'target')] as [number, number];
+    f.responsibilities.flatMap((r, i) => r.leadsTargets.flatMap((n) => {
+      // "2" names the whole target, every part of it (2a, 2b); "2a" names one part.
+      const keys = [...targets.keys()].filter((k) => {
+        const [programme, number, part] = k.split('|');
+        return programme === r.programme && (number === n || number + part === n);
+      });
+      if (!keys.length) throw new Error(`Seed data refers to an unknown target "${r.programme} ${n}"`);
+      return keys.map((k) => [idOf(i), targets.get(k)!] as [number, number]);
     })));
 }
 
