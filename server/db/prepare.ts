@@ -15,10 +15,10 @@ export interface PrepareOptions {
 }
 
 /** Database up to date and seeded: embedded server (unless a URL is given), migrations, seeds. */
-export async function prepareDatabase(options: PrepareOptions): Promise<{ orm: MikroORM; close(): Promise<void> }> {
+export async function prepareDatabase(options: PrepareOptions): Promise<{ orm: MikroORM; url: string; close(): Promise<void> }> {
   const embedded = options.databaseUrl
     ? null
-    : await startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg'), database: 'osh', log: () => {} });
+    : await startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg'), database: 'osh', log: (line) => { if (line.startsWith('PostgreSQL cannot') || line.startsWith('stopping')) options.log(line); } });
   try {
     const orm = await initOrm({ clientUrl: options.databaseUrl ?? embedded!.url, replicaUrls: options.replicaUrls });
     await migrate(orm);
@@ -29,6 +29,7 @@ export async function prepareDatabase(options: PrepareOptions): Promise<{ orm: M
     }
     return {
       orm,
+      url: options.databaseUrl ?? embedded!.url,
       async close() {
         await orm.close();
         await embedded?.stop();

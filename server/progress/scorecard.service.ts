@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Dataset } from '../common/enums.js';
+import { Dataset, UnitLevel } from '../common/enums.js';
 import { BadInputError } from '../common/errors.js';
 import { checkCodes } from '../common/validate.js';
 import { Target } from '../indicators/target.entity.js';
@@ -51,7 +51,7 @@ export async function buildScorecard(
     populate: ['programme', 'programme.instrument', 'indicator'],
   });
   // Always one query for the nation (the benchmark column), so the statement count is fixed.
-  const national = await em.findOne(AdministrativeUnit, { level: 'NATION' });
+  const national = await em.findOne(AdministrativeUnit, { level: UnitLevel.NATION });
   const indicators = [...new Map(targets.map((t) => [t.indicator.id, t.indicator.getEntity()])).values()];
   const seriesUnits = national && !units.includes(national) ? [...units, national] : units;
   const series = await buildSeries(em, { indicators, units: seriesUnits, datasets, basis });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { projectRoot } from '../common/paths.js';
@@ -12,7 +12,9 @@ import { ormConfig } from '../db/orm.js';
  * migrations build, on a throw-away embedded PostgreSQL, then regenerates migrations/index.ts.
  */
 const folder = resolve(projectRoot(), 'server/db/migrations');
-const pg = await startEmbeddedPostgres({ dataDir: join(mkdtempSync(join(tmpdir(), 'osh-mig-')), 'pg'), database: 'osh', ephemeral: true });
+const scratch = mkdtempSync(join(tmpdir(), 'osh-mig-'));
+chmodSync(scratch, 0o755); // the postgres user must be able to enter it
+const pg = await startEmbeddedPostgres({ dataDir: join(scratch, 'pg'), database: 'osh', ephemeral: true });
 try {
   const config = ormConfig({ clientUrl: pg.url });
   const orm = await MikroORM.init({ ...config, migrations: { ...config.migrations, path: folder, pathTs: folder } });
@@ -37,4 +39,5 @@ try {
   writeFileSync(join(folder, 'index.ts'), lines.join('\n'));
 } finally {
   await pg.stop();
+  rmSync(scratch, { recursive: true, force: true });
 }

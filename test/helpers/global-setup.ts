@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -25,13 +25,14 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedPostgres | null = null;
+  let base: string | null = null;
   let adminUrl: string;
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = '/postgres';
     adminUrl = url.toString();
   } else {
-    const base = mkdtempSync(join(tmpdir(), 'osh-test-'));
+    base = mkdtempSync(join(tmpdir(), 'osh-test-'));
     chmodSync(base, 0o755); // the postgres user must be able to enter it
     embedded = await startEmbeddedPostgres({ dataDir: join(base, 'pg'), database: 'postgres', ephemeral: true });
     adminUrl = embedded.urlFor('postgres');
@@ -50,6 +51,7 @@ export default async function setup(project: TestProject) {
     }
   } catch (error) {
     await embedded?.stop();
+    if (base) rmSync(base, { recursive: true, force: true });
     throw error;
   }
   project.provide('adminUrl', adminUrl);
@@ -57,6 +59,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await adminQuery(adminUrl, `drop database if exists ${templateDb} with (force)`).catch(() => {});
     await embedded?.stop();
+    if (base) rmSync(base, { recursive: true, force: true });
   };
 }
 

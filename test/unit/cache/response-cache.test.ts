@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ResponseCache } from '../../../server/cache/response-cache.js';
+
+describe('ResponseCache', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('returns what was stored and counts hits and misses', () => {
+    const cache = new ResponseCache(10, 1000);
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('a', '{"data":1}');
+    expect(cache.get('a')).toBe('{"data":1}');
+    expect([cache.hits, cache.misses]).toEqual([1, 1]);
+  });
+
+  it('evicts the least recently used entry when full', () => {
+    const cache = new ResponseCache(2, 1000);
+    cache.set('a', 'A');
+    cache.set('b', 'B');
+    cache.get('a'); // a is now more recent than b
+    cache.set('c', 'C');
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe('A');
+    expect(cache.get('c')).toBe('C');
+  });
+
+  it('expires entries after the time to live and empties on clear', () => {
+    vi.useFakeTimers();
+    const cache = new ResponseCache(10, 1000);
+    cache.set('a', 'A');
+    vi.advanceTimersByTime(1001);
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('b', 'B');
+    cache.clear();
+    expect(cache.size).toBe(0);
+  });
+});
