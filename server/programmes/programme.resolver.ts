@@ -69,8 +69,36 @@ export class ProgrammeResolver {
   }
 }
 
+@ArgsType()
+class ProgrammePartsArgs {
+  @Field(() => [String], { nullable: true, description: 'Programme codes' }) programmes?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'Agency codes (responsibilities only)' }) agencies?: string[] | null;
+}
+
 @Resolver(() => Responsibility)
 export class ResponsibilityResolver {
+  @Query(() => [Responsibility], { description: 'Who does what, across programmes (the agency × target matrix)' })
+  async responsibilities(@Args(() => ProgrammePartsArgs) args: ProgrammePartsArgs, @Ctx() { em }: Context) {
+    checkCodes(args.programmes, 'programmes');
+    checkCodes(args.agencies, 'agencies');
+    const where: Record<string, unknown> = {};
+    if (args.programmes) where.programme = { code: { $in: args.programmes } };
+    if (args.agencies) where.agencies = { code: { $in: args.agencies } };
+    return em.find(Responsibility, where, { orderBy: [{ programme: { code: 'asc' } }, { id: 'asc' }] });
+  }
+
+  @Query(() => [TaskArea], { description: 'Groups of tasks and solutions, across programmes' })
+  async taskAreas(@Args(() => ProgrammePartsArgs) args: ProgrammePartsArgs, @Ctx() { em }: Context) {
+    checkCodes(args.programmes, 'programmes');
+    return em.find(TaskArea, args.programmes ? { programme: { code: { $in: args.programmes } } } : {}, {
+      orderBy: [{ programme: { code: 'asc' } }, { id: 'asc' }],
+    });
+  }
+
+  @FieldResolver(() => Programme) programme(@Root() r: Responsibility) {
+    return r.programme.load();
+  }
+
   @FieldResolver(() => [Agency]) agencies(@Root() r: Responsibility) {
     return r.agencies.load({ dataloader: true });
   }

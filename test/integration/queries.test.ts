@@ -169,3 +169,16 @@ describe('sources, instruments, monitoring, check-ups', () => {
     expect(data.officialSites.totalCount).toBe(0);
   });
 });
+
+describe('responsibilities and task areas', () => {
+  it('lists who does what across programmes, filtered by agency', async () => {
+    const data = await ok(`{ responsibilities(agencies: ["hp-so-y-te"]) { programme { code } role leadsTargets { label } agencies { code } }
+      taskAreas(programmes: ["hd-kh-ct31-2024"]) { number section items { label } } }`);
+    // The general tasks (VI.1) name every department; section VI.3 is Sở Y tế's own, leading 2 and 5.
+    expect(data.responsibilities.map((r: { role: string }) => r.role).sort()).toEqual(['COORDINATE', 'LEAD']);
+    const lead = data.responsibilities.find((r: { role: string }) => r.role === 'LEAD');
+    expect(lead.programme.code).toBe('hp-nq23-2023-2025');
+    expect(lead.leadsTargets.map((t: { label: string }) => t.label).sort()).toEqual(['2a', '2b', '5']);
+    expect(data.taskAreas.map((t: { number: string }) => t.number)).toEqual(['1', '2', '3', '4']);
+  });
+});
