@@ -1,0 +1,76 @@
+/**
+ * CSV of a table (RFC 4180 quoting, CRLF line ends), prefixed with a UTF-8 byte order mark so
+ * Excel opens Vietnamese text correctly instead of guessing a legacy code page. Pure.
+ */
+import type { Locale } from './format.js';
+import { tableMatrix, type TableModel } from './table.js';
+
+export const BOM = '\uFEFF';
+
+function quote(cell: string): string {
+  return /[",\r\n]/.test(cell) || /^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** CSV text of a cell matrix, with BOM. */
+export function toCsv(matrix: string[][]): string {
+  return BOM + matrix.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+}
+
+/** CSV text of a table model in the given language. */
+export function tableToCsv(table: TableModel, locale: Locale): string {
+  return toCsv(tableMatrix(table, locale));
+}
+
+/** Parses CSV produced by toCsv (used by tests and to check downloads). */
+export function parseCsv(text: string): string[][] {
+  const body = text.startsWith(BOM) ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let inQuotes = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (inQuotes) {
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') {
+        inQuotes = false;
+      } else {
+        cell += ch;
+      }
+    } else if (ch === '"') {
+      inQuotes = true;
+    } else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && body[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else {
+      cell += ch;
+    }
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A file name safe on every OS: 'So sánh: tử vong' -> 'so-sanh-tu-vong'. */
+export function fileSlug(text: string): string {
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || 'data'
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Progress statuses as the API returns them, with a colour-blind-safe palette (Okabe-Ito)
+ * and the words that must always accompany the colour. Pure data.
+ */
+import type { Locale } from './format.js';
+
+export const PROGRESS_STATUSES = [
+  'TARGET_ACHIEVED',
+  'ON_TRACK',
+  'ACCELERATION_NEEDED',
+  'LIMITED_PROGRESS',
+  'DETERIORATION',
+  'NOT_ACHIEVED',
+  'NOT_ASSESSABLE',
+] as const;
+
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+interface StatusStyle {
+  /** Fill colour (Okabe-Ito). */
+  color: string;
+  /** Text colour readable on `color` (WCAG AA for the label size we use). */
+  textColor: string;
+  /** A symbol so the status does not rest on colour alone, even in a grey print. */
+  symbol: string;
+  label: Record<Locale, string>;
+}
+
+export const STATUS_STYLE: Record<ProgressStatus, StatusStyle> = {
+  TARGET_ACHIEVED: {
+    color: '#009E73',
+    textColor: '#ffffff',
+    symbol: '✔',
+    label: { vi: 'Đạt mục tiêu', en: 'Target achieved' },
+  },
+  ON_TRACK: { color: '#56B4E9', textColor: '#00263a', symbol: '↗', label: { vi: 'Đúng tiến độ', en: 'On track' } },
+  ACCELERATION_NEEDED: {
+    color: '#E69F00',
+    textColor: '#2b1d00',
+    symbol: '»',
+    label: { vi: 'Cần tăng tốc', en: 'Acceleration needed' },
+  },
+  LIMITED_PROGRESS: {
+    color: '#F0E442',
+    textColor: '#2b2800',
+    symbol: '→',
+    label: { vi: 'Tiến triển hạn chế', en: 'Limited progress' },
+  },
+  DETERIORATION: { color: '#D55E00', textColor: '#ffffff', symbol: '↘', label: { vi: 'Xấu đi', en: 'Deterioration' } },
+  NOT_ACHIEVED: { color: '#CC79A7', textColor: '#2a0c1e', symbol: '✖', label: { vi: 'Chưa đạt', en: 'Not achieved' } },
+  NOT_ASSESSABLE: {
+    color: '#BBBBBB',
+    textColor: '#1a1a1a',
+    symbol: '?',
+    label: { vi: 'Không đủ dữ liệu để đánh giá', en: 'Not enough data to assess' },
+  },
+};
+
+export function isProgressStatus(value: unknown): value is ProgressStatus {
+  return typeof value === 'string' && (PROGRESS_STATUSES as readonly string[]).includes(value);
+}
+
+/** Text of a status; unknown statuses (a newer API) fall back to their code, never to blank. */
+export function statusLabel(status: string | null | undefined, locale: Locale): string {
+  if (!status) return STATUS_STYLE.NOT_ASSESSABLE.label[locale];
+  return isProgressStatus(status) ? STATUS_STYLE[status].label[locale] : status;
+}
+
+export function statusStyle(status: string | null | undefined): StatusStyle {
+  return isProgressStatus(status) ? STATUS_STYLE[status] : STATUS_STYLE.NOT_ASSESSABLE;
+}
+
+/** Why a target cannot be assessed: the API's reason codes in plain words. */
+export const NOT_ASSESSABLE_REASON: Record<string, Record<Locale, string>> = {
+  NO_DATA: { vi: 'Chưa có số liệu nào.', en: 'No data at all.' },
+  INSUFFICIENT_DATA: { vi: 'Cần ít nhất hai năm có số liệu.', en: 'At least two years of data are needed.' },
+  BASE_YEAR_MISSING: { vi: 'Không có số liệu cho năm gốc.', en: 'No value for the base year.' },
+  ZERO_BASE: { vi: 'Giá trị năm gốc bằng 0, không tính được tốc độ.', en: 'The base value is 0, so no rate can be computed.' },
+  SIGN_CHANGE: { vi: 'Chuỗi số liệu đổi dấu.', en: 'The series changes sign.' },
+  DUPLICATE_YEAR: { vi: 'Có hai giá trị cho cùng một năm.', en: 'Two values for the same year.' },
+  INVALID_TARGET: { vi: 'Chỉ tiêu không hợp lệ.', en: 'The target is not valid.' },
+  NO_DIRECTION: { vi: 'Chỉ số không có chiều mong muốn.', en: 'The indicator has no desired direction.' },
+  TARGET_EQUALS_BASE: { vi: 'Mức mục tiêu bằng giá trị năm gốc.', en: 'The target equals the base value.' },
+};
+
+export function reasonLabel(reason: string | null | undefined, locale: Locale): string | null {
+  if (!reason) return null;
+  return NOT_ASSESSABLE_REASON[reason]?.[locale] ?? reason;
+}
