@@ -13,6 +13,17 @@ export interface AppConfig {
   /** Load the generated illustrative dataset on start (ILLUSTRATIVE_DATA=off to skip). */
   illustrativeData: boolean;
   production: boolean;
+  /** Requests per client on /graphql: a burst and a steady rate per second; null: no limit. */
+  rateLimit: { burst: number; perSecond: number } | null;
+}
+
+/** RATE_LIMIT="<burst>/<per second>" (default 300/50), or "off". */
+function readRateLimit(value: string | undefined): AppConfig['rateLimit'] {
+  const text = (value ?? '300/50').trim().toLowerCase();
+  if (['off', '0', 'false', 'no'].includes(text)) return null;
+  const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(text);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) <= 0) throw new Error(`RATE_LIMIT must look like 300/50 (burst/per second) or off, got "${value}"`);
+  return { burst: Number(match[1]), perSecond: Number(match[2]) };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -31,5 +42,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR?.trim() || resolve(projectRoot(), '.data')),
     illustrativeData: !['off', '0', 'false', 'no'].includes(flag),
     production: env.NODE_ENV === 'production',
+    rateLimit: readRateLimit(env.RATE_LIMIT),
   });
 }

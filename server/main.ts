@@ -13,6 +13,7 @@ const app = await startApp({
   host: '0.0.0.0',
   illustrative: config.illustrativeData,
   production: config.production,
+  rateLimit: config.rateLimit ?? false,
   log: (line) => console.log(line),
 });
 console.log(`OSH Observatory ready in ${Date.now() - started} ms`);

@@ -1,4 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { AuditResolver } from './audit/audit.resolver.js';
+import { UserResolver } from './auth/auth.resolver.js';
 import { AgencyResolver } from './agencies/agency.resolver.js';
 import { HealthCheckupResolver } from './checkups/checkup.resolver.js';
 import { IndicatorResolver, TargetResolver } from './indicators/indicator.resolver.js';
@@ -9,6 +11,11 @@ import { ProgrammeResolver, ResponsibilityResolver } from './programmes/programm
 import { SummaryResolver } from './monitoring/summary.resolver.js';
 import { AnalyticsResolver } from './progress/analytics.resolver.js';
 import { SourceResolver } from './sources/source.resolver.js';
+import { ImportResolver } from './imports/import.resolver.js';
+import { CheckupWriteResolver } from './stewardship/checkup.mutations.js';
+import { MonitoringWriteResolver } from './stewardship/monitoring.mutations.js';
+import { ObservationWriteResolver } from './stewardship/observation.mutations.js';
+import { SourceWriteResolver } from './stewardship/source.mutations.js';
 import { UnitLineageResolver, UnitResolver } from './units/unit.resolver.js';
 
 /** Every resolver class, listed explicitly. */
@@ -16,4 +23,7 @@ export const resolvers: NonEmptyArray<Function> = [
   UnitResolver, UnitLineageResolver, SourceResolver, LegalInstrumentResolver, AgencyResolver, ProgrammeResolver,
   ResponsibilityResolver, IndicatorResolver, TargetResolver, ObservationResolver, ObservationAlternativeResolver,
   MonitoringSiteResolver, MonitoringResultResolver, HealthCheckupResolver, AnalyticsResolver, SummaryResolver,
+  // Writes (tokens, scopes, audit): see README "Writing data".
+  UserResolver, AuditResolver, ObservationWriteResolver, SourceWriteResolver, MonitoringWriteResolver, CheckupWriteResolver,
+  ImportResolver,
 ];

@@ -16,7 +16,7 @@ export class DiseaseCases {
 @Index({ properties: ['unit', 'year'] })
 @Check({ name: 'checkup_examined_valid', expression: 'workers_examined >= 0 and cases_total >= 0 and cases_total <= workers_examined' })
 export class HealthCheckup {
-  @PrimaryKey() id!: number;
+  @Field(() => Int, { description: 'Row id, as the write API and the audit log name it' }) @PrimaryKey() id!: number;
   @Field(() => String) @Property({ length: 64 }) establishment!: string;
   @ManyToOne(() => AdministrativeUnit, { ref: true }) unit!: Ref<AdministrativeUnit>;
   @Field(() => String) @Property({ length: 64 }) sector!: string;

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DriverException, NotFoundError as OrmNotFound, ValidationError } from '@mikro-orm/core';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
  * Maps errors to what a client may see: coded user errors pass through; a database rule that
@@ -10,6 +10,12 @@ import type { GraphQLFormattedError } from 'graphql';
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    // Apollo recodes every validation error as GRAPHQL_VALIDATION_FAILED; our own limit rules
+    // (depth) keep their code so clients can tell "too complex" from "invalid".
+    const cause = error instanceof GraphQLError ? error.originalError : undefined;
+    if (cause instanceof GraphQLError && cause.extensions.code === 'QUERY_TOO_COMPLEX') {
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } };
+    }
     if (original instanceof OrmNotFound) {
       return { ...formatted, message: original.message, extensions: { code: 'NOT_FOUND' } };
     }
@@ -21,6 +27,10 @@ export function formatError(production: boolean) {
       // 23xxx: integrity rules (unique, check, foreign key): the input broke a data rule.
       if (sqlState.startsWith('23')) {
         return { message: `The change breaks a data rule: ${constraintOf(original)}`, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+      }
+      // 22xxx: data exceptions (a NUL character in text, a number out of the column's range).
+      if (sqlState.startsWith('22')) {
+        return { message: 'A value was not accepted by the database (out of range or an invalid character)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
       }
     }
     const code = formatted.extensions?.code;

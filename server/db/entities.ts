@@ -1,3 +1,6 @@
+import { ApiToken } from '../auth/api-token.entity.js';
+import { User } from '../auth/user.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Agency } from '../agencies/agency.entity.js';
 import { HealthCheckup } from '../checkups/health-checkup.entity.js';
 import { Indicator } from '../indicators/indicator.entity.js';
@@ -19,4 +22,5 @@ import { SeedState } from './seed/seed-state.entity.js';
 export const entities = [
   AdministrativeUnit, UnitLineage, Source, LegalInstrument, Agency, Programme, TaskArea, Responsibility,
   Indicator, Target, Observation, ObservationAlternative, MonitoringSite, MonitoringResult, HealthCheckup, SeedState,
+  User, ApiToken, AuditEntry,
 ];

@@ -10,7 +10,7 @@ import { MonitoringSite } from './monitoring-site.entity.js';
 @Index({ properties: ['year', 'factor'] })
 @Check({ name: 'monitoring_samples_valid', expression: 'samples >= 0 and samples_over_limit >= 0 and samples_over_limit <= samples' })
 export class MonitoringResult {
-  @PrimaryKey() id!: number;
+  @Field(() => Int, { description: 'Row id, as the write API and the audit log name it' }) @PrimaryKey() id!: number;
   @ManyToOne(() => MonitoringSite, { ref: true, deleteRule: 'cascade' }) site!: Ref<MonitoringSite>;
   @Field(() => Int) @Property({ type: 'smallint' }) year!: number;
   @Field(() => String, { description: 'microclimate, dust, noise, light, toxic_gas, vibration, ...' })

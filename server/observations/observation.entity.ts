@@ -4,6 +4,7 @@ import {
   Dataset, Disaggregation, Grade, ObservationStatus, Period, Qualifier, ReviewState,
 } from '../common/enums.js';
 import { Indicator } from '../indicators/indicator.entity.js';
+import { User } from '../auth/user.entity.js';
 import { Source } from '../sources/source.entity.js';
 import { AdministrativeUnit } from '../units/unit.entity.js';
 
@@ -20,7 +21,7 @@ import { AdministrativeUnit } from '../units/unit.entity.js';
 @Check({ name: 'observation_official_has_source', expression: "dataset <> 'OFFICIAL' or source_id is not null or status = 'DERIVED'" })
 @Check({ name: 'observation_illustrative_status', expression: "(dataset = 'ILLUSTRATIVE') = (status = 'ILLUSTRATIVE')" })
 export class Observation {
-  @PrimaryKey() id!: number;
+  @Field(() => Int, { description: 'Row id, as the write API and the audit log name it' }) @PrimaryKey() id!: number;
   @ManyToOne(() => Indicator, { ref: true }) indicator!: Ref<Indicator>;
   @ManyToOne(() => AdministrativeUnit, { ref: true }) unit!: Ref<AdministrativeUnit>;
   @Field(() => Int) @Property({ type: 'smallint' }) year!: number;
@@ -40,6 +41,9 @@ export class Observation {
   @Field(() => Boolean, { description: 'Another source gives a different value (see alternatives)' })
   @Property({ default: false }) disputed: boolean = false;
   @Field(() => ReviewState) @Enum({ items: () => ReviewState, default: ReviewState.APPROVED }) reviewState: ReviewState = ReviewState.APPROVED;
+  // Who wrote the current value and who approved it (four eyes: never the same user).
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' }) createdBy?: Ref<User> | null;
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' }) approvedBy?: Ref<User> | null;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() }) updatedAt: Date = new Date();
 

@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/core';
+import { costLimitPlugin, depthLimitRule } from '../../server/common/complexity.js';
 import { formatError } from '../../server/common/format-error.js';
 import { buildContext, type AppUser } from '../../server/context.js';
 import { withSqlCount } from '../../server/db/sql-counter.js';
@@ -14,7 +15,11 @@ export interface GqlResult<T = Record<string, any>> {
 
 /** Runs GraphQL operations through the whole pipeline (validation, resolvers, loaders, formatError). */
 export async function createExecutor(orm: MikroORM, production = true) {
-  const server = new ApolloServer({ schema: await buildAppSchema(), formatError: formatError(production), includeStacktraceInErrorResponses: false });
+  const server = new ApolloServer({
+    schema: await buildAppSchema(), formatError: formatError(production), includeStacktraceInErrorResponses: false,
+    // The same limits as the app, so every test query also proves it stays within them.
+    validationRules: [depthLimitRule], plugins: [costLimitPlugin],
+  });
   await server.start();
   return {
     async run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, user: AppUser | null = null): Promise<GqlResult<T>> {

@@ -41,7 +41,7 @@ describe('HTTP', () => {
 
   it('hides internal details in production errors', async () => {
     const res = await post({ query: '{ units(first: -1) { totalCount } }' });
-    const body = await res.json();
+    const body = (await res.json()) as { errors: { extensions: Record<string, unknown> }[] };
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(body.errors[0].extensions.stacktrace).toBeUndefined();
   });

@@ -1,0 +1,104 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { AuditAction } from '../audit/audit-entry.entity.js';
+import { recordAudit, snapshot } from '../audit/audit.js';
+import { BadInputError } from '../common/errors.js';
+import type { AppUser } from '../context.js';
+import { accidentsLayout } from './accidents.layout.js';
+import { checkupsLayout } from './checkups.layout.js';
+import { monitoringLayout } from './monitoring.layout.js';
+import { CsvTooLargeError, parseCsv, type ImportProblem } from './csv.js';
+import { chunks, type Layout } from './import.types.js';
+
+export enum ImportLayout { ACCIDENTS = 'ACCIDENTS', MONITORING = 'MONITORING', CHECKUPS = 'CHECKUPS' }
+
+const layouts: Record<ImportLayout, Layout> = {
+  ACCIDENTS: accidentsLayout,
+  MONITORING: monitoringLayout,
+  CHECKUPS: checkupsLayout,
+};
+
+export interface ImportOptions {
+  layout: ImportLayout;
+  csv: string;
+  dryRun: boolean;
+  /** Source code for accident values. */
+  source?: string | null;
+  /** A name for the audit records, e.g. the file name. */
+  label?: string | null;
+  /** Progress lines (the command line prints them). */
+  log?: (line: string) => void;
+}
+
+export interface ImportReport {
+  layout: ImportLayout;
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  problems: ImportProblem[];
+}
+
+/** The rows of a rejected import, with every problem, as one BAD_USER_INPUT (or FORBIDDEN) error. */
+export class ImportRejectedError extends GraphQLError {
+  constructor(problems: ImportProblem[]) {
+    const forbidden = problems.some((p) => p.code === 'FORBIDDEN');
+    const first = problems[0];
+    super(`The import was refused, nothing was written: ${problems.length} problem(s), first on line ${first.line}: ${first.message}`, {
+      extensions: { code: forbidden ? 'FORBIDDEN' : 'BAD_USER_INPUT', field: 'csv', problems: problems.slice(0, 1000) },
+    });
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
+
+const CHUNK = 1000;
+
+/**
+ * Imports a CSV file in one transaction: every row is checked first, and one problem anywhere
+ * means nothing is written. Rows are compared with what is stored, so a second import of the
+ * same file changes nothing. A dry run reports the problems and the changes it would make.
+ */
+export async function runImport(em: EntityManager, user: AppUser, options: ImportOptions): Promise<ImportReport> {
+  const layout = layouts[options.layout];
+  const log = options.log ?? (() => {});
+  let parsed;
+  try {
+    parsed = parseCsv(options.csv, layout.columns, layout.optional);
+  } catch (maybeError: unknown) {
+    if (maybeError instanceof CsvTooLargeError) throw new BadInputError(maybeError.message, 'csv');
+    throw maybeError;
+  }
+  const { rows, problems } = parsed;
+  log(`read ${rows.length} rows`);
+  return em.transactional(async (tx) => {
+    // Rows are checked even after a malformed line, so a dry run lists every problem at once.
+    const plan = !rows.length ? { changes: [], unchanged: 0 } : await layout.plan({ tx: tx as EntityManager, user, rows, problems, source: options.source ?? null });
+    problems.sort((a, b) => a.line - b.line);
+    const report: ImportReport = {
+      layout: options.layout, dryRun: options.dryRun, rows: rows.length, problems,
+      created: plan.changes.filter((c) => c.action === 'CREATE').length,
+      updated: plan.changes.filter((c) => c.action === 'UPDATE').length,
+      unchanged: plan.unchanged,
+    };
+    if (options.dryRun) return report;
+    if (problems.length) throw new ImportRejectedError(problems);
+    const note = `import ${options.layout.toLowerCase()}${options.label ? ` ${options.label}` : ''}`;
+    log(`writing ${plan.changes.length} changes`);
+    let done = 0;
+    for (const part of chunks(plan.changes, CHUNK)) {
+      const applied = part.map((change) => ({ change, entity: change.apply(tx as EntityManager) as { id: number } }));
+      await tx.flush();
+      for (const { change, entity } of applied) {
+        recordAudit(tx as EntityManager, user, {
+          entity: change.table, entityId: entity.id, action: change.action === 'CREATE' ? AuditAction.CREATE : AuditAction.UPDATE,
+          before: change.before, after: snapshot(entity), note,
+        });
+      }
+      await tx.flush();
+      done += part.length;
+      log(`wrote ${done}/${plan.changes.length}`);
+    }
+    return report;
+  });
+}

@@ -1,0 +1,54 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadInputError } from '../common/errors.js';
+import type { AppUser } from '../context.js';
+import type { CsvRow, ImportProblem } from './csv.js';
+
+/** One row to insert or update, found by comparing the file with the database. */
+export interface Change {
+  table: string;
+  action: 'CREATE' | 'UPDATE';
+  before: Record<string, unknown> | null;
+  /** Makes the change in the unit of work; returns the entity (flushed by the caller). */
+  apply(tx: EntityManager): object;
+}
+
+export interface LayoutInput {
+  tx: EntityManager;
+  user: AppUser;
+  rows: CsvRow[];
+  problems: ImportProblem[];
+  /** Code of the source the values come from (accident reports). */
+  source: string | null;
+}
+
+export interface LayoutPlan {
+  changes: Change[];
+  unchanged: number;
+}
+
+export interface Layout {
+  columns: readonly string[];
+  optional?: readonly string[];
+  plan(input: LayoutInput): Promise<LayoutPlan>;
+}
+
+/** Runs a data rule on a cell, turning its BAD_USER_INPUT into a problem of that line. */
+export function tryRule(problems: ImportProblem[], row: CsvRow, column: string, rule: () => void): boolean {
+  try {
+    rule();
+    return true;
+  } catch (maybeError: unknown) {
+    if (!(maybeError instanceof BadInputError)) throw maybeError;
+    problems.push({ line: row.line, column, message: maybeError.message, code: 'BAD_USER_INPUT' });
+    return false;
+  }
+}
+
+/** Natural keys joined for maps. */
+export const keyOf = (...parts: (string | number)[]) => parts.join('|');
+
+export function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

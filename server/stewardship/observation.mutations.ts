@@ -1,0 +1,153 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { AuditAction } from '../audit/audit-entry.entity.js';
+import { recordAudit, snapshot } from '../audit/audit.js';
+import { requireUnitScope, requireWriter } from '../auth/guard.js';
+import { User } from '../auth/user.entity.js';
+import { PageArgs, toConnection, toPage } from '../common/connection.js';
+import { Dataset, ObservationStatus, ReviewState } from '../common/enums.js';
+import { BadInputError, ForbiddenError } from '../common/errors.js';
+import type { AppUser, Context } from '../context.js';
+import { Observation } from '../observations/observation.entity.js';
+import { ObservationConnection } from '../observations/observation.resolver.js';
+import { CreateObservationInput, ObservationPatch } from './observation-write.inputs.js';
+import {
+  checkLength, checkMeasure, checkUnitInYear, checkValue, checkYear, indicatorByCode, sourceByCode, unitByCode,
+} from './rules.js';
+import { write } from './write.js';
+
+const WRITABLE_STATUSES = [ObservationStatus.OFFICIAL, ObservationStatus.PROVISIONAL, ObservationStatus.DERIVED];
+
+function checkStatus(status: ObservationStatus | null | undefined): void {
+  if (status && !WRITABLE_STATUSES.includes(status)) {
+    throw new BadInputError('Illustrative values are generated, never written by hand', 'status');
+  }
+}
+
+/** An official observation the user may change: exists, is not illustrative, is in scope. */
+function checkWritable(user: AppUser, o: Observation): void {
+  if (o.dataset !== Dataset.OFFICIAL) throw new BadInputError('Illustrative values are generated, never written by hand', 'id');
+  requireUnitScope(user, o.unit.getEntity());
+}
+
+async function writableObservation(tx: EntityManager, user: AppUser, id: number): Promise<Observation> {
+  const o = await tx.findOne(Observation, id, { populate: ['unit', 'indicator'] });
+  if (!o) throw new BadInputError(`No observation ${id}`, 'id');
+  checkWritable(user, o);
+  return o;
+}
+
+/** Four eyes: a draft is approved by a writer of its unit other than the one who wrote it. */
+function approve(tx: EntityManager, user: AppUser, o: Observation): Observation {
+  checkWritable(user, o);
+  if (o.reviewState !== ReviewState.DRAFT) throw new BadInputError(`Observation ${o.id} is not a draft`, 'id');
+  if (!o.createdBy || o.createdBy.id === user.id) throw new ForbiddenError('A value is approved by someone other than its author');
+  const before = snapshot(o);
+  o.reviewState = ReviewState.APPROVED;
+  o.approvedBy = tx.getReference(User, user.id, { wrapped: true });
+  recordAudit(tx, user, { entity: 'observation', entityId: o.id, action: AuditAction.APPROVE, before, after: snapshot(o) });
+  return o;
+}
+
+@Resolver()
+export class ObservationWriteResolver {
+  @Query(() => ObservationConnection, { description: 'Values waiting for approval in the units you may write (stewards and admins)' })
+  async draftObservations(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<ObservationConnection> {
+    const user = requireWriter(ctx);
+    const page = toPage(args);
+    const where: Record<string, unknown> = { reviewState: ReviewState.DRAFT, dataset: Dataset.OFFICIAL };
+    if (user.role !== 'ADMIN') where.unit = { $in: user.unitIds };
+    const [items, total] = await ctx.em.findAndCount(Observation, where, { orderBy: { id: 'asc' }, limit: page.limit, offset: page.offset });
+    return { ...toConnection(items, total, page), containsIllustrative: false };
+  }
+
+  @Mutation(() => Observation, { description: 'Adds a value (as DRAFT). A value for the same indicator, unit, year and breakdown must be corrected instead.' })
+  createObservation(@Arg('input', () => CreateObservationInput) input: CreateObservationInput, @Ctx() ctx: Context): Promise<Observation> {
+    return write(ctx, async (tx, user) => {
+      checkYear(input.year);
+      checkStatus(input.status);
+      checkLength(input.quote, 'quote', 4000);
+      checkLength(input.note, 'note', 4000);
+      const unit = await unitByCode(tx, input.unit);
+      requireUnitScope(user, unit);
+      checkUnitInYear(unit, input.year);
+      const indicator = await indicatorByCode(tx, input.indicator);
+      checkMeasure(indicator, input.measure);
+      checkValue(indicator, input.value);
+      const source = await sourceByCode(tx, input.source);
+      const key = { indicator, unit, year: input.year, period: input.period ?? 'YEAR', disaggregation: input.disaggregation ?? 'TOTAL', dataset: Dataset.OFFICIAL };
+      const existing = await tx.findOne(Observation, key as never);
+      if (existing) throw new BadInputError(`${indicator.code} for ${unit.code} in ${input.year} exists (observation ${existing.id}); correct it with updateObservation`, 'year');
+      const o = tx.create(Observation, {
+        ...key, value: input.value, qualifier: input.qualifier, status: input.status ?? ObservationStatus.OFFICIAL,
+        source, grade: input.grade ?? source.grade, quote: input.quote ?? null, note: input.note ?? null,
+        reviewState: ReviewState.DRAFT, createdBy: tx.getReference(User, user.id), approvedBy: null,
+      } as never) as Observation;
+      await tx.flush();
+      recordAudit(tx, user, { entity: 'observation', entityId: o.id, action: AuditAction.CREATE, after: snapshot(o) });
+      return o;
+    });
+  }
+
+  @Mutation(() => Observation, { description: 'Corrects a value. The corrected value is DRAFT, out of the official views, until someone else approves it; the old value stays in the audit log.' })
+  updateObservation(
+    @Arg('id', () => Int) id: number,
+    @Arg('patch', () => ObservationPatch) patch: ObservationPatch,
+    @Ctx() ctx: Context,
+  ): Promise<Observation> {
+    return write(ctx, async (tx, user) => {
+      const o = await writableObservation(tx, user, id);
+      const indicator = o.indicator.getEntity();
+      checkStatus(patch.status);
+      checkLength(patch.quote, 'quote', 4000);
+      checkLength(patch.note, 'note', 4000);
+      checkMeasure(indicator, patch.measure);
+      if (patch.value != null) checkValue(indicator, patch.value);
+      const before = snapshot(o);
+      if (patch.source != null) o.source = (await sourceByCode(tx, patch.source)) as never;
+      if (!o.source) throw new BadInputError('An official value needs a source', 'source');
+      if (patch.value != null) o.value = patch.value;
+      if (patch.qualifier) o.qualifier = patch.qualifier;
+      if (patch.status) o.status = patch.status;
+      if (patch.grade) o.grade = patch.grade;
+      if (patch.quote !== undefined && patch.quote !== null) o.quote = patch.quote;
+      if (patch.note !== undefined && patch.note !== null) o.note = patch.note;
+      o.reviewState = ReviewState.DRAFT;
+      o.createdBy = tx.getReference(User, user.id, { wrapped: true });
+      o.approvedBy = null;
+      await tx.flush();
+      recordAudit(tx, user, { entity: 'observation', entityId: o.id, action: AuditAction.UPDATE, before, after: snapshot(o) });
+      return o;
+    });
+  }
+
+  @Mutation(() => Int, { description: 'Deletes a value (and the alternative values kept with it); returns its id' })
+  deleteObservation(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<number> {
+    return write(ctx, async (tx, user) => {
+      const o = await writableObservation(tx, user, id);
+      const before = snapshot(o);
+      tx.remove(o);
+      recordAudit(tx, user, { entity: 'observation', entityId: id, action: AuditAction.DELETE, before });
+      return id;
+    });
+  }
+
+  @Mutation(() => Observation, { description: 'Approves a DRAFT value, by a steward or admin other than its author: it then reaches the official views' })
+  approveObservation(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<Observation> {
+    return write(ctx, async (tx, user) => approve(tx, user, await writableObservation(tx, user, id)));
+  }
+
+  @Mutation(() => [Observation], { description: 'Approves several drafts at once (e.g. an import); all or none' })
+  approveObservations(@Arg('ids', () => [Int]) ids: number[], @Ctx() ctx: Context): Promise<Observation[]> {
+    if (ids.length > 50_000) throw new BadInputError('At most 50000 ids at once', 'ids');
+    return write(ctx, async (tx, user) => {
+      const unique = [...new Set(ids)];
+      // One query for all of them (an import may leave thousands of drafts).
+      const rows = await tx.find(Observation, { id: { $in: unique } }, { populate: ['unit'], orderBy: { id: 'asc' } });
+      const missing = unique.filter((id) => !rows.some((o) => o.id === id));
+      if (missing.length) throw new BadInputError(`No observation ${missing.slice(0, 5).join(', ')}`, 'ids');
+      return rows.map((o) => approve(tx, user, o));
+    });
+  }
+}
+

@@ -1,0 +1,110 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
+import { AuditAction } from '../audit/audit-entry.entity.js';
+import { recordAudit, snapshot } from '../audit/audit.js';
+import { Grade } from '../common/enums.js';
+import { BadInputError, ForbiddenError } from '../common/errors.js';
+import type { AppUser, Context } from '../context.js';
+import { LegalInstrument } from '../instruments/legal-instrument.entity.js';
+import { ObservationAlternative } from '../observations/observation-alternative.entity.js';
+import { Observation } from '../observations/observation.entity.js';
+import { Target } from '../indicators/target.entity.js';
+import { Source } from '../sources/source.entity.js';
+import { checkCode, checkLength } from './rules.js';
+import { write } from './write.js';
+
+@InputType({ description: 'A source fields; on update, fields left out keep their value' })
+export class SourcePatch {
+  @Field(() => String, { nullable: true }) url?: string | null;
+  @Field(() => String, { nullable: true }) documentNumber?: string | null;
+  @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => String, { nullable: true }) publisher?: string | null;
+  @Field(() => GraphQLLocalDate, { nullable: true }) publishedOn?: string | null;
+  @Field(() => Grade, { nullable: true }) grade?: Grade | null;
+  @Field(() => String, { nullable: true }) language?: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@InputType({ description: 'A new source: a web page or a document, with its reliability grade' })
+export class CreateSourceInput extends SourcePatch {
+  @Field(() => String) code!: string;
+  @Field(() => String) override title!: string;
+  @Field(() => Grade) override grade!: Grade;
+}
+
+function checkSource(p: SourcePatch): void {
+  if (p.url != null && (!/^https?:\/\/[^\s]+$/i.test(p.url) || p.url.length > 2000)) throw new BadInputError('url must be an http(s) address', 'url');
+  checkLength(p.title, 'title', 2000);
+  if (p.title != null && p.title.trim() === '') throw new BadInputError('title is required', 'title');
+  checkLength(p.documentNumber, 'documentNumber', 255);
+  checkLength(p.publisher, 'publisher', 255);
+  checkLength(p.note, 'note', 4000);
+  if (p.language != null && !/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(p.language)) throw new BadInputError('language must be a language tag such as vi or en', 'language');
+}
+
+/**
+ * Sources are shared by every unit, so a steward may correct or delete one only when every value
+ * citing it lies in the steward's units and no target or instrument cites it; admins may always.
+ */
+async function checkSourceScope(tx: EntityManager, user: AppUser, source: Source): Promise<void> {
+  if (user.role === 'ADMIN') return;
+  const outside = await tx.count(Observation, { source, unit: { $nin: user.unitIds } });
+  if (outside) throw new ForbiddenError(`Source ${source.code} is cited by ${outside} values outside your units; an admin may change it`);
+  // Programme documents (cited by targets or legal instruments) are shared by everyone too.
+  if ((await tx.count(Target, { source })) + (await tx.count(LegalInstrument, { source }))) {
+    throw new ForbiddenError(`Source ${source.code} is cited by targets or legal instruments; an admin may change it`);
+  }
+}
+
+async function sourceToChange(tx: EntityManager, user: AppUser, code: string): Promise<Source> {
+  checkCode(code, 'code');
+  const source = await tx.findOne(Source, { code });
+  if (!source) throw new BadInputError(`Unknown source "${code}"`, 'code');
+  await checkSourceScope(tx, user, source);
+  return source;
+}
+
+@Resolver()
+export class SourceWriteResolver {
+  @Mutation(() => Source, { description: 'Registers a source (stewards and admins)' })
+  createSource(@Arg('input', () => CreateSourceInput) input: CreateSourceInput, @Ctx() ctx: Context): Promise<Source> {
+    return write(ctx, async (tx, user) => {
+      checkCode(input.code, 'code');
+      checkSource(input);
+      if (await tx.count(Source, { code: input.code })) throw new BadInputError(`Source "${input.code}" exists`, 'code');
+      const source = tx.create(Source, { ...input, title: input.title.trim() });
+      await tx.flush();
+      recordAudit(tx, user, { entity: 'source', entityId: source.id, action: AuditAction.CREATE, after: snapshot(source) });
+      return source;
+    });
+  }
+
+  @Mutation(() => Source, { description: 'Corrects a source' })
+  updateSource(@Arg('code', () => String) code: string, @Arg('patch', () => SourcePatch) patch: SourcePatch, @Ctx() ctx: Context): Promise<Source> {
+    return write(ctx, async (tx, user) => {
+      checkSource(patch);
+      const source = await sourceToChange(tx, user, code);
+      const before = snapshot(source);
+      for (const [key, value] of Object.entries(patch)) {
+        if (value !== undefined && value !== null) (source as unknown as Record<string, unknown>)[key] = value;
+      }
+      await tx.flush();
+      recordAudit(tx, user, { entity: 'source', entityId: source.id, action: AuditAction.UPDATE, before, after: snapshot(source) });
+      return source;
+    });
+  }
+
+  @Mutation(() => String, { description: 'Deletes a source no value, alternative, target or legal instrument cites; returns its code' })
+  deleteSource(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<string> {
+    return write(ctx, async (tx, user) => {
+      const source = await sourceToChange(tx, user, code);
+      const uses = (await tx.count(Observation, { source })) + (await tx.count(ObservationAlternative, { source })) + (await tx.count(LegalInstrument, { source })) + (await tx.count(Target, { source }));
+      if (uses) throw new BadInputError(`Source ${code} is cited ${uses} times; it cannot be deleted`, 'code');
+      const before = snapshot(source);
+      tx.remove(source);
+      recordAudit(tx, user, { entity: 'source', entityId: source.id, action: AuditAction.DELETE, before });
+      return code;
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { fragmentsOf, MAX_COST, MAX_DEPTH, measureOperation } from '../../server/common/complexity.js';
+import { projectRoot } from '../../server/common/paths.js';
+import { buildAppSchema } from '../../server/schema.js';
+
+/** The web app's own queries, with the largest pages it asks for, stay well inside the limits. */
+describe('query limits', () => {
+  it('leave room for every query of the web app', async () => {
+    const schema = await buildAppSchema();
+    const folder = resolve(projectRoot(), 'web/src/api');
+    const queries: [string, string][] = [];
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.ts'))) {
+      const module = (await import(resolve(folder, file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(module)) {
+        if (name.endsWith('_QUERY') && typeof value === 'string') queries.push([`${file} ${name}`, value]);
+      }
+    }
+    expect(queries.length).toBeGreaterThan(3);
+    for (const [name, text] of queries) {
+      const document = parse(text);
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+      const { depth, cost } = measureOperation(schema, operation, fragmentsOf(document), { first: 1000 });
+      expect(depth, name).toBeLessThanOrEqual(MAX_DEPTH - 3);
+      expect(cost, name).toBeLessThanOrEqual(MAX_COST / 4);
+    }
+  });
+});
