@@ -7,9 +7,13 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { costLimitPlugin, depthLimitRule } from './common/complexity.js';
 import { formatError } from './common/format-error.js';
 import { projectRoot } from './common/paths.js';
-import { buildContext, type Context } from './context.js';
+import { rateLimit, type RateLimitOptions } from './common/rate-limit.js';
+import { authenticate, buildContext, type Context } from './context.js';
+import { listenForChanges } from './cache/change-listener.js';
+import { ResponseCache, responseCachePlugin } from './cache/response-cache.js';
 import { prepareDatabase } from './db/prepare.js';
 import { sqlScope } from './db/sql-counter.js';
 import { buildAppSchema } from './schema.js';
@@ -31,28 +35,44 @@ export interface AppOptions {
   orm: MikroORM;
   webDist?: string;
   production?: boolean;
+  /** Per-client request limit on /graphql; off unless given (`npm start` sets it from RATE_LIMIT). */
+  rateLimit?: RateLimitOptions | false;
+  /** Cache of anonymous query answers; the caller empties it on data changes. */
+  cache?: ResponseCache | null;
 }
 
 /** The Express app with GraphQL at /graphql and the built web app at /. Does not listen. */
-export async function createApp({ orm, webDist, production = false }: AppOptions) {
+export async function createApp({ orm, webDist, production = false, rateLimit: limits = false, cache = null }: AppOptions) {
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     formatError: formatError(production),
     includeStacktraceInErrorResponses: !production,
     introspection: true,
     csrfPrevention: true,
-    plugins: [sqlHeaderPlugin, ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    // Depth is refused during validation; cost once the variables (page sizes) are known.
+    validationRules: [depthLimitRule],
+    plugins: [
+      sqlHeaderPlugin, costLimitPlugin as ApolloServerPlugin<RequestContext>,
+      ...(cache ? [responseCachePlugin(cache) as ApolloServerPlugin<RequestContext>] : []),
+      ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    // Only meaningful over https (behind a TLS proxy with `trust proxy`); over plain http it is ignored.
+    if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();
   });
+  const smallJson = express.json({ limit: '1mb' });
+  const largeJson = express.json({ limit: '6mb' });
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -63,9 +83,15 @@ export async function createApp({ orm, webDist, production = false }: AppOptions
       res.locals.sql = counter;
       sqlScope(counter, next);
     },
-    express.json({ limit: '1mb' }),
+    ...(limits ? [rateLimit(limits)] : []),
+    // Anonymous requests (reads) get 1 MB; requests carrying a token may send up to 6 MB, room for
+    // a 5 MB CSV in importCsv. The import itself enforces 5 MB / 50000 rows with a clear message.
+    (req, res, next) => (req.headers.authorization ? largeJson : smallJson)(req, res, next),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ ...buildContext(orm), sql: res.locals.sql as { count: number } }),
+      context: async ({ req, res }) => ({
+        ...buildContext(orm, await authenticate(orm, req.headers.authorization)),
+        sql: res.locals.sql as { count: number },
+      }),
     }),
   );
   const dist = webDist ?? resolve(projectRoot(), 'web/dist');
@@ -94,6 +120,9 @@ export interface StartOptions {
   webDist?: string;
   illustrative?: boolean;
   production?: boolean;
+  rateLimit?: RateLimitOptions | false;
+  /** Cache anonymous query answers, emptied on every committed change (default on). */
+  responseCache?: boolean;
   log?: (line: string) => void;
 }
 
@@ -114,7 +143,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     illustrative: options.illustrative ?? true,
     log,
   });
-  const { app, apollo } = await createApp({ orm: db.orm, webDist: options.webDist, production: options.production });
+  const cache = options.responseCache === false ? null : new ResponseCache();
+  const listener = cache ? await listenForChanges(db.url, () => cache.clear()) : null;
+  const { app, apollo } = await createApp({
+    orm: db.orm, webDist: options.webDist, production: options.production, rateLimit: options.rateLimit, cache,
+  });
   const server: Server = await new Promise((resolveListen, reject) => {
     const s = app.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolveListen(s));
     s.once('error', reject);
@@ -129,6 +162,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       await apollo.stop();
+      await listener?.close();
       await db.close();
     },
   };
