@@ -1,0 +1,105 @@
+import autocannon from 'autocannon';
+import pg from 'pg';
+import type { BenchQuery } from './queries.js';
+
+const HEADERS = { 'content-type': 'application/json' };
+
+export interface Probe {
+  status: number;
+  sqlStatements: number | null;
+  /** GraphQL errors in a 200 response, which autocannon cannot see. */
+  graphqlErrors: string[];
+  bytes: number;
+  /** Latency of this single request on an otherwise idle server. */
+  ms: number;
+}
+
+/** One request, to read the x-sql-statements header and check the answer has no errors. */
+export async function probe(url: string, query: BenchQuery): Promise<Probe> {
+  const started = performance.now();
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: HEADERS, body: query.body });
+  const text = await response.text();
+  const ms = performance.now() - started;
+  const header = response.headers.get('x-sql-statements');
+  let graphqlErrors: string[] = [];
+  try {
+    const json = JSON.parse(text) as { errors?: { message: string }[] };
+    graphqlErrors = (json.errors ?? []).map((e) => e.message);
+  } catch {
+    graphqlErrors = [`not JSON: ${text.slice(0, 200)}`];
+  }
+  return { status: response.status, sqlStatements: header === null ? null : Number(header), graphqlErrors, bytes: text.length, ms };
+}
+
+export interface LoadResult {
+  p50: number;
+  p99: number;
+  max: number;
+  requestsPerSecond: number;
+  requests: number;
+  /** Responses received (2xx and others); fewer than the connections means the run saw only the fastest requests. */
+  responses: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+/** autocannon against POST /graphql over loopback. */
+export async function drive(url: string, query: BenchQuery, seconds: number, connections = 32): Promise<LoadResult> {
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    headers: HEADERS,
+    body: query.body,
+    connections,
+    duration: seconds,
+    // A slow scale-100 aggregate must show up as latency, not as a socket timeout.
+    timeout: 30,
+  });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
+    responses: result['2xx'] + result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** A short run at low concurrency: fills the JIT, the ORM metadata caches and PostgreSQL's buffers. */
+export async function warmUp(url: string, query: BenchQuery, seconds: number): Promise<void> {
+  await drive(url, query, seconds, 4);
+}
+
+/**
+ * autocannon stops at the deadline, but the server keeps working off the requests in flight
+ * (up to one per connection) and PostgreSQL keeps running their statements. At scale 100 a slow
+ * aggregate would then eat into the next query's run, so the leftovers are cancelled
+ * (pg_cancel_backend on the bench's own throw-away database) until nothing is active and a cheap
+ * request answers promptly.
+ */
+export async function drain(url: string, databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (let i = 0; i < 240; i++) {
+      const active = await client.query<{ n: number }>(
+        `select count(pg_cancel_backend(pid))::int as n from pg_stat_activity
+         where datname = current_database() and backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()`);
+      if (active.rows[0].n === 0) {
+        const cheap = await fetch(`${url}/graphql`, { method: 'POST', headers: HEADERS, body: CHEAP, signal: AbortSignal.timeout(2000) })
+          .then((r) => r.ok, () => false);
+        if (cheap) return;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** A request that needs one small SQL statement, so it waits for a free pool connection. */
+const CHEAP = JSON.stringify({ query: '{ indicator(code: "oa-deaths") { code } }' });

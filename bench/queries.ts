@@ -1,0 +1,44 @@
+/**
+ * The GraphQL operations the benchmark drives. Each is sent as a JSON POST to /graphql, which
+ * is also what passes Apollo's CSRF prevention (content-type: application/json).
+ */
+export interface BenchQuery {
+  name: string;
+  /** Short label for the results table. */
+  label: string;
+  body: string;
+}
+
+const post = (query: string) => JSON.stringify({ query });
+
+export function scorecardQuery(units: string[]): BenchQuery {
+  return {
+    name: `scorecard-${units.length}`,
+    label: `(a) scorecard, NQ 19 × ${units.length} units`,
+    body: post(`{ scorecard(programmes: ["nq19-2021-2025"], units: ${JSON.stringify(units)}, datasets: [OFFICIAL, ILLUSTRATIVE]) {
+      rows { cells { progress { status components { ratio } } series { year value } } } } }`),
+  };
+}
+
+export function compareQuery(units: string[]): BenchQuery {
+  return {
+    name: 'compare',
+    label: `(b) compare oa-deaths, ${units.length} units`,
+    body: post(`{ compare(indicator: "oa-deaths", units: ${JSON.stringify(units)}, datasets: [OFFICIAL, ILLUSTRATIVE]) {
+      containsIllustrative series { unit { code } points { year value illustrative } } trajectories { points { year value } } } }`),
+  };
+}
+
+export const monitoringSummaryQuery: BenchQuery = {
+  name: 'monitoring-summary',
+  label: '(c) monitoringSummary by FACTOR, YEAR',
+  body: post(`{ monitoringSummary(groupBy: [FACTOR, YEAR], datasets: [ILLUSTRATIVE]) {
+    factor year sites samples samplesOverLimit shareOverLimit illustrative } }`),
+};
+
+export const observationsQuery: BenchQuery = {
+  name: 'observations',
+  label: '(d) observations, first 100',
+  body: post(`{ observations(first: 100, filter: { datasets: [ILLUSTRATIVE] }) {
+    totalCount nodes { year value unit { code } indicator { code } } } }`),
+};

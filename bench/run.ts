@@ -1,0 +1,150 @@
+import { loadavg } from 'node:os';
+import pg from 'pg';
+import { startBenchCluster, type BenchCluster } from './cluster.js';
+import { drain, drive, probe, warmUp } from './drive.js';
+import { explainQueries } from './explain.js';
+import { loadScale } from './load.js';
+import { compareQuery, monitoringSummaryQuery, observationsQuery, scorecardQuery, type BenchQuery } from './queries.js';
+import { writeResults } from './report.js';
+import { planFor, SCALES } from './scale.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+import { measureStartup } from './startup.js';
+import { targetsFor } from './targets.js';
+import type { BenchRun, ScaleRun, SoakRun } from './types.js';
+
+/**
+ * `npm run bench`: loads ILLUSTRATIVE data at scales 1, 10 and 100 into a throw-away embedded
+ * PostgreSQL, drives the API server (a child process) with autocannon over loopback, and
+ * writes bench/RESULTS.md. Settings:
+ *   --quick              3 s per query, no soak (unless BENCH_SOAK=1)
+ *   BENCH_DURATION=s     seconds per query (default 10)
+ *   BENCH_SCALES=1,10    scales to run (default 1,10,100)
+ *   BENCH_SOAK=0|1       the 60 s memory-flatness run of the scorecard at scale 1 (default on)
+ *   BENCH_STARTUP=0      skip the start-up measurement
+ */
+const quick = process.argv.includes('--quick');
+const seconds = Number(process.env.BENCH_DURATION ?? (quick ? 3 : 10));
+if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`BENCH_DURATION must be a positive number of seconds, got ${process.env.BENCH_DURATION}`);
+const scales = (process.env.BENCH_SCALES ?? SCALES.join(',')).split(',').map(Number);
+const soakOn = process.env.BENCH_SOAK ? process.env.BENCH_SOAK !== '0' : !quick;
+const startupOn = process.env.BENCH_STARTUP !== '0';
+const CONNECTIONS = 32;
+const SOAK_SECONDS = 60;
+const SOAK_SAMPLE_SECONDS = 5;
+
+const log = (line: string) => console.log(line);
+const began = Date.now();
+const elapsed = () => `${Math.round((Date.now() - began) / 1000)} s`;
+
+const run: BenchRun = {
+  startedAt: new Date(), finishedAt: null, seconds, connections: CONNECTIONS, units3: [], units34: [], compareUnits: [],
+  postgres: '', scales: [], soak: null, startup: null, notes: [],
+};
+
+let cluster: BenchCluster | null = null;
+let server: ServerProcess | null = null;
+// Ctrl-C: stop the child server and PostgreSQL, and remove the temp folders.
+process.once('SIGINT', () => {
+  void Promise.allSettled([server?.stop(), cluster?.stop()]).then(() => process.exit(130));
+});
+
+try {
+  log(`benchmark: ${seconds} s per query, ${CONNECTIONS} connections, scales ${scales.join(', ')}${soakOn ? ', with the 60 s soak' : ''}`);
+  cluster = await startBenchCluster(log);
+  await describeDatabase(cluster.url);
+
+  for (const scale of scales) {
+    const plan = planFor(scale);
+    log(`\nscale ${scale}: loading (${elapsed()})`);
+    const loadTimes = await loadScale(cluster.url, plan, log);
+    const rows = Object.fromEntries(loadTimes.filter((t) => t.rows).map((t) => [t.table, t.rows]));
+    const queries = benchQueries();
+    server = await startServerProcess(cluster.url);
+    const scaleRun: ScaleRun = { plan, rows, loadTimes, serverStartRssMb: server.rssMb(), runs: [], explained: [] };
+    run.scales.push(scaleRun);
+    for (const query of queries) {
+      const first = await probe(server.url, query);
+      if (first.status !== 200 || first.graphqlErrors.length) {
+        run.notes.push(`scale ${scale}, ${query.name}: HTTP ${first.status}, errors: ${first.graphqlErrors.join('; ').slice(0, 300)}`);
+      }
+      await warmUp(server.url, query, Math.min(2, seconds));
+      await drain(server.url, cluster.url);
+      // The idle latency is taken after the warm-up (not the first, cold request); median of 3 for a noisy machine.
+      const idle: number[] = [];
+      for (let i = 0; i < 3; i++) idle.push((await probe(server.url, query)).ms);
+      first.ms = idle.sort((a, b) => a - b)[1];
+      const loadAverage = loadavg()[0];
+      const rssStartMb = server.rssMb();
+      const load = await drive(server.url, query, seconds, CONNECTIONS);
+      const rssEndMb = server.rssMb();
+      await drain(server.url, cluster.url);
+      scaleRun.runs.push({ query, probe: first, load, rssStartMb, rssEndMb, loadAverage });
+      log(`  ${query.name.padEnd(20)} p50 ${load.p50} ms  p99 ${load.p99} ms  ${load.requestsPerSecond.toFixed(0)} req/s  ` +
+        `errors ${load.errors + load.non2xx + load.timeouts}  responses ${load.responses}  idle ${first.ms.toFixed(0)} ms  SQL ${first.sqlStatements}  RSS ${rssStartMb.toFixed(0)}→${rssEndMb.toFixed(0)} MB`);
+    }
+    if (scale === 1 && soakOn) run.soak = await soak(server, queries[0]);
+    await server.stop();
+    server = null;
+
+    // Plans of the queries that miss their latency target, and of every query at the largest scale.
+    const slow = scaleRun.runs.filter((r) => targetsFor(scale, r.query.name).some((t) => t.p99 !== undefined && (r.load.p99 > t.p99 || !r.load.responses)));
+    const toExplain = scale === Math.max(...scales) ? scaleRun.runs : slow;
+    if (toExplain.length) {
+      log(`  EXPLAIN (ANALYZE, BUFFERS) of ${toExplain.map((r) => r.query.name).join(', ')}`);
+      scaleRun.explained = await explainQueries(cluster.url, toExplain.map((r) => r.query));
+    }
+    writeResults(run);
+  }
+
+  if (startupOn) {
+    log(`\nstart-up of dist/server/main.js (${elapsed()})`);
+    run.startup = await measureStartup(log);
+  }
+  run.finishedAt = new Date();
+  const file = writeResults(run);
+  log(`\nwrote ${file} (${elapsed()})`);
+} catch (error) {
+  run.notes.push(`The run stopped early: ${error instanceof Error ? error.message : String(error)}`);
+  writeResults(run);
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await server?.stop();
+  await cluster?.stop();
+}
+
+/** Units for the queries: the 34 current provinces (after the 2025 merger), 3 of them, 5 for compare. */
+async function describeDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const units = await client.query<{ code: string }>(
+      `select code from administrative_unit where level = 'PROVINCE' and valid_to is null order by code`);
+    run.units34 = units.rows.map((u) => u.code);
+    run.units3 = run.units34.slice(0, 3);
+    run.compareUnits = run.units34.slice(0, 5);
+    run.postgres = (await client.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0].v;
+  } finally {
+    await client.end();
+  }
+}
+
+function benchQueries(): BenchQuery[] {
+  return [scorecardQuery(run.units34), scorecardQuery(run.units3), compareQuery(run.compareUnits), monitoringSummaryQuery, observationsQuery];
+}
+
+/** The scorecard for SOAK_SECONDS, with the server's RSS sampled every SOAK_SAMPLE_SECONDS. */
+async function soak(target: ServerProcess, query: BenchQuery): Promise<SoakRun> {
+  log(`  soak: ${query.name} for ${SOAK_SECONDS} s (${elapsed()})`);
+  const samples = [{ second: 0, rssMb: target.rssMb() }];
+  const started = Date.now();
+  const timer = setInterval(() => {
+    samples.push({ second: Math.round((Date.now() - started) / 1000), rssMb: target.rssMb() });
+  }, SOAK_SAMPLE_SECONDS * 1000);
+  const load = await drive(target.url, query, SOAK_SECONDS, CONNECTIONS);
+  clearInterval(timer);
+  const second = Math.round((Date.now() - started) / 1000);
+  if (samples.at(-1)!.second !== second) samples.push({ second, rssMb: target.rssMb() });
+  log(`  soak RSS (MB): ${samples.map((s) => s.rssMb.toFixed(0)).join(' ')}`);
+  return { seconds: SOAK_SECONDS, query: query.name, samples, load };
+}

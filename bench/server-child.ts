@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { startApp } from '../server/app.js';
+
+/**
+ * The API server under test, in its own process so its RSS (read from /proc by the runner) is
+ * not mixed with autocannon's. It serves the database the runner loaded (BENCH_DATABASE_URL),
+ * in production mode, on a free loopback port, and reports that port on stdout as one JSON line.
+ */
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is not set');
+
+// No rate limit: the benchmark measures the API, and all its load comes from one loopback client.
+const app = await startApp({ databaseUrl, port: 0, host: '127.0.0.1', illustrative: false, production: true, rateLimit: false });
+process.stdout.write(JSON.stringify({ ready: true, url: app.url, port: app.port }) + '\n');
+
+// Apollo Server registers its own SIGINT/SIGTERM handlers, and its stop() racing the one inside
+// app.close() leaves close() pending forever (see RESULTS.md, "Shutdown"): drop them, close here.
+process.removeAllListeners('SIGTERM');
+process.removeAllListeners('SIGINT');
+let stopping = false;
+process.on('SIGTERM', () => {
+  if (stopping) return;
+  stopping = true;
+  app.close().then(() => process.exit(0), (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+});

@@ -1,0 +1,48 @@
+import type { LoadResult, Probe } from './drive.js';
+import type { Explained } from './explain.js';
+import type { LoadTimes } from './load.js';
+import type { BenchQuery } from './queries.js';
+import type { ScalePlan } from './scale.js';
+import type { StartupResult } from './startup.js';
+
+/** What one benchmark run found; run.ts fills it in, report.ts turns it into RESULTS.md. */
+export interface QueryRun {
+  query: BenchQuery;
+  probe: Probe;
+  load: LoadResult;
+  rssStartMb: number;
+  rssEndMb: number;
+  /** 1-minute load average just before the run: other work on the machine shows up here. */
+  loadAverage: number;
+}
+
+export interface ScaleRun {
+  plan: ScalePlan;
+  rows: Record<string, number>;
+  loadTimes: LoadTimes[];
+  serverStartRssMb: number;
+  runs: QueryRun[];
+  explained: Explained[];
+}
+
+export interface SoakRun {
+  seconds: number;
+  query: string;
+  samples: { second: number; rssMb: number }[];
+  load: LoadResult;
+}
+
+export interface BenchRun {
+  startedAt: Date;
+  finishedAt: Date | null;
+  seconds: number;
+  connections: number;
+  units3: string[];
+  units34: string[];
+  compareUnits: string[];
+  postgres: string;
+  scales: ScaleRun[];
+  soak: SoakRun | null;
+  startup: StartupResult | null;
+  notes: string[];
+}
