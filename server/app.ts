@@ -49,6 +49,8 @@ export async function createApp({ orm, webDist, production = false, rateLimit: l
     includeStacktraceInErrorResponses: !production,
     introspection: true,
     csrfPrevention: true,
+    // main.ts owns shutdown; Apollo's own signal handlers would race it and leave PostgreSQL running.
+    stopOnTerminationSignals: false,
     // Depth is refused during validation; cost once the variables (page sizes) are known.
     validationRules: [depthLimitRule],
     plugins: [

@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { asReportedCounts, harmoniseCounts, poissonInterval, type CountPoint, type LineageLink } from '../analytics/index.js';
-import { Dataset, Measure, Period, Disaggregation } from '../common/enums.js';
+import { Dataset, Measure } from '../common/enums.js';
 import { Indicator } from '../indicators/indicator.entity.js';
-import { Observation } from '../observations/observation.entity.js';
 import { UnitLineage } from '../units/unit-lineage.entity.js';
 import { AdministrativeUnit } from '../units/unit.entity.js';
 import { SeriesBasis, type SeriesPointType } from './progress.types.js';
@@ -51,23 +50,33 @@ export async function buildSeries(em: EntityManager, request: SeriesRequest): Pr
       indicatorIds.add(i.denominator!.id);
     } else indicatorIds.add(i.id);
   }
+  // Plain rows, not entities: a scorecard over 34 units reads thousands of values, and
+  // building ORM entities for them cost more than the query itself (bench/RESULTS.md).
+  const params: unknown[] = [];
+  const list = (values: readonly unknown[]) => {
+    params.push(...values);
+    return `(${values.map(() => '?').join(', ')})`;
+  };
   const rows = indicatorIds.size && unitIds.size
-    ? await em.find(Observation, {
-      indicator: { $in: [...indicatorIds] }, unit: { $in: [...unitIds.values()] }, period: Period.YEAR,
-      disaggregation: Disaggregation.TOTAL, dataset: { $in: request.datasets }, reviewState: 'APPROVED',
-    } as never, { orderBy: { year: 'asc' } })
+    ? await em.getConnection().execute<{ indicator_id: number; unit_id: number; year: number; dataset: Dataset; value: number }[]>(
+      `select indicator_id, unit_id, year, dataset, value from observation
+       where indicator_id in ${list([...indicatorIds])} and unit_id in ${list([...unitIds.values()])}
+         and period = 'YEAR' and disaggregation = 'TOTAL' and review_state = 'APPROVED' and dataset in ${list(request.datasets)}`,
+      params)
     : [];
   const codeById = new Map([...unitIds].map(([code, id]) => [id, code]));
-  // indicatorId -> unitCode -> year -> observation (official wins over illustrative)
-  const chosen = new Map<number, Map<string, Map<number, Observation>>>();
+  // indicatorId -> unitCode -> year -> value (official wins over illustrative)
+  const chosen: Chosen = new Map();
   for (const o of rows) {
-    const byUnit = chosen.get(o.indicator.id) ?? new Map<string, Map<number, Observation>>();
-    chosen.set(o.indicator.id, byUnit);
-    const code = codeById.get(o.unit.id)!;
-    const byYear = byUnit.get(code) ?? new Map<number, Observation>();
+    const byUnit = chosen.get(o.indicator_id) ?? new Map<string, Map<number, Cell>>();
+    chosen.set(o.indicator_id, byUnit);
+    const code = codeById.get(o.unit_id)!;
+    const byYear = byUnit.get(code) ?? new Map<number, Cell>();
     byUnit.set(code, byYear);
     const previous = byYear.get(o.year);
-    if (!previous || (previous.dataset === Dataset.ILLUSTRATIVE && o.dataset === Dataset.OFFICIAL)) byYear.set(o.year, o);
+    if (!previous || (previous.dataset === Dataset.ILLUSTRATIVE && o.dataset === Dataset.OFFICIAL)) {
+      byYear.set(o.year, { dataset: o.dataset, value: Number(o.value) });
+    }
   }
   const newUnits = request.units.filter((u) => u.validFrom).map((u) => u.code).concat(lineage.map((l) => l.successor.getEntity().code));
   const out = new Map<string, BuiltSeries>();
@@ -81,19 +90,39 @@ export async function buildSeries(em: EntityManager, request: SeriesRequest): Pr
 
 export const isRate = (i: Indicator): boolean => Boolean(i.numerator && i.denominator);
 
+interface Cell { dataset: Dataset; value: number }
+type Chosen = Map<number, Map<string, Map<number, Cell>>>;
+
+/** The unit and, for a harmonised series, every unit merged into it (followed back in time). */
+function componentsOf(unit: string, links: LineageLink[], harmonise: boolean): Set<string> {
+  const out = new Set([unit]);
+  if (!harmonise) return out;
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const l of links) {
+      if (out.has(l.successor) && !out.has(l.predecessor)) {
+        out.add(l.predecessor);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
 function seriesFor(
   indicator: Indicator, unit: AdministrativeUnit, request: SeriesRequest,
-  chosen: Map<number, Map<string, Map<number, Observation>>>, links: LineageLink[], newUnits: string[],
+  chosen: Chosen, links: LineageLink[], newUnits: string[],
 ): BuiltSeries {
   const rate = isRate(indicator);
   const numId = rate ? indicator.numerator!.id : indicator.id;
   const denId = rate ? indicator.denominator!.id : null;
   const datasetOf = new Map<string, Dataset>();
   const counts: Record<string, CountPoint[]> = {};
-  const units = new Set<string>([...(chosen.get(numId)?.keys() ?? []), ...(denId ? chosen.get(denId)?.keys() ?? [] : [])]);
+  // Only this unit's own rows (and its predecessors' when harmonising): linear, not quadratic.
+  const units = componentsOf(unit.code, links, request.basis === SeriesBasis.HARMONISED);
   for (const code of units) {
-    const nums = chosen.get(numId)?.get(code) ?? new Map<number, Observation>();
-    const dens = denId ? chosen.get(denId)?.get(code) ?? new Map<number, Observation>() : new Map<number, Observation>();
+    const nums = chosen.get(numId)?.get(code) ?? new Map<number, Cell>();
+    const dens = denId ? chosen.get(denId)?.get(code) ?? new Map<number, Cell>() : new Map<number, Cell>();
     const years = [...new Set([...nums.keys(), ...dens.keys()])].sort((a, b) => a - b);
     counts[code] = years.map((year) => {
       for (const o of [nums.get(year), dens.get(year)]) {
