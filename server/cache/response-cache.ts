@@ -8,13 +8,13 @@ import { createHash } from 'node:crypto';
  * the last write it was told about. Entries also expire after `ttlMs` as a backstop.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, { body: string; at: number }>();
+  private readonly entries = new Map<string, { body: object; at: number }>();
   hits = 0;
   misses = 0;
 
   constructor(private readonly maxEntries = 500, private readonly ttlMs = 60_000) {}
 
-  get(key: string): string | undefined {
+  get(key: string): object | undefined {
     const entry = this.entries.get(key);
     if (!entry || Date.now() - entry.at > this.ttlMs) {
       if (entry) this.entries.delete(key);
@@ -28,7 +28,7 @@ export class ResponseCache {
     return entry.body;
   }
 
-  set(key: string, body: string): void {
+  set(key: string, body: object): void {
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { body, at: Date.now() });
   }
@@ -70,14 +70,15 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ca
           if (body === undefined) return null;
           fromCache = true;
           ctx.response.http.headers.set('x-cache', 'hit');
-          return { http: ctx.response.http, body: { kind: 'single', singleResult: JSON.parse(body) } };
+          // Stored as the result object (frozen), so a hit costs no parsing, only serialisation.
+          return { http: ctx.response.http, body: { kind: 'single', singleResult: body as never } };
         },
         async willSendResponse(ctx) {
           if (fromCache || !key || ctx.response.body.kind !== 'single') return;
           const result = ctx.response.body.singleResult;
           if (result.errors?.length) return;
           ctx.response.http.headers.set('x-cache', 'miss');
-          cache.set(key, JSON.stringify(result));
+          cache.set(key, Object.freeze({ ...result }));
         },
       };
     },

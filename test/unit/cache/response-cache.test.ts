@@ -7,29 +7,30 @@ describe('ResponseCache', () => {
   it('returns what was stored and counts hits and misses', () => {
     const cache = new ResponseCache(10, 1000);
     expect(cache.get('a')).toBeUndefined();
-    cache.set('a', '{"data":1}');
-    expect(cache.get('a')).toBe('{"data":1}');
+    const body = { data: 1 };
+    cache.set('a', body);
+    expect(cache.get('a')).toBe(body);
     expect([cache.hits, cache.misses]).toEqual([1, 1]);
   });
 
   it('evicts the least recently used entry when full', () => {
     const cache = new ResponseCache(2, 1000);
-    cache.set('a', 'A');
-    cache.set('b', 'B');
+    cache.set('a', { v: 'A' });
+    cache.set('b', { v: 'B' });
     cache.get('a'); // a is now more recent than b
-    cache.set('c', 'C');
+    cache.set('c', { v: 'C' });
     expect(cache.get('b')).toBeUndefined();
-    expect(cache.get('a')).toBe('A');
-    expect(cache.get('c')).toBe('C');
+    expect(cache.get('a')).toEqual({ v: 'A' });
+    expect(cache.get('c')).toEqual({ v: 'C' });
   });
 
   it('expires entries after the time to live and empties on clear', () => {
     vi.useFakeTimers();
     const cache = new ResponseCache(10, 1000);
-    cache.set('a', 'A');
+    cache.set('a', { v: 'A' });
     vi.advanceTimersByTime(1001);
     expect(cache.get('a')).toBeUndefined();
-    cache.set('b', 'B');
+    cache.set('b', { v: 'B' });
     cache.clear();
     expect(cache.size).toBe(0);
   });

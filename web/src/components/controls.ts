@@ -1,5 +1,6 @@
 /** Form controls for page toolbars. Each change goes to the URL (the page re-renders from it). */
 import { h } from './dom.js';
+import type { Translate } from '../lib/i18n.js';
 
 export interface Choice {
   value: string;
@@ -68,4 +69,20 @@ export function toggleGroup(label: string, name: string, choices: Choice[], valu
 
 export function toolbar(...fields: (HTMLElement | null)[]): HTMLElement {
   return h('div', { class: 'toolbar no-print', role: 'search' }, fields.filter((f): f is HTMLElement => f !== null));
+}
+
+/** As reported vs harmonised to current boundaries: the same toggle on every page. */
+export function basisToggle(t: Translate, value: string, onChange: (value: string) => void): HTMLElement {
+  return toggleGroup(t('seriesMode'), 'basis', [
+    { value: 'AS_REPORTED', label: t('asReported') },
+    { value: 'HARMONISED', label: t('harmonised') },
+  ], value, onChange);
+}
+
+/** Official data only, or official plus illustrative (labelled wherever it shows). */
+export function datasetToggle(t: Translate, value: string, onChange: (value: string) => void): HTMLElement {
+  return toggleGroup(t('includeIllustrative'), 'data', [
+    { value: 'official', label: t('datasetOfficial') },
+    { value: 'all', label: t('datasetAll') },
+  ], value, onChange);
 }

@@ -7,7 +7,7 @@ import { fetchProgrammes, fetchUnits } from '../../api/catalog.js';
 import type { Dataset, Scorecard, SeriesBasis } from '../../api/types.js';
 import type { PageContext, PageHandle } from '../../app/page.js';
 import { createTablePanel } from '../../components/chart-panel.js';
-import { selectField, toggleGroup, toolbar } from '../../components/controls.js';
+import { selectField, toolbar, basisToggle, datasetToggle } from '../../components/controls.js';
 import { h } from '../../components/dom.js';
 import { sourceList, uniqueSources } from '../../components/source-list.js';
 import { statusChip } from '../../components/status-chip.js';
@@ -36,14 +36,8 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
       selectField(t('programme'), 'programme', programmes.map((p) => ({ value: p.code, label: pick(p, locale) })), programme?.code ?? '', (v) =>
         ctx.setParams({ programme: v }),
       ),
-      toggleGroup(t('seriesMode'), 'basis', [
-        { value: 'AS_REPORTED', label: t('asReported') },
-        { value: 'HARMONISED', label: t('harmonised') },
-      ], basis, (v) => ctx.setParams({ basis: v })),
-      toggleGroup(t('includeIllustrative'), 'data', [
-        { value: 'official', label: t('datasetOfficial') },
-        { value: 'all', label: t('datasetAll') },
-      ], data, (v) => ctx.setParams({ data: v })),
+      basisToggle(t, basis, (v) => ctx.setParams({ basis: v })),
+      datasetToggle(t, data, (v) => ctx.setParams({ data: v })),
       h('button', { type: 'button', class: 'btn', 'data-action': 'print', onclick: () => window.print() }, t('print')),
     ),
   );

@@ -5,7 +5,7 @@ import type { Comparison, Dataset, SeriesBasis } from '../../api/types.js';
 import type { PageContext, PageHandle } from '../../app/page.js';
 import { buildCompareOption, yearsBetween } from '../../charts/compare/option.js';
 import { createChartPanel } from '../../components/chart-panel.js';
-import { checkboxField, selectField, toggleGroup, toolbar, yearField } from '../../components/controls.js';
+import { checkboxField, selectField, toolbar, yearField, basisToggle, datasetToggle } from '../../components/controls.js';
 import { h } from '../../components/dom.js';
 import { showEmpty, showLoading } from '../../components/states.js';
 import { formatMeasure } from '../../lib/format.js';
@@ -44,14 +44,8 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
       ),
       yearField(t('from'), 'from', from, 2000, 2030, (y) => ctx.setParams({ from: String(y) })),
       yearField(t('to'), 'to', to, 2000, 2030, (y) => ctx.setParams({ to: String(y) })),
-      toggleGroup(t('seriesMode'), 'basis', [
-        { value: 'AS_REPORTED', label: t('asReported') },
-        { value: 'HARMONISED', label: t('harmonised') },
-      ], basis, (v) => ctx.setParams({ basis: v })),
-      toggleGroup(t('includeIllustrative'), 'data', [
-        { value: 'official', label: t('datasetOfficial') },
-        { value: 'all', label: t('datasetAll') },
-      ], data, (v) => ctx.setParams({ data: v })),
+      basisToggle(t, basis, (v) => ctx.setParams({ basis: v })),
+      datasetToggle(t, data, (v) => ctx.setParams({ data: v })),
     ),
   );
   if (!indicator || selectedUnits.length === 0) {

@@ -6,7 +6,7 @@ import type { PageContext, PageHandle } from '../../app/page.js';
 import { buildMapOption, type MapItem } from '../../charts/map/option.js';
 import { registerMapOnce } from '../../charts/mount.js';
 import { createChartPanel } from '../../components/chart-panel.js';
-import { selectField, toggleGroup, toolbar } from '../../components/controls.js';
+import { selectField, toggleGroup, toolbar, datasetToggle } from '../../components/controls.js';
 import { h } from '../../components/dom.js';
 import { showEmpty, showLoading } from '../../components/states.js';
 import { formatMeasure } from '../../lib/format.js';
@@ -68,10 +68,7 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
       mode === 'value' && years.length
         ? selectField(t('year'), 'year', years.map((y) => ({ value: String(y), label: String(y) })), String(year), (v) => ctx.setParams({ year: v }))
         : null,
-      toggleGroup(t('includeIllustrative'), 'data', [
-        { value: 'official', label: t('datasetOfficial') },
-        { value: 'all', label: t('datasetAll') },
-      ], data, (v) => ctx.setParams({ data: v })),
+      datasetToggle(t, data, (v) => ctx.setParams({ data: v })),
     ),
   );
   if (!indicator) {

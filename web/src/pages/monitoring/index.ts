@@ -6,7 +6,7 @@ import type { PageContext, PageHandle } from '../../app/page.js';
 import { buildCheckupOption } from '../../charts/checkup/option.js';
 import { buildOverLimitOption, shareOverLimit } from '../../charts/monitoring/option.js';
 import { createChartPanel, type ChartPanel } from '../../components/chart-panel.js';
-import { checkboxField, selectField, toggleGroup, toolbar, yearField } from '../../components/controls.js';
+import { checkboxField, selectField, toolbar, yearField, datasetToggle } from '../../components/controls.js';
 import { h } from '../../components/dom.js';
 import { showEmpty, showLoading } from '../../components/states.js';
 import { formatNumber, formatPercent } from '../../lib/format.js';
@@ -52,10 +52,7 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
       ),
       yearField(t('from'), 'from', from, 2000, 2030, (y) => ctx.setParams({ from: String(y) })),
       yearField(t('to'), 'to', to, 2000, 2030, (y) => ctx.setParams({ to: String(y) })),
-      toggleGroup(t('includeIllustrative'), 'data', [
-        { value: 'official', label: t('datasetOfficial') },
-        { value: 'all', label: t('datasetAll') },
-      ], data, (v) => ctx.setParams({ data: v })),
+      datasetToggle(t, data, (v) => ctx.setParams({ data: v })),
     ),
   );
 

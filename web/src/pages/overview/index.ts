@@ -3,7 +3,7 @@ import { fetchScorecard } from '../../api/analytics.js';
 import { fetchProgrammes, fetchUnits } from '../../api/catalog.js';
 import type { Dataset, Scorecard, SeriesBasis } from '../../api/types.js';
 import type { PageContext, PageHandle } from '../../app/page.js';
-import { checkboxField, selectField, toggleGroup, toolbar } from '../../components/controls.js';
+import { checkboxField, selectField, toolbar, basisToggle, datasetToggle } from '../../components/controls.js';
 import { renderTable } from '../../components/data-table.js';
 import { h } from '../../components/dom.js';
 import { statusChip } from '../../components/status-chip.js';
@@ -42,14 +42,8 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
       checkboxField(t('units'), 'units', FOCUS_UNITS.map((c) => ({ value: c, label: unitLabel(c) })), selectedUnits, (v) =>
         ctx.setParams({ units: v.join(',') || undefined, cell: undefined }),
       ),
-      toggleGroup(t('seriesMode'), 'basis', [
-        { value: 'AS_REPORTED', label: t('asReported') },
-        { value: 'HARMONISED', label: t('harmonised') },
-      ], basis, (v) => ctx.setParams({ basis: v })),
-      toggleGroup(t('includeIllustrative'), 'data', [
-        { value: 'official', label: t('datasetOfficial') },
-        { value: 'all', label: t('datasetAll') },
-      ], data, (v) => ctx.setParams({ data: v })),
+      basisToggle(t, basis, (v) => ctx.setParams({ basis: v })),
+      datasetToggle(t, data, (v) => ctx.setParams({ data: v })),
     ),
   );
   if (!programme || selectedUnits.length === 0) {
