@@ -13,7 +13,8 @@ import { projectRoot } from './common/paths.js';
 import { rateLimit, type RateLimitOptions } from './common/rate-limit.js';
 import { authenticate, buildContext, type Context } from './context.js';
 import { listenForChanges } from './cache/change-listener.js';
-import { ResponseCache, responseCachePlugin } from './cache/response-cache.js';
+import { httpCache, type CachedAnswer } from './cache/http-cache.js';
+import { ResponseCache } from './cache/response-cache.js';
 import { prepareDatabase } from './db/prepare.js';
 import { sqlScope } from './db/sql-counter.js';
 import { buildAppSchema } from './schema.js';
@@ -38,7 +39,7 @@ export interface AppOptions {
   /** Per-client request limit on /graphql; off unless given (`npm start` sets it from RATE_LIMIT). */
   rateLimit?: RateLimitOptions | false;
   /** Cache of anonymous query answers; the caller empties it on data changes. */
-  cache?: ResponseCache | null;
+  cache?: ResponseCache<CachedAnswer> | null;
 }
 
 /** The Express app with GraphQL at /graphql and the built web app at /. Does not listen. */
@@ -55,7 +56,6 @@ export async function createApp({ orm, webDist, production = false, rateLimit: l
     validationRules: [depthLimitRule],
     plugins: [
       sqlHeaderPlugin, costLimitPlugin as ApolloServerPlugin<RequestContext>,
-      ...(cache ? [responseCachePlugin(cache) as ApolloServerPlugin<RequestContext>] : []),
       ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   });
@@ -89,6 +89,7 @@ export async function createApp({ orm, webDist, production = false, rateLimit: l
     // Anonymous requests (reads) get 1 MB; requests carrying a token may send up to 6 MB, room for
     // a 5 MB CSV in importCsv. The import itself enforces 5 MB / 50000 rows with a clear message.
     (req, res, next) => (req.headers.authorization ? largeJson : smallJson)(req, res, next),
+    ...(cache ? [httpCache(cache)] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         ...buildContext(orm, await authenticate(orm, req.headers.authorization)),
@@ -145,7 +146,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     illustrative: options.illustrative ?? true,
     log,
   });
-  const cache = options.responseCache === false ? null : new ResponseCache();
+  const cache = options.responseCache === false ? null : new ResponseCache<CachedAnswer>();
   const listener = cache ? await listenForChanges(db.url, () => cache.clear()) : null;
   const { app, apollo } = await createApp({
     orm: db.orm, webDist: options.webDist, production: options.production, rateLimit: options.rateLimit, cache,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../server/app.js';
 import { createTestDatabase, dropTestDatabase } from '../helpers/db.js';
 
-/** The response cache answers repeated anonymous queries and forgets them on any committed write. */
+/** The response cache answers repeated anonymous queries before Apollo runs, and forgets them on any committed write. */
 let app: RunningApp;
 let url: string;
 beforeAll(async () => {

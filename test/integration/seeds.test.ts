@@ -56,4 +56,17 @@ describe('seed loading', () => {
     }
     expect(after.observation.length).toBe(before.observation.length);
   });
+
+  it('leaves a value a steward corrected when the seeds are reloaded', async () => {
+    const conn = db.em().getConnection();
+    const [user] = await conn.execute<{ id: number }[]>(`insert into app_user (name, role) values ('Steward', 'STEWARD') returning id`);
+    const [target] = await conn.execute<{ id: number; value: number }[]>(
+      `select o.id, o.value from observation o join administrative_unit u on u.id = o.unit_id
+       where u.code = 'hai-duong-63' and o.dataset = 'OFFICIAL' and o.year = 2024 order by id limit 1`);
+    await conn.execute(`update observation set value = ?, created_by_id = ? where id = ?`, [target.value + 1, user.id, target.id]);
+    await loadOfficialSeeds(db.em(), { force: true });
+    const [after] = await conn.execute<{ value: number }[]>(`select value from observation where id = ?`, [target.id]);
+    expect(after.value).toBe(target.value + 1);
+  });
 });
+

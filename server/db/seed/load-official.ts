@@ -127,10 +127,14 @@ async function writeObservations(sql: SqlWriter, f: SeedFiles, units: Map<string
     quote: o.quote, note: o.note, disputed: (o.alternatives ?? []).length > 0, review_state: 'APPROVED',
   }));
   const key = ['indicator_id', 'unit_id', 'year', 'period', 'disaggregation', 'dataset'];
-  const ids = await sql.upsert('observation', key, rows);
-  const alternatives = f.observations.flatMap((o, i) => (o.alternatives ?? []).map((a) => ({
-    observation_id: lookup(ids, key.map((k) => String(rows[i][k as keyof (typeof rows)[number]])).join('|'), 'observation'),
+  // A value a steward has written or corrected through the API is theirs: a seed reload leaves it.
+  const ids = await sql.upsert('observation', key, rows, 500, '"observation"."created_by_id" is not null');
+  const alternatives = f.observations.flatMap((o, i) => {
+    const id = ids.get(key.map((k) => String(rows[i][k as keyof (typeof rows)[number]])).join('|'));
+    return id === undefined ? [] : (o.alternatives ?? []).map((a) => ({
+    observation_id: id,
     value: a.value, source_id: lookup(sources, a.source, 'source'), quote: a.quote, note: a.note,
-  })));
+    }));
+  });
   await sql.upsert('observation_alternative', ['observation_id', 'source_id'], alternatives);
 }

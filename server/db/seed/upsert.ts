@@ -18,7 +18,7 @@ export class SqlWriter {
    * Inserts rows or updates them in place on a key conflict; returns id by key ("a|b|c").
    * Values that are objects or arrays are sent as JSON.
    */
-  async upsert(table: string, key: string[], rows: Row[], chunk = 500): Promise<Map<string, number>> {
+  async upsert(table: string, key: string[], rows: Row[], chunk = 500, keepWhere?: string): Promise<Map<string, number>> {
     const ids = new Map<string, number>();
     if (!rows.length) return ids;
     const columns = Object.keys(rows[0]);
@@ -36,9 +36,11 @@ export class SqlWriter {
       const set = updates.length
         ? `do update set ${updates.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`
         : `do update set "${key[0]}" = excluded."${key[0]}"`;
+      // `keepWhere` names rows a reload must not overwrite (e.g. values a steward corrected).
+      const guard = keepWhere ? ` where not (${keepWhere})` : '';
       const sql =
         `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${values.join(', ')} ` +
-        `on conflict (${key.map((c) => `"${c}"`).join(', ')}) ${set} returning id, ${key.map((c) => `"${c}"`).join(', ')}`;
+        `on conflict (${key.map((c) => `"${c}"`).join(', ')}) ${set}${guard} returning id, ${key.map((c) => `"${c}"`).join(', ')}`;
       for (const r of await this.query<Row>(sql, params)) {
         ids.set(key.map((c) => String(r[c])).join('|'), Number(r.id));
       }
