@@ -7,7 +7,7 @@ import { summarisePlan } from './explain.js';
 import { recommendations } from './recommendations.js';
 import { stopText } from './startup.js';
 import { evaluate, targetsFor } from './targets.js';
-import type { BenchRun, ScaleRun } from './types.js';
+import type { BenchRun, QueryRun, ScaleRun } from './types.js';
 
 /** dist/bench/report.js → <root>/bench/RESULTS.md, next to the sources (it is committed). */
 const resultsFile = resolve(dirname(fileURLToPath(import.meta.url)), '../../bench/RESULTS.md');
@@ -64,7 +64,7 @@ function render(run: BenchRun): string {
   if (run.notes.length) out.push('Notes from the run:', '', ...run.notes.map((n) => `- ${n}`), '');
   for (const scale of run.scales) out.push(...scaleSection(run, scale));
   if (run.soak) {
-    out.push(`## Memory over ${run.soak.seconds} s (${run.soak.query}, scale 1)`, '',
+    out.push(`## Memory over ${run.soak.seconds} s (${run.soak.query}, scale 1, cache off)`, '',
       `RSS every 5 s (MB): ${run.soak.samples.map((s) => `${s.second} s: ${mb(s.rssMb)}`).join(', ')}.`,
       `Throughput over the run: ${run.soak.load.requestsPerSecond.toFixed(0)} req/s, p50 ${run.soak.load.p50} ms, p99 ${run.soak.load.p99} ms, ` +
       `errors ${run.soak.load.errors + run.soak.load.non2xx + run.soak.load.timeouts}.`, '');
@@ -82,6 +82,23 @@ function render(run: BenchRun): string {
 }
 
 function scaleSection(run: BenchRun, scale: ScaleRun): string[] {
+  return [
+    ...scaleHeader(scale),
+    '### With the response cache (as `npm start` serves)',
+    '',
+    'Repeated anonymous queries are answered from memory until the next committed write empties the cache;',
+    'the SQL column is the first request of the run (a miss).',
+    '',
+    ...queryTable(run, scale.plan.scale, scale.runs),
+    '### Without the response cache (`RESPONSE_CACHE=off`: every request runs its SQL and analytics)',
+    '',
+    'What the first request after a write, or a query nobody asked before, costs.',
+    '',
+    ...queryTable(run, scale.plan.scale, scale.uncachedRuns),
+  ];
+}
+
+function scaleHeader(scale: ScaleRun): string[] {
   const rows = Object.entries(scale.rows).map(([table, n]) => `${table} ${n.toLocaleString('en')}`).join(', ');
   const times = scale.loadTimes.map((t) => `${t.table} ${(t.ms / 1000).toFixed(1)} s`).join(', ');
   const total = scale.loadTimes.reduce((a, t) => a + t.ms, 0) / 1000;
@@ -92,10 +109,16 @@ function scaleSection(run: BenchRun, scale: ScaleRun): string[] {
     `${scale.plan.years[0]}-${scale.plan.years.at(-1)} × every unit). Load time ${total.toFixed(1)} s: ${times}.`,
     `Server RSS after start: ${mb(scale.serverStartRssMb)} MB.`,
     '',
+  ];
+}
+
+function queryTable(run: BenchRun, scaleFactor: number, runs: QueryRun[]): string[] {
+  if (!runs.length) return ['(not run)', ''];
+  return [
     '| query | idle ms | p50 ms | p99 ms | max ms | req/s | responses | errors / timeouts / non-2xx | SQL / request | RSS start → end MB | load avg | target |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ...scale.runs.map((r) => {
-      const t = targetsFor(scale.plan.scale, r.query.name);
+    ...runs.map((r) => {
+      const t = targetsFor(scaleFactor, r.query.name);
       const target = t.map((x) => [x.p99 !== undefined ? `p99 ≤ ${x.p99}` : '', x.rps !== undefined ? `≥ ${x.rps} req/s` : ''].filter(Boolean).join(', ')).join('; ');
       const gqlErrors = r.probe.graphqlErrors.length ? ` (GraphQL error: ${r.probe.graphqlErrors[0].slice(0, 80)})` : '';
       const none = r.load.responses === 0;

@@ -10,7 +10,7 @@ import { planFor, SCALES } from './scale.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { measureStartup } from './startup.js';
 import { targetsFor } from './targets.js';
-import type { BenchRun, ScaleRun, SoakRun } from './types.js';
+import type { BenchRun, QueryRun, ScaleRun, SoakRun } from './types.js';
 
 /**
  * `npm run bench`: loads ILLUSTRATIVE data at scales 1, 10 and 100 into a throw-away embedded
@@ -21,6 +21,7 @@ import type { BenchRun, ScaleRun, SoakRun } from './types.js';
  *   BENCH_SCALES=1,10    scales to run (default 1,10,100)
  *   BENCH_SOAK=0|1       the 60 s memory-flatness run of the scorecard at scale 1 (default on)
  *   BENCH_STARTUP=0      skip the start-up measurement
+ *   BENCH_QUERIES=a,b    only these queries (names as in the tables: scorecard-34, compare, ...)
  */
 const quick = process.argv.includes('--quick');
 const seconds = Number(process.env.BENCH_DURATION ?? (quick ? 3 : 10));
@@ -60,35 +61,24 @@ try {
     const rows = Object.fromEntries(loadTimes.filter((t) => t.rows).map((t) => [t.table, t.rows]));
     const queries = benchQueries();
     server = await startServerProcess(cluster.url);
-    const scaleRun: ScaleRun = { plan, rows, loadTimes, serverStartRssMb: server.rssMb(), runs: [], explained: [] };
+    const scaleRun: ScaleRun = { plan, rows, loadTimes, serverStartRssMb: server.rssMb(), runs: [], uncachedRuns: [], explained: [] };
     run.scales.push(scaleRun);
-    for (const query of queries) {
-      const first = await probe(server.url, query);
-      if (first.status !== 200 || first.graphqlErrors.length) {
-        run.notes.push(`scale ${scale}, ${query.name}: HTTP ${first.status}, errors: ${first.graphqlErrors.join('; ').slice(0, 300)}`);
-      }
-      await warmUp(server.url, query, Math.min(2, seconds));
-      await drain(server.url, cluster.url);
-      // The idle latency is taken after the warm-up (not the first, cold request); median of 3 for a noisy machine.
-      const idle: number[] = [];
-      for (let i = 0; i < 3; i++) idle.push((await probe(server.url, query)).ms);
-      first.ms = idle.sort((a, b) => a - b)[1];
-      const loadAverage = loadavg()[0];
-      const rssStartMb = server.rssMb();
-      const load = await drive(server.url, query, seconds, CONNECTIONS);
-      const rssEndMb = server.rssMb();
-      await drain(server.url, cluster.url);
-      scaleRun.runs.push({ query, probe: first, load, rssStartMb, rssEndMb, loadAverage });
-      log(`  ${query.name.padEnd(20)} p50 ${load.p50} ms  p99 ${load.p99} ms  ${load.requestsPerSecond.toFixed(0)} req/s  ` +
-        `errors ${load.errors + load.non2xx + load.timeouts}  responses ${load.responses}  idle ${first.ms.toFixed(0)} ms  SQL ${first.sqlStatements}  RSS ${rssStartMb.toFixed(0)}→${rssEndMb.toFixed(0)} MB`);
-    }
+    log('  with the response cache (the default):');
+    scaleRun.runs = await measure(server, queries, scale);
+    await server.stop();
+    // The same queries with the cache off: what a request costs when its answer is not cached
+    // (the first after a write, or a query nobody asked before).
+    log('  without the response cache (every request computed):');
+    server = await startServerProcess(cluster.url, { responseCache: false });
+    scaleRun.uncachedRuns = await measure(server, queries, scale);
+    // Memory is soaked without the cache: every request then allocates its whole answer anew.
     if (scale === 1 && soakOn) run.soak = await soak(server, queries[0]);
     await server.stop();
     server = null;
 
     // Plans of the queries that miss their latency target, and of every query at the largest scale.
-    const slow = scaleRun.runs.filter((r) => targetsFor(scale, r.query.name).some((t) => t.p99 !== undefined && (r.load.p99 > t.p99 || !r.load.responses)));
-    const toExplain = scale === Math.max(...scales) ? scaleRun.runs : slow;
+    const slow = scaleRun.uncachedRuns.filter((r) => targetsFor(scale, r.query.name).some((t) => t.p99 !== undefined && (r.load.p99 > t.p99 || !r.load.responses)));
+    const toExplain = scale === Math.max(...scales) ? scaleRun.uncachedRuns : slow;
     if (toExplain.length) {
       log(`  EXPLAIN (ANALYZE, BUFFERS) of ${toExplain.map((r) => r.query.name).join(', ')}`);
       scaleRun.explained = await explainQueries(cluster.url, toExplain.map((r) => r.query));
@@ -129,8 +119,36 @@ async function describeDatabase(url: string): Promise<void> {
   }
 }
 
+/** Each query: one probe (its SQL count), a warm-up, the idle latency, then the loaded run. */
+async function measure(target: ServerProcess, queries: BenchQuery[], scale: number): Promise<QueryRun[]> {
+  const runs: QueryRun[] = [];
+  for (const query of queries) {
+    const first = await probe(target.url, query);
+    if (first.status !== 200 || first.graphqlErrors.length) {
+      run.notes.push(`scale ${scale}, ${query.name}: HTTP ${first.status}, errors: ${first.graphqlErrors.join('; ').slice(0, 300)}`);
+    }
+    await warmUp(target.url, query, Math.min(2, seconds));
+    await drain(target.url, cluster!.url);
+    // The idle latency is taken after the warm-up (not the first, cold request); median of 3 for a noisy machine.
+    const idle: number[] = [];
+    for (let i = 0; i < 3; i++) idle.push((await probe(target.url, query)).ms);
+    first.ms = idle.sort((a, b) => a - b)[1];
+    const loadAverage = loadavg()[0];
+    const rssStartMb = target.rssMb();
+    const load = await drive(target.url, query, seconds, CONNECTIONS);
+    const rssEndMb = target.rssMb();
+    await drain(target.url, cluster!.url);
+    runs.push({ query, probe: first, load, rssStartMb, rssEndMb, loadAverage });
+    log(`    ${query.name.padEnd(20)} p50 ${load.p50} ms  p99 ${load.p99} ms  ${load.requestsPerSecond.toFixed(0)} req/s  ` +
+      `errors ${load.errors + load.non2xx + load.timeouts}  responses ${load.responses}  idle ${first.ms.toFixed(0)} ms  SQL ${first.sqlStatements}  RSS ${rssStartMb.toFixed(0)}→${rssEndMb.toFixed(0)} MB`);
+  }
+  return runs;
+}
+
 function benchQueries(): BenchQuery[] {
-  return [scorecardQuery(run.units34), scorecardQuery(run.units3), compareQuery(run.compareUnits), monitoringSummaryQuery, observationsQuery];
+  const all = [scorecardQuery(run.units34), scorecardQuery(run.units3), compareQuery(run.compareUnits), monitoringSummaryQuery, observationsQuery];
+  const only = process.env.BENCH_QUERIES?.split(',').map((name) => name.trim()).filter(Boolean);
+  return only?.length ? all.filter((q) => only.includes(q.name)) : all;
 }
 
 /** The scorecard for SOAK_SECONDS, with the server's RSS sampled every SOAK_SAMPLE_SECONDS. */

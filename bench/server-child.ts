@@ -10,7 +10,9 @@ const databaseUrl = process.env.BENCH_DATABASE_URL;
 if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is not set');
 
 // No rate limit: the benchmark measures the API, and all its load comes from one loopback client.
-const app = await startApp({ databaseUrl, port: 0, host: '127.0.0.1', illustrative: false, production: true, rateLimit: false });
+// BENCH_RESPONSE_CACHE=off measures the computation itself: every request runs its SQL and analytics.
+const responseCache = process.env.BENCH_RESPONSE_CACHE !== 'off';
+const app = await startApp({ databaseUrl, port: 0, host: '127.0.0.1', illustrative: false, production: true, rateLimit: false, responseCache });
 process.stdout.write(JSON.stringify({ ready: true, url: app.url, port: app.port }) + '\n');
 
 // Apollo Server registers its own SIGINT/SIGTERM handlers, and its stop() racing the one inside

@@ -14,9 +14,9 @@ export interface ServerProcess {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
+export function startServerProcess(databaseUrl: string, { responseCache = true } = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, [join(here, 'server-child.js')], {
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production', BENCH_RESPONSE_CACHE: responseCache ? 'on' : 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

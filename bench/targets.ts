@@ -22,26 +22,30 @@ const pct = (value: number, limit: number) => `${Math.round((100 * (value - limi
 
 export function evaluate(run: BenchRun): Verdict[] {
   const verdicts: Verdict[] = [];
+  const passes = (scale: BenchRun['scales'][number]) => [
+    { runs: scale.runs, label: '' },
+    { runs: scale.uncachedRuns, label: ', cache off' },
+  ];
   for (const scale of run.scales) {
-    for (const r of scale.runs) {
+    for (const { runs, label } of passes(scale)) for (const r of runs) {
       for (const t of targetsFor(scale.plan.scale, r.query.name)) {
         if (t.p99 !== undefined && r.load.responses === 0) {
           // No response inside the run: autocannon has no latency to report, the request takes longer than the run.
           verdicts.push({
-            target: `${r.query.name} p99 ≤ ${t.p99} ms at scale ${scale.plan.scale}`, measured: `no response in ${run.seconds} s (one request alone: ${Math.round(r.probe.ms)} ms)`,
+            target: `${r.query.name} p99 ≤ ${t.p99} ms at scale ${scale.plan.scale}${label}`, measured: `no response in ${run.seconds} s (one request alone: ${Math.round(r.probe.ms)} ms)`,
             met: false, miss: `> ${run.seconds * 1000 - t.p99} ms over; alone it is already ${Math.round(r.probe.ms - t.p99)} ms over`,
           });
         } else if (t.p99 !== undefined) {
           const met = r.load.p99 <= t.p99;
           verdicts.push({
-            target: `${r.query.name} p99 ≤ ${t.p99} ms at scale ${scale.plan.scale}`, measured: `${r.load.p99} ms`, met,
+            target: `${r.query.name} p99 ≤ ${t.p99} ms at scale ${scale.plan.scale}${label}`, measured: `${r.load.p99} ms`, met,
             miss: met ? '' : `${r.load.p99 - t.p99} ms over (+${pct(r.load.p99, t.p99)})`,
           });
         }
         if (t.rps !== undefined) {
           const met = r.load.requestsPerSecond >= t.rps;
           verdicts.push({
-            target: `${r.query.name} ≥ ${t.rps} req/s at scale ${scale.plan.scale}`, measured: `${r.load.requestsPerSecond.toFixed(0)} req/s`, met,
+            target: `${r.query.name} ≥ ${t.rps} req/s at scale ${scale.plan.scale}${label}`, measured: `${r.load.requestsPerSecond.toFixed(0)} req/s`, met,
             miss: met ? '' : `${(t.rps - r.load.requestsPerSecond).toFixed(0)} req/s short (${pct(r.load.requestsPerSecond, t.rps)})`,
           });
         }
@@ -49,10 +53,10 @@ export function evaluate(run: BenchRun): Verdict[] {
     }
   }
 
-  const failures = run.scales.flatMap((s) => s.runs.map((r) => ({
-    where: `scale ${s.plan.scale} ${r.query.name}`,
+  const failures = run.scales.flatMap((s) => passes(s).flatMap(({ runs, label }) => runs.map((r) => ({
+    where: `scale ${s.plan.scale} ${r.query.name}${label}`,
     count: r.load.errors + r.load.non2xx + r.load.timeouts + (r.probe.graphqlErrors.length ? 1 : 0),
-  })));
+  }))));
   if (run.soak) failures.push({ where: 'soak', count: run.soak.load.errors + run.soak.load.non2xx + run.soak.load.timeouts });
   const errorCount = failures.reduce((n, f) => n + f.count, 0);
   verdicts.push({
@@ -63,7 +67,7 @@ export function evaluate(run: BenchRun): Verdict[] {
   if (run.soak) {
     const flat = flatness(run.soak);
     verdicts.push({
-      target: `memory flat over ${run.soak.seconds} s (RSS growth after warm-up ≤ 10 %)`,
+      target: `memory flat over ${run.soak.seconds} s (RSS growth after warm-up ≤ 10 %, cache off)`,
       measured: `${flat.fromMb.toFixed(0)} → ${flat.toMb.toFixed(0)} MB (${flat.growthPct.toFixed(1)} %), slope ${flat.slopeMbPerMin.toFixed(1)} MB/min`,
       met: flat.met, miss: flat.met ? '' : `${(flat.growthPct - 10).toFixed(1)} points over`,
     });
@@ -72,8 +76,8 @@ export function evaluate(run: BenchRun): Verdict[] {
   }
 
   for (const scale of run.scales) {
-    const few = scale.runs.find((r) => r.query.name === `scorecard-${run.units3.length}`)?.probe.sqlStatements;
-    const many = scale.runs.find((r) => r.query.name === `scorecard-${run.units34.length}`)?.probe.sqlStatements;
+    const few = scale.uncachedRuns.find((r) => r.query.name === `scorecard-${run.units3.length}`)?.probe.sqlStatements;
+    const many = scale.uncachedRuns.find((r) => r.query.name === `scorecard-${run.units34.length}`)?.probe.sqlStatements;
     if (few === undefined || many === undefined) continue;
     verdicts.push({
       target: `SQL statements constant in units (scorecard ${run.units3.length} vs ${run.units34.length} units, scale ${scale.plan.scale})`,

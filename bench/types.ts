@@ -21,7 +21,10 @@ export interface ScaleRun {
   rows: Record<string, number>;
   loadTimes: LoadTimes[];
   serverStartRssMb: number;
+  /** With the response cache, as `npm start` serves (repeated queries are answered from memory). */
   runs: QueryRun[];
+  /** The same queries with the cache off: every request runs its SQL and analytics. */
+  uncachedRuns: QueryRun[];
   explained: Explained[];
 }
 

@@ -13,6 +13,8 @@ export interface AppConfig {
   /** Load the generated illustrative dataset on start (ILLUSTRATIVE_DATA=off to skip). */
   illustrativeData: boolean;
   production: boolean;
+  /** Cache anonymous query answers, emptied on every committed change (RESPONSE_CACHE=off to skip). */
+  responseCache: boolean;
   /** Requests per client on /graphql: a burst and a steady rate per second; null: no limit. */
   rateLimit: { burst: number; perSecond: number } | null;
 }
@@ -31,7 +33,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
   }
-  const flag = (env.ILLUSTRATIVE_DATA ?? 'on').toLowerCase();
+  const off = (value: string | undefined) => ['off', '0', 'false', 'no'].includes((value ?? 'on').trim().toLowerCase());
   return Object.freeze({
     port,
     databaseUrl: env.DATABASE_URL?.trim() || null,
@@ -40,7 +42,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((url) => url.trim())
       .filter(Boolean),
     dataDir: resolve(env.DATA_DIR?.trim() || resolve(projectRoot(), '.data')),
-    illustrativeData: !['off', '0', 'false', 'no'].includes(flag),
+    illustrativeData: !off(env.ILLUSTRATIVE_DATA),
+    responseCache: !off(env.RESPONSE_CACHE),
     production: env.NODE_ENV === 'production',
     rateLimit: readRateLimit(env.RATE_LIMIT),
   });

@@ -14,6 +14,7 @@ const app = await startApp({
   illustrative: config.illustrativeData,
   production: config.production,
   rateLimit: config.rateLimit ?? false,
+  responseCache: config.responseCache,
   log: (line) => console.log(line),
 });
 console.log(`OSH Observatory ready in ${Date.now() - started} ms`);

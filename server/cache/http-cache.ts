@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { createHash } from 'node:crypto';
 import type { ResponseCache } from './response-cache.js';
 
@@ -12,8 +12,15 @@ export interface CachedAnswer {
  * executes or serialises anything: for a large answer (a scorecard over 34 units) serialising
  * alone costs more than the rest. Only anonymous requests are cached: they can only read
  * (every write needs a token), and no per-user field can leak. Answers with errors are not kept.
+ *
+ * Identical requests that arrive while the first is still being computed wait for its answer
+ * instead of computing it again (after a write empties the cache, a busy dashboard would
+ * otherwise start the same heavy aggregate once per open connection). They join only a
+ * computation that began after the last change, so no one receives an answer older than the
+ * last write this server was told about.
  */
 export function httpCache(cache: ResponseCache<CachedAnswer>): RequestHandler {
+  const inFlight = new Map<string, Promise<CachedAnswer | null>>();
   return (req, res, next) => {
     if (req.method !== 'POST' || req.headers.authorization || !req.body || typeof req.body !== 'object') return next();
     const key = createHash('sha256')
@@ -22,21 +29,47 @@ export function httpCache(cache: ResponseCache<CachedAnswer>): RequestHandler {
       .update(String(req.headers.accept ?? ''))
       .digest('base64url');
     const hit = cache.get(key);
-    if (hit) {
-      res.setHeader('x-cache', 'hit');
-      res.setHeader('x-sql-statements', '0');
-      res.setHeader('content-type', hit.contentType);
-      res.end(hit.body);
+    if (hit) return serve(res, hit, 'hit');
+
+    const generation = cache.generation;
+    const flightKey = `${generation}:${key}`;
+    const pending = inFlight.get(flightKey);
+    if (pending) {
+      // An answer that could not be shared (an error, a dropped request) is computed anew here.
+      void pending.then((answer) => (answer && !res.headersSent ? serve(res, answer, 'coalesced') : next()));
       return;
     }
+    let settle!: (answer: CachedAnswer | null) => void;
+    const flight = new Promise<CachedAnswer | null>((resolve) => (settle = resolve));
+    inFlight.set(flightKey, flight);
+    let settled = false;
+    const done = (answer: CachedAnswer | null) => {
+      if (settled) return;
+      settled = true;
+      if (inFlight.get(flightKey) === flight) inFlight.delete(flightKey);
+      settle(answer);
+    };
+    res.once('close', () => done(null)); // no-op when send() already settled it
+
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       if (res.statusCode === 200 && typeof body === 'string' && !/"errors"\s*:\s*\[/.test(body)) {
-        cache.set(key, { body, contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8') });
+        const answer = { body, contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8') };
+        cache.set(key, answer, generation);
         res.setHeader('x-cache', 'miss');
+        done(answer);
+      } else {
+        done(null);
       }
       return send(body);
     };
     next();
   };
+}
+
+function serve(res: Response, answer: CachedAnswer, how: 'hit' | 'coalesced'): void {
+  res.setHeader('x-cache', how);
+  res.setHeader('x-sql-statements', '0');
+  res.setHeader('content-type', answer.contentType);
+  res.end(answer.body);
 }

@@ -9,6 +9,11 @@ export class ResponseCache<T = unknown> {
   private readonly entries = new Map<string, { body: T; at: number }>();
   hits = 0;
   misses = 0;
+  /**
+   * Bumped by every clear(). A computation that began before a change must not store its
+   * (possibly stale) answer after the change emptied the cache: set() drops it.
+   */
+  generation = 0;
 
   constructor(private readonly maxEntries = 500, private readonly ttlMs = 60_000) {}
 
@@ -26,12 +31,15 @@ export class ResponseCache<T = unknown> {
     return entry.body;
   }
 
-  set(key: string, body: T): void {
+  /** Stores an answer, unless the cache was cleared since `generation` (the caller's start) was read. */
+  set(key: string, body: T, generation = this.generation): void {
+    if (generation !== this.generation) return;
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { body, at: Date.now() });
   }
 
   clear(): void {
+    this.generation++;
     this.entries.clear();
   }
 

@@ -44,4 +44,62 @@ describe('response cache', () => {
     expect(third.body.data.source!.title).toBe('changed elsewhere');
     expect(third.cache).toBe('miss');
   });
+
+  it('computes identical concurrent requests once, and lets the waiters compute again when that fails', async () => {
+    const query = JSON.stringify({ query: '{ sources(first: 3) { totalCount nodes { code } } }' });
+    const post = async () => {
+      const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
+      return { cache: res.headers.get('x-cache'), body: (await res.json()) as { data?: unknown; errors?: unknown[] } };
+    };
+    const locker = new pg.Client({ connectionString: url });
+    await locker.connect();
+    const untilWaiting = async (n: number) => {
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await locker.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+        if (rows[0].n >= n) return;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error('no request reached the lock');
+    };
+    try {
+      // Hold the table so the first request's SQL waits; the four others arrive meanwhile.
+      await locker.query('begin');
+      await locker.query('lock table source in access exclusive mode');
+      const first = post();
+      await untilWaiting(1);
+      const others = [post(), post(), post(), post()];
+      await new Promise((r) => setTimeout(r, 100));
+      // Only the first request reached PostgreSQL: the others wait for its answer.
+      const { rows } = await locker.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+      expect(rows[0].n).toBe(1);
+      await locker.query('commit');
+      const answers = await Promise.all([first, ...others]);
+      expect(answers.map((a) => a.cache)).toEqual(['miss', 'coalesced', 'coalesced', 'coalesced', 'coalesced']);
+      for (const a of answers) expect(a.body).toEqual(answers[0].body);
+
+      // When the first computation fails (here: its statement is cancelled), nobody receives
+      // its error but itself; the waiters run the query on their own and get data.
+      const failing = JSON.stringify({ query: '{ sources(first: 2) { totalCount } }' });
+      const postFailing = async () => {
+        const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: failing });
+        return (await res.json()) as { data?: unknown; errors?: unknown[] };
+      };
+      await locker.query('begin');
+      await locker.query('lock table source in access exclusive mode');
+      const leader = postFailing();
+      await untilWaiting(1);
+      const waiters = [postFailing(), postFailing()];
+      await new Promise((r) => setTimeout(r, 100));
+      await locker.query(`select pg_cancel_backend(pid) from pg_stat_activity
+                          where datname = current_database() and wait_event_type = 'Lock'`);
+      await locker.query('commit');
+      expect((await leader).errors?.length).toBeGreaterThan(0);
+      for (const w of await Promise.all(waiters)) expect(w).toEqual({ data: { sources: { totalCount: expect.any(Number) } } });
+    } finally {
+      await locker.query('rollback').catch(() => {});
+      await locker.end();
+    }
+  });
 });

@@ -34,4 +34,14 @@ describe('ResponseCache', () => {
     cache.clear();
     expect(cache.size).toBe(0);
   });
+
+  it('drops an answer computed before a clear, so a write is never undone by a slow reader', () => {
+    const cache = new ResponseCache(10, 1000);
+    const startedAt = cache.generation;
+    cache.clear(); // a write committed while the answer was being computed
+    cache.set('a', { v: 'stale' }, startedAt);
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('a', { v: 'fresh' }, cache.generation);
+    expect(cache.get('a')).toEqual({ v: 'fresh' });
+  });
 });
