@@ -3,6 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import express from 'express';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -15,6 +16,7 @@ import { authenticate, buildContext, type Context } from './context.js';
 import { listenForChanges } from './cache/change-listener.js';
 import { httpCache, type CachedAnswer } from './cache/http-cache.js';
 import { ResponseCache } from './cache/response-cache.js';
+import { MonitoringRollupRefresher } from './monitoring/monitoring-rollup.js';
 import { prepareDatabase } from './db/prepare.js';
 import { sqlScope } from './db/sql-counter.js';
 import { buildAppSchema } from './schema.js';
@@ -147,7 +149,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     log,
   });
   const cache = options.responseCache === false ? null : new ResponseCache<CachedAnswer>();
-  const listener = cache ? await listenForChanges(db.url, () => cache.clear()) : null;
+  const rollup = new MonitoringRollupRefresher((db.orm.em as SqlEntityManager).getKnex('write'), 500, (error) => log(`monitoring rollup: ${String(error)}`));
+  const built = Date.now();
+  if ((await rollup.refreshNow()) === 'built') log(`built the monitoring rollup in ${Date.now() - built} ms`);
+  const listener = await listenForChanges(db.url, (table) => {
+    cache?.clear();
+    if (table === null || table.startsWith('monitoring_')) rollup.schedule();
+  });
   const { app, apollo } = await createApp({
     orm: db.orm, webDist: options.webDist, production: options.production, rateLimit: options.rateLimit, cache,
   });
@@ -165,7 +173,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       await apollo.stop();
-      await listener?.close();
+      await listener.close();
+      await rollup.stop();
       await db.close();
     },
   };

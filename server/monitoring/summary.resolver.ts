@@ -4,8 +4,11 @@ import { BadInputError } from '../common/errors.js';
 import { checkCodes, checkYearRange } from '../common/validate.js';
 import type { Context } from '../context.js';
 import { datasetsOrDefault } from '../progress/analytics.inputs.js';
+import { monitoringRollupFresh } from './monitoring-rollup.js';
+import { inList, MonitoringGroup, rollupCanAnswer, summariseMonitoring, type MonitoringSummaryArgs } from './monitoring-summary.service.js';
 
-export enum MonitoringGroup { FACTOR = 'FACTOR', SECTOR = 'SECTOR', YEAR = 'YEAR', UNIT = 'UNIT' }
+export { MonitoringGroup };
+
 export enum CheckupGroup { DISEASE = 'DISEASE', SECTOR = 'SECTOR', YEAR = 'YEAR', UNIT = 'UNIT', KIND = 'KIND' }
 registerEnumType(MonitoringGroup, { name: 'MonitoringGroup' });
 registerEnumType(CheckupGroup, { name: 'CheckupGroup' });
@@ -37,14 +40,7 @@ export class CheckupSummaryRow {
   @Field(() => Boolean) illustrative!: boolean;
 }
 
-const MONITORING_COLUMNS: Record<MonitoringGroup, string> = { FACTOR: 'r.factor', SECTOR: 's.sector', YEAR: 'r.year', UNIT: 'u.code' };
 const CHECKUP_COLUMNS: Record<Exclude<CheckupGroup, 'DISEASE'>, string> = { SECTOR: 'h.sector', YEAR: 'h.year', UNIT: 'u.code', KIND: 'h.kind' };
-
-/** `(?, ?, ...)` for a list; knex would otherwise expand an array parameter unpredictably. */
-function inList(values: readonly unknown[], params: unknown[]): string {
-  params.push(...values);
-  return `(${values.map(() => '?').join(', ')})`;
-}
 
 function filters(alias: string, units: string[] | null, yearFrom: number | null, yearTo: number | null, datasets: Dataset[], params: unknown[]): string {
   const where = [`${alias}.dataset in ${inList(datasets, params)}`];
@@ -69,20 +65,11 @@ export class SummaryResolver {
     checkCodes(units, 'units');
     checkYearRange(yearFrom, yearTo);
     if (!groupBy.length) throw new BadInputError('groupBy must name at least one dimension', 'groupBy');
-    const cols = [...new Set(groupBy)].map((g) => MONITORING_COLUMNS[g]);
-    const params: unknown[] = [];
-    const where = filters('r', units, yearFrom, yearTo, datasetsOrDefault(datasets), params);
-    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-      `select ${cols.map((c) => `${c} as "${c.split('.')[1]}"`).join(', ')},
-              count(distinct s.id)::int as sites, sum(r.samples)::int as samples, sum(r.samples_over_limit)::int as over,
-              bool_or(r.dataset = 'ILLUSTRATIVE') as illustrative
-       from monitoring_result r join monitoring_site s on s.id = r.site_id join administrative_unit u on u.id = s.unit_id
-       where ${where} group by ${cols.join(', ')} order by ${cols.join(', ')}`, params);
-    return rows.map((r) => ({
-      factor: (r.factor as string) ?? null, sector: (r.sector as string) ?? null, year: (r.year as number) ?? null,
-      unit: (r.code as string) ?? null, sites: Number(r.sites), samples: Number(r.samples), samplesOverLimit: Number(r.over),
-      shareOverLimit: Number(r.samples) > 0 ? (100 * Number(r.over)) / Number(r.samples) : null, illustrative: Boolean(r.illustrative),
-    }));
+    const args: MonitoringSummaryArgs = { groupBy, units, yearFrom, yearTo, datasets: datasetsOrDefault(datasets) };
+    const execute = (sql: string, params: unknown[] = []) => em.getConnection().execute<Record<string, unknown>[]>(sql, params);
+    // The pre-aggregated rollup when it reflects the current data; the raw results otherwise.
+    const useRollup = rollupCanAnswer(args) && (await monitoringRollupFresh((sql) => execute(sql)));
+    return summariseMonitoring(execute, args, useRollup);
   }
 
   @Query(() => [CheckupSummaryRow], { description: 'Workers examined and cases found, grouped by disease, sector, year, unit and/or kind' })
