@@ -101,7 +101,7 @@ describe('monitoring rollup', () => {
       const rebuilding = rebuildMonitoringRollup(knex);
       for (let i = 0; i < 200; i++) {
         const [row] = await execute(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
-        if (row.n > 0) break;
+        if (Number(row.n) > 0) break;
         await new Promise((r) => setTimeout(r, 10));
       }
       await writer.query('commit');
