@@ -1,11 +1,17 @@
 import type { RequestHandler, Response } from 'express';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { ResponseCache } from './response-cache.js';
 
 export interface CachedAnswer {
   body: string;
   contentType: string;
+  /** The body gzipped, made on the first hit from a client that accepts gzip, then kept. */
+  gzip?: Buffer;
 }
+
+/** Below this a gzip header costs about what it saves (the same threshold as the compression middleware). */
+const GZIP_FROM_BYTES = 1024;
 
 /**
  * Serves repeated anonymous GraphQL POSTs from the cache, before Apollo parses, validates,
@@ -29,14 +35,14 @@ export function httpCache(cache: ResponseCache<CachedAnswer>): RequestHandler {
       .update(String(req.headers.accept ?? ''))
       .digest('base64url');
     const hit = cache.get(key);
-    if (hit) return serve(res, hit, 'hit');
+    if (hit) return serve(res, hit, 'hit', acceptsGzip(req.headers['accept-encoding']));
 
     const generation = cache.generation;
     const flightKey = `${generation}:${key}`;
     const pending = inFlight.get(flightKey);
     if (pending) {
       // An answer that could not be shared (an error, a dropped request) is computed anew here.
-      void pending.then((answer) => (answer && !res.headersSent ? serve(res, answer, 'coalesced') : next()));
+      void pending.then((answer) => (answer && !res.headersSent ? serve(res, answer, 'coalesced', acceptsGzip(req.headers['accept-encoding'])) : next()));
       return;
     }
     let settle!: (answer: CachedAnswer | null) => void;
@@ -67,9 +73,24 @@ export function httpCache(cache: ResponseCache<CachedAnswer>): RequestHandler {
   };
 }
 
-function serve(res: Response, answer: CachedAnswer, how: 'hit' | 'coalesced'): void {
+function acceptsGzip(header: string | string[] | undefined): boolean {
+  return /\bgzip\b/i.test(String(header ?? ''));
+}
+
+/**
+ * Sends a stored answer. Compressed once per entry, not once per hit: the compression
+ * middleware upstream leaves a response that already has a Content-Encoding alone.
+ */
+function serve(res: Response, answer: CachedAnswer, how: 'hit' | 'coalesced', gzip: boolean): void {
   res.setHeader('x-cache', how);
   res.setHeader('x-sql-statements', '0');
   res.setHeader('content-type', answer.contentType);
+  res.setHeader('vary', 'Accept-Encoding');
+  if (gzip && answer.body.length >= GZIP_FROM_BYTES) {
+    answer.gzip ??= gzipSync(answer.body);
+    res.setHeader('content-encoding', 'gzip');
+    res.end(answer.gzip);
+    return;
+  }
   res.end(answer.body);
 }
