@@ -44,7 +44,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR?.trim() || resolve(projectRoot(), '.data')),
     illustrativeData: !off(env.ILLUSTRATIVE_DATA),
     responseCache: !off(env.RESPONSE_CACHE),
-    production: env.NODE_ENV === 'production',
+    // Stack traces and internal error messages only when asked for: a plain `npm start` is a real deployment.
+    production: env.NODE_ENV !== 'development',
     rateLimit: readRateLimit(env.RATE_LIMIT),
   });
 }

@@ -165,9 +165,16 @@ async function stopStalePostmaster(dataDir: string, log: (l: string) => void): P
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A process killed with SIGKILL stays a zombie until its parent reaps it (in a container
+  // whose init does not reap, for good): it answers signal 0 but owns nothing any more.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]$/.test(stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3));
+  } catch {
+    return !existsSync('/proc/self'); // gone meanwhile on Linux; elsewhere trust the signal
   }
 }
 

@@ -11,6 +11,8 @@ describe('readConfig', () => {
     expect(config.responseCache).toBe(true);
     expect(config.rateLimit).toEqual({ burst: 300, perSecond: 50 });
     expect(config.dataDir.endsWith('.data')).toBe(true);
+    expect(config.production).toBe(true);
+    expect(readConfig({ NODE_ENV: 'development' }).production).toBe(false);
   });
 
   it('reads the switches and lists', () => {
