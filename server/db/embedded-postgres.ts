@@ -37,7 +37,7 @@ interface Binaries {
   postgres: string;
 }
 
-const OWNER_FILE = 'osh-owner.pid';
+export const OWNER_FILE = 'osh-owner.pid';
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => {});
@@ -142,8 +142,8 @@ function reachableDataDir(wanted: string, ids: { uid: number; gid: number } | nu
   return fallback;
 }
 
-/** A postmaster left behind by a SIGKILLed run still holds the folder: stop it first. */
-async function stopStalePostmaster(dataDir: string, log: (l: string) => void): Promise<void> {
+/** A postmaster left behind by a SIGKILLed run still holds the folder: stop it first (exported for tests). */
+export async function stopStalePostmaster(dataDir: string, log: (l: string) => void): Promise<void> {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
@@ -162,7 +162,7 @@ async function stopStalePostmaster(dataDir: string, log: (l: string) => void): P
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
