@@ -2,12 +2,15 @@ import { atLeast, atMost, cagr, compound, nearlyEqual } from './growth.js';
 import {
   assessed,
   emptyComponents,
+  fail,
   growthWindow,
   notAssessable,
   usablePoints,
+  type Checked,
+  type Usable,
 } from './prepare.js';
 import { DEFAULT_THRESHOLDS_TARGET, classify, withDefaults } from './thresholds.js';
-import type { Comparator, Direction, ProgressResult, SeriesPoint, Thresholds } from './types.js';
+import type { Comparator, Direction, ProgressComponents, ProgressResult, SeriesPoint, Thresholds } from './types.js';
 
 /** A level target such as "> 80 % of establishments monitored" (also used for MILESTONE). */
 export interface LevelInput {
@@ -67,6 +70,22 @@ function comparatorDirection(comparator: Comparator): Direction | null {
 }
 
 /**
+ * The usable points up to the end year, with the latest one recorded in the components (level
+ * and "all" targets are judged on it); NO_DATA when there is none.
+ */
+function latestPoint(series: readonly SeriesPoint[], endYear: number | null, c: ProgressComponents): Checked<Usable[]> {
+  const points = usablePoints(series, endYear);
+  if (!points.ok) return points;
+  const latest = points.value[points.value.length - 1];
+  if (latest === undefined) return fail('NO_DATA', 'The series has no values.');
+  c.latestYear = latest.year;
+  c.latestValue = latest.value;
+  c.pointsUsed = [{ year: latest.year, value: latest.value }];
+  c.interval = latest.interval;
+  return points;
+}
+
+/**
  * Judges a level target (UN SDG progress-chart projection method).
  *
  * - TARGET_ACHIEVED when the latest value satisfies the comparator (one point is enough).
@@ -99,19 +118,12 @@ export function assessLevel(input: LevelInput): ProgressResult {
     });
   }
 
-  const points = usablePoints(input.series, endYear);
+  const points = latestPoint(input.series, endYear, c);
   if (!points.ok) {
     return notAssessable(method, c, points);
   }
   const latest = points.value[points.value.length - 1];
-  if (latest === undefined) {
-    return notAssessable(method, c, { reason: 'NO_DATA', reasonText: 'The series has no values.' });
-  }
-  c.latestYear = latest.year;
-  c.latestValue = latest.value;
   c.shortfall = levelShortfall(latest.value, target, comparator);
-  c.pointsUsed = [{ year: latest.year, value: latest.value }];
-  c.interval = latest.interval;
   if (meetsTarget(latest.value, target, comparator)) {
     return assessed('TARGET_ACHIEVED', method, c);
   }
@@ -169,18 +181,11 @@ export function assessAll(input: AllInput): ProgressResult {
   c.targetValue = target;
   c.comparator = 'GTE';
   c.endYear = endYear;
-  const points = usablePoints(input.series, endYear);
+  const points = latestPoint(input.series, endYear, c);
   if (!points.ok) {
     return notAssessable(method, c, points);
   }
   const latest = points.value[points.value.length - 1];
-  if (latest === undefined) {
-    return notAssessable(method, c, { reason: 'NO_DATA', reasonText: 'The series has no values.' });
-  }
-  c.latestYear = latest.year;
-  c.latestValue = latest.value;
-  c.pointsUsed = [{ year: latest.year, value: latest.value }];
-  c.interval = latest.interval;
   c.shortfall = Math.max(0, target - latest.value);
   return assessed(atLeast(latest.value, target) ? 'TARGET_ACHIEVED' : 'NOT_ACHIEVED', method, c);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHash, enumParam, intParam, listParam, parseHash, withParams } from '../../../web/src/lib/url-state.js';
+import { basisParam, buildHash, datasetParam, enumParam, intParam, listParam, parseHash, withParams } from '../../../web/src/lib/url-state.js';
 
 describe('url state', () => {
   it('parses page, language and selection', () => {
@@ -33,5 +33,14 @@ describe('url state', () => {
     expect(intParam(params, 'from', 2016, 2015, 2030)).toBe(2015);
     expect(intParam(params, 'to', 2025)).toBe(2025);
     expect(enumParam(params, 'mode', ['asReported', 'harmonised'] as const, 'asReported')).toBe('asReported');
+  });
+
+  it('reads the series basis and the datasets, falling back on unknown values', () => {
+    expect(basisParam({ basis: 'HARMONISED' })).toBe('HARMONISED');
+    expect(basisParam({ basis: 'harmonised' })).toBe('AS_REPORTED');
+    expect(datasetParam({}, 'official')).toEqual({ data: 'official', datasets: ['OFFICIAL'] });
+    expect(datasetParam({}, 'all')).toEqual({ data: 'all', datasets: ['OFFICIAL', 'ILLUSTRATIVE'] });
+    expect(datasetParam({ data: 'official' }, 'all')).toEqual({ data: 'official', datasets: ['OFFICIAL'] });
+    expect(datasetParam({ data: 'everything' }, 'official').data).toBe('official');
   });
 });

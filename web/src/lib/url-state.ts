@@ -2,6 +2,7 @@
  * The page and its selection live in the URL hash (`#/compare?indicator=x&units=a,b&lang=en`),
  * so a copied link reopens the same view. Pure parsing and building; the router applies it.
  */
+import type { Dataset, SeriesBasis } from '../api/types.js';
 import type { Locale } from './format.js';
 import { DEFAULT_LOCALE, isLocale } from './i18n.js';
 
@@ -76,4 +77,15 @@ export function intParam(params: Record<string, string>, key: string, fallback: 
 export function enumParam<T extends string>(params: Record<string, string>, key: string, allowed: readonly T[], fallback: T): T {
   const value = params[key];
   return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+/** The series basis shared by the scorecard, compare and briefing pages (`basis=HARMONISED`). */
+export function basisParam(params: Record<string, string>): SeriesBasis {
+  return enumParam(params, 'basis', ['AS_REPORTED', 'HARMONISED'] as const, 'AS_REPORTED');
+}
+
+/** `data=official|all` and the datasets it asks the API for; `all` adds the illustrative data. */
+export function datasetParam(params: Record<string, string>, fallback: 'official' | 'all'): { data: 'official' | 'all'; datasets: Dataset[] } {
+  const data = enumParam(params, 'data', ['official', 'all'] as const, fallback);
+  return { data, datasets: data === 'all' ? ['OFFICIAL', 'ILLUSTRATIVE'] : ['OFFICIAL'] };
 }

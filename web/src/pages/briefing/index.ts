@@ -4,7 +4,7 @@
  */
 import { fetchScorecard } from '../../api/analytics.js';
 import { fetchProgrammes, fetchUnits } from '../../api/catalog.js';
-import type { Dataset, Scorecard, SeriesBasis } from '../../api/types.js';
+import type { Scorecard } from '../../api/types.js';
 import type { PageContext, PageHandle } from '../../app/page.js';
 import { createTablePanel } from '../../components/chart-panel.js';
 import { selectField, toolbar, basisToggle, datasetToggle } from '../../components/controls.js';
@@ -15,15 +15,14 @@ import { illustrativeBadge, showEmpty, showLoading } from '../../components/stat
 import { formatDate, formatMeasure } from '../../lib/format.js';
 import { pick, pickText, sentence } from '../../lib/i18n.js';
 import { reasonLabel, statusLabel } from '../../lib/status.js';
-import { enumParam } from '../../lib/url-state.js';
+import { basisParam, datasetParam } from '../../lib/url-state.js';
 import { FOCUS_UNITS, HAI_PHONG_OLD, NATIONAL_PROGRAMME, unitIndex, unitName } from '../../lib/units.js';
 
 export async function render(ctx: PageContext): Promise<PageHandle> {
   const { root, t, locale, state } = ctx;
   const params = state.params;
-  const basis = enumParam(params, 'basis', ['AS_REPORTED', 'HARMONISED'] as const, 'AS_REPORTED') as SeriesBasis;
-  const data = enumParam(params, 'data', ['official', 'all'] as const, 'official');
-  const datasets: Dataset[] = data === 'all' ? ['OFFICIAL', 'ILLUSTRATIVE'] : ['OFFICIAL'];
+  const basis = basisParam(params);
+  const { data, datasets } = datasetParam(params, 'official');
   const unitCode = FOCUS_UNITS.includes(params.unit ?? '') ? params.unit! : HAI_PHONG_OLD;
   showLoading(root, t);
   const [programmes, units] = await Promise.all([fetchProgrammes(), fetchUnits()]);

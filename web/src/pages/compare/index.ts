@@ -1,7 +1,7 @@
 /** Compare: one indicator, several units, actual series vs the required trajectory and the national target. */
 import { fetchComparison } from '../../api/analytics.js';
 import { fetchIndicators, fetchUnits } from '../../api/catalog.js';
-import type { Comparison, Dataset, SeriesBasis } from '../../api/types.js';
+import type { Comparison } from '../../api/types.js';
 import type { PageContext, PageHandle } from '../../app/page.js';
 import { buildCompareOption, yearsBetween } from '../../charts/compare/option.js';
 import { createChartPanel } from '../../components/chart-panel.js';
@@ -12,7 +12,7 @@ import { formatMeasure } from '../../lib/format.js';
 import { pick } from '../../lib/i18n.js';
 import type { TableModel } from '../../lib/table.js';
 import { targetValueText } from '../../lib/targets.js';
-import { enumParam, intParam, listParam } from '../../lib/url-state.js';
+import { basisParam, datasetParam, intParam, listParam } from '../../lib/url-state.js';
 import { FOCUS_UNITS, HAI_DUONG_OLD, HAI_PHONG_OLD, NATION, unitIndex, unitName } from '../../lib/units.js';
 
 export const DEFAULT_INDICATOR = 'oa-fatal-frequency';
@@ -21,9 +21,8 @@ const LEVEL_KINDS = ['LEVEL', 'ALL', 'MILESTONE'];
 export async function render(ctx: PageContext): Promise<PageHandle> {
   const { root, t, locale, state } = ctx;
   const params = state.params;
-  const basis = enumParam(params, 'basis', ['AS_REPORTED', 'HARMONISED'] as const, 'AS_REPORTED') as SeriesBasis;
-  const data = enumParam(params, 'data', ['official', 'all'] as const, 'official');
-  const datasets: Dataset[] = data === 'all' ? ['OFFICIAL', 'ILLUSTRATIVE'] : ['OFFICIAL'];
+  const basis = basisParam(params);
+  const { data, datasets } = datasetParam(params, 'official');
   const selectedUnits = listParam(params, 'units', [NATION, HAI_PHONG_OLD, HAI_DUONG_OLD]).filter((c) => FOCUS_UNITS.includes(c));
   const from = intParam(params, 'from', 2016, 2000, 2030);
   const to = Math.max(from, intParam(params, 'to', 2025, 2000, 2030));

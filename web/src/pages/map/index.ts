@@ -1,7 +1,6 @@
 /** Map page: provinces (34 current or 63 before 2025-07-01) coloured by an indicator value or status. */
 import { fetchIndicators, fetchUnits } from '../../api/catalog.js';
 import { fetchSeries } from '../../api/analytics.js';
-import type { Dataset } from '../../api/types.js';
 import type { PageContext, PageHandle } from '../../app/page.js';
 import { buildMapOption, type MapItem } from '../../charts/map/option.js';
 import { registerMapOnce } from '../../charts/mount.js';
@@ -12,7 +11,7 @@ import { showEmpty, showLoading } from '../../components/states.js';
 import { formatMeasure } from '../../lib/format.js';
 import { pick } from '../../lib/i18n.js';
 import { statusLabel } from '../../lib/status.js';
-import { enumParam, intParam } from '../../lib/url-state.js';
+import { datasetParam, enumParam, intParam } from '../../lib/url-state.js';
 import { fetchStatusByUnit } from './status.js';
 import { bestCoveredYear } from './years.js';
 
@@ -33,8 +32,7 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
   const params = state.params;
   const boundaries = enumParam(params, 'boundaries', BOUNDARIES, '34');
   const mode = enumParam(params, 'mode', MODES, 'value');
-  const data = enumParam(params, 'data', ['all', 'official'] as const, 'all');
-  const datasets: Dataset[] = data === 'all' ? ['OFFICIAL', 'ILLUSTRATIVE'] : ['OFFICIAL'];
+  const { data, datasets } = datasetParam(params, 'all');
   showLoading(root, t);
 
   // The day that selects the set of provinces: the last day of the 63, or the first of the 34.

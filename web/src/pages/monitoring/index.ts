@@ -1,7 +1,6 @@
 /** Monitoring & check-ups: samples over limits by factor and sector; examined vs cases by disease. */
 import { fetchUnits } from '../../api/catalog.js';
 import { fetchCheckupSummary, fetchMonitoringSummary, type MonitoringGroup } from '../../api/monitoring.js';
-import type { Dataset } from '../../api/types.js';
 import type { PageContext, PageHandle } from '../../app/page.js';
 import { buildCheckupOption } from '../../charts/checkup/option.js';
 import { buildOverLimitOption, shareOverLimit } from '../../charts/monitoring/option.js';
@@ -10,7 +9,7 @@ import { checkboxField, selectField, toolbar, yearField, datasetToggle } from '.
 import { h } from '../../components/dom.js';
 import { showEmpty, showLoading } from '../../components/states.js';
 import { formatNumber, formatPercent } from '../../lib/format.js';
-import { enumParam, intParam, listParam } from '../../lib/url-state.js';
+import { datasetParam, enumParam, intParam, listParam } from '../../lib/url-state.js';
 import { DISEASES, FACTORS, SECTORS, term } from '../../lib/vocab.js';
 import { FOCUS_UNITS, HAI_DUONG_OLD, HAI_PHONG_NEW, HAI_PHONG_OLD, unitIndex, unitName } from '../../lib/units.js';
 import { checkupSeries, overLimitSeries, type OverLimitCategory, type OverLimitData } from './aggregate.js';
@@ -24,9 +23,8 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
   const selectedUnits = listParam(params, 'units', [HAI_PHONG_OLD, HAI_DUONG_OLD, HAI_PHONG_NEW]).filter((c) => UNIT_CHOICES.includes(c));
   const from = intParam(params, 'from', 2021, 2000, 2030);
   const to = Math.max(from, intParam(params, 'to', 2025, 2000, 2030));
-  const data = enumParam(params, 'data', ['all', 'official'] as const, 'all');
+  const { data, datasets } = datasetParam(params, 'all');
   const kind = enumParam(params, 'kind', KINDS, 'OD_SCREENING');
-  const datasets: Dataset[] = data === 'all' ? ['OFFICIAL', 'ILLUSTRATIVE'] : ['OFFICIAL'];
 
   showLoading(root, t);
   const filter = { units: selectedUnits, yearFrom: from, yearTo: to, datasets };

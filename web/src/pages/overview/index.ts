@@ -1,7 +1,7 @@
 /** Overview: the scorecard of targets × units, and the explanation of a selected status. */
 import { fetchScorecard } from '../../api/analytics.js';
 import { fetchProgrammes, fetchUnits } from '../../api/catalog.js';
-import type { Dataset, Scorecard, SeriesBasis } from '../../api/types.js';
+import type { Scorecard, SeriesBasis } from '../../api/types.js';
 import type { PageContext, PageHandle } from '../../app/page.js';
 import { checkboxField, selectField, toolbar, basisToggle, datasetToggle } from '../../components/controls.js';
 import { renderTable } from '../../components/data-table.js';
@@ -14,7 +14,7 @@ import { formatMeasure } from '../../lib/format.js';
 import { pick, pickText, sentence } from '../../lib/i18n.js';
 import { statusLabel } from '../../lib/status.js';
 import type { TableModel } from '../../lib/table.js';
-import { enumParam, listParam } from '../../lib/url-state.js';
+import { basisParam, datasetParam, listParam } from '../../lib/url-state.js';
 import { FOCUS_UNITS, HAI_DUONG_OLD, HAI_PHONG_OLD, NATION, NATIONAL_PROGRAMME, unitIndex, unitName } from '../../lib/units.js';
 import { explainRows } from './explain.js';
 import { cellKey, scorecardGrid } from './scorecard-grid.js';
@@ -22,9 +22,8 @@ import { cellKey, scorecardGrid } from './scorecard-grid.js';
 export async function render(ctx: PageContext): Promise<PageHandle> {
   const { root, t, locale, state } = ctx;
   const params = state.params;
-  const basis = enumParam(params, 'basis', ['AS_REPORTED', 'HARMONISED'] as const, 'AS_REPORTED') as SeriesBasis;
-  const data = enumParam(params, 'data', ['official', 'all'] as const, 'official');
-  const datasets: Dataset[] = data === 'all' ? ['OFFICIAL', 'ILLUSTRATIVE'] : ['OFFICIAL'];
+  const basis = basisParam(params);
+  const { data, datasets } = datasetParam(params, 'official');
   const selectedUnits = listParam(params, 'units', [NATION, HAI_PHONG_OLD, HAI_DUONG_OLD]).filter((c) => FOCUS_UNITS.includes(c));
   showLoading(root, t);
   const [programmes, units] = await Promise.all([fetchProgrammes(), fetchUnits()]);
