@@ -148,7 +148,10 @@ async function measure(target: ServerProcess, queries: BenchQuery[], scale: numb
 function benchQueries(): BenchQuery[] {
   const all = [scorecardQuery(run.units34), scorecardQuery(run.units3), compareQuery(run.compareUnits), monitoringSummaryQuery, observationsQuery];
   const only = process.env.BENCH_QUERIES?.split(',').map((name) => name.trim()).filter(Boolean);
-  return only?.length ? all.filter((q) => only.includes(q.name)) : all;
+  if (!only?.length) return all;
+  const unknown = only.filter((name) => !all.some((q) => q.name === name));
+  if (unknown.length) throw new Error(`BENCH_QUERIES: unknown ${unknown.join(', ')}; known: ${all.map((q) => q.name).join(', ')}`);
+  return all.filter((q) => only.includes(q.name));
 }
 
 /** The scorecard for SOAK_SECONDS, with the server's RSS sampled every SOAK_SAMPLE_SECONDS. */
