@@ -2,6 +2,7 @@
 import type { UnitRef } from '../api/types.js';
 import type { Locale } from './format.js';
 import { pick } from './i18n.js';
+import { listParam } from './url-state.js';
 
 /** Nghị quyết 19/NQ-CP: the national programme every provincial one is compared with. */
 export const NATIONAL_PROGRAMME = 'nq19-2021-2025';
@@ -23,6 +24,13 @@ export function unitName(code: string, units: Map<string, UnitRef>, locale: Loca
   return name;
 }
 
-export function unitIndex(units: UnitRef[]): Map<string, UnitRef> {
-  return new Map(units.map((u) => [u.code, u]));
+/** `unitName` bound to the fetched units and the page's language. */
+export function unitLabeller(units: UnitRef[], locale: Locale): (code: string) => string {
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  return (code) => unitName(code, byCode, locale);
+}
+
+/** The focus units chosen in the URL (`units=vn,hai-phong-63`); unknown codes are dropped. */
+export function focusUnitsParam(params: Record<string, string>): string[] {
+  return listParam(params, 'units', [NATION, HAI_PHONG_OLD, HAI_DUONG_OLD]).filter((c) => FOCUS_UNITS.includes(c));
 }

@@ -16,7 +16,7 @@ import { formatDate, formatMeasure } from '../../lib/format.js';
 import { pick, pickText, sentence } from '../../lib/i18n.js';
 import { reasonLabel, statusLabel } from '../../lib/status.js';
 import { basisParam, datasetParam } from '../../lib/url-state.js';
-import { FOCUS_UNITS, HAI_PHONG_OLD, NATIONAL_PROGRAMME, unitIndex, unitName } from '../../lib/units.js';
+import { FOCUS_UNITS, HAI_PHONG_OLD, NATIONAL_PROGRAMME, unitLabeller } from '../../lib/units.js';
 
 export async function render(ctx: PageContext): Promise<PageHandle> {
   const { root, t, locale, state } = ctx;
@@ -27,8 +27,7 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
   showLoading(root, t);
   const [programmes, units] = await Promise.all([fetchProgrammes(), fetchUnits()]);
   const programme = programmes.find((p) => p.code === params.programme) ?? programmes.find((p) => p.code === NATIONAL_PROGRAMME) ?? programmes[0];
-  const names = unitIndex(units);
-  const unitLabel = (code: string) => unitName(code, names, locale);
+  const unitLabel = unitLabeller(units, locale);
   root.replaceChildren(
     toolbar(
       selectField(t('unit'), 'unit', FOCUS_UNITS.map((c) => ({ value: c, label: unitLabel(c) })), unitCode, (v) => ctx.setParams({ unit: v })),

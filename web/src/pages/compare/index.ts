@@ -12,8 +12,8 @@ import { formatMeasure } from '../../lib/format.js';
 import { pick } from '../../lib/i18n.js';
 import type { TableModel } from '../../lib/table.js';
 import { targetValueText } from '../../lib/targets.js';
-import { basisParam, datasetParam, intParam, listParam } from '../../lib/url-state.js';
-import { FOCUS_UNITS, HAI_DUONG_OLD, HAI_PHONG_OLD, NATION, unitIndex, unitName } from '../../lib/units.js';
+import { basisParam, datasetParam, intParam } from '../../lib/url-state.js';
+import { FOCUS_UNITS, focusUnitsParam, unitLabeller } from '../../lib/units.js';
 
 export const DEFAULT_INDICATOR = 'oa-fatal-frequency';
 const LEVEL_KINDS = ['LEVEL', 'ALL', 'MILESTONE'];
@@ -23,14 +23,13 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
   const params = state.params;
   const basis = basisParam(params);
   const { data, datasets } = datasetParam(params, 'official');
-  const selectedUnits = listParam(params, 'units', [NATION, HAI_PHONG_OLD, HAI_DUONG_OLD]).filter((c) => FOCUS_UNITS.includes(c));
+  const selectedUnits = focusUnitsParam(params);
   const from = intParam(params, 'from', 2016, 2000, 2030);
   const to = Math.max(from, intParam(params, 'to', 2025, 2000, 2030));
   showLoading(root, t);
   const [indicators, units] = await Promise.all([fetchIndicators(), fetchUnits()]);
   const indicator = indicators.find((i) => i.code === params.indicator) ?? indicators.find((i) => i.code === DEFAULT_INDICATOR) ?? indicators[0];
-  const names = unitIndex(units);
-  const unitLabel = (code: string) => unitName(code, names, locale);
+  const unitLabel = unitLabeller(units, locale);
 
   root.replaceChildren(
     h('h1', { class: 'page-title' }, t('compare.title')),

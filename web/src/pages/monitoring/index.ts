@@ -11,7 +11,7 @@ import { showEmpty, showLoading } from '../../components/states.js';
 import { formatNumber, formatPercent } from '../../lib/format.js';
 import { datasetParam, enumParam, intParam, listParam } from '../../lib/url-state.js';
 import { DISEASES, FACTORS, SECTORS, term } from '../../lib/vocab.js';
-import { FOCUS_UNITS, HAI_DUONG_OLD, HAI_PHONG_NEW, HAI_PHONG_OLD, unitIndex, unitName } from '../../lib/units.js';
+import { FOCUS_UNITS, HAI_DUONG_OLD, HAI_PHONG_NEW, HAI_PHONG_OLD, unitLabeller } from '../../lib/units.js';
 import { checkupSeries, overLimitSeries, type OverLimitCategory, type OverLimitData } from './aggregate.js';
 
 const UNIT_CHOICES = FOCUS_UNITS.filter((c) => c !== 'vn');
@@ -39,8 +39,7 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
     fetchCheckupSummary(['YEAR'], checkupKind, filter),
     fetchCheckupSummary(['YEAR', 'DISEASE'], checkupKind, filter),
   ]);
-  const names = unitIndex(units);
-  const label = (code: string) => unitName(code, names, locale);
+  const label = unitLabeller(units, locale);
 
   root.replaceChildren(
     h('h1', { class: 'page-title' }, t('page.monitoring')),

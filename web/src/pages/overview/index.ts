@@ -14,8 +14,8 @@ import { formatMeasure } from '../../lib/format.js';
 import { pick, pickText, sentence } from '../../lib/i18n.js';
 import { statusLabel } from '../../lib/status.js';
 import type { TableModel } from '../../lib/table.js';
-import { basisParam, datasetParam, listParam } from '../../lib/url-state.js';
-import { FOCUS_UNITS, HAI_DUONG_OLD, HAI_PHONG_OLD, NATION, NATIONAL_PROGRAMME, unitIndex, unitName } from '../../lib/units.js';
+import { basisParam, datasetParam } from '../../lib/url-state.js';
+import { FOCUS_UNITS, focusUnitsParam, NATIONAL_PROGRAMME, unitLabeller } from '../../lib/units.js';
 import { explainRows } from './explain.js';
 import { cellKey, scorecardGrid } from './scorecard-grid.js';
 
@@ -24,12 +24,11 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
   const params = state.params;
   const basis = basisParam(params);
   const { data, datasets } = datasetParam(params, 'official');
-  const selectedUnits = listParam(params, 'units', [NATION, HAI_PHONG_OLD, HAI_DUONG_OLD]).filter((c) => FOCUS_UNITS.includes(c));
+  const selectedUnits = focusUnitsParam(params);
   showLoading(root, t);
   const [programmes, units] = await Promise.all([fetchProgrammes(), fetchUnits()]);
   const programme = programmes.find((p) => p.code === params.programme) ?? programmes.find((p) => p.code === NATIONAL_PROGRAMME) ?? programmes[0];
-  const names = unitIndex(units);
-  const unitLabel = (code: string) => unitName(code, names, locale);
+  const unitLabel = unitLabeller(units, locale);
 
   root.replaceChildren(
     h('h1', { class: 'page-title' }, t('overview.title')),
