@@ -7,7 +7,7 @@ import { Observation } from './observation.entity.js';
 @ObjectType({ description: 'A value another source gives for the same indicator, unit and year' })
 @Entity({ tableName: 'observation_alternative' })
 @Unique({ properties: ['observation', 'source'] })
-@Check({ name: 'alternative_value_not_negative', expression: 'value >= 0' })
+@Check({ name: 'alternative_value_not_negative', expression: 'value >= (0)::double precision' })
 export class ObservationAlternative {
   @PrimaryKey() id!: number;
   @ManyToOne(() => Observation, { ref: true, deleteRule: 'cascade' }) observation!: Ref<Observation>;

@@ -23,8 +23,8 @@ import { AdministrativeUnit } from '../units/unit.entity.js';
   expression: `create index "observation_series" on "observation" ("indicator_id", "unit_id", "year") include ("dataset", "value") where period = 'YEAR' and disaggregation = 'TOTAL' and review_state = 'APPROVED'`,
 })
 @Index({ name: 'observation_dataset_review', properties: ['dataset', 'reviewState'] })
-@Check({ name: 'observation_value_not_negative', expression: 'value >= 0' })
-@Check({ name: 'observation_year_range', expression: 'year between 1990 and 2100' })
+@Check({ name: 'observation_value_not_negative', expression: 'value >= (0)::double precision' })
+@Check({ name: 'observation_year_range', expression: '(year >= 1990) AND (year <= 2100)' })
 @Check({ name: 'observation_official_has_source', expression: "dataset <> 'OFFICIAL' or source_id is not null or status = 'DERIVED'" })
 @Check({ name: 'observation_illustrative_status', expression: "(dataset = 'ILLUSTRATIVE') = (status = 'ILLUSTRATIVE')" })
 export class Observation {
