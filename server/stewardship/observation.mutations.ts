@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isDeepStrictEqual } from 'node:util';
 import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { AuditAction } from '../audit/audit-entry.entity.js';
 import { recordAudit, snapshot } from '../audit/audit.js';
@@ -112,6 +113,9 @@ export class ObservationWriteResolver {
       if (patch.grade) o.grade = patch.grade;
       if (patch.quote !== undefined && patch.quote !== null) o.quote = patch.quote;
       if (patch.note !== undefined && patch.note !== null) o.note = patch.note;
+      // A patch that changes nothing is no correction: the value keeps its review state and
+      // author (else resending a value would make the sender its author) and nothing is audited.
+      if (isDeepStrictEqual(snapshot(o), before)) return o;
       o.reviewState = ReviewState.DRAFT;
       o.createdBy = tx.getReference(User, user.id, { wrapped: true });
       o.approvedBy = null;
