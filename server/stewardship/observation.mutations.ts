@@ -9,6 +9,7 @@ import { PageArgs, toConnection, toPage } from '../common/connection.js';
 import { Dataset, ObservationStatus, ReviewState } from '../common/enums.js';
 import { BadInputError, ForbiddenError } from '../common/errors.js';
 import type { AppUser, Context } from '../context.js';
+import { ObservationAlternative } from '../observations/observation-alternative.entity.js';
 import { Observation } from '../observations/observation.entity.js';
 import { ObservationConnection } from '../observations/observation.resolver.js';
 import { CreateObservationInput, ObservationPatch } from './observation-write.inputs.js';
@@ -130,6 +131,13 @@ export class ObservationWriteResolver {
     return write(ctx, async (tx, user) => {
       const o = await writableObservation(tx, user, id);
       const before = snapshot(o);
+      // The database would delete the alternative values by cascade, unseen by the audit log:
+      // each is removed and recorded here, in the same transaction.
+      const alternatives = await tx.find(ObservationAlternative, { observation: o }, { orderBy: { id: 'asc' } });
+      for (const alt of alternatives) {
+        recordAudit(tx, user, { entity: 'observation_alternative', entityId: alt.id, action: AuditAction.DELETE, before: snapshot(alt), note: `with observation ${id}` });
+        tx.remove(alt);
+      }
       tx.remove(o);
       recordAudit(tx, user, { entity: 'observation', entityId: id, action: AuditAction.DELETE, before });
       return id;
