@@ -49,7 +49,7 @@ export async function createUserWithToken(em: EntityManager, input: NewUser, act
   const name = checkNewUser(input);
   return em.transactional(async (tx) => {
     if (await tx.count(User, { name })) throw new BadInputError(`A user named "${name}" exists`, 'name');
-    const user = tx.create(User, { name, role: input.role });
+    const user = tx.create(User, { name, role: input.role, createdBy: actor ? tx.getReference(User, actor.id, { wrapped: true }) : null });
     if (input.units?.length) user.units.set(await findUnits(tx, input.units));
     const { token, record } = issueToken(tx, user, 'first token');
     await tx.flush();
