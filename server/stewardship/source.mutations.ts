@@ -58,7 +58,7 @@ async function checkSourceScope(tx: EntityManager, user: AppUser, source: Source
   }
   // Programme documents (cited by targets or legal instruments) are shared by everyone too.
   if ((await tx.count(Target, { source })) + (await tx.count(LegalInstrument, { source }))) {
-    throw new ForbiddenError(`Source ${source.code} is cited by targets or legal instruments; an admin may change it`);
+    throw new ForbiddenError(`Nguồn ${source.code} được chỉ tiêu hoặc văn bản pháp luật trích dẫn; chỉ quản trị viên được sửa / Source ${source.code} is cited by targets or legal instruments; an admin may change it`);
   }
 }
 
