@@ -96,6 +96,19 @@ describe('review rules', () => {
     })));
   });
 
+  it('9: deleting a monitoring site audits each of its results (already so; kept as a guard)', async () => {
+    await ok(`mutation { createMonitoringSite(input: { code: "rr-gone", name: "Gone", unit: "hai-duong-63", sector: "textiles" }) { code } }`, {}, a);
+    const ids: number[] = [];
+    for (const factor of ['noise', 'dust']) {
+      const r = await ok<{ createMonitoringResult: { id: number } }>(
+        `mutation($f: String!) { createMonitoringResult(input: { site: "rr-gone", year: 2022, factor: $f, samples: 3, samplesOverLimit: 0 }) { id } }`, { f: factor }, a);
+      ids.push(r.createMonitoringResult.id);
+    }
+    await ok(`mutation { deleteMonitoringSite(code: "rr-gone") }`, {}, a);
+    const rows = await sql(`select entity_id, before from audit_log where entity = 'monitoring_result' and action = 'DELETE' and entity_id = any(string_to_array(?, ',')) order by entity_id::int`, [ids.join(',')]);
+    expect(rows.map((r: { entity_id: string; before: { samples: number } }) => [r.entity_id, r.before.samples])).toEqual(ids.map((id) => [String(id), 3]));
+  });
+
   it('a: an update that changes nothing writes no audit row and leaves the row as it was', async () => {
     const { createObservation: { id } } = await ok<{ createObservation: { id: number } }>(CREATE, {
       input: { indicator: 'oa-accidents', unit: 'hai-duong-63', year: 2022, value: 40, source: 'moj-nq19', note: 'n' },
