@@ -1,5 +1,6 @@
 import { wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isDeepStrictEqual } from 'node:util';
 import type { AppUser } from '../context.js';
 import { AuditAction, AuditEntry } from './audit-entry.entity.js';
 
@@ -28,9 +29,12 @@ export interface AuditInput {
 
 /**
  * Adds an audit record to the unit of work of the write it describes, so the record and the
- * change are committed (or rolled back) together.
+ * change are committed (or rolled back) together. An UPDATE whose row is the same before and
+ * after changed nothing: it is not recorded (and returns null), so a resent or empty patch does
+ * not fill the log with records of nothing. Every update mutation goes through here.
  */
-export function recordAudit(em: EntityManager, user: AppUser, input: AuditInput): AuditEntry {
+export function recordAudit(em: EntityManager, user: AppUser, input: AuditInput): AuditEntry | null {
+  if (input.action === AuditAction.UPDATE && isDeepStrictEqual(input.before ?? null, input.after ?? null)) return null;
   return em.create(AuditEntry, {
     userId: user.id,
     userName: user.name,

@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, ManyToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AdministrativeUnit } from '../units/unit.entity.js';
 
@@ -19,4 +19,8 @@ export class User {
   @ManyToMany(() => AdministrativeUnit, undefined, { pivotTable: 'app_user_unit' })
   units = new Collection<AdministrativeUnit>(this);
   @Field(() => Date) @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date & Opt = new Date();
+  // The admin who created this user (null for the first admin, made from the command line): an
+  // admin may not approve drafts of an admin account of their own making (a second pair of eyes
+  // they control is not a second pair of eyes).
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' }) createdBy?: Ref<User> | null;
 }

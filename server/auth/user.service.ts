@@ -10,8 +10,8 @@ import type { ApiToken } from './api-token.entity.js';
 import { issueToken } from './tokens.js';
 import { Role, User } from './user.entity.js';
 
-/** The audit form of a user and of a token (never the token hash). */
-export const userRecord = (u: User) => ({ id: u.id, name: u.name, role: u.role, units: u.units.isInitialized() ? u.units.getItems().map((x) => x.code) : undefined });
+/** The audit form of a user and of a token (never the token hash); units sorted, so an unchanged set compares equal. */
+export const userRecord = (u: User) => ({ id: u.id, name: u.name, role: u.role, units: u.units.isInitialized() ? u.units.getItems().map((x) => x.code).sort() : undefined });
 export const tokenRecord = (t: ApiToken) => ({ id: t.id, user: t.user.id, prefix: t.prefix, label: t.label ?? null, revokedAt: t.revokedAt?.toISOString() ?? null });
 
 export async function findUnits(em: EntityManager, codes: string[], field = 'units'): Promise<AdministrativeUnit[]> {
@@ -49,7 +49,7 @@ export async function createUserWithToken(em: EntityManager, input: NewUser, act
   const name = checkNewUser(input);
   return em.transactional(async (tx) => {
     if (await tx.count(User, { name })) throw new BadInputError(`A user named "${name}" exists`, 'name');
-    const user = tx.create(User, { name, role: input.role });
+    const user = tx.create(User, { name, role: input.role, createdBy: actor ? tx.getReference(User, actor.id, { wrapped: true }) : null });
     if (input.units?.length) user.units.set(await findUnits(tx, input.units));
     const { token, record } = issueToken(tx, user, 'first token');
     await tx.flush();

@@ -1,13 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isDeepStrictEqual } from 'node:util';
 import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { AuditAction } from '../audit/audit-entry.entity.js';
 import { recordAudit, snapshot } from '../audit/audit.js';
+import { draftContributors } from '../audit/contributors.js';
 import { requireUnitScope, requireWriter } from '../auth/guard.js';
-import { User } from '../auth/user.entity.js';
+import { Role, User } from '../auth/user.entity.js';
 import { PageArgs, toConnection, toPage } from '../common/connection.js';
 import { Dataset, ObservationStatus, ReviewState } from '../common/enums.js';
 import { BadInputError, ForbiddenError } from '../common/errors.js';
 import type { AppUser, Context } from '../context.js';
+import { ObservationAlternative } from '../observations/observation-alternative.entity.js';
 import { Observation } from '../observations/observation.entity.js';
 import { ObservationConnection } from '../observations/observation.resolver.js';
 import { CreateObservationInput, ObservationPatch } from './observation-write.inputs.js';
@@ -37,16 +40,44 @@ async function writableObservation(tx: EntityManager, user: AppUser, id: number)
   return o;
 }
 
-/** Four eyes: a draft is approved by a writer of its unit other than the one who wrote it. */
-function approve(tx: EntityManager, user: AppUser, o: Observation): Observation {
-  checkWritable(user, o);
-  if (o.reviewState !== ReviewState.DRAFT) throw new BadInputError(`Observation ${o.id} is not a draft`, 'id');
-  if (!o.createdBy || o.createdBy.id === user.id) throw new ForbiddenError('A value is approved by someone other than its author');
-  const before = snapshot(o);
-  o.reviewState = ReviewState.APPROVED;
-  o.approvedBy = tx.getReference(User, user.id, { wrapped: true });
-  recordAudit(tx, user, { entity: 'observation', entityId: o.id, action: AuditAction.APPROVE, before, after: snapshot(o) });
-  return o;
+/**
+ * Four eyes: a draft is approved by a writer of its unit who wrote no part of it. Everyone who
+ * created or edited it since its last approval counts (the audit log keeps them), not just the
+ * last editor: otherwise a second steward changing only the note would let the author approve
+ * their own figure. There is no reject mutation: a wrong draft is corrected (which makes the
+ * corrector a contributor) or deleted. Neither may an admin approve the work of an admin account
+ * they created. All rows are checked before any is approved: all or none.
+ */
+async function approveAll(tx: EntityManager, user: AppUser, rows: Observation[]): Promise<Observation[]> {
+  for (const o of rows) {
+    checkWritable(user, o);
+    if (o.reviewState !== ReviewState.DRAFT) throw new BadInputError(`Observation ${o.id} is not a draft`, 'id');
+  }
+  const contributors = await draftContributors(tx, rows.map((o) => o.id));
+  for (const o of rows) {
+    const ids = contributors.get(o.id)!;
+    if (o.createdBy) ids.add(o.createdBy.id);
+    if (!ids.size) throw new ForbiddenError(`Không rõ ai đã viết bản nháp ${o.id}, nên không thể duyệt theo nguyên tắc bốn mắt / Nobody is known to have written draft ${o.id}, so four eyes cannot be ensured`);
+    if (ids.has(user.id)) {
+      throw new ForbiddenError(`Bạn đã tạo hoặc sửa một phiên bản của bản nháp ${o.id} nên không được duyệt nó / You created or edited a version of draft ${o.id}, so you may not approve it: someone else who may write the unit must`);
+    }
+  }
+  if (user.role === 'ADMIN') {
+    const all = [...new Set(rows.flatMap((o) => [...contributors.get(o.id)!]))];
+    const made = await tx.find(User, { id: { $in: all }, role: Role.ADMIN, createdBy: user.id });
+    const o = rows.find((r) => made.some((m) => contributors.get(r.id)!.has(m.id)));
+    if (o) {
+      const names = made.filter((m) => contributors.get(o.id)!.has(m.id)).map((m) => m.name).join(', ');
+      throw new ForbiddenError(`Bản nháp ${o.id} được viết bởi tài khoản quản trị do chính bạn tạo (${names}), nên bạn không được duyệt nó / Draft ${o.id} was written by an admin account you created (${names}), so you may not approve it`);
+    }
+  }
+  return rows.map((o) => {
+    const before = snapshot(o);
+    o.reviewState = ReviewState.APPROVED;
+    o.approvedBy = tx.getReference(User, user.id, { wrapped: true });
+    recordAudit(tx, user, { entity: 'observation', entityId: o.id, action: AuditAction.APPROVE, before, after: snapshot(o) });
+    return o;
+  });
 }
 
 @Resolver()
@@ -112,6 +143,9 @@ export class ObservationWriteResolver {
       if (patch.grade) o.grade = patch.grade;
       if (patch.quote !== undefined && patch.quote !== null) o.quote = patch.quote;
       if (patch.note !== undefined && patch.note !== null) o.note = patch.note;
+      // A patch that changes nothing is no correction: the value keeps its review state and
+      // author (else resending a value would make the sender its author) and nothing is audited.
+      if (isDeepStrictEqual(snapshot(o), before)) return o;
       o.reviewState = ReviewState.DRAFT;
       o.createdBy = tx.getReference(User, user.id, { wrapped: true });
       o.approvedBy = null;
@@ -126,6 +160,13 @@ export class ObservationWriteResolver {
     return write(ctx, async (tx, user) => {
       const o = await writableObservation(tx, user, id);
       const before = snapshot(o);
+      // The database would delete the alternative values by cascade, unseen by the audit log:
+      // each is removed and recorded here, in the same transaction.
+      const alternatives = await tx.find(ObservationAlternative, { observation: o }, { orderBy: { id: 'asc' } });
+      for (const alt of alternatives) {
+        recordAudit(tx, user, { entity: 'observation_alternative', entityId: alt.id, action: AuditAction.DELETE, before: snapshot(alt), note: `with observation ${id}` });
+        tx.remove(alt);
+      }
       tx.remove(o);
       recordAudit(tx, user, { entity: 'observation', entityId: id, action: AuditAction.DELETE, before });
       return id;
@@ -134,7 +175,7 @@ export class ObservationWriteResolver {
 
   @Mutation(() => Observation, { description: 'Approves a DRAFT value, by a steward or admin other than its author: it then reaches the official views' })
   approveObservation(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<Observation> {
-    return write(ctx, async (tx, user) => approve(tx, user, await writableObservation(tx, user, id)));
+    return write(ctx, async (tx, user) => (await approveAll(tx, user, [await writableObservation(tx, user, id)]))[0]);
   }
 
   @Mutation(() => [Observation], { description: 'Approves several drafts at once (e.g. an import); all or none' })
@@ -146,7 +187,7 @@ export class ObservationWriteResolver {
       const rows = await tx.find(Observation, { id: { $in: unique } }, { populate: ['unit'], orderBy: { id: 'asc' } });
       const missing = unique.filter((id) => !rows.some((o) => o.id === id));
       if (missing.length) throw new BadInputError(`No observation ${missing.slice(0, 5).join(', ')}`, 'ids');
-      return rows.map((o) => approve(tx, user, o));
+      return approveAll(tx, user, rows);
     });
   }
 }

@@ -45,15 +45,20 @@ function checkSource(p: SourcePatch): void {
 
 /**
  * Sources are shared by every unit, so a steward may correct or delete one only when every value
- * citing it lies in the steward's units and no target or instrument cites it; admins may always.
+ * citing it (observations and the alternative values kept beside them) lies in the steward's
+ * units and no target or instrument cites it; admins may always. These four are every entity
+ * with a source relation: a new one must be added here.
  */
 async function checkSourceScope(tx: EntityManager, user: AppUser, source: Source): Promise<void> {
   if (user.role === 'ADMIN') return;
-  const outside = await tx.count(Observation, { source, unit: { $nin: user.unitIds } });
-  if (outside) throw new ForbiddenError(`Source ${source.code} is cited by ${outside} values outside your units; an admin may change it`);
+  const outside = (await tx.count(Observation, { source, unit: { $nin: user.unitIds } }))
+    + (await tx.count(ObservationAlternative, { source, observation: { unit: { $nin: user.unitIds } } }));
+  if (outside) {
+    throw new ForbiddenError(`Nguồn ${source.code} được ${outside} giá trị ngoài đơn vị của bạn trích dẫn; chỉ quản trị viên được sửa / Source ${source.code} is cited by ${outside} values (or alternative values) outside your units; an admin may change it`);
+  }
   // Programme documents (cited by targets or legal instruments) are shared by everyone too.
   if ((await tx.count(Target, { source })) + (await tx.count(LegalInstrument, { source }))) {
-    throw new ForbiddenError(`Source ${source.code} is cited by targets or legal instruments; an admin may change it`);
+    throw new ForbiddenError(`Nguồn ${source.code} được chỉ tiêu hoặc văn bản pháp luật trích dẫn; chỉ quản trị viên được sửa / Source ${source.code} is cited by targets or legal instruments; an admin may change it`);
   }
 }
 
