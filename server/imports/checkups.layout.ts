@@ -50,6 +50,8 @@ export const checkupsLayout: Layout = {
         if (row.cells.workers_examined === '') problems.push({ line: row.line, column: 'workers_examined', message: 'workers_examined is required', code: 'BAD_USER_INPUT' });
         continue;
       }
+      // checkCases below runs only on lines with a disease: a check-up that found none needs the bound too.
+      if (!tryRule(problems, row, 'workers_examined', () => checkCases(workers, []))) continue;
       if ((disease === '') !== (row.cells.cases === '')) {
         problems.push({ line: row.line, column: 'cases', message: 'disease and cases go together: both filled, or both blank', code: 'BAD_USER_INPUT' });
         continue;

@@ -3,7 +3,8 @@ import { Dataset } from '../common/enums.js';
 import { MonitoringResult } from '../monitoring/monitoring-result.entity.js';
 import { MonitoringSite } from '../monitoring/monitoring-site.entity.js';
 import { checkSamples } from '../stewardship/monitoring.mutations.js';
-import { checkCode, checkKeyword, checkLength } from '../stewardship/rules.js';
+import { LIMITS } from '../stewardship/limits.js';
+import { checkCode, checkCount, checkKeyword, checkLength } from '../stewardship/rules.js';
 import type { AdministrativeUnit } from '../units/unit.entity.js';
 import { countCell, requiredCell } from './csv.js';
 import { chunks, keyOf, tryRule, type Change, type Layout } from './import.types.js';
@@ -45,6 +46,8 @@ export const monitoringLayout: Layout = {
         }
         continue;
       }
+      // The same rule as createMonitoringResult; the bound of samples first, so its column is named.
+      if (!tryRule(problems, row, 'samples', () => checkCount(samples, 'samples', LIMITS.SAMPLES_PER_RESULT))) continue;
       if (!tryRule(problems, row, 'samples_over_limit', () => checkSamples(samples, over))) continue;
       const site = sites.get(code);
       if (site && (site.name !== name || site.unit !== unit || site.sector !== sector)) {
