@@ -6,7 +6,7 @@ import { checkCode, checkKeyword } from '../stewardship/rules.js';
 import type { AdministrativeUnit } from '../units/unit.entity.js';
 import { countCell, requiredCell } from './csv.js';
 import { chunks, keyOf, tryRule, type Change, type Layout } from './import.types.js';
-import { UnitCells, yearCell } from './units.js';
+import { controlCellProblems, UnitCells, yearCell } from './units.js';
 
 interface Group {
   establishment: string; unit: AdministrativeUnit; sector: string; year: number; kind: CheckupKind;
@@ -25,6 +25,7 @@ export const checkupsLayout: Layout = {
   columns: ['establishment', 'unit', 'sector', 'year', 'kind', 'workers_examined', 'disease', 'cases'],
   async plan({ tx, user, rows, problems }) {
     const units = await UnitCells.load(tx, user);
+    controlCellProblems(rows, problems);
     const groups = new Map<string, Group>();
     for (const row of rows) {
       const establishment = requiredCell(row, 'establishment', problems);

@@ -8,7 +8,7 @@ import { checkCode, checkCount, checkKeyword, checkLength } from '../stewardship
 import type { AdministrativeUnit } from '../units/unit.entity.js';
 import { countCell, requiredCell } from './csv.js';
 import { chunks, keyOf, tryRule, type Change, type Layout } from './import.types.js';
-import { UnitCells, yearCell } from './units.js';
+import { controlCellProblems, UnitCells, yearCell } from './units.js';
 
 interface SiteInFile { code: string; name: string; unit: AdministrativeUnit; sector: string; factors: Set<string>; line: number }
 interface ResultInFile { site: string; year: number; factor: string; samples: number; over: number }
@@ -21,6 +21,7 @@ export const monitoringLayout: Layout = {
   columns: ['site_code', 'site_name', 'unit', 'sector', 'year', 'factor', 'samples', 'samples_over_limit'],
   async plan({ tx, user, rows, problems }) {
     const units = await UnitCells.load(tx, user);
+    controlCellProblems(rows, problems);
     const sites = new Map<string, SiteInFile>();
     const results = new Map<string, ResultInFile & { line: number }>();
     for (const row of rows) {
