@@ -19,7 +19,7 @@ export const LIMITS = {
   NATIONAL_THOUSANDS: 100_000,
   /** A rate per 100,000 cannot exceed one event per person. */
   RATE_PER_100K: 100_000,
-  /** Costs in billion VND: the whole GDP (about 11 million billion VND in 2024) as a ceiling. */
+  /** Costs in billion VND: about twice the GDP (about 11.5 million billion VND in 2024). */
   BILLION_VND: 20_000_000,
 } as const;
 
