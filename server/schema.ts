@@ -2,13 +2,15 @@ import 'reflect-metadata';
 import './common/enums.js';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { guardTextArguments } from './common/control-chars.js';
 import { resolvers } from './resolvers.js';
 
 let cached: Promise<GraphQLSchema> | null = null;
 
 /** The executable schema, built once per process. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false });
+  // Every text argument is checked for control characters before any resolver sees it.
+  cached ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false }).then(guardTextArguments);
   return cached;
 }
 

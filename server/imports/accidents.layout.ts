@@ -7,7 +7,7 @@ import { snapshot } from '../audit/audit.js';
 import { checkValue, sourceByCode } from '../stewardship/rules.js';
 import { countCell } from './csv.js';
 import { keyOf, type Change, type Layout } from './import.types.js';
-import { UnitCells, yearCell } from './units.js';
+import { controlCellProblems, UnitCells, yearCell } from './units.js';
 
 /** Each numeric column of the yearly accident report is one indicator. */
 export const ACCIDENT_COLUMNS: Record<string, string> = {
@@ -37,6 +37,7 @@ export const accidentsLayout: Layout = {
     const indicators = await tx.find(Indicator, { code: { $in: Object.values(ACCIDENT_COLUMNS) } });
     const byCode = new Map(indicators.map((i) => [i.code, i]));
     const units = await UnitCells.load(tx, user);
+    controlCellProblems(rows, problems);
     const wanted = new Map<string, { indicator: Indicator; unitId: number; year: number; value: number; line: number }>();
     const seen = new Map<string, number>();
     for (const row of rows) {

@@ -6,7 +6,7 @@ import { checkCode, checkKeyword } from '../stewardship/rules.js';
 import type { AdministrativeUnit } from '../units/unit.entity.js';
 import { countCell, requiredCell } from './csv.js';
 import { chunks, keyOf, tryRule, type Change, type Layout } from './import.types.js';
-import { UnitCells, yearCell } from './units.js';
+import { controlCellProblems, UnitCells, yearCell } from './units.js';
 
 interface Group {
   establishment: string; unit: AdministrativeUnit; sector: string; year: number; kind: CheckupKind;
@@ -25,6 +25,7 @@ export const checkupsLayout: Layout = {
   columns: ['establishment', 'unit', 'sector', 'year', 'kind', 'workers_examined', 'disease', 'cases'],
   async plan({ tx, user, rows, problems }) {
     const units = await UnitCells.load(tx, user);
+    controlCellProblems(rows, problems);
     const groups = new Map<string, Group>();
     for (const row of rows) {
       const establishment = requiredCell(row, 'establishment', problems);
@@ -50,6 +51,8 @@ export const checkupsLayout: Layout = {
         if (row.cells.workers_examined === '') problems.push({ line: row.line, column: 'workers_examined', message: 'workers_examined is required', code: 'BAD_USER_INPUT' });
         continue;
       }
+      // checkCases below runs only on lines with a disease: a check-up that found none needs the bound too.
+      if (!tryRule(problems, row, 'workers_examined', () => checkCases(workers, []))) continue;
       if ((disease === '') !== (row.cells.cases === '')) {
         problems.push({ line: row.line, column: 'cases', message: 'disease and cases go together: both filled, or both blank', code: 'BAD_USER_INPUT' });
         continue;

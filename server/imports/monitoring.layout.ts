@@ -3,11 +3,12 @@ import { Dataset } from '../common/enums.js';
 import { MonitoringResult } from '../monitoring/monitoring-result.entity.js';
 import { MonitoringSite } from '../monitoring/monitoring-site.entity.js';
 import { checkSamples } from '../stewardship/monitoring.mutations.js';
-import { checkCode, checkKeyword, checkLength } from '../stewardship/rules.js';
+import { LIMITS } from '../stewardship/limits.js';
+import { checkCode, checkCount, checkKeyword, checkLength } from '../stewardship/rules.js';
 import type { AdministrativeUnit } from '../units/unit.entity.js';
 import { countCell, requiredCell } from './csv.js';
 import { chunks, keyOf, tryRule, type Change, type Layout } from './import.types.js';
-import { UnitCells, yearCell } from './units.js';
+import { controlCellProblems, UnitCells, yearCell } from './units.js';
 
 interface SiteInFile { code: string; name: string; unit: AdministrativeUnit; sector: string; factors: Set<string>; line: number }
 interface ResultInFile { site: string; year: number; factor: string; samples: number; over: number }
@@ -20,6 +21,7 @@ export const monitoringLayout: Layout = {
   columns: ['site_code', 'site_name', 'unit', 'sector', 'year', 'factor', 'samples', 'samples_over_limit'],
   async plan({ tx, user, rows, problems }) {
     const units = await UnitCells.load(tx, user);
+    controlCellProblems(rows, problems);
     const sites = new Map<string, SiteInFile>();
     const results = new Map<string, ResultInFile & { line: number }>();
     for (const row of rows) {
@@ -45,6 +47,8 @@ export const monitoringLayout: Layout = {
         }
         continue;
       }
+      // The same rule as createMonitoringResult; the bound of samples first, so its column is named.
+      if (!tryRule(problems, row, 'samples', () => checkCount(samples, 'samples', LIMITS.SAMPLES_PER_RESULT))) continue;
       if (!tryRule(problems, row, 'samples_over_limit', () => checkSamples(samples, over))) continue;
       const site = sites.get(code);
       if (site && (site.name !== name || site.unit !== unit || site.sector !== sector)) {

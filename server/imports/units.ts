@@ -4,6 +4,7 @@ import type { AppUser } from '../context.js';
 import { checkUnitInYear } from '../stewardship/rules.js';
 import { AdministrativeUnit } from '../units/unit.entity.js';
 import type { CsvRow, ImportProblem } from './csv.js';
+import { controlCharacter, controlCharacterMessage } from '../common/control-chars.js';
 import { tryRule } from './import.types.js';
 
 /**
@@ -45,4 +46,17 @@ export function yearCell(row: CsvRow, problems: ImportProblem[]): number | null 
     return null;
   }
   return Number(text);
+}
+
+/**
+ * Every cell is single-line text (codes, names, numbers): the file itself may hold tabs and line
+ * breaks, but one inside a quoted cell is refused like any control character in a mutation.
+ */
+export function controlCellProblems(rows: readonly CsvRow[], problems: ImportProblem[]): void {
+  for (const row of rows) {
+    for (const [column, text] of Object.entries(row.cells)) {
+      const c = controlCharacter(text, false);
+      if (c !== null) problems.push({ line: row.line, column, message: controlCharacterMessage(column, c), code: 'BAD_USER_INPUT' });
+    }
+  }
 }

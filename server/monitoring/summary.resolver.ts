@@ -1,3 +1,4 @@
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { CheckupKind, Dataset } from '../common/enums.js';
 import { BadInputError } from '../common/errors.js';
@@ -13,6 +14,13 @@ export enum CheckupGroup { DISEASE = 'DISEASE', SECTOR = 'SECTOR', YEAR = 'YEAR'
 registerEnumType(MonitoringGroup, { name: 'MonitoringGroup' });
 registerEnumType(CheckupGroup, { name: 'CheckupGroup' });
 
+/*
+ * Sums of counts (samples, workers, cases) are SafeInt, not Int: GraphQL's Int stops at 2^31-1,
+ * and two valid results of a billion samples each made the whole summary fail for everyone.
+ * SafeInt is exact up to 2^53-1 (a JSON number every client reads exactly), the SQL sums are
+ * bigint, and the input bounds (stewardship/limits.ts) keep any sum far below that. Counts of
+ * rows (sites, establishments) stay Int: they cannot exceed the number of rows in a table.
+ */
 @ObjectType({ description: 'Samples taken and over the permitted limit, for one group' })
 export class MonitoringSummaryRow {
   @Field(() => String, { nullable: true }) factor!: string | null;
@@ -20,8 +28,8 @@ export class MonitoringSummaryRow {
   @Field(() => Int, { nullable: true }) year!: number | null;
   @Field(() => String, { nullable: true, description: 'Unit code' }) unit!: string | null;
   @Field(() => Int, { description: 'Establishments monitored' }) sites!: number;
-  @Field(() => Int) samples!: number;
-  @Field(() => Int) samplesOverLimit!: number;
+  @Field(() => GraphQLSafeInt) samples!: number;
+  @Field(() => GraphQLSafeInt) samplesOverLimit!: number;
   @Field(() => Float, { nullable: true, description: 'Per cent of samples over the limit; null when no samples' }) shareOverLimit!: number | null;
   @Field(() => Boolean) illustrative!: boolean;
 }
@@ -34,8 +42,8 @@ export class CheckupSummaryRow {
   @Field(() => String, { nullable: true }) unit!: string | null;
   @Field(() => CheckupKind, { nullable: true }) kind!: CheckupKind | null;
   @Field(() => Int) establishments!: number;
-  @Field(() => Int, { description: 'Workers examined in the group (not split by disease)' }) workersExamined!: number;
-  @Field(() => Int) cases!: number;
+  @Field(() => GraphQLSafeInt, { description: 'Workers examined in the group (not split by disease)' }) workersExamined!: number;
+  @Field(() => GraphQLSafeInt) cases!: number;
   @Field(() => Float, { nullable: true, description: 'Cases per 1,000 workers examined' }) casesPer1000!: number | null;
   @Field(() => Boolean) illustrative!: boolean;
 }
@@ -94,11 +102,11 @@ export class SummaryResolver {
     const select = dims.map((g, i) => `${CHECKUP_COLUMNS[g]} as ${names[i]}`).join(', ');
     const base = `select h.establishment, h.workers_examined, h.cases_total, h.cases, h.dataset${select ? ', ' + select : ''} from health_checkup h join administrative_unit u on u.id = h.unit_id where ${where}`;
     const keys = names.length ? names.join(', ') : null;
-    const totals = `select ${keys ? keys + ', ' : ''}count(distinct establishment)::int as establishments, sum(workers_examined)::int as examined,
-                    sum(cases_total)::int as cases, bool_or(dataset = 'ILLUSTRATIVE') as illustrative from c ${keys ? 'group by ' + keys : ''}`;
+    const totals = `select ${keys ? keys + ', ' : ''}count(distinct establishment)::int as establishments, sum(workers_examined)::bigint as examined,
+                    sum(cases_total)::bigint as cases, bool_or(dataset = 'ILLUSTRATIVE') as illustrative from c ${keys ? 'group by ' + keys : ''}`;
     const sql = byDisease
       ? `with c as (${base}), t as (${totals}),
-         d as (select ${keys ? keys + ', ' : ''}e->>'disease' as disease, sum((e->>'cases')::int)::int as disease_cases
+         d as (select ${keys ? keys + ', ' : ''}e->>'disease' as disease, sum((e->>'cases')::bigint)::bigint as disease_cases
                from c cross join lateral jsonb_array_elements(c.cases) e group by ${keys ? keys + ', ' : ''}e->>'disease')
          select d.*, t.establishments, t.examined, d.disease_cases as cases, t.illustrative
          from d join t on ${names.length ? names.map((n) => `t.${n} is not distinct from d.${n}`).join(' and ') : 'true'}

@@ -7,6 +7,7 @@ import { HealthCheckup } from '../checkups/health-checkup.entity.js';
 import { CheckupKind, Dataset } from '../common/enums.js';
 import { BadInputError } from '../common/errors.js';
 import type { AppUser, Context } from '../context.js';
+import { LIMITS } from './limits.js';
 import { checkCode, checkCount, checkKeyword, checkUnitInYear, checkYear, unitByCode } from './rules.js';
 import { write } from './write.js';
 
@@ -34,15 +35,18 @@ export class CreateHealthCheckupInput {
   @Field(() => [DiseaseCasesInput], { nullable: true, defaultValue: [] }) cases?: DiseaseCasesInput[];
 }
 
-/** Workers and cases are whole counts, each disease listed once, and cases never exceed workers. */
+/**
+ * Workers and cases are whole counts (workers within LIMITS.WORKERS_PER_CHECKUP), each disease
+ * listed once, and cases never exceed workers.
+ */
 export function checkCases(workers: number, cases: DiseaseCasesInput[]): number {
-  checkCount(workers, 'workersExamined');
+  checkCount(workers, 'workersExamined', LIMITS.WORKERS_PER_CHECKUP);
   if (cases.length > 64) throw new BadInputError('at most 64 diseases', 'cases');
   const seen = new Set<string>();
   let total = 0;
   for (const c of cases) {
     checkKeyword(c.disease, 'cases.disease');
-    checkCount(c.cases, 'cases.cases');
+    checkCount(c.cases, 'cases.cases', LIMITS.WORKERS_PER_CHECKUP);
     if (seen.has(c.disease)) throw new BadInputError(`${c.disease} is listed twice`, 'cases.disease');
     seen.add(c.disease);
     total += c.cases;

@@ -8,6 +8,7 @@ import { BadInputError } from '../common/errors.js';
 import type { AppUser, Context } from '../context.js';
 import { MonitoringResult } from '../monitoring/monitoring-result.entity.js';
 import { MonitoringSite } from '../monitoring/monitoring-site.entity.js';
+import { LIMITS } from './limits.js';
 import { checkCode, checkCount, checkKeyword, checkLength, checkUnitInYear, checkYear, unitByCode } from './rules.js';
 import { write } from './write.js';
 
@@ -46,9 +47,10 @@ export class MonitoringResultPatch {
   @Field(() => Int, { nullable: true }) samplesOverLimit?: number | null;
 }
 
+/** Whole counts within LIMITS.SAMPLES_PER_RESULT, and no more over the limit than taken. */
 export function checkSamples(samples: number, over: number): void {
-  checkCount(samples, 'samples');
-  checkCount(over, 'samplesOverLimit');
+  checkCount(samples, 'samples', LIMITS.SAMPLES_PER_RESULT);
+  checkCount(over, 'samplesOverLimit', LIMITS.SAMPLES_PER_RESULT);
   if (over > samples) throw new BadInputError(`samplesOverLimit (${over}) is more than samples (${samples})`, 'samplesOverLimit');
 }
 

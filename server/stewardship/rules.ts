@@ -3,6 +3,7 @@ import { Measure } from '../common/enums.js';
 import { BadInputError } from '../common/errors.js';
 import { Indicator } from '../indicators/indicator.entity.js';
 import { Source } from '../sources/source.entity.js';
+import { measureLimit } from './limits.js';
 import { AdministrativeUnit } from '../units/unit.entity.js';
 
 /**
@@ -37,9 +38,17 @@ export function checkYear(year: number, field = 'year'): void {
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new BadInputError(`${field} must be a year between 1990 and 2100, got ${year}`, field);
 }
 
-/** A whole number >= 0 (counts of samples, workers, cases). */
-export function checkCount(value: number, field: string): void {
+/** A whole number from 0 to `max` (counts of samples, workers, cases; the bounds are in limits.ts). */
+export function checkCount(value: number, field: string, max: number): void {
   if (!Number.isSafeInteger(value) || value < 0) throw new BadInputError(`${field} must be a whole number >= 0, got ${value}`, field);
+  checkAtMost(value, field, max);
+}
+
+/** Refuses a value over its bound, in Vietnamese and English (each with its own digit grouping). */
+export function checkAtMost(value: number, field: string, max: number): void {
+  if (value > max) {
+    throw new BadInputError(`${field}: vượt quá giới hạn ${max.toLocaleString('vi-VN')} / over the limit of ${max.toLocaleString('en-US')}, got ${value}`, field);
+  }
 }
 
 export async function unitByCode(em: EntityManager, code: string, field = 'unit'): Promise<AdministrativeUnit> {
@@ -95,6 +104,9 @@ export function checkValue(indicator: Indicator, value: number, field = 'value')
     default:
       break;
   }
+  // National yearly counts, rates and costs have a ceiling (limits.ts) so sums stay exact.
+  const max = measureLimit(indicator.measure);
+  if (max !== null) checkAtMost(value, field, max);
 }
 
 export function checkMeasure(indicator: Indicator, measure: Measure | null | undefined, field = 'measure'): void {

@@ -1,0 +1,36 @@
+import { Measure } from '../common/enums.js';
+
+/**
+ * Upper bounds of the counts a write may carry, in one place: the mutations and the CSV import
+ * call the same rules (rules.ts), which read them here. Each bound is far above any real value,
+ * so it never refuses true data, but low enough that a sum over every row of a table stays an
+ * exact whole number (below 2^53) and a typo of a few extra digits is caught at the door.
+ *
+ * Vietnam has about 100 million inhabitants and about 52 million workers (GSO, 2024).
+ */
+export const LIMITS = {
+  /** Samples of one hazard factor at one establishment in one year: large plants take a few thousand. */
+  SAMPLES_PER_RESULT: 1_000_000,
+  /** Workers examined at one establishment in one year: the largest employers have about 100,000. */
+  WORKERS_PER_CHECKUP: 1_000_000,
+  /** A yearly count of events or persons (accidents, deaths, workers covered), national at most: the whole population. */
+  NATIONAL_COUNT: 100_000_000,
+  /** The same in thousands of persons. */
+  NATIONAL_THOUSANDS: 100_000,
+  /** A rate per 100,000 cannot exceed one event per person. */
+  RATE_PER_100K: 100_000,
+  /** Costs in billion VND: about twice the GDP (about 11.5 million billion VND in 2024). */
+  BILLION_VND: 20_000_000,
+} as const;
+
+/** The largest value an indicator of this measure may hold (percent and yes/no are checked apart). */
+export function measureLimit(measure: Measure): number | null {
+  switch (measure) {
+    case Measure.COUNT:
+    case Measure.PERSONS: return LIMITS.NATIONAL_COUNT;
+    case Measure.THOUSAND_PERSONS: return LIMITS.NATIONAL_THOUSANDS;
+    case Measure.RATE_PER_100K: return LIMITS.RATE_PER_100K;
+    case Measure.BILLION_VND: return LIMITS.BILLION_VND;
+    default: return null;
+  }
+}
