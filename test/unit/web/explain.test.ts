@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Progress, ProgressComponents } from '../../../web/src/api/types.js';
+import type { Progress, ProgressComponents } from '../../../web/src/api/analytics.js';
 import { sentence } from '../../../web/src/lib/i18n.js';
 import { targetValueText, targetYearsText } from '../../../web/src/lib/targets.js';
 import { unitName } from '../../../web/src/lib/units.js';
@@ -12,7 +12,7 @@ const empty: ProgressComponents = {
   comparator: null, shortfall: null, thresholds: null, pointsUsed: [], interval: null, requiredPathInsideInterval: null,
 };
 const progress = (components: Partial<ProgressComponents>, extra: Partial<Progress> = {}): Progress => ({
-  status: 'ACCELERATION_NEEDED', method: 'ANNUAL_RATE', reason: null, reasonText: null, sentenceVi: '', sentenceEn: '',
+  status: 'ACCELERATION_NEEDED', method: 'ANNUAL_RATE', reason: null, reasonText: null, reasonVi: null, reasonEn: null, sentenceVi: '', sentenceEn: '',
   illustrative: false, components: { ...empty, ...components }, ...extra,
 });
 
@@ -39,11 +39,11 @@ describe('explainRows', () => {
 
   it('gives the reason when a status cannot be given, and shows a declared base year that was moved', () => {
     const rows = explainRows(
-      progress({ baseYear: 2021, baseYearDeclared: 2020, targetValue: 80, comparator: 'GT' }, { status: 'NOT_ASSESSABLE', method: 'LEVEL', reason: 'INSUFFICIENT_DATA' }),
+      progress({ baseYear: 2021, baseYearDeclared: 2020, targetValue: 80, comparator: 'GT' }, { status: 'NOT_ASSESSABLE', method: 'LEVEL', reason: 'INSUFFICIENT_DATA', reasonVi: 'chưa đủ số liệu, cần ít nhất hai năm', reasonEn: 'not enough data, at least two years are needed' }),
       'PERCENT',
       'en',
     );
-    expect(rows).toContainEqual(['Reason', 'At least two years of data are needed.']);
+    expect(rows).toContainEqual(['Reason', 'Not enough data, at least two years are needed']);
     expect(rows).toContainEqual(['Base year', '2021 (2020 →)']);
     expect(rows).toContainEqual(['Target level', '> 80%']);
   });

@@ -1,5 +1,5 @@
 /** The units this dashboard focuses on, and helpers to name unit codes. */
-import type { UnitRef } from '../api/types.js';
+import type { Unit } from '../api/catalog.js';
 import type { Locale } from './format.js';
 import { pick } from './i18n.js';
 import { listParam } from './url-state.js';
@@ -13,6 +13,9 @@ export const HAI_PHONG_NEW = 'hai-phong-34';
 export const HAI_PHONG_OLD = 'hai-phong-63';
 export const HAI_DUONG_OLD = 'hai-duong-63';
 export const FOCUS_UNITS = [NATION, HAI_PHONG_NEW, HAI_PHONG_OLD, HAI_DUONG_OLD];
+
+/** What naming a unit needs. */
+export type UnitRef = Pick<Unit, 'code' | 'nameVi' | 'nameEn'>;
 
 /** Name of a unit code, with '(trước 2025)' / '(before 2025)' for the old provinces so two Hải Phòngs never look alike. */
 export function unitName(code: string, units: Map<string, UnitRef>, locale: Locale): string {
