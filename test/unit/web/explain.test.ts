@@ -59,12 +59,18 @@ describe('small text helpers', () => {
 
   it('tells the two Hải Phòngs apart', () => {
     const units = new Map([
-      ['hai-phong-63', { code: 'hai-phong-63', nameVi: 'Hải Phòng', nameEn: 'Hai Phong city' }],
-      ['hai-phong-34', { code: 'hai-phong-34', nameVi: 'Hải Phòng (2025)', nameEn: 'Hai Phong city (2025)' }],
+      ['hai-phong-63', { code: 'hai-phong-63', nameVi: 'Hải Phòng', nameEn: 'Hai Phong city', validFrom: null, validTo: '2025-06-30' }],
+      ['hai-phong-34', { code: 'hai-phong-34', nameVi: 'Hải Phòng (2025)', nameEn: 'Hai Phong city (2025)', validFrom: '2025-07-01', validTo: null }],
+      ['hung-yen-34', { code: 'hung-yen-34', nameVi: 'Hưng Yên', nameEn: 'Hung Yen province', validFrom: '2025-07-01', validTo: null }],
+      ['vn', { code: 'vn', nameVi: 'Việt Nam', nameEn: 'Viet Nam', validFrom: null, validTo: null }],
     ]);
     expect(unitName('hai-phong-63', units, 'vi')).toBe('Hải Phòng (trước 07/2025)');
     expect(unitName('hai-phong-34', units, 'vi')).toBe('Hải Phòng (2025)');
-    expect(unitName('unknown-63', units, 'en')).toBe('unknown-63 (before Jul 2025)');
+    expect(unitName('hai-phong-63', units, 'en')).toBe('Hai Phong city (before Jul 2025)');
+    expect(unitName('hung-yen-34', units, 'en')).toBe('Hung Yen province (from Jul 2025)');
+    expect(unitName('vn', units, 'vi')).toBe('Việt Nam');
+    // Read from the validity dates, not from the code: a code not fetched is shown as it is.
+    expect(unitName('unknown-63', units, 'en')).toBe('unknown-63');
   });
 
   it('capitalises generated sentences', () => {
