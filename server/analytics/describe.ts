@@ -28,17 +28,27 @@ export function formatNumber(value: number, lang: Lang, maxDecimals = 1): string
 
 const SYMBOL: Record<Comparator, string> = { GT: '>', GTE: '≥', EQ: '=', LTE: '≤', LT: '<' };
 
-const REASON_VI: Record<NotAssessableReason, string> = {
-  NO_DATA: 'chưa có số liệu',
-  INSUFFICIENT_DATA: 'chưa đủ số liệu, cần ít nhất hai năm',
-  BASE_YEAR_MISSING: 'thiếu số liệu năm gốc',
-  ZERO_BASE: 'giá trị năm gốc bằng 0',
-  SIGN_CHANGE: 'số liệu có giá trị âm hoặc đổi dấu',
-  DUPLICATE_YEAR: 'một năm có nhiều giá trị',
-  INVALID_TARGET: 'mục tiêu chưa được khai báo đầy đủ',
-  NO_DIRECTION: 'chưa xác định chiều mong muốn của chỉ số',
-  TARGET_EQUALS_BASE: 'giá trị năm gốc đã bằng mục tiêu',
+/**
+ * Why a target cannot be assessed, in plain words: the one wording of each reason code. The API
+ * returns it (Progress.reasonVi / reasonEn) and the web shows it as it comes; the sentences below
+ * use the Vietnamese one.
+ */
+export const NOT_ASSESSABLE_REASON: Record<NotAssessableReason, Record<Lang, string>> = {
+  NO_DATA: { vi: 'chưa có số liệu', en: 'no data yet' },
+  INSUFFICIENT_DATA: { vi: 'chưa đủ số liệu, cần ít nhất hai năm', en: 'not enough data, at least two years are needed' },
+  BASE_YEAR_MISSING: { vi: 'thiếu số liệu năm gốc', en: 'no value for the base year' },
+  ZERO_BASE: { vi: 'giá trị năm gốc bằng 0', en: 'the base value is 0' },
+  SIGN_CHANGE: { vi: 'số liệu có giá trị âm hoặc đổi dấu', en: 'the series has negative values or changes sign' },
+  DUPLICATE_YEAR: { vi: 'một năm có nhiều giá trị', en: 'one year has several values' },
+  INVALID_TARGET: { vi: 'mục tiêu chưa được khai báo đầy đủ', en: 'the target is not fully specified' },
+  NO_DIRECTION: { vi: 'chưa xác định chiều mong muốn của chỉ số', en: 'the desired direction of the indicator is not set' },
+  TARGET_EQUALS_BASE: { vi: 'giá trị năm gốc đã bằng mục tiêu', en: 'the base value already equals the target' },
 };
+
+/** The plain-words reason of a result, or null when it was assessed. */
+export function reasonWords(reason: NotAssessableReason | null, lang: Lang): string | null {
+  return reason ? NOT_ASSESSABLE_REASON[reason][lang] : null;
+}
 
 /**
  * One plain sentence about a progress result for briefings, e.g. "fatal accident frequency
@@ -66,7 +76,7 @@ export function describeProgress(result: ProgressResult, lang: Lang, names: Desc
   };
 
   if (result.status === 'NOT_ASSESSABLE') {
-    const why = vi ? (result.reason ? REASON_VI[result.reason] : '') : (result.reasonText ?? '');
+    const why = vi ? (reasonWords(result.reason, 'vi') ?? '') : (result.reasonText ?? '');
     return vi
       ? `${ind}: chưa đánh giá được tiến độ (${why})`
       : `${ind}: progress cannot be assessed (${why})`;

@@ -50,4 +50,4 @@ export {
   type SeriesBasis,
 } from './harmonise.js';
 export { rankUnits, yearOverYear, type RankedUnit, type YearOverYear } from './compare.js';
-export { describeProgress, formatNumber, type DescribeNames, type Lang } from './describe.js';
+export { describeProgress, formatNumber, NOT_ASSESSABLE_REASON, reasonWords, type DescribeNames, type Lang } from './describe.js';

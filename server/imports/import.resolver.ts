@@ -5,7 +5,7 @@ import { ImportLayout, runImport } from './import.service.js';
 
 registerEnumType(ImportLayout, { name: 'ImportLayout', description: 'Column layout of a CSV import (see seeds/samples/)' });
 
-@ObjectType({ description: 'A problem in an imported file' })
+@ObjectType('ImportProblem', { description: 'A problem in an imported file' })
 export class ImportProblemType {
   @Field(() => Int, { description: 'Line in the file (1 is the header)' }) line!: number;
   @Field(() => String, { nullable: true }) column!: string | null;
@@ -13,7 +13,7 @@ export class ImportProblemType {
   @Field(() => String, { description: 'BAD_USER_INPUT, or FORBIDDEN for a row outside your units' }) code!: string;
 }
 
-@ObjectType({ description: 'What an import did (or, in a dry run, would do)' })
+@ObjectType('ImportReport', { description: 'What an import did (or, in a dry run, would do)' })
 export class ImportReportType {
   @Field(() => ImportLayout) layout!: ImportLayout;
   @Field(() => Boolean) dryRun!: boolean;

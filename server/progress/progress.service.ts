@@ -1,5 +1,5 @@
-import { assessTarget, describeProgress, type ProgressResult } from '../analytics/index.js';
-import { Direction } from '../common/enums.js';
+import { assessTarget, describeProgress, reasonWords, type ProgressResult } from '../analytics/index.js';
+import { Comparator, Direction } from '../common/enums.js';
 import type { Target } from '../indicators/target.entity.js';
 import type { Progress, ProgressStatus, SeriesPointType } from './progress.types.js';
 
@@ -34,9 +34,14 @@ export function judge(target: Target, points: SeriesPointType[], instrumentNumbe
     method: result.method,
     reason: result.reason,
     reasonText: result.reasonText,
+    reasonVi: reasonWords(result.reason, 'vi'),
+    reasonEn: reasonWords(result.reason, 'en'),
     components: {
       ...result.components,
       baseYear: result.components.baseYearUsed ?? result.components.baseYear,
+      // The analytics' string unions have the same values as the GraphQL enums.
+      direction: result.components.direction as Direction | null,
+      comparator: result.components.comparator as Comparator | null,
       thresholds: result.components.thresholds,
     },
     sentenceVi: describeProgress(result, 'vi', { indicator: lowerFirst(indicator.nameVi), instrument }),

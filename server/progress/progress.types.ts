@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Dataset } from '../common/enums.js';
+import { Comparator, Dataset, Direction } from '../common/enums.js';
 
 export enum SeriesBasis { AS_REPORTED = 'AS_REPORTED', HARMONISED = 'HARMONISED' }
 registerEnumType(SeriesBasis, {
@@ -16,21 +16,21 @@ registerEnumType(ProgressStatus, { name: 'ProgressStatus', description: 'Status 
 export enum Lang { vi = 'vi', en = 'en' }
 registerEnumType(Lang, { name: 'Lang', description: 'Language of generated sentences' });
 
-@ObjectType({ description: 'A confidence interval, in the unit of the value' })
+@ObjectType('Interval', { description: 'A confidence interval, in the unit of the value' })
 export class IntervalType {
   @Field(() => Float) lower!: number;
   @Field(() => Float) upper!: number;
   @Field(() => Float, { description: 'Confidence level, e.g. 0.95' }) level!: number;
 }
 
-@ObjectType({ description: 'Cut-offs applied to the ratio or share' })
+@ObjectType('Thresholds', { description: 'Cut-offs applied to the ratio or share' })
 export class ThresholdsType {
   @Field(() => Float) onTrack!: number;
   @Field(() => Float) acceleration!: number;
   @Field(() => Float) limited!: number;
 }
 
-@ObjectType({ description: 'A year and value used in a calculation' })
+@ObjectType('UsedPoint', { description: 'A year and value used in a calculation' })
 export class UsedPointType {
   @Field(() => Int) year!: number;
   @Field(() => Float) value!: number;
@@ -38,7 +38,7 @@ export class UsedPointType {
 
 @ObjectType({ description: 'Every number a status rests on; rates are fractions per year (-0.026 = -2.6 %/year)' })
 export class ProgressComponents {
-  @Field(() => String, { nullable: true }) direction!: string | null;
+  @Field(() => Direction, { nullable: true }) direction!: Direction | null;
   @Field(() => Int, { nullable: true }) baseYear!: number | null;
   @Field(() => Int, { nullable: true }) baseYearDeclared!: number | null;
   @Field(() => Float, { nullable: true }) baseValue!: number | null;
@@ -55,7 +55,7 @@ export class ProgressComponents {
   @Field(() => Float, { nullable: true, description: 'Where the current pace leads by the end year' }) projectedEndValue!: number | null;
   @Field(() => Float, { nullable: true, description: 'Share of the required change the current pace reaches' }) shareOfRequiredProgress!: number | null;
   @Field(() => Float, { nullable: true }) targetValue!: number | null;
-  @Field(() => String, { nullable: true }) comparator!: string | null;
+  @Field(() => Comparator, { nullable: true }) comparator!: Comparator | null;
   @Field(() => Float, { nullable: true }) shortfall!: number | null;
   @Field(() => Float, { nullable: true }) naturalLimit!: number | null;
   @Field(() => [UsedPointType]) pointsUsed!: UsedPointType[];
@@ -68,14 +68,16 @@ export class Progress {
   @Field(() => ProgressStatus) status!: ProgressStatus;
   @Field(() => String, { description: 'ANNUAL_RATE, LEVEL, ALL or TREND' }) method!: string;
   @Field(() => String, { nullable: true, description: 'Machine code of why a status could not be given' }) reason!: string | null;
-  @Field(() => String, { nullable: true }) reasonText!: string | null;
+  @Field(() => String, { nullable: true, description: 'Technical detail of the reason (English)' }) reasonText!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why a status could not be given, in plain words (Vietnamese)' }) reasonVi!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why a status could not be given, in plain words (English)' }) reasonEn!: string | null;
   @Field(() => ProgressComponents) components!: ProgressComponents;
   @Field(() => String, { description: 'The status in one sentence (Vietnamese)' }) sentenceVi!: string;
   @Field(() => String, { description: 'The status in one sentence (English)' }) sentenceEn!: string;
   @Field(() => Boolean, { description: 'True when any value used is illustrative (generated, not real)' }) illustrative!: boolean;
 }
 
-@ObjectType({ description: 'One year of a series' })
+@ObjectType('SeriesPoint', { description: 'One year of a series' })
 export class SeriesPointType {
   @Field(() => Int) year!: number;
   @Field(() => Float, { nullable: true, description: 'null: no data (never 0)' }) value!: number | null;

@@ -17,7 +17,7 @@ const SCORECARD = `query($units: [String!]!, $datasets: [Dataset!]) {
   scorecard(programmes: ["nq19-2021-2025"], units: $units, datasets: $datasets) {
     notAssessableCount containsIllustrative
     rows { target { label kind } cells { unit { code }
-      progress { status method reason reasonText illustrative sentenceVi sentenceEn components { baseYear latestYear observedRate requiredRate ratio interval { lower upper } } }
+      progress { status method reason reasonText reasonVi reasonEn illustrative sentenceVi sentenceEn components { baseYear latestYear observedRate requiredRate ratio interval { lower upper } } }
       ownTarget { label programme { code } } ownProgress { status } nationalLatestValue } } } }`;
 
 describe('scorecard on the seeded data (official dataset)', () => {
@@ -34,6 +34,10 @@ describe('scorecard on the seeded data (official dataset)', () => {
     for (const c of notAssessable) {
       expect(c.reason).toBeTruthy();
       expect(c.reasonText).toBeTruthy();
+      // The one wording of the reason, the same words the Vietnamese sentence gives.
+      expect(c.reasonVi).toBeTruthy();
+      expect(c.reasonEn).toBeTruthy();
+      expect(c.sentenceVi).toContain(`(${c.reasonVi})`);
     }
     // No provincial fatal-frequency series exists in the sources: both provinces are not assessable.
     const fatal = cells.filter((c: any) => c.target === 'a');

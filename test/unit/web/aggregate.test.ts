@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckupSummaryRow, MonitoringSummaryRow } from '../../../web/src/api/monitoring.js';
-import type { Programme } from '../../../web/src/api/types.js';
+import type { Programme } from '../../../web/src/api/programmes.js';
 import { checkupSeries, overLimitSeries } from '../../../web/src/pages/monitoring/aggregate.js';
 import { responsibilityMatrix } from '../../../web/src/pages/programme/matrix.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Progress, ProgressComponents } from '../../../web/src/api/types.js';
+import type { Progress, ProgressComponents } from '../../../web/src/api/analytics.js';
 import { sentence } from '../../../web/src/lib/i18n.js';
 import { targetValueText, targetYearsText } from '../../../web/src/lib/targets.js';
 import { unitName } from '../../../web/src/lib/units.js';
@@ -12,7 +12,7 @@ const empty: ProgressComponents = {
   comparator: null, shortfall: null, thresholds: null, pointsUsed: [], interval: null, requiredPathInsideInterval: null,
 };
 const progress = (components: Partial<ProgressComponents>, extra: Partial<Progress> = {}): Progress => ({
-  status: 'ACCELERATION_NEEDED', method: 'ANNUAL_RATE', reason: null, reasonText: null, sentenceVi: '', sentenceEn: '',
+  status: 'ACCELERATION_NEEDED', method: 'ANNUAL_RATE', reason: null, reasonText: null, reasonVi: null, reasonEn: null, sentenceVi: '', sentenceEn: '',
   illustrative: false, components: { ...empty, ...components }, ...extra,
 });
 
@@ -39,11 +39,11 @@ describe('explainRows', () => {
 
   it('gives the reason when a status cannot be given, and shows a declared base year that was moved', () => {
     const rows = explainRows(
-      progress({ baseYear: 2021, baseYearDeclared: 2020, targetValue: 80, comparator: 'GT' }, { status: 'NOT_ASSESSABLE', method: 'LEVEL', reason: 'INSUFFICIENT_DATA' }),
+      progress({ baseYear: 2021, baseYearDeclared: 2020, targetValue: 80, comparator: 'GT' }, { status: 'NOT_ASSESSABLE', method: 'LEVEL', reason: 'INSUFFICIENT_DATA', reasonVi: 'chưa đủ số liệu, cần ít nhất hai năm', reasonEn: 'not enough data, at least two years are needed' }),
       'PERCENT',
       'en',
     );
-    expect(rows).toContainEqual(['Reason', 'At least two years of data are needed.']);
+    expect(rows).toContainEqual(['Reason', 'Not enough data, at least two years are needed']);
     expect(rows).toContainEqual(['Base year', '2021 (2020 →)']);
     expect(rows).toContainEqual(['Target level', '> 80%']);
   });
@@ -59,12 +59,18 @@ describe('small text helpers', () => {
 
   it('tells the two Hải Phòngs apart', () => {
     const units = new Map([
-      ['hai-phong-63', { code: 'hai-phong-63', nameVi: 'Hải Phòng', nameEn: 'Hai Phong city' }],
-      ['hai-phong-34', { code: 'hai-phong-34', nameVi: 'Hải Phòng (2025)', nameEn: 'Hai Phong city (2025)' }],
+      ['hai-phong-63', { code: 'hai-phong-63', nameVi: 'Hải Phòng', nameEn: 'Hai Phong city', validFrom: null, validTo: '2025-06-30' }],
+      ['hai-phong-34', { code: 'hai-phong-34', nameVi: 'Hải Phòng (2025)', nameEn: 'Hai Phong city (2025)', validFrom: '2025-07-01', validTo: null }],
+      ['hung-yen-34', { code: 'hung-yen-34', nameVi: 'Hưng Yên', nameEn: 'Hung Yen province', validFrom: '2025-07-01', validTo: null }],
+      ['vn', { code: 'vn', nameVi: 'Việt Nam', nameEn: 'Viet Nam', validFrom: null, validTo: null }],
     ]);
     expect(unitName('hai-phong-63', units, 'vi')).toBe('Hải Phòng (trước 07/2025)');
     expect(unitName('hai-phong-34', units, 'vi')).toBe('Hải Phòng (2025)');
-    expect(unitName('unknown-63', units, 'en')).toBe('unknown-63 (before Jul 2025)');
+    expect(unitName('hai-phong-63', units, 'en')).toBe('Hai Phong city (before Jul 2025)');
+    expect(unitName('hung-yen-34', units, 'en')).toBe('Hung Yen province (from Jul 2025)');
+    expect(unitName('vn', units, 'vi')).toBe('Việt Nam');
+    // Read from the validity dates, not from the code: a code not fetched is shown as it is.
+    expect(unitName('unknown-63', units, 'en')).toBe('unknown-63');
   });
 
   it('capitalises generated sentences', () => {

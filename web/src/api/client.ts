@@ -1,9 +1,13 @@
 /**
- * The one GraphQL client: a typed POST with fetch. Errors become `ApiError` carrying the
+ * The one GraphQL client: a POST with fetch of a typed document (see ./graphql.ts), returning
+ * the document's result type. Errors become `ApiError` carrying the
  * server's `extensions.code` (BAD_USER_INPUT, NOT_FOUND, ...) so the UI can say what went wrong.
  * Identical queries are cached for the page's life: switching language or going back to a page
  * re-renders from memory instead of asking the server again.
  */
+
+import { print } from '@0no-co/graphql.web';
+import type { TadaDocumentNode } from './graphql.js';
 
 export interface GraphQLErrorBody {
   message: string;
@@ -28,15 +32,31 @@ export const GRAPHQL_ENDPOINT = '/graphql';
 
 const cache = new Map<string, Promise<unknown>>();
 
+/** Variables argument: optional when the document has no required variable. */
+type VariablesArg<TVariables> = {} extends TVariables ? [variables?: TVariables] : [variables: TVariables];
+
+const texts = new WeakMap<object, string>();
+
+/** The query text sent for a document (printed once per document). */
+export function documentText(document: TadaDocumentNode<unknown, never>): string {
+  let text = texts.get(document);
+  if (text === undefined) {
+    text = print(document);
+    texts.set(document, text);
+  }
+  return text;
+}
+
 /** Runs a query and returns its `data`; throws ApiError on transport or GraphQL errors. */
-export function gql<TData, TVariables extends Record<string, unknown> = Record<string, unknown>>(
-  query: string,
-  variables?: TVariables,
+export function gql<TData, TVariables>(
+  document: TadaDocumentNode<TData, TVariables>,
+  ...[variables]: VariablesArg<TVariables>
 ): Promise<TData> {
+  const query = documentText(document as TadaDocumentNode<unknown, never>);
   const key = JSON.stringify([query, variables ?? {}]);
   let pending = cache.get(key) as Promise<TData> | undefined;
   if (!pending) {
-    pending = post<TData>(query, variables);
+    pending = post<TData>(query, variables as Record<string, unknown> | undefined);
     cache.set(key, pending);
     // A failed request must not stay cached, or "retry" would replay the failure.
     pending.catch(() => cache.delete(key));

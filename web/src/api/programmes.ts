@@ -1,10 +1,8 @@
 /** One programme with its targets, task areas and responsibilities. */
 import { gql } from './client.js';
-import type { Programme } from './types.js';
+import { graphql, type ResultOf } from './graphql.js';
 
-const SOURCE_FIELDS = 'code title url documentNumber publisher publishedOn grade';
-
-export const PROGRAMME_QUERY = /* GraphQL */ `
+export const PROGRAMME_QUERY = graphql(`
   query Programme($code: String!) {
     programme(code: $code) {
       code nameVi nameEn startYear endYear
@@ -16,7 +14,7 @@ export const PROGRAMME_QUERY = /* GraphQL */ `
         label number part kind comparator value baseYear endYear section textVi textEn conflict assumption
         indicator { code nameVi nameEn measure direction }
         leadAgency { code nameVi nameEn }
-        source { ${SOURCE_FIELDS} }
+        source { code title url documentNumber publisher publishedOn grade }
       }
       taskAreas { number section titleVi titleEn items { label textVi } }
       responsibilities {
@@ -26,10 +24,13 @@ export const PROGRAMME_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
+
+export type Programme = NonNullable<ResultOf<typeof PROGRAMME_QUERY>['programme']>;
+export type SourceRef = NonNullable<Programme['targets'][number]['source']>;
 
 /** The programme, or null when the code is unknown. */
 export async function fetchProgramme(code: string): Promise<Programme | null> {
-  const data = await gql<{ programme: Programme | null }>(PROGRAMME_QUERY, { code });
+  const data = await gql(PROGRAMME_QUERY, { code });
   return data.programme;
 }

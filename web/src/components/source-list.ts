@@ -1,5 +1,5 @@
 /** Sources with their reliability grade (A official text, B news citing an authority, C other). */
-import type { SourceRef } from '../api/types.js';
+import type { SourceRef } from '../api/programmes.js';
 import type { Locale } from '../lib/format.js';
 import { formatDate } from '../lib/format.js';
 import { t } from '../lib/i18n.js';

@@ -2,6 +2,7 @@
  * Number, percent and date formatting for Vietnamese (default) and English. Pure functions.
  * A missing value (null/undefined/NaN) is always spelled out as "no data", never shown as 0.
  */
+import type { Measure } from '../api/graphql.js';
 
 export type Locale = 'vi' | 'en';
 
@@ -77,14 +78,7 @@ export function formatRatePerYear(fraction: number | null | undefined, locale: L
 }
 
 /** Units of measure as the API names them (enum Measure). */
-export type Measure =
-  | 'COUNT'
-  | 'PERSONS'
-  | 'PERCENT'
-  | 'RATE_PER_100K'
-  | 'BILLION_VND'
-  | 'THOUSAND_PERSONS'
-  | 'BINARY';
+export type { Measure };
 
 const MEASURE_SUFFIX: Record<Measure, Record<Locale, string>> = {
   COUNT: { vi: '', en: '' },

@@ -2,6 +2,7 @@
  * Progress statuses as the API returns them, with a colour-blind-safe palette (Okabe-Ito)
  * and the words that must always accompany the colour. Pure data.
  */
+import type { ProgressStatus } from '../api/graphql.js';
 import type { Locale } from './format.js';
 
 export const PROGRESS_STATUSES = [
@@ -12,9 +13,13 @@ export const PROGRESS_STATUSES = [
   'DETERIORATION',
   'NOT_ACHIEVED',
   'NOT_ASSESSABLE',
-] as const;
+] as const satisfies readonly ProgressStatus[];
 
-export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+// Every status of the schema is in the list (a new one fails the typecheck here).
+const everyStatus: Exclude<ProgressStatus, (typeof PROGRESS_STATUSES)[number]> extends never ? true : never = true;
+void everyStatus;
+
+export type { ProgressStatus };
 
 interface StatusStyle {
   /** Fill colour (Okabe-Ito). */
@@ -70,20 +75,11 @@ export function statusStyle(status: string | null | undefined): StatusStyle {
   return isProgressStatus(status) ? STATUS_STYLE[status] : STATUS_STYLE.NOT_ASSESSABLE;
 }
 
-/** Why a target cannot be assessed: the API's reason codes in plain words. */
-export const NOT_ASSESSABLE_REASON: Record<string, Record<Locale, string>> = {
-  NO_DATA: { vi: 'Chưa có số liệu nào.', en: 'No data at all.' },
-  INSUFFICIENT_DATA: { vi: 'Cần ít nhất hai năm có số liệu.', en: 'At least two years of data are needed.' },
-  BASE_YEAR_MISSING: { vi: 'Không có số liệu cho năm gốc.', en: 'No value for the base year.' },
-  ZERO_BASE: { vi: 'Giá trị năm gốc bằng 0, không tính được tốc độ.', en: 'The base value is 0, so no rate can be computed.' },
-  SIGN_CHANGE: { vi: 'Chuỗi số liệu đổi dấu.', en: 'The series changes sign.' },
-  DUPLICATE_YEAR: { vi: 'Có hai giá trị cho cùng một năm.', en: 'Two values for the same year.' },
-  INVALID_TARGET: { vi: 'Chỉ tiêu không hợp lệ.', en: 'The target is not valid.' },
-  NO_DIRECTION: { vi: 'Chỉ số không có chiều mong muốn.', en: 'The indicator has no desired direction.' },
-  TARGET_EQUALS_BASE: { vi: 'Mức mục tiêu bằng giá trị năm gốc.', en: 'The target equals the base value.' },
-};
-
-export function reasonLabel(reason: string | null | undefined, locale: Locale): string | null {
-  if (!reason) return null;
-  return NOT_ASSESSABLE_REASON[reason]?.[locale] ?? reason;
+/**
+ * Why a target cannot be assessed, in the page's language: the API's words (Progress.reasonVi /
+ * reasonEn, lower-case, to go inside a sentence); the code when the words were not asked for.
+ */
+export function reasonLabel(progress: { reason: string | null; reasonVi?: string | null; reasonEn?: string | null }, locale: Locale): string | null {
+  if (!progress.reason) return null;
+  return (locale === 'vi' ? progress.reasonVi : progress.reasonEn) || progress.reason;
 }

@@ -1,5 +1,5 @@
 /** How a target is written: '-4 %/năm (2020 → 2025)', '> 80 %'. Pure. */
-import type { Comparator, TargetKind } from '../api/types.js';
+import type { Comparator, TargetKind } from '../api/graphql.js';
 import { formatPercent, type Locale } from './format.js';
 
 export const COMPARATOR_SYMBOL: Record<Comparator, string> = { GT: '>', GTE: '≥', EQ: '=', LTE: '≤', LT: '<' };

@@ -2,7 +2,7 @@
  * The page and its selection live in the URL hash (`#/compare?indicator=x&units=a,b&lang=en`),
  * so a copied link reopens the same view. Pure parsing and building; the router applies it.
  */
-import type { Dataset, SeriesBasis } from '../api/types.js';
+import type { Dataset, SeriesBasis } from '../api/graphql.js';
 import type { Locale } from './format.js';
 import { DEFAULT_LOCALE, isLocale } from './i18n.js';
 

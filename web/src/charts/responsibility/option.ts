@@ -2,12 +2,14 @@
  * Programme responsibility matrix: agencies (rows) × targets (columns), each cell the agency's
  * role. Colour AND a short text code in every cell, so the role never rests on colour alone.
  */
+import type { ResponsibilityRole } from '../../api/graphql.js';
 import type { ECOption } from '../echarts.js';
 import type { Locale } from '../../lib/format.js';
 import { t } from '../../lib/i18n.js';
 import { baseOption, tooltipHtml } from '../theme.js';
 
-export type Role = 'LEAD' | 'COORDINATE' | 'SUPPORT';
+/** A body's role, as the schema's enum ResponsibilityRole. */
+export type Role = ResponsibilityRole;
 
 export const ROLE_ORDER: Role[] = ['LEAD', 'COORDINATE', 'SUPPORT'];
 const ROLE_VALUE: Record<Role, number> = { LEAD: 3, COORDINATE: 2, SUPPORT: 1 };

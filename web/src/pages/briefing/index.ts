@@ -4,7 +4,7 @@
  */
 import { fetchScorecard } from '../../api/analytics.js';
 import { fetchProgrammes, fetchUnits } from '../../api/catalog.js';
-import type { Scorecard } from '../../api/types.js';
+import type { Scorecard } from '../../api/analytics.js';
 import type { PageContext, PageHandle } from '../../app/page.js';
 import { createTablePanel } from '../../components/chart-panel.js';
 import { selectField, toolbar, basisToggle, datasetToggle } from '../../components/controls.js';
@@ -125,7 +125,7 @@ function renderGaps(page: HTMLElement, { t, locale }: PageContext, scorecard: Sc
       'ul',
       { class: 'findings gaps' },
       gaps.map(({ row, cell }) =>
-        h('li', {}, `${row.target.label}. `, t('sentence.notAssessable', { indicator: pick(row.target.indicator, locale), reason: reasonLabel(cell.progress.reason, locale) ?? t('noData') })),
+        h('li', {}, `${row.target.label}. `, t('sentence.notAssessable', { indicator: pick(row.target.indicator, locale), reason: reasonLabel(cell.progress, locale) ?? t('noData') })),
       ),
     ),
   );

@@ -1,7 +1,7 @@
 /** Compare: one indicator, several units, actual series vs the required trajectory and the national target. */
 import { fetchComparison } from '../../api/analytics.js';
 import { fetchIndicators, fetchUnits } from '../../api/catalog.js';
-import type { Comparison } from '../../api/types.js';
+import type { Comparison } from '../../api/analytics.js';
 import type { PageContext, PageHandle } from '../../app/page.js';
 import { buildCompareOption, yearsBetween } from '../../charts/compare/option.js';
 import { createChartPanel } from '../../components/chart-panel.js';

@@ -3,11 +3,11 @@
  * chosen indicator, judged for every province by the API's scorecard.
  */
 import { fetchScorecard } from '../../api/analytics.js';
-import type { Dataset } from '../../api/types.js';
+import type { Dataset, ProgressStatus } from '../../api/graphql.js';
 import { NATIONAL_PROGRAMME } from '../../lib/units.js';
 
 export interface UnitStatus {
-  status: string;
+  status: ProgressStatus;
   illustrative: boolean;
 }
 

@@ -3,9 +3,9 @@
  * components that apply (non-null) are listed; the method and, when not assessable, the reason
  * always are.
  */
-import type { Progress } from '../../api/types.js';
+import type { Progress } from '../../api/analytics.js';
 import { formatMeasure, formatNumber, formatRatePerYear, formatShare, type Locale, type Measure } from '../../lib/format.js';
-import { t, type MessageKey } from '../../lib/i18n.js';
+import { sentence, t, type MessageKey } from '../../lib/i18n.js';
 import { reasonLabel } from '../../lib/status.js';
 import { COMPARATOR_SYMBOL } from '../../lib/targets.js';
 
@@ -24,7 +24,7 @@ export function explainRows(progress: Progress, measure: Measure, locale: Locale
   const value = (v: number | null) => formatMeasure(v, measure, locale);
   const rows: ExplainRow[] = [[label('component.method'), METHOD[progress.method]?.[locale] ?? progress.method]];
   if (progress.reason) {
-    rows.push([label('component.reason'), reasonLabel(progress.reason, locale) ?? progress.reason]);
+    rows.push([label('component.reason'), sentence(reasonLabel(progress, locale) ?? '')]);
   }
   const push = (key: MessageKey, v: string | null) => {
     if (v !== null) rows.push([label(key), v]);

@@ -1,7 +1,8 @@
 /** Overview: the scorecard of targets × units, and the explanation of a selected status. */
 import { fetchScorecard } from '../../api/analytics.js';
 import { fetchProgrammes, fetchUnits } from '../../api/catalog.js';
-import type { Scorecard, SeriesBasis } from '../../api/types.js';
+import type { Scorecard } from '../../api/analytics.js';
+import type { SeriesBasis } from '../../api/graphql.js';
 import type { PageContext, PageHandle } from '../../app/page.js';
 import { checkboxField, selectField, toolbar, basisToggle, datasetToggle } from '../../components/controls.js';
 import { renderTable } from '../../components/data-table.js';

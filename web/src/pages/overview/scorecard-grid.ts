@@ -3,7 +3,7 @@
  * status (colour + symbol + words), the latest value and a sparkline; pressing it selects the
  * cell (kept in the URL) so its explanation opens below.
  */
-import type { Scorecard, ScorecardCell } from '../../api/types.js';
+import type { Scorecard, ScorecardCell } from '../../api/analytics.js';
 import { sparklineGeometry } from '../../charts/sparkline/path.js';
 import { h, svg } from '../../components/dom.js';
 import { statusChip } from '../../components/status-chip.js';

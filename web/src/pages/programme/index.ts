@@ -1,7 +1,7 @@
 /** Programme page: the documents' structure (targets, task areas, who does what). */
 import { fetchProgramme } from '../../api/programmes.js';
 import { fetchProgrammes } from '../../api/catalog.js';
-import type { Programme } from '../../api/types.js';
+import type { Programme } from '../../api/programmes.js';
 import type { PageContext, PageHandle } from '../../app/page.js';
 import { buildResponsibilityOption, type Role } from '../../charts/responsibility/option.js';
 import { createChartPanel, createTablePanel } from '../../components/chart-panel.js';

@@ -3,7 +3,8 @@
  * lead agencies. Pure. When an agency has several roles for one target the strongest is kept
  * (lead > coordinate > support).
  */
-import type { Programme, ResponsibilityRole } from '../../api/types.js';
+import type { ResponsibilityRole } from '../../api/graphql.js';
+import type { Programme } from '../../api/programmes.js';
 
 export interface MatrixEntry {
   agencyCode: string;
