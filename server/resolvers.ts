@@ -10,6 +10,7 @@ import { ObservationAlternativeResolver, ObservationResolver } from './observati
 import { ProgrammeResolver, ResponsibilityResolver } from './programmes/programme.resolver.js';
 import { SummaryResolver } from './monitoring/summary.resolver.js';
 import { AnalyticsResolver } from './progress/analytics.resolver.js';
+import { ContextNoteResolver, IndicatorContextResolver, TargetRecordResolver } from './notes/context-note.resolver.js';
 import { SourceResolver } from './sources/source.resolver.js';
 import { ImportResolver } from './imports/import.resolver.js';
 import { CheckupWriteResolver } from './stewardship/checkup.mutations.js';
@@ -26,4 +27,5 @@ export const resolvers: NonEmptyArray<Function> = [
   // Writes (tokens, scopes, audit): see README "Writing data".
   UserResolver, AuditResolver, ObservationWriteResolver, SourceWriteResolver, MonitoringWriteResolver, CheckupWriteResolver,
   ImportResolver,
+  ContextNoteResolver, IndicatorContextResolver, TargetRecordResolver,
 ];

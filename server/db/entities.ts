@@ -10,7 +10,9 @@ import { MonitoringResult } from '../monitoring/monitoring-result.entity.js';
 import { MonitoringSite } from '../monitoring/monitoring-site.entity.js';
 import { ObservationAlternative } from '../observations/observation-alternative.entity.js';
 import { Observation } from '../observations/observation.entity.js';
+import { ContextNote } from '../notes/context-note.entity.js';
 import { Programme } from '../programmes/programme.entity.js';
+import { ProgrammeSection } from '../programmes/programme-section.entity.js';
 import { Responsibility } from '../programmes/responsibility.entity.js';
 import { TaskArea } from '../programmes/task-area.entity.js';
 import { Source } from '../sources/source.entity.js';
@@ -23,4 +25,5 @@ export const entities = [
   AdministrativeUnit, UnitLineage, Source, LegalInstrument, Agency, Programme, TaskArea, Responsibility,
   Indicator, Target, Observation, ObservationAlternative, MonitoringSite, MonitoringResult, HealthCheckup, SeedState,
   User, ApiToken, AuditEntry,
+  ProgrammeSection, ContextNote,
 ];

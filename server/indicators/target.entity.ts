@@ -1,7 +1,8 @@
-import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Check, Collection, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Agency } from '../agencies/agency.entity.js';
 import { Comparator, TargetKind } from '../common/enums.js';
+import { LegalInstrument } from '../instruments/legal-instrument.entity.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { Source } from '../sources/source.entity.js';
 import { Indicator } from './indicator.entity.js';
@@ -36,6 +37,8 @@ export class Target {
   @Property({ type: 'text', nullable: true }) conflict?: string | null;
   @Field(() => String, { nullable: true, description: 'Assumptions made, e.g. the base year' })
   @Property({ type: 'text', nullable: true }) assumption?: string | null;
+  @ManyToMany(() => LegalInstrument, undefined, { pivotTable: 'target_citation' })
+  citedInstruments = new Collection<LegalInstrument>(this);
 
   @Field(() => String, { name: 'part', nullable: true }) get partOrNull(): string | null {
     return this.part === '' ? null : this.part;

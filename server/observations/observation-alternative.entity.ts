@@ -15,4 +15,6 @@ export class ObservationAlternative {
   @ManyToOne(() => Source, { ref: true }) source!: Ref<Source>;
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) quote?: string | null;
   @Field(() => String, { nullable: true }) @Property({ type: 'text', nullable: true }) note?: string | null;
+  @Field(() => Boolean, { description: 'Kept for the record but judged wrong (the note gives the reason); does not make the value disputed' })
+  @Property({ default: false }) rejected: boolean = false;
 }

@@ -58,9 +58,11 @@ export class ObservationResolver {
   @FieldResolver(() => Source, { nullable: true }) source(@Root() o: Observation) {
     return o.source?.load() ?? null;
   }
-  @FieldResolver(() => [ObservationAlternative], { description: 'Different values other sources give' })
+  @FieldResolver(() => [ObservationAlternative], {
+    description: 'Values other sources give for the same indicator, unit and year: different (the value is disputed), the same (a confirming source), or rejected (kept for the record; see note)',
+  })
   alternatives(@Root() o: Observation, @Ctx() { loaders }: Context) {
-    return o.disputed ? loaders.children(ObservationAlternative, 'observation').load(o.id) : [];
+    return loaders.children(ObservationAlternative, 'observation').load(o.id);
   }
 }
 

@@ -20,6 +20,8 @@ export class Programme {
   @ManyToOne(() => LegalInstrument, { ref: true }) instrument!: Ref<LegalInstrument>;
   @ManyToMany(() => LegalInstrument, undefined, { pivotTable: 'programme_basis' })
   basisInstruments = new Collection<LegalInstrument>(this);
+  @ManyToMany(() => LegalInstrument, undefined, { pivotTable: 'programme_citation' })
+  citedInstruments = new Collection<LegalInstrument>(this);
   @ManyToOne(() => Programme, { ref: true, nullable: true }) implements?: Ref<Programme> | null;
   @Field(() => String, { nullable: true, description: 'How and when progress is reported' })
   @Property({ type: 'text', nullable: true }) reportingRule?: string | null;

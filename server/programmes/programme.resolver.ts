@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { Target } from '../indicators/target.entity.js';
 import { LegalInstrument } from '../instruments/legal-instrument.entity.js';
 import { AdministrativeUnit } from '../units/unit.entity.js';
+import { ProgrammeSection } from './programme-section.entity.js';
 import { Programme } from './programme.entity.js';
 import { Responsibility } from './responsibility.entity.js';
 import { TaskArea } from './task-area.entity.js';
@@ -53,6 +54,14 @@ export class ProgrammeResolver {
   @FieldResolver(() => [LegalInstrument], { description: 'Other instruments the programme rests on' })
   basisInstruments(@Root() p: Programme) {
     return p.basisInstruments.load({ dataloader: true });
+  }
+  @FieldResolver(() => [LegalInstrument], { description: 'Every instrument the document cites (preamble, targets, tasks), with issuer and date' })
+  citedInstruments(@Root() p: Programme) {
+    return p.citedInstruments.load({ dataloader: true });
+  }
+  @FieldResolver(() => [ProgrammeSection], { description: 'The numbered sections of the document, in order (funding included)' })
+  sections(@Root() p: Programme, @Ctx() { loaders }: Context) {
+    return loaders.children(ProgrammeSection, 'programme', {}, { position: 'asc', id: 'asc' }).load(p.id);
   }
   @FieldResolver(() => Programme, { nullable: true, description: 'The (national) programme this one implements' })
   implements(@Root() p: Programme) {

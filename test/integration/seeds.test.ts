@@ -12,7 +12,7 @@ afterAll(() => db.close());
 const TABLES = [
   'administrative_unit', 'unit_lineage', 'source', 'legal_instrument', 'agency', 'programme', 'programme_basis',
   'indicator', 'target', 'task_area', 'responsibility', 'responsibility_agency', 'responsibility_target',
-  'observation', 'observation_alternative', 'monitoring_site', 'monitoring_result', 'health_checkup',
+  'observation', 'observation_alternative', 'programme_section', 'programme_citation', 'target_citation', 'context_note', 'monitoring_site', 'monitoring_result', 'health_checkup',
 ];
 
 /** Every row of every seeded table, as text, minus the write timestamps. */

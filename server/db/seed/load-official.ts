@@ -95,6 +95,27 @@ async function writeAll(sql: SqlWriter, f: SeedFiles): Promise<void> {
   })));
   await writeResponsibilities(sql, f, programmes, agencies, targets);
   await writeObservations(sql, f, units, indicators, sources);
+  await writeRecord(sql, f, { units, sources, instruments, programmes, indicators, targets });
+}
+
+/** Issue 15: document sections, cited instruments and sourced context notes. */
+async function writeRecord(sql: SqlWriter, f: SeedFiles, ids: Record<'units' | 'sources' | 'instruments' | 'programmes' | 'indicators' | 'targets', Map<string, number>>) {
+  const { units, sources, instruments, programmes, indicators, targets } = ids;
+  await sql.upsert('programme_section', ['programme_id', 'number'], f.sections.map((s) => ({
+    programme_id: lookup(programmes, s.programme, 'programme'), number: s.number, position: s.position, kind: s.kind,
+    title_vi: s.titleVi, title_en: s.titleEn, summary_vi: s.summaryVi, summary_en: s.summaryEn,
+    items: s.items.map((i) => ({ label: i.label, textVi: i.textVi, textEn: i.textEn ?? null, verbatim: i.verbatim, amountBillionVnd: i.amountBillionVnd ?? null })),
+  })));
+  await sql.replacePivot('programme_citation', 'programme_id', 'legal_instrument_id', [...programmes.values()],
+    f.programmes.flatMap((p) => (p.citedInstruments ?? []).map((i) => [lookup(programmes, p.code, 'programme'), lookup(instruments, i, 'instrument')] as [number, number])));
+  await sql.replacePivot('target_citation', 'target_id', 'legal_instrument_id', [...targets.values()],
+    f.targets.flatMap((t) => (t.citedInstruments ?? []).map((i) => [lookup(targets, targetKey(t), 'target'), lookup(instruments, i, 'instrument')] as [number, number])));
+  await sql.upsert('context_note', ['code'], f.contextNotes.map((n) => ({
+    code: n.code, indicator_id: maybe(indicators, n.indicator, 'indicator'),
+    target_id: n.target ? lookup(targets, targetKey(n.target), 'target') : null, unit_id: maybe(units, n.unit, 'unit'),
+    year: n.year, period_text: n.periodText, period: n.period, text_vi: n.textVi, text_en: n.textEn,
+    source_id: lookup(sources, n.source, 'source'), quote: n.quote, grade: n.grade, note: n.note,
+  })));
 }
 
 async function writeResponsibilities(sql: SqlWriter, f: SeedFiles, programmes: Map<string, number>, agencies: Map<string, number>, targets: Map<string, number>) {
@@ -124,7 +145,10 @@ async function writeObservations(sql: SqlWriter, f: SeedFiles, units: Map<string
     indicator_id: lookup(indicators, o.indicator, 'indicator'), unit_id: lookup(units, o.unit, 'unit'), year: o.year,
     period: o.period ?? 'YEAR', disaggregation: o.disaggregation ?? 'TOTAL', dataset: 'OFFICIAL', value: o.value,
     qualifier: o.qualifier ?? 'EXACT', status: o.status, grade: o.grade, source_id: maybe(sources, o.source, 'source'),
-    quote: o.quote, note: o.note, disputed: (o.alternatives ?? []).length > 0, review_state: 'APPROVED',
+    quote: o.quote, note: o.note, review_state: 'APPROVED',
+    // Disputed: another source gives a different value. A second source confirming the same value, or
+    // a rejected alternative (judged wrong, kept for the record), does not make the value disputed.
+    disputed: (o.alternatives ?? []).some((a) => !a.rejected && a.value !== o.value),
   }));
   const key = ['indicator_id', 'unit_id', 'year', 'period', 'disaggregation', 'dataset'];
   // A value a steward has written or corrected through the API is theirs: a seed reload leaves it.
@@ -133,7 +157,7 @@ async function writeObservations(sql: SqlWriter, f: SeedFiles, units: Map<string
     const id = ids.get(key.map((k) => String(rows[i][k as keyof (typeof rows)[number]])).join('|'));
     return id === undefined ? [] : (o.alternatives ?? []).map((a) => ({
     observation_id: id,
-    value: a.value, source_id: lookup(sources, a.source, 'source'), quote: a.quote, note: a.note,
+    value: a.value, source_id: lookup(sources, a.source, 'source'), quote: a.quote, note: a.note, rejected: a.rejected ?? false,
     }));
   });
   await sql.upsert('observation_alternative', ['observation_id', 'source_id'], alternatives);

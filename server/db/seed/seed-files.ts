@@ -23,7 +23,7 @@ export interface AgencyRow {
 }
 export interface ProgrammeRow {
   code: string; nameVi: string; nameEn: string; unit: string; startYear: number; endYear: number; instrument: string;
-  basisInstruments?: string[]; implements: string | null; kind: string; reportingRule: string | null;
+  basisInstruments?: string[]; citedInstruments?: string[]; implements: string | null; kind: string; reportingRule: string | null;
   reportDueMonthDay: string | null; note: string | null;
 }
 export interface IndicatorRow {
@@ -35,7 +35,7 @@ export interface TargetRef { programme: string; number: string; part: string | n
 export interface TargetRow extends TargetRef {
   kind: string; indicator: string; comparator: string; value: number; baseYear: number | null; endYear: number;
   leadAgency: string | null; alignedTarget: TargetRef | null; section: string; textVi: string; textEn: string | null;
-  source: string | null; conflict: string | null; assumption: string | null;
+  source: string | null; conflict: string | null; assumption: string | null; citedInstruments?: string[];
 }
 export interface TaskAreaRow {
   programme: string; number: string; section: string; titleVi: string; titleEn: string;
@@ -45,17 +45,29 @@ export interface ResponsibilityRow {
   programme: string; number: string; section: string; bodyVi: string; agencies: string[]; role: string;
   leadsTargets: string[]; tasksVi: string[];
 }
-export interface AlternativeRow { value: number; source: string; quote: string | null; note: string | null }
+export interface AlternativeRow { value: number; source: string; quote: string | null; note: string | null; rejected?: boolean }
 export interface ObservationRow {
   indicator: string; unit: string; year: number; period: string; disaggregation: string; value: number;
   qualifier: string; status: string; grade: string | null; source: string | null; quote: string | null;
   note: string | null; alternatives?: AlternativeRow[];
 }
 
+export interface SectionRow {
+  programme: string; number: string; position: number; kind: string; titleVi: string; titleEn: string;
+  summaryVi: string | null; summaryEn: string | null;
+  items: { label: string; textVi: string; textEn?: string | null; verbatim: boolean; amountBillionVnd?: number | null }[];
+}
+export interface ContextNoteRow {
+  code: string; indicator: string | null; target: TargetRef | null; unit: string | null; year: number | null;
+  periodText: string | null; period: string | null; textVi: string; textEn: string; source: string; quote: string;
+  grade: string; note: string | null; research?: string[];
+}
+
 export interface SeedFiles {
   units: UnitRow[]; lineage: LineageRow[]; sources: SourceRow[]; instruments: InstrumentRow[];
   agencies: AgencyRow[]; programmes: ProgrammeRow[]; indicators: IndicatorRow[]; targets: TargetRow[];
   taskAreas: TaskAreaRow[]; responsibilities: ResponsibilityRow[]; observations: ObservationRow[];
+  sections: SectionRow[]; contextNotes: ContextNoteRow[];
   /** Hash of all files, so an unchanged seed set is not loaded again on every start. */
   hash: string;
 }
@@ -64,6 +76,7 @@ const FILES: Record<Exclude<keyof SeedFiles, 'hash'>, string> = {
   units: 'units.json', lineage: 'unit-lineage.json', sources: 'sources.json', instruments: 'instruments.json',
   agencies: 'agencies.json', programmes: 'programmes.json', indicators: 'indicators.json', targets: 'targets.json',
   taskAreas: 'task-areas.json', responsibilities: 'responsibilities.json', observations: 'observations.json',
+  sections: 'sections.json', contextNotes: 'context-notes.json',
 };
 
 export function readSeedFiles(dir = seedsDir()): SeedFiles {
