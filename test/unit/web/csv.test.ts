@@ -33,7 +33,7 @@ describe('csv', () => {
     const back = parseCsv(toCsv([cells]))[0];
     // OWASP: a leading quote makes the cell text; the text itself is kept after it.
     expect(back).toEqual(cells.map((c) => `'${c}`));
-    const numbers = ['-5', '-0.3', '+7', '12', '-1.234,5', '-1,234.5', '3,5', '-12%', '', 'Hải Phòng', 'x=1', 'a-b'];
+    const numbers = ['-5', '-0.3', '+7', '12', '-1.234,5', '-1,234.5', '3,5', '-12%', '-2,6 %/năm', '+2.6%/year', '', 'Hải Phòng', 'x=1', 'a-b'];
     expect(parseCsv(toCsv([numbers]))[0]).toEqual(numbers);
     expect(parseCsv(toCsv([[-5, -0.3, 0]]))[0]).toEqual(['-5', '-0.3', '0']);
     const table: TableModel = { columns: [{ key: 'v', label: '=1+1' }], rows: [{ v: -2 }, { v: '@x' }] };

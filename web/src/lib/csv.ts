@@ -9,10 +9,10 @@ export const BOM = '\uFEFF';
 
 /**
  * A number as the tables print it, in either language: sign, digits with optional grouping
- * (1.234 / 1,234 / 1 234), decimals, percent. Such a cell cannot hold a formula, so it stays a
+ * (1.234 / 1,234 / 1 234), decimals, percent as format.ts writes it ('-2,6 %/năm'). Such a cell cannot hold a formula, so it stays a
  * number in the spreadsheet.
  */
-const NUMBER = /^[-+]?(\d+|\d{1,3}([.,\u00a0\u202f ]\d{3})+)([.,]\d+)?%?$/;
+const NUMBER = /^[-+]?(\d+|\d{1,3}([.,\u00a0\u202f ]\d{3})+)([.,]\d+)?( ?%(\/(năm|year))?)?$/;
 
 /**
  * Formula injection (OWASP CSV injection): a spreadsheet runs a cell starting with = + - @, tab
