@@ -2,12 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { AuditAction } from '../audit/audit-entry.entity.js';
 import { recordAudit, snapshot } from '../audit/audit.js';
-import { BadInputError } from '../common/errors.js';
 import type { AppUser } from '../context.js';
 import { accidentsLayout } from './accidents.layout.js';
 import { checkupsLayout } from './checkups.layout.js';
 import { monitoringLayout } from './monitoring.layout.js';
-import { CsvTooLargeError, parseCsv, type ImportProblem } from './csv.js';
+import { CsvRefusal, parseCsv, type ImportProblem } from './csv.js';
 import { chunks, type Layout } from './import.types.js';
 
 export enum ImportLayout { ACCIDENTS = 'ACCIDENTS', MONITORING = 'MONITORING', CHECKUPS = 'CHECKUPS' }
@@ -64,10 +63,11 @@ export async function runImport(em: EntityManager, user: AppUser, options: Impor
   const log = options.log ?? (() => {});
   let parsed;
   try {
-    parsed = parseCsv(options.csv, layout.columns, layout.optional);
+    parsed = await parseCsv(options.csv, layout.columns, layout.optional);
   } catch (maybeError: unknown) {
-    if (maybeError instanceof CsvTooLargeError) throw new BadInputError(maybeError.message, 'csv');
-    throw maybeError;
+    if (!(maybeError instanceof CsvRefusal)) throw maybeError;
+    // Refused before the transaction opens: nothing can have been written.
+    throw new GraphQLError(maybeError.message, { extensions: { code: 'BAD_USER_INPUT', field: 'csv', ...(maybeError.line ? { line: maybeError.line } : {}) } });
   }
   const { rows, problems } = parsed;
   log(`read ${rows.length} rows`);
