@@ -139,3 +139,28 @@ export function* csvRecords(text: string): Generator<CsvRecord | null> {
     yield cells.length === 1 && cells[0] === '' ? null : { line: startLine, cells };
   }
 }
+
+/**
+ * The bytes of a file as text, refusing invalid UTF-8 with the line of the first bad byte rather
+ * than turning it into U+FFFD ("C�ng ty"). A BOM is dropped. A line is found by decoding line by
+ * line: LF (0x0A) is never part of a multi-byte UTF-8 sequence, so splitting there is safe.
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    let line = 1;
+    for (let start = 0; start < bytes.length; line++) {
+      const lf = bytes.indexOf(LF, start);
+      const end = lf < 0 ? bytes.length : lf + 1;
+      try {
+        decoder.decode(bytes.subarray(start, end));
+      } catch {
+        break;
+      }
+      start = end;
+    }
+    throw new CsvRefusal(notUtf8(line), line);
+  }
+}
