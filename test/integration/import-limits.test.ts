@@ -28,12 +28,12 @@ const IMPORT = `mutation($layout: ImportLayout!, $csv: String!, $dryRun: Boolean
 interface Answer { data: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }
 
 /** Posts an import; returns the answer and how long it took. */
-async function postImport(csv: string, dryRun = true): Promise<{ body: Answer; ms: number }> {
+async function postImport(csv: string, dryRun = true, layout = 'ACCIDENTS'): Promise<{ body: Answer; ms: number }> {
   const started = performance.now();
   const res = await fetch(`${app.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${steward.token}` },
-    body: JSON.stringify({ query: IMPORT, variables: { layout: 'ACCIDENTS', csv, dryRun, source: 'moj-nq19' } }),
+    body: JSON.stringify({ query: IMPORT, variables: { layout, csv, dryRun, source: 'moj-nq19' } }),
   });
   return { body: (await res.json()) as Answer, ms: performance.now() - started };
 }
@@ -82,6 +82,26 @@ describe('CSV import limits over HTTP', () => {
     expect(worstAnswer).toBeLessThan(1000);
     expect(worstGap).toBeLessThan(1000);
     expect(await fingerprint(app.orm)).toEqual(before);
+  }, 120_000);
+
+  it('a dry run of 50,000 rows (the limit) is checked and answered while /healthz keeps answering', async () => {
+    // Valid rows, so every row reaches the layout's checks and the database comparison.
+    const lines = Array.from({ length: 50_000 }, (_, i) => `lim-site-${i},Cơ sở ${i},hai-duong-63,textiles,2023,noise,5,1`);
+    const csv = 'site_code,site_name,unit,sector,year,factor,samples,samples_over_limit\n' + lines.join('\n');
+    const { result, worstAnswer, worstGap } = await whilePolling(() => postImport(csv, true, 'MONITORING'));
+    console.log(`50k rows dry run: answered in ${result.ms.toFixed(0)} ms; healthz worst answer ${worstAnswer.toFixed(0)} ms, worst gap ${worstGap.toFixed(0)} ms`);
+    expect(result.body.errors).toBeUndefined();
+    expect((result.body.data as { importCsv: { rows: number } }).importCsv.rows).toBe(50_000);
+    expect(worstAnswer).toBeLessThan(1000);
+    expect(worstGap).toBeLessThan(1000);
+    // 50,000 rows that are all wrong: the report lists the first 1000 problems and a count of the rest.
+    const bad = await whilePolling(() => postImport(ACC_HEAD + 'x,\n'.repeat(50_000)));
+    console.log(`50k bad rows dry run: answered in ${bad.result.ms.toFixed(0)} ms; healthz worst answer ${bad.worstAnswer.toFixed(0)} ms, worst gap ${bad.worstGap.toFixed(0)} ms`);
+    const problems = (bad.result.body.data as { importCsv: { problems: { line: number; message: string }[] } }).importCsv.problems;
+    expect(problems).toHaveLength(1001);
+    expect(problems[1000]).toMatchObject({ line: 1002, message: expect.stringMatching(/49000 more problems from line 1002/) });
+    expect(bad.worstAnswer).toBeLessThan(1000);
+    expect(bad.worstGap).toBeLessThan(1000);
   }, 120_000);
 
   it('one line of 5.2 million commas is refused at the column limit quickly, without blocking', async () => {
