@@ -5,7 +5,7 @@ import { Indicator } from '../indicators/indicator.entity.js';
 import { Observation } from '../observations/observation.entity.js';
 import { snapshot } from '../audit/audit.js';
 import { checkValue, sourceByCode } from '../stewardship/rules.js';
-import { countCell } from './csv.js';
+import { countCell, eventLoopPause } from './csv.js';
 import { keyOf, type Change, type Layout } from './import.types.js';
 import { controlCellProblems, UnitCells, yearCell } from './units.js';
 
@@ -27,6 +27,8 @@ export const ACCIDENT_COLUMNS: Record<string, string> = {
 export const accidentsLayout: Layout = {
   columns: ['unit', 'year', ...Object.keys(ACCIDENT_COLUMNS), 'sector'],
   async plan({ tx, user, rows, problems, source: sourceCode }) {
+    // Up to 50,000 rows: yield now and then so other requests are answered meanwhile.
+    const pause = eventLoopPause();
     let source;
     try {
       source = await sourceByCode(tx, sourceCode, 'source');
@@ -41,6 +43,7 @@ export const accidentsLayout: Layout = {
     const wanted = new Map<string, { indicator: Indicator; unitId: number; year: number; value: number; line: number }>();
     const seen = new Map<string, number>();
     for (const row of rows) {
+      await pause();
       if (row.cells.sector) {
         problems.push({ line: row.line, column: 'sector', message: 'Accident figures are stored as totals only: leave sector blank (a sector breakdown cannot be stored yet)', code: 'BAD_USER_INPUT' });
       }
@@ -78,6 +81,7 @@ export const accidentsLayout: Layout = {
     let unchanged = 0;
     const author = () => tx.getReference(User, user.id, { wrapped: true });
     for (const [key, w] of wanted) {
+      await pause();
       const old = byKey.get(key);
       if (old && old.value === w.value) {
         unchanged++;

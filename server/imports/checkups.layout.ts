@@ -4,7 +4,7 @@ import { CheckupKind, Dataset } from '../common/enums.js';
 import { checkCases } from '../stewardship/checkup.mutations.js';
 import { checkCode, checkKeyword } from '../stewardship/rules.js';
 import type { AdministrativeUnit } from '../units/unit.entity.js';
-import { countCell, requiredCell } from './csv.js';
+import { countCell, requiredCell, eventLoopPause } from './csv.js';
 import { chunks, keyOf, tryRule, type Change, type Layout } from './import.types.js';
 import { controlCellProblems, UnitCells, yearCell } from './units.js';
 
@@ -24,10 +24,13 @@ const sameCases = (a: { disease: string; cases: number }[], b: Map<string, numbe
 export const checkupsLayout: Layout = {
   columns: ['establishment', 'unit', 'sector', 'year', 'kind', 'workers_examined', 'disease', 'cases'],
   async plan({ tx, user, rows, problems }) {
+    // Up to 50,000 rows: yield now and then so other requests are answered meanwhile.
+    const pause = eventLoopPause();
     const units = await UnitCells.load(tx, user);
     controlCellProblems(rows, problems);
     const groups = new Map<string, Group>();
     for (const row of rows) {
+      await pause();
       const establishment = requiredCell(row, 'establishment', problems);
       const sector = requiredCell(row, 'sector', problems);
       const kindText = requiredCell(row, 'kind', problems)?.toUpperCase() ?? null;
@@ -86,6 +89,7 @@ export const checkupsLayout: Layout = {
     const changes: Change[] = [];
     let unchanged = 0;
     for (const [key, g] of groups) {
+      await pause();
       const old = existing.get(key);
       const cases = [...g.cases].sort(([a], [b]) => a.localeCompare(b)).map(([disease, n]) => ({ disease, cases: n }));
       const data = { unit: g.unit, sector: g.sector, workersExamined: g.workers, cases, casesTotal: cases.reduce((s, c) => s + c.cases, 0) };

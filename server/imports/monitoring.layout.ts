@@ -6,7 +6,7 @@ import { checkSamples } from '../stewardship/monitoring.mutations.js';
 import { LIMITS } from '../stewardship/limits.js';
 import { checkCode, checkCount, checkKeyword, checkLength } from '../stewardship/rules.js';
 import type { AdministrativeUnit } from '../units/unit.entity.js';
-import { countCell, requiredCell } from './csv.js';
+import { countCell, requiredCell, eventLoopPause } from './csv.js';
 import { chunks, keyOf, tryRule, type Change, type Layout } from './import.types.js';
 import { controlCellProblems, UnitCells, yearCell } from './units.js';
 
@@ -20,11 +20,14 @@ interface ResultInFile { site: string; year: number; factor: string; samples: nu
 export const monitoringLayout: Layout = {
   columns: ['site_code', 'site_name', 'unit', 'sector', 'year', 'factor', 'samples', 'samples_over_limit'],
   async plan({ tx, user, rows, problems }) {
+    // Up to 50,000 rows: yield now and then so other requests are answered meanwhile.
+    const pause = eventLoopPause();
     const units = await UnitCells.load(tx, user);
     controlCellProblems(rows, problems);
     const sites = new Map<string, SiteInFile>();
     const results = new Map<string, ResultInFile & { line: number }>();
     for (const row of rows) {
+      await pause();
       const code = requiredCell(row, 'site_code', problems);
       const name = requiredCell(row, 'site_name', problems);
       const sector = requiredCell(row, 'sector', problems);
@@ -72,6 +75,7 @@ export const monitoringLayout: Layout = {
       for (const s of await tx.find(MonitoringSite, { code: { $in: part } })) existingSites.set(s.code, s);
     }
     for (const s of sites.values()) {
+      await pause();
       const old = existingSites.get(s.code);
       if (old && old.dataset !== Dataset.OFFICIAL) {
         problems.push({ line: s.line, column: 'site_code', message: `${s.code} is an illustrative site: it cannot be written`, code: 'BAD_USER_INPUT' });
@@ -90,6 +94,7 @@ export const monitoringLayout: Layout = {
     let unchanged = 0;
     const entityOf = new Map<string, MonitoringSite>(existingSites);
     for (const s of sites.values()) {
+      await pause();
       const old = existingSites.get(s.code);
       if (!old) {
         changes.push({ table: 'monitoring_site', action: 'CREATE', before: null, apply: (em) => {
@@ -107,6 +112,7 @@ export const monitoringLayout: Layout = {
       changes.push({ table: 'monitoring_site', action: 'UPDATE', before: snapshot(old), apply: () => Object.assign(old, { name: s.name, unit: s.unit, sector: s.sector, factors }) });
     }
     for (const r of results.values()) {
+      await pause();
       const site = existingSites.get(r.site);
       const old = site ? existingResults.get(keyOf(site.id, r.year, r.factor)) : undefined;
       if (old && old.samples === r.samples && old.samplesOverLimit === r.over) {

@@ -7,7 +7,8 @@ import { User } from '../auth/user.entity.js';
 import { readConfig } from '../config.js';
 import type { AppUser } from '../context.js';
 import { prepareDatabase } from '../db/prepare.js';
-import { MAX_IMPORT_BYTES } from '../imports/csv.js';
+import { CsvRefusal, MAX_IMPORT_BYTES } from '../imports/csv.js';
+import { decodeUtf8 } from '../imports/csv-reader.js';
 import { ImportLayout, ImportRejectedError, runImport } from '../imports/import.service.js';
 import { parseArgs } from './cli-args.js';
 
@@ -34,7 +35,15 @@ if (statSync(file).size > MAX_IMPORT_BYTES) {
   console.error(`${file} is larger than 5 MB: split it into several imports`);
   process.exit(1);
 }
-const csv = readFileSync(file, 'utf8');
+let csv: string;
+try {
+  // Not readFileSync(file, 'utf8'): it silently turns bytes of another encoding into U+FFFD.
+  csv = decodeUtf8(readFileSync(file));
+} catch (e: unknown) {
+  if (!(e instanceof CsvRefusal)) throw e;
+  console.error(e.message);
+  process.exit(1);
+}
 const config = readConfig();
 const db = await prepareDatabase({
   databaseUrl: config.databaseUrl, replicaUrls: [], dataDir: config.dataDir, illustrative: config.illustrativeData, log: (l) => console.error(l),

@@ -61,6 +61,23 @@ describe('command line', () => {
     expect(real).toMatch(/created 39/);
   }, 60_000);
 
+  it('non-UTF-8 CSV bytes are silently replaced: a Windows-1258 file is refused naming the line, a UTF-8 one with BOM imports', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osh-import-'));
+    const head = 'site_code,site_name,unit,sector,year,factor,samples,samples_over_limit\n';
+    const legacy = join(dir, 'legacy.csv');
+    // "Công ty" as Excel saves it in a Vietnamese Windows code page: ô is the single byte 0xF4.
+    writeFileSync(legacy, Buffer.concat([Buffer.from(head + 'cli-enc-1,Co so A,hai-duong-63,textiles,2023,noise,5,1\ncli-enc-2,C'), Buffer.from([0xf4]), Buffer.from('ng ty B,hai-duong-63,textiles,2023,noise,5,1\n')]));
+    const before = await fingerprint(db.orm);
+    const refused = spawnSync(process.execPath, [join(root, 'dist/server/scripts/import.js'), '--layout', 'monitoring', '--file', legacy, '--token', steward.token], { cwd: root, env: env(), encoding: 'utf8' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/dòng 3.*line 3: save it as UTF-8/);
+    expect(await fingerprint(db.orm)).toEqual(before);
+    const utf8 = join(dir, 'utf8.csv');
+    writeFileSync(utf8, '\uFEFF' + head + 'cli-enc-2,Công ty B,hai-duong-63,textiles,2023,noise,5,1\n');
+    const ok = execFileSync(process.execPath, [join(root, 'dist/server/scripts/import.js'), '--layout', 'monitoring', '--file', utf8, '--dry-run', '--token', steward.token], { cwd: root, env: env(), encoding: 'utf8' });
+    expect(ok).toMatch(/dry run: would create 2,/);
+  }, 60_000);
+
   it('leaves no partial rows when the import process is killed (SIGKILL) while writing', async () => {
     const file = bigFile(2000); // 24,000 rows
     const before = await fingerprint(db.orm);

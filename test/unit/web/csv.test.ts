@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, fileSlug, parseCsv, tableToCsv } from '../../../web/src/lib/csv.js';
+import { BOM, fileSlug, parseCsv, tableToCsv, toCsv } from '../../../web/src/lib/csv.js';
 import type { TableModel } from '../../../web/src/lib/table.js';
 
 const table: TableModel = {
@@ -26,6 +26,18 @@ describe('csv', () => {
       ['Hải Phòng', '1.234,5'],
       ['Hải Dương, "cũ"', 'No data'],
     ]);
+  });
+
+  it('formula injection: neutralises every cell a spreadsheet would run, but keeps numbers numeric', () => {
+    const cells = ['=HYPERLINK("http://x","y")', '+cmd|\' /C calc\'!A0', '-1+1', '@SUM(A1:A9)', '\tx', '\rx', '-', '=', '+5+5', '-2e3'];
+    const back = parseCsv(toCsv([cells]))[0];
+    // OWASP: a leading quote makes the cell text; the text itself is kept after it.
+    expect(back).toEqual(cells.map((c) => `'${c}`));
+    const numbers = ['-5', '-0.3', '+7', '12', '-1.234,5', '-1,234.5', '3,5', '-12%', '-2,6 %/năm', '+2.6%/year', '', 'Hải Phòng', 'x=1', 'a-b'];
+    expect(parseCsv(toCsv([numbers]))[0]).toEqual(numbers);
+    expect(parseCsv(toCsv([[-5, -0.3, 0]]))[0]).toEqual(['-5', '-0.3', '0']);
+    const table: TableModel = { columns: [{ key: 'v', label: '=1+1' }], rows: [{ v: -2 }, { v: '@x' }] };
+    expect(parseCsv(tableToCsv(table, 'vi'))).toEqual([["'=1+1"], ['-2'], ["'@x"]]);
   });
 
   it('makes safe file names from Vietnamese titles', () => {

@@ -7,13 +7,31 @@ import { tableMatrix, type TableModel } from './table.js';
 
 export const BOM = '\uFEFF';
 
+/**
+ * A number as the tables print it, in either language: sign, digits with optional grouping
+ * (1.234 / 1,234 / 1 234), decimals, percent as format.ts writes it ('-2,6 %/năm'). Such a cell cannot hold a formula, so it stays a
+ * number in the spreadsheet.
+ */
+const NUMBER = /^[-+]?(\d+|\d{1,3}([.,\u00a0\u202f ]\d{3})+)([.,]\d+)?( ?%(\/(năm|year))?)?$/;
+
+/**
+ * Formula injection (OWASP CSV injection): a spreadsheet runs a cell starting with = + - @, tab
+ * or CR as a formula (=HYPERLINK(...) can leak data or run commands). Imported text is shown as
+ * typed, so every such cell gets a leading ' that makes it text; plain numbers are left alone.
+ */
+export function neutralise(cell: string | number): string {
+  const text = String(cell);
+  if (typeof cell === 'number' || !/^[=+\-@\t\r]/.test(text) || NUMBER.test(text)) return text;
+  return `'${text}`;
+}
+
 function quote(cell: string): string {
   return /[",\r\n]/.test(cell) || /^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-/** CSV text of a cell matrix, with BOM. */
-export function toCsv(matrix: string[][]): string {
-  return BOM + matrix.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+/** CSV text of a cell matrix, with BOM; formula-like text is neutralised. */
+export function toCsv(matrix: (string | number)[][]): string {
+  return BOM + matrix.map((row) => row.map((cell) => quote(neutralise(cell))).join(',')).join('\r\n') + '\r\n';
 }
 
 /** CSV text of a table model in the given language. */
