@@ -121,7 +121,7 @@ export async function runImport(em: EntityManager, user: AppUser, options: Impor
         before: change.before, after: snapshot(entity), note,
       }));
       await tx.flush();
-      forgetWritten(tx as EntityManager, [...applied.map((a) => a.entity), ...audits]);
+      forgetWritten(tx as EntityManager, [...applied.map((a) => a.entity), ...audits.filter((a) => a !== null)]);
       done += part.length;
       log(`wrote ${done}/${plan.changes.length}`);
     }

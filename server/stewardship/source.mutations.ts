@@ -6,6 +6,7 @@ import { recordAudit, snapshot } from '../audit/audit.js';
 import { Grade } from '../common/enums.js';
 import { BadInputError, ForbiddenError } from '../common/errors.js';
 import type { AppUser, Context } from '../context.js';
+import { ContextNote } from '../notes/context-note.entity.js';
 import { LegalInstrument } from '../instruments/legal-instrument.entity.js';
 import { ObservationAlternative } from '../observations/observation-alternative.entity.js';
 import { Observation } from '../observations/observation.entity.js';
@@ -46,7 +47,7 @@ function checkSource(p: SourcePatch): void {
 /**
  * Sources are shared by every unit, so a steward may correct or delete one only when every value
  * citing it (observations and the alternative values kept beside them) lies in the steward's
- * units and no target or instrument cites it; admins may always. These four are every entity
+ * units and no target, instrument or context note cites it; admins may always. These five are every entity
  * with a source relation: a new one must be added here.
  */
 async function checkSourceScope(tx: EntityManager, user: AppUser, source: Source): Promise<void> {
@@ -56,9 +57,10 @@ async function checkSourceScope(tx: EntityManager, user: AppUser, source: Source
   if (outside) {
     throw new ForbiddenError(`Nguồn ${source.code} được ${outside} giá trị ngoài đơn vị của bạn trích dẫn; chỉ quản trị viên được sửa / Source ${source.code} is cited by ${outside} values (or alternative values) outside your units; an admin may change it`);
   }
-  // Programme documents (cited by targets or legal instruments) are shared by everyone too.
-  if ((await tx.count(Target, { source })) + (await tx.count(LegalInstrument, { source }))) {
-    throw new ForbiddenError(`Nguồn ${source.code} được chỉ tiêu hoặc văn bản pháp luật trích dẫn; chỉ quản trị viên được sửa / Source ${source.code} is cited by targets or legal instruments; an admin may change it`);
+  // Programme documents (cited by targets or legal instruments) and the sources of context notes
+  // are shared by everyone too.
+  if ((await tx.count(Target, { source })) + (await tx.count(LegalInstrument, { source })) + (await tx.count(ContextNote, { source }))) {
+    throw new ForbiddenError(`Nguồn ${source.code} được chỉ tiêu, văn bản pháp luật hoặc ghi chú bối cảnh trích dẫn; chỉ quản trị viên được sửa / Source ${source.code} is cited by targets, legal instruments or context notes; an admin may change it`);
   }
 }
 
@@ -100,11 +102,11 @@ export class SourceWriteResolver {
     });
   }
 
-  @Mutation(() => String, { description: 'Deletes a source no value, alternative, target or legal instrument cites; returns its code' })
+  @Mutation(() => String, { description: 'Deletes a source no value, alternative, target, legal instrument or context note cites; returns its code' })
   deleteSource(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<string> {
     return write(ctx, async (tx, user) => {
       const source = await sourceToChange(tx, user, code);
-      const uses = (await tx.count(Observation, { source })) + (await tx.count(ObservationAlternative, { source })) + (await tx.count(LegalInstrument, { source })) + (await tx.count(Target, { source }));
+      const uses = (await tx.count(Observation, { source })) + (await tx.count(ObservationAlternative, { source })) + (await tx.count(LegalInstrument, { source })) + (await tx.count(Target, { source })) + (await tx.count(ContextNote, { source }));
       if (uses) throw new BadInputError(`Source ${code} is cited ${uses} times; it cannot be deleted`, 'code');
       const before = snapshot(source);
       tx.remove(source);

@@ -88,6 +88,7 @@ const MEASURE_SUFFIX: Record<Measure, Record<Locale, string>> = {
   BILLION_VND: { vi: ' tỷ đồng', en: ' bn VND' },
   THOUSAND_PERSONS: { vi: ' nghìn người', en: ' thousand persons' },
   BINARY: { vi: '', en: '' },
+  SQUARE_KM: { vi: ' km²', en: ' km²' },
 };
 
 /** Short unit label for axes and table headers. */
