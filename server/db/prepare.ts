@@ -18,7 +18,7 @@ export interface PrepareOptions {
 export async function prepareDatabase(options: PrepareOptions): Promise<{ orm: MikroORM; url: string; close(): Promise<void> }> {
   const embedded = options.databaseUrl
     ? null
-    : await startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg'), database: 'osh', log: (line) => { if (line.startsWith('PostgreSQL cannot') || line.startsWith('stopping')) options.log(line); } });
+    : await startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg'), database: 'osh', log: (line) => { if (/^(PostgreSQL cannot|stopping|moving)/.test(line)) options.log(line); } });
   try {
     const orm = await initOrm({ clientUrl: options.databaseUrl ?? embedded!.url, replicaUrls: options.replicaUrls });
     await migrate(orm);
