@@ -7,7 +7,8 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../server/db/embedded-postgres.js';
 import { initOrm, migrate } from '../../server/db/orm.js';
-import { prepareAppDatabase } from '../../server/db/roles.js';
+import { APP_ROLE } from '../../server/db/pg-auth.js';
+import { prepareAppDatabase, protectAuditLog } from '../../server/db/roles.js';
 import { loadOfficialSeeds } from '../../server/db/seed/load-official.js';
 import { loadIllustrative } from '../../server/illustrative/load-illustrative.js';
 
@@ -46,11 +47,12 @@ export default async function setup(project: TestProject) {
   try {
     await adminQuery(adminUrl, `drop database if exists ${templateDb}`);
     await adminQuery(adminUrl, `create database ${templateDb}`);
-    // As in prepareDatabase: migrations and seeds run as the app's role.
+    // As in prepareDatabase: migrations and seeds run as the app's role, audit_log goes to osh_audit.
     if (embedded) await prepareAppDatabase(withDatabase(adminUrl, templateDb));
     const orm = await initOrm({ clientUrl: withDatabase(appUrl, templateDb), poolMax: 4 });
     try {
       await migrate(orm);
+      await protectAuditLog(withDatabase(adminUrl, templateDb), embedded ? APP_ROLE : null, (line) => console.warn(line));
       await loadOfficialSeeds(orm.em.fork() as EntityManager);
       await loadIllustrative(orm.em.fork() as EntityManager);
     } finally {
