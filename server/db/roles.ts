@@ -24,8 +24,11 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
-/** The two roles, with the app's password (as a SCRAM verifier) set from the password file. */
-export async function ensureRoles(superUrl: string, appPassword: string): Promise<void> {
+/**
+ * The two roles, with the app's password (as a SCRAM verifier) set from the password file, and
+ * `database` (owned by the superuser: see prepareAppDatabase), on one connection to keep starts fast.
+ */
+export async function ensureRolesAndDatabase(superUrl: string, appPassword: string, database: string): Promise<void> {
   await withClient(superUrl, async (client) => {
     await client.query(`do $$ begin
       if not exists (select from pg_roles where rolname = '${APP_ROLE}') then create role ${APP_ROLE} login; end if;
@@ -33,6 +36,8 @@ export async function ensureRoles(superUrl: string, appPassword: string): Promis
     end $$`);
     await client.query(`alter role ${APP_ROLE} login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password '${scramVerifier(appPassword)}'`);
     await client.query(`alter role ${AUDIT_ROLE} nologin nosuperuser nocreatedb nocreaterole noreplication nobypassrls`);
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (!rowCount) await client.query(`create database "${database.replaceAll('"', '')}"`);
   });
 }
 

@@ -28,7 +28,8 @@ async function attempt(sql: string): Promise<void> {
   }
 }
 
-describe('audit_log as the app role', () => {
+// On DATABASE_URL the role is the one given, maybe a superuser, that no grant restricts (README "Database roles").
+describe.skipIf(!!process.env.DATABASE_URL)('audit_log as the app role', () => {
   it('connects as a role that is not superuser', async () => {
     const { rows } = await client.query('select rolsuper from pg_roles where rolname = current_user');
     expect(rows[0].rolsuper).toBe(false);

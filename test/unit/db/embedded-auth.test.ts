@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
@@ -64,6 +64,7 @@ describe('embedded PostgreSQL authentication', () => {
   it('keeps the passwords in DATA_DIR, mode 600, and leaves no password file in the temp folder', () => {
     const file = join(dirname(dataDir), 'postgres-passwords.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(existsSync(`${dataDir}.initdb-pw`)).toBe(false); // what initdb read (a verifier) is gone
     const secrets = JSON.parse(readFileSync(file, 'utf8'));
     expect(secrets.superuser.length).toBeGreaterThanOrEqual(32);
     const added = readdirSync(tmpdir()).filter((f) => !tmpBefore.has(f));
