@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import pg from 'pg';
@@ -42,6 +43,19 @@ describe.skipIf(!root)('data folder the postgres user cannot reach', () => {
       await query(db.url, 'create table kept (v int); insert into kept values (7)');
       await db.stop();
       db = await startEmbeddedPostgres({ dataDir: wanted, database: 'osh', ephemeral: true });
+      expect(await query(db.url, 'select v from kept')).toEqual([{ v: 7 }]);
+
+      // A folder an earlier version kept in the temp folder is moved to the persistent place.
+      await db.stop();
+      const chosen = db.dataDir;
+      const stamp = createHash('sha1').update(wanted).digest('hex').slice(0, 12);
+      const old = join(tmpdir(), `osh-observatory-data-${stamp}`);
+      cleanup.push(old);
+      mkdirSync(old, { mode: 0o755 });
+      renameSync(chosen, join(old, 'pg'));
+      db = await startEmbeddedPostgres({ dataDir: wanted, database: 'osh', ephemeral: true });
+      expect(db.dataDir).toBe(chosen);
+      expect(existsSync(join(old, 'pg'))).toBe(false);
       expect(await query(db.url, 'select v from kept')).toEqual([{ v: 7 }]);
     } finally {
       await db.stop();
