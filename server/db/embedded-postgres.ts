@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { reachableDataDir } from './data-location.js';
-import { APP_ROLE, initCluster, loadSecrets, resetSuperuserPassword, SUPERUSER, urlOf, writeHba } from './pg-auth.js';
+import { APP_ROLE, hbaIsCurrent, initCluster, loadSecrets, resetSuperuserPassword, SUPERUSER, urlOf, writeHba } from './pg-auth.js';
 import { ensureRolesAndDatabase, prepareAppDatabase } from './roles.js';
 
 /**
@@ -57,10 +57,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const { secrets, created } = loadSecrets(dirname(options.dataDir));
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     initCluster(bin.initdb, dataDir, secrets, ids);
-  } else if (writeHba(dataDir, ids) || created) {
-    // A folder from an earlier version (trust, no password), or its password file was lost.
+  } else if (!hbaIsCurrent(dataDir) || created) {
+    // A folder from an earlier version (trust, no password), or its password file was lost. The
+    // password first: were pg_hba.conf rewritten and this step then interrupted, nobody could log in.
     log('setting passwords on the PostgreSQL server (password logins only from now on)');
     resetSuperuserPassword(bin.postgres, dataDir, secrets, ids);
+    writeHba(dataDir, ids);
   }
 
   const port = options.port ?? (await freePort());

@@ -26,10 +26,9 @@ export function loadSecrets(secretsDir: string): { secrets: Secrets; created: bo
   const file = join(secretsDir, SECRETS_FILE);
   if (existsSync(file)) {
     chmodSync(file, 0o600); // tighten a file someone loosened
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
-    if (typeof parsed.superuser === 'string' && typeof parsed.app === 'string') {
-      return { secrets: { superuser: parsed.superuser, app: parsed.app }, created: false };
-    }
+    const parsed = parseSecrets(readFileSync(file, 'utf8'));
+    if (parsed) return { secrets: parsed, created: false };
+    // A damaged file is replaced: the caller then sets the new passwords in the cluster.
   }
   const secrets = { superuser: newPassword(), app: newPassword() };
   writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
@@ -38,6 +37,15 @@ export function loadSecrets(secretsDir: string): { secrets: Secrets; created: bo
 }
 
 const newPassword = () => randomBytes(32).toString('base64url');
+
+function parseSecrets(text: string): Secrets | null {
+  try {
+    const parsed = JSON.parse(text) as Partial<Secrets>;
+    return typeof parsed.superuser === 'string' && typeof parsed.app === 'string' ? { superuser: parsed.superuser, app: parsed.app } : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A SCRAM-SHA-256 verifier as PostgreSQL stores it: `ALTER ROLE … PASSWORD` accepts it as is. */
 export function scramVerifier(password: string, salt = randomBytes(16), iterations = 4096): string {
@@ -55,13 +63,17 @@ host    all    all    127.0.0.1/32    scram-sha-256
 host    all    all    ::1/128         scram-sha-256
 `;
 
-/** Rewrites pg_hba.conf when it differs (a folder made by an earlier version trusted everyone). */
-export function writeHba(dataDir: string, ids: Ids): boolean {
+export function hbaIsCurrent(dataDir: string): boolean {
   const file = join(dataDir, 'pg_hba.conf');
-  if (existsSync(file) && readFileSync(file, 'utf8') === HBA_CONF) return false;
+  return existsSync(file) && readFileSync(file, 'utf8') === HBA_CONF;
+}
+
+/** Rewrites pg_hba.conf when it differs (a folder made by an earlier version trusted everyone). */
+export function writeHba(dataDir: string, ids: Ids): void {
+  if (hbaIsCurrent(dataDir)) return;
+  const file = join(dataDir, 'pg_hba.conf');
   writeFileSync(file, HBA_CONF, { mode: 0o600 });
   if (ids) chownSync(file, ids.uid, ids.gid);
-  return true;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
@@ -79,5 +79,16 @@ describe('embedded PostgreSQL authentication', () => {
     db = await startEmbeddedPostgres({ dataDir, database: 'osh', ephemeral: true });
     expect(await query(db.url, 'select v from kept')).toEqual([{ v: 42 }]);
     await expect(query(`postgresql://postgres@127.0.0.1:${db.port}/osh`, 'select 1')).rejects.toThrow(/password/);
+  }, 60_000);
+
+  it('sets new passwords when the password file was lost or damaged, and keeps the data', async () => {
+    const file = join(dirname(dataDir), 'postgres-passwords.json');
+    const oldUrl = db.url;
+    await db.stop();
+    writeFileSync(file, '{ damaged');
+    db = await startEmbeddedPostgres({ dataDir, database: 'osh', ephemeral: true });
+    expect(await query(db.url, 'select v from kept')).toEqual([{ v: 42 }]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    await expect(query(oldUrl.replace(/:\d+\//, `:${db.port}/`), 'select 1')).rejects.toThrow(/password/);
   }, 60_000);
 });
