@@ -10,7 +10,8 @@ import { APP_ROLE, scramVerifier } from './pg-auth.js';
  *   in it, audit_log included).
  * - `osh_audit` (NOLOGIN): owns `audit_log` and its trigger function, so the app's role can only
  *   INSERT and SELECT there: no UPDATE/DELETE/TRUNCATE grant, no way to disable or replace the
- *   trigger (owner only) and no `session_replication_role` (superuser only).
+ *   trigger (owner only) and no `session_replication_role` (superuser only). Hence a future
+ *   migration that alters audit_log fails as osh_app: such a change belongs in protectAuditLog.
  */
 export const AUDIT_ROLE = 'osh_audit';
 
