@@ -5,6 +5,8 @@ import { readConfig } from './config.js';
 /** `npm start`: the platform on one port, with the embedded PostgreSQL unless DATABASE_URL is set. */
 const config = readConfig();
 const started = Date.now();
+// The embedded data may not be in DATA_DIR (see server/db/data-location.ts): show where it went.
+let dataAt = `${config.dataDir}/pg`;
 const app = await startApp({
   databaseUrl: config.databaseUrl,
   replicaUrls: config.replicaUrls,
@@ -15,12 +17,15 @@ const app = await startApp({
   production: config.production,
   rateLimit: config.rateLimit ?? false,
   responseCache: config.responseCache,
-  log: (line) => console.log(line),
+  log: (line) => {
+    dataAt = /keeping its data in (.+) instead$/.exec(line)?.[1] ?? dataAt;
+    console.log(line);
+  },
 });
 console.log(`OSH Observatory ready in ${Date.now() - started} ms`);
 console.log(`  web app:  http://localhost:${app.port}/`);
 console.log(`  GraphQL:  http://localhost:${app.port}/graphql`);
-console.log(`  database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}`);
+console.log(`  database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL, data in ${dataAt}, passwords in ${config.dataDir}`}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

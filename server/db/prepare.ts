@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { loadIllustrative } from '../illustrative/load-illustrative.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { initOrm, migrate } from './orm.js';
+import { APP_ROLE } from './pg-auth.js';
+import { protectAuditLog } from './roles.js';
 import { loadOfficialSeeds } from './seed/load-official.js';
 
 export interface PrepareOptions {
@@ -18,10 +20,14 @@ export interface PrepareOptions {
 export async function prepareDatabase(options: PrepareOptions): Promise<{ orm: MikroORM; url: string; close(): Promise<void> }> {
   const embedded = options.databaseUrl
     ? null
-    : await startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg'), database: 'osh', log: (line) => { if (line.startsWith('PostgreSQL cannot') || line.startsWith('stopping')) options.log(line); } });
+    : await startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg'), database: 'osh', log: (line) => { if (/^(PostgreSQL cannot|stopping|moving|setting passwords)/.test(line)) options.log(line); } });
   try {
+    // The app, and its migrations, run as the app's role (osh_app on the embedded server); only
+    // the audit_log hand-over below needs the superuser.
     const orm = await initOrm({ clientUrl: options.databaseUrl ?? embedded!.url, replicaUrls: options.replicaUrls });
     await migrate(orm);
+    if (embedded) await protectAuditLog(embedded.adminUrlFor('osh'), APP_ROLE, options.log);
+    else await protectAuditLog(options.databaseUrl!, null, options.log);
     const em = orm.em.fork() as EntityManager;
     if (await loadOfficialSeeds(em)) options.log('loaded the sourced seed data');
     if (options.illustrative && (await loadIllustrative(orm.em.fork() as EntityManager))) {

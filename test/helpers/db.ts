@@ -6,11 +6,11 @@ import { inject } from 'vitest';
 import { initOrm } from '../../server/db/orm.js';
 import { adminQuery, withDatabase } from './global-setup.js';
 
-/** A fresh database for one test file: a clone of the migrated and seeded template. */
+/** A fresh database for one test file: a clone of the migrated and seeded template, opened as the app's role. */
 export async function createTestDatabase(label: string): Promise<string> {
   const name = `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   await adminQuery(inject('adminUrl'), `create database ${name} template ${inject('templateDb')}`);
-  return withDatabase(inject('adminUrl'), name);
+  return withDatabase(inject('appUrl'), name);
 }
 
 export async function dropTestDatabase(url: string): Promise<void> {

@@ -7,13 +7,17 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../server/db/embedded-postgres.js';
 import { initOrm, migrate } from '../../server/db/orm.js';
+import { APP_ROLE } from '../../server/db/pg-auth.js';
+import { prepareAppDatabase, protectAuditLog } from '../../server/db/roles.js';
 import { loadOfficialSeeds } from '../../server/db/seed/load-official.js';
 import { loadIllustrative } from '../../server/illustrative/load-illustrative.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** URL of the maintenance database of the test server. */
+    /** URL of the maintenance database of the test server (superuser: create and drop databases). */
     adminUrl: string;
+    /** The same server as the role the app connects as (osh_app on the embedded server): tests use it. */
+    appUrl: string;
     /** Name of the migrated and seeded database every test file clones. */
     templateDb: string;
   }
@@ -27,23 +31,28 @@ export default async function setup(project: TestProject) {
   let embedded: EmbeddedPostgres | null = null;
   let base: string | null = null;
   let adminUrl: string;
+  let appUrl: string;
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = '/postgres';
-    adminUrl = url.toString();
+    adminUrl = appUrl = url.toString();
   } else {
     base = mkdtempSync(join(tmpdir(), 'osh-test-'));
     chmodSync(base, 0o755); // the postgres user must be able to enter it
     embedded = await startEmbeddedPostgres({ dataDir: join(base, 'pg'), database: 'postgres', ephemeral: true });
-    adminUrl = embedded.urlFor('postgres');
+    adminUrl = embedded.adminUrlFor('postgres');
+    appUrl = embedded.urlFor('postgres');
   }
   const templateDb = `osh_template_${process.pid}_${project.name}`;
   try {
     await adminQuery(adminUrl, `drop database if exists ${templateDb}`);
     await adminQuery(adminUrl, `create database ${templateDb}`);
-    const orm = await initOrm({ clientUrl: withDatabase(adminUrl, templateDb), poolMax: 4 });
+    // As in prepareDatabase: migrations and seeds run as the app's role, audit_log goes to osh_audit.
+    if (embedded) await prepareAppDatabase(withDatabase(adminUrl, templateDb));
+    const orm = await initOrm({ clientUrl: withDatabase(appUrl, templateDb), poolMax: 4 });
     try {
       await migrate(orm);
+      await protectAuditLog(withDatabase(adminUrl, templateDb), embedded ? APP_ROLE : null, (line) => console.warn(line));
       await loadOfficialSeeds(orm.em.fork() as EntityManager);
       await loadIllustrative(orm.em.fork() as EntityManager);
     } finally {
@@ -55,6 +64,7 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide('adminUrl', adminUrl);
+  project.provide('appUrl', appUrl);
   project.provide('templateDb', templateDb);
   return async () => {
     await adminQuery(adminUrl, `drop database if exists ${templateDb} with (force)`).catch(() => {});

@@ -112,9 +112,9 @@ describe('hardening', () => {
   it('keeps the audit log append-only, even for direct SQL', async () => {
     const conn = app.orm.em.getConnection();
     expect((await conn.execute('select count(*)::int n from audit_log'))[0].n).toBeGreaterThan(0);
-    await expect(conn.execute(`update audit_log set user_name = 'someone else'`)).rejects.toThrow(/append-only/);
-    await expect(conn.execute('delete from audit_log')).rejects.toThrow(/append-only/);
-    await expect(conn.execute('truncate audit_log')).rejects.toThrow(/append-only/);
+    await expect(conn.execute(`update audit_log set user_name = 'someone else'`)).rejects.toThrow(/append-only|permission denied/);
+    await expect(conn.execute('delete from audit_log')).rejects.toThrow(/append-only|permission denied/);
+    await expect(conn.execute('truncate audit_log')).rejects.toThrow(/append-only|permission denied/);
     const schema = await post({ query: '{ __schema { mutationType { fields { name } } } }' });
     const names: string[] = schema.body.data.__schema.mutationType.fields.map((f: { name: string }) => f.name);
     expect(names.filter((n) => /audit/i.test(n))).toEqual([]);
