@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
+// `npm run dev` and `vite preview` proxy the API to the server on PORT (as `npm start` reads it).
+const api = `http://localhost:${process.env.PORT || 4000}`;
+
 // Root is web/ (`vite build web`); the server serves web/dist at '/'.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -13,9 +16,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
   },
   server: {
-    proxy: { '/graphql': 'http://localhost:4000' },
+    proxy: { '/graphql': api },
   },
   preview: {
-    proxy: { '/graphql': 'http://localhost:4000' },
+    proxy: { '/graphql': api },
   },
 });

@@ -26,7 +26,6 @@ export enum ProgrammeKind { PROGRAMME = 'PROGRAMME', PLAN = 'PLAN', HEALTH_PLAN 
 export enum AgencyLevel { NATIONAL = 'NATIONAL', PROVINCIAL = 'PROVINCIAL', OTHER = 'OTHER' }
 export enum ResponsibilityRole { LEAD = 'LEAD', COORDINATE = 'COORDINATE', SUPPORT = 'SUPPORT' }
 export enum CheckupKind { PERIODIC = 'PERIODIC', OD_SCREENING = 'OD_SCREENING' }
-export enum SortDirection { ASC = 'ASC', DESC = 'DESC' }
 
 const enums: [object, string, string][] = [
   [UnitLevel, 'UnitLevel', 'Level of an administrative unit'],
@@ -47,6 +46,5 @@ const enums: [object, string, string][] = [
   [AgencyLevel, 'AgencyLevel', 'Level of an agency'],
   [ResponsibilityRole, 'ResponsibilityRole', 'Role of a body in a programme'],
   [CheckupKind, 'CheckupKind', 'Periodic health check-up or occupational-disease screening'],
-  [SortDirection, 'SortDirection', 'Sort direction'],
 ];
 for (const [e, name, description] of enums) registerEnumType(e, { name, description });

@@ -8,13 +8,6 @@ export class BadInputError extends GraphQLError {
   }
 }
 
-export class NotFoundError extends GraphQLError {
-  constructor(message: string, field?: string) {
-    super(message, { extensions: { code: 'NOT_FOUND', ...(field ? { field } : {}) } });
-    Object.setPrototypeOf(this, new.target.prototype);
-  }
-}
-
 export class ForbiddenError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: 'FORBIDDEN' } });

@@ -6,10 +6,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * that request's statements, even with many requests in flight.
  */
 const scope = new AsyncLocalStorage<{ count: number }>();
-let total = 0;
 
 export function countStatement(): void {
-  total++;
   const current = scope.getStore();
   if (current) current.count++;
 }
@@ -24,5 +22,3 @@ export async function withSqlCount<T>(work: () => Promise<T>): Promise<{ result:
 export function sqlScope<T>(counter: { count: number }, work: () => T): T {
   return scope.run(counter, work);
 }
-
-export const totalStatements = (): number => total;

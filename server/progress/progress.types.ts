@@ -13,9 +13,6 @@ export enum ProgressStatus {
 }
 registerEnumType(ProgressStatus, { name: 'ProgressStatus', description: 'Status of a target (Open SDG labels)' });
 
-export enum Lang { vi = 'vi', en = 'en' }
-registerEnumType(Lang, { name: 'Lang', description: 'Language of generated sentences' });
-
 @ObjectType('Interval', { description: 'A confidence interval, in the unit of the value' })
 export class IntervalType {
   @Field(() => Float) lower!: number;

@@ -32,9 +32,4 @@ export class AdministrativeUnit {
   @Field(() => ID) get key(): string {
     return String(this.id);
   }
-
-  /** Whether the unit existed on a given day (YYYY-MM-DD compares correctly as text). */
-  validOn(date: string): boolean {
-    return (!this.validFrom || this.validFrom <= date) && (!this.validTo || date <= this.validTo);
-  }
 }

@@ -26,8 +26,28 @@ declare module 'vitest' {
 /**
  * One PostgreSQL for the whole run: the embedded server in a throw-away folder, or the server of
  * DATABASE_URL. A template database is migrated and seeded once; each test file clones it.
+ * Vitest calls this once per project that has tests in the run (integration, browser); they share
+ * the same server and template, which are stopped when the last project's teardown runs.
  */
 export default async function setup(project: TestProject) {
+  const shared: { users: number; started: ReturnType<typeof startDatabase> } =
+    ((globalThis as any)[SHARED] ??= { users: 0, started: startDatabase() });
+  shared.users++;
+  const { adminUrl, appUrl, templateDb, stop } = await shared.started;
+  project.provide('adminUrl', adminUrl);
+  project.provide('appUrl', appUrl);
+  project.provide('templateDb', templateDb);
+  return async () => {
+    if (--shared.users === 0) {
+      delete (globalThis as any)[SHARED];
+      await stop();
+    }
+  };
+}
+
+const SHARED = Symbol.for('osh.test.database');
+
+async function startDatabase() {
   let embedded: EmbeddedPostgres | null = null;
   let base: string | null = null;
   let adminUrl: string;
@@ -43,7 +63,7 @@ export default async function setup(project: TestProject) {
     adminUrl = embedded.adminUrlFor('postgres');
     appUrl = embedded.urlFor('postgres');
   }
-  const templateDb = `osh_template_${process.pid}_${project.name}`;
+  const templateDb = `osh_template_${process.pid}`;
   try {
     await adminQuery(adminUrl, `drop database if exists ${templateDb}`);
     await adminQuery(adminUrl, `create database ${templateDb}`);
@@ -63,14 +83,11 @@ export default async function setup(project: TestProject) {
     if (base) rmSync(base, { recursive: true, force: true });
     throw error;
   }
-  project.provide('adminUrl', adminUrl);
-  project.provide('appUrl', appUrl);
-  project.provide('templateDb', templateDb);
-  return async () => {
+  return { adminUrl, appUrl, templateDb, stop: async () => {
     await adminQuery(adminUrl, `drop database if exists ${templateDb} with (force)`).catch(() => {});
     await embedded?.stop();
     if (base) rmSync(base, { recursive: true, force: true });
-  };
+  } };
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -16,8 +16,11 @@ const env = () => ({ ...process.env, DATABASE_URL: db.url, ILLUSTRATIVE_DATA: 'o
 beforeAll(async () => {
   db = await openTestDb('importcli');
   steward = await makeUser(db.orm, 'Steward HD', Role.STEWARD, ['hai-duong-63']);
-  // tsc emits even when some unrelated file has a type error; the scripts only need to exist.
-  spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+  // The scripts run from dist/, so dist/ must be the current source: the incremental build
+  // (as `npm start` runs it) recompiles only what changed, and any compile error fails here
+  // rather than letting the test pass on an older dist/.
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+  expect(tsc.status, `tsc -b tsconfig.build.json failed:\n${tsc.stdout}${tsc.stderr}`).toBe(0);
   expect(existsSync(join(root, 'dist/server/scripts/import.js'))).toBe(true);
 }, 180_000);
 afterAll(async () => {

@@ -1,14 +1,13 @@
 /**
- * The whole stack for browser tests: the web app built fresh from web/ (so the test sees the
- * current source), the real server on a cloned test database, and headless Chromium.
+ * The whole stack for browser tests: the web app built from the current web/ (once per run, by
+ * web-setup.ts), the real server on a cloned test database, and headless Chromium.
  * Browser-side callbacks go through `globalThis as any`: the test tsconfig has no DOM types,
  * and the server's CSP (script-src 'self') forbids the string form of page.evaluate.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { inject } from 'vitest';
 import { startApp } from '../../../server/app.js';
 import { createTestDatabase, dropTestDatabase } from '../../helpers/db.js';
 
@@ -33,10 +32,8 @@ export interface Stack {
 }
 
 export async function startStack(label: string): Promise<Stack> {
-  const webDist = mkdtempSync(join(tmpdir(), 'osh-web-'));
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webDist, emptyOutDir: true } });
   const databaseUrl = await createTestDatabase(`browser_${label}`);
-  const app = await startApp({ databaseUrl, port: 0, webDist, illustrative: true });
+  const app = await startApp({ databaseUrl, port: 0, webDist: inject('webDist'), illustrative: true });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
@@ -46,7 +43,6 @@ export async function startStack(label: string): Promise<Stack> {
       await browser.close();
       await app.close();
       await dropTestDatabase(databaseUrl);
-      rmSync(webDist, { recursive: true, force: true });
     },
   };
 }

@@ -91,12 +91,6 @@ const MEASURE_SUFFIX: Record<Measure, Record<Locale, string>> = {
   SQUARE_KM: { vi: ' km²', en: ' km²' },
 };
 
-/** Short unit label for axes and table headers. */
-export function measureLabel(measure: Measure, locale: Locale): string {
-  if (measure === 'PERCENT') return '%';
-  return MEASURE_SUFFIX[measure][locale].trim();
-}
-
 /** A value in an indicator's unit: counts without decimals, rates with up to two. */
 export function formatMeasure(value: number | null | undefined, measure: Measure, locale: Locale): string {
   if (isMissing(value)) return noData(locale);
@@ -122,9 +116,4 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   if (locale === 'vi') return `${d}/${m}/${y}`;
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
-}
-
-/** A year range: '2016–2025'. */
-export function formatYearRange(from: number, to: number): string {
-  return from === to ? String(from) : `${from}–${to}`;
 }
