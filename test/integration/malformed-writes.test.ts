@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Role } from '../../server/auth/user.entity.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
+import { withDatabase } from '../helpers/global-setup.js';
 import { createExecutor } from '../helpers/server.js';
 import { makeUser, type TestUser } from '../helpers/users.js';
 
@@ -87,18 +89,26 @@ const mutations = (): [string, string, Vars][] => [
  * and after each case, and it covers every table, not only those a mutation should touch.
  */
 async function countWrites(): Promise<void> {
-  const conn = db.orm.em.getConnection();
-  await conn.execute(`create table test_row_writes (t text primary key, n bigint not null)`);
-  await conn.execute(`create function test_count_write() returns trigger language plpgsql as $$
-    begin
-      insert into test_row_writes values (tg_table_name, 1) on conflict (t) do update set n = test_row_writes.n + 1;
-      return null;
-    end $$`);
-  const tables: { name: string }[] = await conn.execute(`select tablename as name from pg_tables where schemaname = current_schema() and tablename <> 'test_row_writes'`);
-  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['observation', 'source', 'monitoring_site', 'audit_log', 'app_user', 'api_token']));
-  for (const { name } of tables) {
-    await conn.execute(`create trigger test_count_rows after insert or update or delete on "${name}" for each row execute function test_count_write()`);
-    await conn.execute(`create trigger test_count_truncate after truncate on "${name}" for each statement execute function test_count_write()`);
+  // The app's role may not put triggers on audit_log (it only inserts and reads it), so the
+  // counters are set up by the superuser; the function runs as its owner (security definer).
+  const admin = new pg.Client({ connectionString: withDatabase(inject('adminUrl'), new URL(db.url).pathname.slice(1)) });
+  await admin.connect();
+  try {
+    await admin.query(`create table test_row_writes (t text primary key, n bigint not null)`);
+    await admin.query(`grant select on test_row_writes to public`);
+    await admin.query(`create function test_count_write() returns trigger language plpgsql security definer set search_path = public as $$
+      begin
+        insert into test_row_writes values (tg_table_name, 1) on conflict (t) do update set n = test_row_writes.n + 1;
+        return null;
+      end $$`);
+    const { rows: tables } = await admin.query<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public' and tablename <> 'test_row_writes'`);
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['observation', 'source', 'monitoring_site', 'audit_log', 'app_user', 'api_token']));
+    for (const { name } of tables) {
+      await admin.query(`create trigger test_count_rows after insert or update or delete on "${name}" for each row execute function test_count_write()`);
+      await admin.query(`create trigger test_count_truncate after truncate on "${name}" for each statement execute function test_count_write()`);
+    }
+  } finally {
+    await admin.end();
   }
 }
 async function writes(): Promise<Record<string, string>> {
