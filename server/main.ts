@@ -15,6 +15,8 @@ const app = await startApp({
   production: config.production,
   rateLimit: config.rateLimit ?? false,
   responseCache: config.responseCache,
+  // The per-request SQL count only in development (NODE_ENV=development): it shows outsiders what is costly.
+  exposeSqlCount: !config.production,
   log: (line) => console.log(line),
 });
 console.log(`OSH Observatory ready in ${Date.now() - started} ms`);
