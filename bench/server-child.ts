@@ -12,7 +12,7 @@ if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is not set');
 // No rate limit: the benchmark measures the API, and all its load comes from one loopback client.
 // BENCH_RESPONSE_CACHE=off measures the computation itself: every request runs its SQL and analytics.
 const responseCache = process.env.BENCH_RESPONSE_CACHE !== 'off';
-const app = await startApp({ databaseUrl, port: 0, host: '127.0.0.1', illustrative: false, production: true, rateLimit: false, responseCache });
+const app = await startApp({ databaseUrl, port: 0, host: '127.0.0.1', illustrative: false, production: true, rateLimit: false, responseCache, exposeSqlCount: true });
 process.stdout.write(JSON.stringify({ ready: true, url: app.url, port: app.port }) + '\n');
 
 // Apollo Server registers its own SIGINT/SIGTERM handlers, and its stop() racing the one inside

@@ -9,11 +9,14 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve, sep } from 'node:path';
-import { costLimitPlugin, depthLimitRule } from './common/complexity.js';
+import { costLimitPlugin, MAX_TOKENS, validationRules } from './common/complexity.js';
 import { formatError } from './common/format-error.js';
 import { projectRoot } from './common/paths.js';
-import { rateLimit, type RateLimitOptions } from './common/rate-limit.js';
-import { authenticate, buildContext, type Context } from './context.js';
+import { RequestLimiter, type RateLimitOptions } from './common/rate-limit.js';
+import { buildContext, type Context } from './context.js';
+import { authenticateRequests, mayWrite, requestUser } from './http/authenticate.js';
+import { graphqlMethods, httpErrorHandler, notFound } from './http/http-errors.js';
+import { securityHeaders } from './http/security-headers.js';
 import { listenForChanges } from './cache/change-listener.js';
 import { httpCache, type CachedAnswer } from './cache/http-cache.js';
 import { ResponseCache } from './cache/response-cache.js';
@@ -24,7 +27,7 @@ import { buildAppSchema } from './schema.js';
 
 type RequestContext = Context & { sql: { count: number } };
 
-/** Reports the SQL statements a request ran, so benchmarks and tests can watch for N+1. */
+/** Reports the SQL statements a request ran, so benchmarks and tests can watch for N+1 (only with `exposeSqlCount`). */
 const sqlHeaderPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
@@ -43,10 +46,15 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions | false;
   /** Cache of anonymous query answers; the caller empties it on data changes. */
   cache?: ResponseCache<CachedAnswer> | null;
+  /**
+   * Send the `x-sql-statements` header (statements a request ran). It tells an outsider how
+   * expensive each query is, so only development (`npm run dev`), tests and the bench turn it on.
+   */
+  exposeSqlCount?: boolean;
 }
 
 /** The Express app with GraphQL at /graphql and the built web app at /. Does not listen. */
-export async function createApp({ orm, webDist, production = false, rateLimit: limits = false, cache = null }: AppOptions) {
+export async function createApp({ orm, webDist, production = false, rateLimit: limits = false, cache = null, exposeSqlCount = false }: AppOptions) {
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     formatError: formatError(production),
@@ -55,10 +63,12 @@ export async function createApp({ orm, webDist, production = false, rateLimit: l
     csrfPrevention: true,
     // main.ts owns shutdown; Apollo's own signal handlers would race it and leave PostgreSQL running.
     stopOnTerminationSignals: false,
-    // Depth is refused during validation; cost once the variables (page sizes) are known.
-    validationRules: [depthLimitRule],
+    // Tokens are counted while parsing; depth, aliases and heavy fields during validation; cost
+    // once the variables (page sizes) are known. All before anything runs.
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationRules,
     plugins: [
-      sqlHeaderPlugin, costLimitPlugin as ApolloServerPlugin<RequestContext>,
+      ...(exposeSqlCount ? [sqlHeaderPlugin] : []), costLimitPlugin as ApolloServerPlugin<RequestContext>,
       ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   });
@@ -66,18 +76,10 @@ export async function createApp({ orm, webDist, production = false, rateLimit: l
 
   const app = express();
   app.disable('x-powered-by');
-  app.use((req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-    // Only meaningful over https (behind a TLS proxy with `trust proxy`); over plain http it is ignored.
-    if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    next();
-  });
+  app.use(securityHeaders);
   const smallJson = express.json({ limit: '1mb' });
   const largeJson = express.json({ limit: '6mb' });
+  const limiter = limits ? new RequestLimiter(limits) : null;
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -90,28 +92,19 @@ export async function createApp({ orm, webDist, production = false, rateLimit: l
       res.locals.sql = counter;
       sqlScope(counter, next);
     },
-    ...(limits ? [rateLimit(limits)] : []),
-    // Anonymous requests (reads) get 1 MB; requests carrying a token may send up to 6 MB, room for
-    // a 5 MB CSV in importCsv. The import itself enforces 5 MB / 50000 rows with a clear message.
-    (req, res, next) => (req.headers.authorization ? largeJson : smallJson)(req, res, next),
-    ...(cache ? [httpCache(cache)] : []),
+    graphqlMethods,
+    // The token is verified before the body is read: the rate limit keys on who the user is,
+    // and only a verified steward or admin may send up to 6 MB (room for a 5 MB CSV in
+    // importCsv, which enforces 5 MB / 50000 rows itself); everyone else gets 1 MB.
+    authenticateRequests(orm, limiter),
+    (req, res, next) => (mayWrite(requestUser(res)) ? largeJson : smallJson)(req, res, next),
+    ...(cache ? [httpCache(cache, { exposeSqlCount })] : []),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
-        ...buildContext(orm, await authenticate(orm, req.headers.authorization)),
-        sql: res.locals.sql as { count: number },
-      }),
+      context: async ({ res }) => ({ ...buildContext(orm, requestUser(res)), sql: res.locals.sql as { count: number } }),
     }),
   );
   const dist = webDist ?? resolve(projectRoot(), 'web/dist');
   if (existsSync(dist)) {
-    app.use((_req, res, next) => {
-      res.setHeader('X-Frame-Options', 'DENY');
-      res.setHeader(
-        'Content-Security-Policy',
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'",
-      );
-      next();
-    });
     app.use(compression());
     // Vite names built assets by content hash: they never change under the same name.
     app.use(express.static(dist, {
@@ -120,6 +113,9 @@ export async function createApp({ orm, webDist, production = false, rateLimit: l
     }));
     app.get('/', (_req, res) => res.sendFile(join(dist, 'index.html')));
   }
+  // Last: unknown routes and every error (bad JSON, too large, bad encoding) as short coded JSON.
+  app.use(notFound);
+  app.use(httpErrorHandler);
   return { app, apollo };
 }
 
@@ -136,6 +132,8 @@ export interface StartOptions {
   rateLimit?: RateLimitOptions | false;
   /** Cache anonymous query answers, emptied on every committed change (default on). */
   responseCache?: boolean;
+  /** Send `x-sql-statements` (see AppOptions); off by default. */
+  exposeSqlCount?: boolean;
   log?: (line: string) => void;
 }
 
@@ -166,6 +164,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   });
   const { app, apollo } = await createApp({
     orm: db.orm, webDist: options.webDist, production: options.production, rateLimit: options.rateLimit, cache,
+    exposeSqlCount: options.exposeSqlCount,
   });
   const server: Server = await new Promise((resolveListen, reject) => {
     const s = app.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolveListen(s));

@@ -17,6 +17,8 @@ const app = await startApp({
   production: config.production,
   rateLimit: config.rateLimit ?? false,
   responseCache: config.responseCache,
+  // The per-request SQL count only in development (NODE_ENV=development): it shows outsiders what is costly.
+  exposeSqlCount: !config.production,
   log: (line) => {
     dataAt = /keeping its data in (.+) instead$/.exec(line)?.[1] ?? dataAt;
     console.log(line);

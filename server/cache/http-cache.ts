@@ -25,7 +25,7 @@ const GZIP_FROM_BYTES = 1024;
  * computation that began after the last change, so no one receives an answer older than the
  * last write this server was told about.
  */
-export function httpCache(cache: ResponseCache<CachedAnswer>): RequestHandler {
+export function httpCache(cache: ResponseCache<CachedAnswer>, { exposeSqlCount = false } = {}): RequestHandler {
   const inFlight = new Map<string, Promise<CachedAnswer | null>>();
   return (req, res, next) => {
     if (req.method !== 'POST' || req.headers.authorization || !req.body || typeof req.body !== 'object') return next();
@@ -35,14 +35,14 @@ export function httpCache(cache: ResponseCache<CachedAnswer>): RequestHandler {
       .update(String(req.headers.accept ?? ''))
       .digest('base64url');
     const hit = cache.get(key);
-    if (hit) return serve(res, hit, 'hit', acceptsGzip(req.headers['accept-encoding']));
+    if (hit) return serve(res, hit, 'hit', acceptsGzip(req.headers['accept-encoding']), exposeSqlCount);
 
     const generation = cache.generation;
     const flightKey = `${generation}:${key}`;
     const pending = inFlight.get(flightKey);
     if (pending) {
       // An answer that could not be shared (an error, a dropped request) is computed anew here.
-      void pending.then((answer) => (answer && !res.headersSent ? serve(res, answer, 'coalesced', acceptsGzip(req.headers['accept-encoding'])) : next()));
+      void pending.then((answer) => (answer && !res.headersSent ? serve(res, answer, 'coalesced', acceptsGzip(req.headers['accept-encoding']), exposeSqlCount) : next()));
       return;
     }
     let settle!: (answer: CachedAnswer | null) => void;
@@ -81,9 +81,9 @@ function acceptsGzip(header: string | string[] | undefined): boolean {
  * Sends a stored answer. Compressed once per entry, not once per hit: the compression
  * middleware upstream leaves a response that already has a Content-Encoding alone.
  */
-function serve(res: Response, answer: CachedAnswer, how: 'hit' | 'coalesced', gzip: boolean): void {
+function serve(res: Response, answer: CachedAnswer, how: 'hit' | 'coalesced', gzip: boolean, exposeSqlCount: boolean): void {
   res.setHeader('x-cache', how);
-  res.setHeader('x-sql-statements', '0');
+  if (exposeSqlCount) res.setHeader('x-sql-statements', '0');
   res.setHeader('content-type', answer.contentType);
   res.setHeader('vary', 'Accept-Encoding');
   if (gzip && answer.body.length >= GZIP_FROM_BYTES) {

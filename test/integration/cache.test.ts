@@ -8,7 +8,7 @@ let app: RunningApp;
 let url: string;
 beforeAll(async () => {
   url = await createTestDatabase('cache');
-  app = await startApp({ databaseUrl: url, port: 0, production: true });
+  app = await startApp({ databaseUrl: url, port: 0, production: true, exposeSqlCount: true });
 });
 afterAll(async () => {
   await app.close();

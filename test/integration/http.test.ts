@@ -18,7 +18,7 @@ beforeAll(async () => {
   writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>OSH</title><script type="module" src="/assets/app-1a2b3c.js"></script>');
   writeFileSync(join(webDist, 'assets/app-1a2b3c.js'), script);
   url = await createTestDatabase('http');
-  app = await startApp({ databaseUrl: url, port: 0, production: true, webDist });
+  app = await startApp({ databaseUrl: url, port: 0, production: true, webDist, exposeSqlCount: true });
 });
 afterAll(async () => {
   await app.close();

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, specifiedRules, validate, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { fragmentsOf, MAX_COST, MAX_DEPTH, measureOperation } from '../../server/common/complexity.js';
+import { fragmentsOf, MAX_COST, MAX_DEPTH, MAX_HEAVY_FIELDS, MAX_TOKENS, measureOperation, validationRules } from '../../server/common/complexity.js';
 import { projectRoot } from '../../server/common/paths.js';
 import { buildAppSchema } from '../../server/schema.js';
 
@@ -20,11 +20,14 @@ describe('query limits', () => {
     }
     expect(queries.length).toBeGreaterThan(3);
     for (const [name, text] of queries) {
-      const document = parse(text);
+      // Parsed with a third of the token limit and checked by every rule the server applies.
+      const document = parse(text, { maxTokens: MAX_TOKENS / 3 });
+      expect(validate(schema, document, [...specifiedRules, ...validationRules]), name).toEqual([]);
       const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-      const { depth, cost } = measureOperation(schema, operation, fragmentsOf(document), { first: 1000 });
+      const { depth, cost, heavy } = measureOperation(schema, operation, fragmentsOf(document), { first: 1000 });
       expect(depth, name).toBeLessThanOrEqual(MAX_DEPTH - 3);
       expect(cost, name).toBeLessThanOrEqual(MAX_COST / 4);
+      expect(heavy, name).toBeLessThanOrEqual(MAX_HEAVY_FIELDS / 4);
     }
   });
 });
