@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { BOM, neutralise, parseCsv } from '../../web/src/lib/csv.js';
 import { canvasIsDrawn, chartValueCount, switchToEnglish, tableMatrix } from './helpers/checks.js';
-import { andWaitForRender, openPage, screenshot, startStack, type Stack } from './helpers/stack.js';
+import { join } from 'node:path';
+import { andWaitForRender, openPage, SCREENSHOTS, screenshot, startStack, type Stack } from './helpers/stack.js';
 
 /**
  * The panel's CSV holds the table's cells, formula-like text (a target value such as '= 100 %')
@@ -94,6 +95,7 @@ describe('Programme page', () => {
     expect(rows.find((row) => row[0] === '227-CV/BCS')?.[4]).toBe('17/04/2024');
     // No cell of the table is blank.
     expect(rows.flat().every((cell) => cell.trim() !== '')).toBe(true);
+    await page.locator('[data-panel="cited"]').screenshot({ path: join(SCREENSHOTS, 'programme-cited-hd.png') });
     expect(errors).toEqual([]);
   });
 
@@ -112,9 +114,13 @@ describe('Programme page', () => {
     expect(await page.textContent('[data-panel="cited"] h2')).toContain('Cited instruments');
     expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'programme-document-390-en');
+    await funding.screenshot({ path: join(SCREENSHOTS, 'programme-funding-390-en.png') });
     await andWaitForRender(page, () => page.click('[data-lang="vi"]'));
     expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'programme-document-390-vi');
+    // Close-ups at phone width: section V, and target 8's context callout.
+    await page.locator('[data-panel="structure"] [data-section="V"]').screenshot({ path: join(SCREENSHOTS, 'programme-funding-390-vi.png') });
+    await page.locator('[data-panel="targets"] .context-notes').screenshot({ path: join(SCREENSHOTS, 'programme-context-390-vi.png') });
     expect(errors).toEqual([]);
   });
 });

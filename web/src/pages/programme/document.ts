@@ -23,6 +23,10 @@ export function documentStructure(p: Programme, { t, locale }: PageContext): HTM
 
 function sectionBlock(section: ProgrammeSection, { t, locale }: Pick<PageContext, 't' | 'locale'>): HTMLElement {
   const summary = pickText(section.summaryVi, section.summaryEn, locale);
+  const title = locale === 'vi' ? section.titleVi : section.titleEn;
+  const kind = t(`sectionKind.${section.kind}`);
+  // The kind is shown only where the heading does not already say it ('V. Funding', not 'V. Funding Funding').
+  const kindTag = title.toLocaleLowerCase(locale).startsWith(kind.toLocaleLowerCase(locale)) ? null : h('span', { class: 'doc-section-kind' }, kind);
   return h(
     'li',
     { class: 'doc-section', 'data-section': section.number, 'data-kind': section.kind },
@@ -32,9 +36,9 @@ function sectionBlock(section: ProgrammeSection, { t, locale }: Pick<PageContext
       h('span', { class: 'doc-section-number' }, `${section.number}.`),
       ' ',
       // Vietnamese headings are shown as printed (often in capitals).
-      locale === 'vi' ? h('span', { lang: 'vi' }, section.titleVi) : section.titleEn,
-      ' ',
-      h('span', { class: 'doc-section-kind' }, t(`sectionKind.${section.kind}`)),
+      title,
+      kindTag ? ' ' : null,
+      kindTag,
     ),
     summary ? h('p', { class: 'doc-summary' }, summary) : null,
     section.items.length
