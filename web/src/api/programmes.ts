@@ -9,12 +9,22 @@ export const PROGRAMME_QUERY = graphql(`
       unit { code nameVi nameEn }
       instrument { code number titleVi titleEn issuedOn }
       basisInstruments { code number titleVi titleEn issuedOn }
+      citedInstruments { code number kind issuer titleVi titleEn issuedOn source { url } }
+      sections {
+        number position kind titleVi titleEn summaryVi summaryEn
+        items { label textVi textEn verbatim amountBillionVnd }
+      }
       implements { code nameVi nameEn }
       targets {
         label number part kind comparator value baseYear endYear section textVi textEn conflict assumption
         indicator { code nameVi nameEn measure direction }
         leadAgency { code nameVi nameEn }
         source { code title url documentNumber publisher publishedOn grade }
+        citedInstruments { code number kind issuedOn }
+        contextNotes {
+          code textVi textEn year periodText quote grade note
+          source { code title url documentNumber publisher publishedOn grade language }
+        }
       }
       taskAreas { number section titleVi titleEn items { label textVi } }
       responsibilities {
@@ -28,6 +38,9 @@ export const PROGRAMME_QUERY = graphql(`
 
 export type Programme = NonNullable<ResultOf<typeof PROGRAMME_QUERY>['programme']>;
 export type SourceRef = NonNullable<Programme['targets'][number]['source']>;
+export type CitedInstrument = Programme['citedInstruments'][number];
+export type ProgrammeSection = Programme['sections'][number];
+export type ContextNoteRef = Programme['targets'][number]['contextNotes'][number];
 
 /** The programme, or null when the code is unknown. */
 export async function fetchProgramme(code: string): Promise<Programme | null> {

@@ -13,7 +13,10 @@ import { formatDate } from '../../lib/format.js';
 import { pick, pickText } from '../../lib/i18n.js';
 import { NATIONAL_PROGRAMME } from '../../lib/units.js';
 import { targetKindText, targetValueText, targetYearsText } from '../../lib/targets.js';
+import { contextNoteCallout } from '../../components/context-note.js';
+import { documentStructure, renderCitedInstruments } from './document.js';
 import { responsibilityMatrix } from './matrix.js';
+import { compactInstruments } from './structure.js';
 
 export async function render(ctx: PageContext): Promise<PageHandle> {
   const { root, t, locale, state } = ctx;
@@ -43,10 +46,15 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
     return { dispose() {} };
   }
   root.append(programmeHeader(programme, ctx));
+  root.append(documentStructure(programme, ctx));
+  renderCitedInstruments(root, programme, ctx);
   renderTargets(root, programme, ctx);
   const matrix = renderMatrix(root, programme, ctx);
   root.append(taskAreas(programme, ctx));
-  const sources = uniqueSources(programme.targets.map((target) => target.source));
+  const sources = uniqueSources([
+    ...programme.targets.map((target) => target.source),
+    ...programme.targets.flatMap((target) => target.contextNotes.map((note) => note.source)),
+  ]);
   if (sources.length) root.append(h('section', { class: 'panel' }, h('h2', { class: 'panel-title' }, t('sources')), sourceList(sources, locale)));
   return { dispose: () => matrix?.dispose() };
 }
@@ -68,7 +76,7 @@ function programmeHeader(p: Programme, { t, locale }: PageContext): HTMLElement 
 
 function renderTargets(root: HTMLElement, p: Programme, ctx: PageContext): void {
   const { t, locale } = ctx;
-  createTablePanel(root, {
+  const panel = createTablePanel(root, {
     id: 'targets',
     title: t('targets'),
     locale,
@@ -82,6 +90,7 @@ function renderTargets(root: HTMLElement, p: Programme, ctx: PageContext): void 
         { key: 'value', label: t('value'), numeric: true },
         { key: 'years', label: t('years') },
         { key: 'lead', label: t('role.LEAD') },
+        { key: 'cited', label: t('programme.targetCited') },
         { key: 'notes', label: t('notes') },
       ],
       rows: p.targets.map((target) => ({
@@ -92,10 +101,29 @@ function renderTargets(root: HTMLElement, p: Programme, ctx: PageContext): void 
         value: targetValueText(target, locale),
         years: targetYearsText(target),
         lead: target.leadAgency ? pick(target.leadAgency, locale) : '—',
+        cited: compactInstruments(target.citedInstruments),
         notes: [target.assumption, target.conflict].filter(Boolean).join(' · ') || '—',
       })),
     },
   });
+  // Sourced context for the targets, under the table (the CSV holds the table only).
+  const noted = p.targets.filter((target) => target.contextNotes.length > 0);
+  if (noted.length) {
+    panel.append(
+      h(
+        'div',
+        { class: 'context-notes', 'data-context': 'targets' },
+        h('h3', { class: 'context-notes-title' }, t('programme.context')),
+        noted.flatMap((target) =>
+          target.contextNotes.map((note) => {
+            const callout = contextNoteCallout(note, locale, t('programme.contextFor', { label: target.label }));
+            callout.dataset.target = target.label;
+            return callout;
+          }),
+        ),
+      ),
+    );
+  }
 }
 
 function renderMatrix(root: HTMLElement, p: Programme, { t, locale }: PageContext) {
