@@ -1,25 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { BOM, neutralise, parseCsv } from '../../web/src/lib/csv.js';
-import { canvasIsDrawn, chartValueCount, switchToEnglish, tableMatrix } from './helpers/checks.js';
+import { canvasIsDrawn, chartValueCount, expectCsvMatchesTable, switchToEnglish, tableMatrix } from './helpers/checks.js';
 import { join } from 'node:path';
 import { andWaitForRender, openPage, SCREENSHOTS, screenshot, startStack, type Stack } from './helpers/stack.js';
-
-/**
- * The panel's CSV holds the table's cells, formula-like text (a target value such as '= 100 %')
- * with the leading ' that keeps a spreadsheet from running it (web/src/lib/csv.ts).
- */
-async function expectCsvMatchesTable(page: Page, panelId: string): Promise<string[][]> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-panel="${panelId}"] [data-action="csv"]`)]);
-  const text = readFileSync(await download.path(), 'utf8');
-  expect(text.startsWith(BOM)).toBe(true);
-  const rows = parseCsv(text);
-  const table = await tableMatrix(page, panelId);
-  expect(table.length).toBeGreaterThan(1);
-  expect(rows).toEqual(table.map((row) => row.map(neutralise)));
-  return rows;
-}
 
 describe('Programme page', () => {
   let stack: Stack;
