@@ -4,14 +4,11 @@ import { GraphQLError } from 'graphql';
 import { bearerToken, userForToken } from './auth/tokens.js';
 import { Loaders } from './common/loaders.js';
 
-/** Who sends a request, resolved from its API token. Reads need none; every write does. */
-export interface AppUser {
-  id: number;
-  name: string;
-  role: 'VIEWER' | 'STEWARD' | 'ADMIN';
-  /** Units a steward may write (ids); admins may write every unit. */
-  unitIds: number[];
-}
+import type { AppUser } from './auth/app-user.js';
+
+// AppUser lives in auth/ (tokens resolve it); re-exported here for the resolvers that take it
+// together with the Context.
+export type { AppUser };
 
 /** What every resolver receives: a per-request entity manager and per-request loaders. */
 export interface Context {

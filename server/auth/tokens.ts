@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes } from 'node:crypto';
-import type { AppUser } from '../context.js';
+import type { AppUser } from './app-user.js';
 import { ApiToken } from './api-token.entity.js';
 import type { User } from './user.entity.js';
 
