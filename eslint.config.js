@@ -4,7 +4,14 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["dist/", "web/dist/", "node_modules/", "bench/.data/", "test/.artifacts/", "web/public/"],
+    ignores: [
+      "dist/",
+      "web/dist/",
+      "node_modules/",
+      "bench/.data/",
+      "test/.artifacts/",
+      "web/public/",
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -46,8 +53,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["@mikro-orm/*", "type-graphql", "graphql", "graphql/*"], message: "server/analytics is pure: no ORM or GraphQL." },
-            { group: ["../*", "!../analytics/*"], message: "server/analytics imports nothing else from the server." },
+            {
+              group: ["@mikro-orm/*", "type-graphql", "graphql", "graphql/*"],
+              message: "server/analytics is pure: no ORM or GraphQL.",
+            },
+            {
+              group: ["../*", "!../analytics/*"],
+              message: "server/analytics imports nothing else from the server.",
+            },
           ],
         },
       ],
@@ -59,7 +72,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/server/**", "**/bench/**", "**/test/**"], message: "The web never imports server code." }] },
+        {
+          patterns: [
+            {
+              group: ["**/server/**", "**/bench/**", "**/test/**"],
+              message: "The web never imports server code.",
+            },
+          ],
+        },
       ],
     },
   },

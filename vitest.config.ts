@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from "vitest/config";
 
 // Three projects: pure unit tests (no database, no DOM), integration tests against a real
 // PostgreSQL (embedded unless DATABASE_URL is set), and browser tests in headless Chromium.
@@ -8,19 +8,19 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   // type-graphql loads graphql's CommonJS build; make ESM imports in our code use the same copy,
   // or graphql's instanceof checks fail ("Cannot use GraphQLObjectType from another module").
-  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
+  resolve: { alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }] },
   test: {
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },
       },
       {
         extends: true,
         test: {
-          name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
-          globalSetup: ['test/helpers/global-setup.ts'],
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          globalSetup: ["test/helpers/global-setup.ts"],
           hookTimeout: 120_000,
           testTimeout: 60_000,
         },
@@ -28,9 +28,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'browser',
-          include: ['test/browser/**/*.test.ts'],
-          globalSetup: ['test/helpers/global-setup.ts', 'test/browser/helpers/web-setup.ts'],
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["test/helpers/global-setup.ts", "test/browser/helpers/web-setup.ts"],
           hookTimeout: 180_000,
           testTimeout: 90_000,
           fileParallelism: false,

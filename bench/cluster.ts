@@ -1,8 +1,8 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/db/embedded-postgres.js';
-import { prepareDatabase } from '../server/db/prepare.js';
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../server/db/embedded-postgres.js";
+import { prepareDatabase } from "../server/db/prepare.js";
 
 /** A temp folder that the `postgres` user can enter when we run as root (mkdtemp makes it 0700). */
 export function benchTempDir(prefix: string): string {
@@ -24,13 +24,25 @@ export interface BenchCluster {
  * (fsync off) only to make the bulk loads fast; reads, which are what we measure, are unaffected.
  */
 export async function startBenchCluster(log: (line: string) => void): Promise<BenchCluster> {
-  const folder = benchTempDir('osh-bench-');
-  const pg = await startEmbeddedPostgres({ dataDir: join(folder, 'pg'), database: 'osh', ephemeral: true });
+  const folder = benchTempDir("osh-bench-");
+  const pg = await startEmbeddedPostgres({
+    dataDir: join(folder, "pg"),
+    database: "osh",
+    ephemeral: true,
+  });
   try {
     const started = performance.now();
-    const db = await prepareDatabase({ databaseUrl: pg.url, replicaUrls: [], dataDir: folder, illustrative: false, log });
+    const db = await prepareDatabase({
+      databaseUrl: pg.url,
+      replicaUrls: [],
+      dataDir: folder,
+      illustrative: false,
+      log,
+    });
     await db.close();
-    log(`migrations and official seeds applied in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `migrations and official seeds applied in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   } catch (error) {
     await pg.stop();
     rmSync(folder, { recursive: true, force: true });

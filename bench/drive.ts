@@ -1,8 +1,8 @@
-import autocannon from 'autocannon';
-import pg from 'pg';
-import type { BenchQuery } from './queries.js';
+import autocannon from "autocannon";
+import pg from "pg";
+import type { BenchQuery } from "./queries.js";
 
-const HEADERS = { 'content-type': 'application/json' };
+const HEADERS = { "content-type": "application/json" };
 
 export interface Probe {
   status: number;
@@ -17,18 +17,28 @@ export interface Probe {
 /** One request, to read the x-sql-statements header and check the answer has no errors. */
 export async function probe(url: string, query: BenchQuery): Promise<Probe> {
   const started = performance.now();
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: HEADERS, body: query.body });
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: HEADERS,
+    body: query.body,
+  });
   const text = await response.text();
   const ms = performance.now() - started;
-  const header = response.headers.get('x-sql-statements');
+  const header = response.headers.get("x-sql-statements");
   let graphqlErrors: string[] = [];
   try {
     const json = JSON.parse(text) as { errors?: { message: string }[] };
-    graphqlErrors = (json.errors ?? []).map((e) => e.message);
+    graphqlErrors = (json.errors ?? []).map(e => e.message);
   } catch {
     graphqlErrors = [`not JSON: ${text.slice(0, 200)}`];
   }
-  return { status: response.status, sqlStatements: header === null ? null : Number(header), graphqlErrors, bytes: text.length, ms };
+  return {
+    status: response.status,
+    sqlStatements: header === null ? null : Number(header),
+    graphqlErrors,
+    bytes: text.length,
+    ms,
+  };
 }
 
 export interface LoadResult {
@@ -45,10 +55,15 @@ export interface LoadResult {
 }
 
 /** autocannon against POST /graphql over loopback. */
-export async function drive(url: string, query: BenchQuery, seconds: number, connections = 32): Promise<LoadResult> {
+export async function drive(
+  url: string,
+  query: BenchQuery,
+  seconds: number,
+  connections = 32,
+): Promise<LoadResult> {
   const result = await autocannon({
     url: `${url}/graphql`,
-    method: 'POST',
+    method: "POST",
     headers: HEADERS,
     body: query.body,
     connections,
@@ -62,7 +77,7 @@ export async function drive(url: string, query: BenchQuery, seconds: number, con
     max: result.latency.max,
     requestsPerSecond: result.requests.average,
     requests: result.requests.total,
-    responses: result['2xx'] + result.non2xx,
+    responses: result["2xx"] + result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
@@ -88,13 +103,21 @@ export async function drain(url: string, databaseUrl: string): Promise<void> {
     for (let i = 0; i < 240; i++) {
       const active = await client.query<{ n: number }>(
         `select count(pg_cancel_backend(pid))::int as n from pg_stat_activity
-         where datname = current_database() and backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()`);
+         where datname = current_database() and backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()`,
+      );
       if (active.rows[0].n === 0) {
-        const cheap = await fetch(`${url}/graphql`, { method: 'POST', headers: HEADERS, body: CHEAP, signal: AbortSignal.timeout(2000) })
-          .then((r) => r.ok, () => false);
+        const cheap = await fetch(`${url}/graphql`, {
+          method: "POST",
+          headers: HEADERS,
+          body: CHEAP,
+          signal: AbortSignal.timeout(2000),
+        }).then(
+          r => r.ok,
+          () => false,
+        );
         if (cheap) return;
       }
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise(r => setTimeout(r, 250));
     }
   } finally {
     await client.end();

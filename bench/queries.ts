@@ -22,7 +22,7 @@ export function scorecardQuery(units: string[]): BenchQuery {
 
 export function compareQuery(units: string[]): BenchQuery {
   return {
-    name: 'compare',
+    name: "compare",
     label: `(b) compare oa-deaths, ${units.length} units`,
     body: post(`{ compare(indicator: "oa-deaths", units: ${JSON.stringify(units)}, datasets: [OFFICIAL, ILLUSTRATIVE]) {
       containsIllustrative series { unit { code } points { year value illustrative } } trajectories { points { year value } } } }`),
@@ -30,15 +30,15 @@ export function compareQuery(units: string[]): BenchQuery {
 }
 
 export const monitoringSummaryQuery: BenchQuery = {
-  name: 'monitoring-summary',
-  label: '(c) monitoringSummary by FACTOR, YEAR',
+  name: "monitoring-summary",
+  label: "(c) monitoringSummary by FACTOR, YEAR",
   body: post(`{ monitoringSummary(groupBy: [FACTOR, YEAR], datasets: [ILLUSTRATIVE]) {
     factor year sites samples samplesOverLimit shareOverLimit illustrative } }`),
 };
 
 export const observationsQuery: BenchQuery = {
-  name: 'observations',
-  label: '(d) observations, first 100',
+  name: "observations",
+  label: "(d) observations, first 100",
   body: post(`{ observations(first: 100, filter: { datasets: [ILLUSTRATIVE] }) {
     totalCount nodes { year value unit { code } indicator { code } } } }`),
 };

@@ -1,16 +1,22 @@
-import { loadavg } from 'node:os';
-import pg from 'pg';
-import { startBenchCluster, type BenchCluster } from './cluster.js';
-import { drain, drive, probe, warmUp } from './drive.js';
-import { explainQueries } from './explain.js';
-import { loadScale } from './load.js';
-import { compareQuery, monitoringSummaryQuery, observationsQuery, scorecardQuery, type BenchQuery } from './queries.js';
-import { writeResults } from './report.js';
-import { planFor, SCALES } from './scale.js';
-import { startServerProcess, type ServerProcess } from './server-process.js';
-import { measureStartup } from './startup.js';
-import { targetsFor } from './targets.js';
-import type { BenchRun, QueryRun, ScaleRun, SoakRun } from './types.js';
+import { loadavg } from "node:os";
+import pg from "pg";
+import { startBenchCluster, type BenchCluster } from "./cluster.js";
+import { drain, drive, probe, warmUp } from "./drive.js";
+import { explainQueries } from "./explain.js";
+import { loadScale } from "./load.js";
+import {
+  compareQuery,
+  monitoringSummaryQuery,
+  observationsQuery,
+  scorecardQuery,
+  type BenchQuery,
+} from "./queries.js";
+import { writeResults } from "./report.js";
+import { planFor, SCALES } from "./scale.js";
+import { startServerProcess, type ServerProcess } from "./server-process.js";
+import { measureStartup } from "./startup.js";
+import { targetsFor } from "./targets.js";
+import type { BenchRun, QueryRun, ScaleRun, SoakRun } from "./types.js";
 
 /**
  * `npm run bench`: loads ILLUSTRATIVE data at scales 1, 10 and 100 into a throw-away embedded
@@ -23,12 +29,16 @@ import type { BenchRun, QueryRun, ScaleRun, SoakRun } from './types.js';
  *   BENCH_STARTUP=0      skip the start-up measurement
  *   BENCH_QUERIES=a,b    only these queries (names as in the tables: scorecard-34, compare, ...)
  */
-const quick = process.argv.includes('--quick');
+const quick = process.argv.includes("--quick");
 const seconds = Number(process.env.BENCH_DURATION ?? (quick ? 3 : 10));
-if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`BENCH_DURATION must be a positive number of seconds, got ${process.env.BENCH_DURATION}`);
-const scales = (process.env.BENCH_SCALES ?? SCALES.join(',')).split(',').map(Number);
-const soakOn = process.env.BENCH_SOAK ? process.env.BENCH_SOAK !== '0' : !quick;
-const startupOn = process.env.BENCH_STARTUP !== '0';
+if (!Number.isFinite(seconds) || seconds <= 0) {
+  throw new Error(
+    `BENCH_DURATION must be a positive number of seconds, got ${process.env.BENCH_DURATION}`,
+  );
+}
+const scales = (process.env.BENCH_SCALES ?? SCALES.join(",")).split(",").map(Number);
+const soakOn = process.env.BENCH_SOAK ? process.env.BENCH_SOAK !== "0" : !quick;
+const startupOn = process.env.BENCH_STARTUP !== "0";
 const CONNECTIONS = 32;
 const SOAK_SECONDS = 60;
 const SOAK_SAMPLE_SECONDS = 5;
@@ -38,19 +48,31 @@ const began = Date.now();
 const elapsed = () => `${Math.round((Date.now() - began) / 1000)} s`;
 
 const run: BenchRun = {
-  startedAt: new Date(), finishedAt: null, seconds, connections: CONNECTIONS, units3: [], units34: [], compareUnits: [],
-  postgres: '', scales: [], soak: null, startup: null, notes: [],
+  startedAt: new Date(),
+  finishedAt: null,
+  seconds,
+  connections: CONNECTIONS,
+  units3: [],
+  units34: [],
+  compareUnits: [],
+  postgres: "",
+  scales: [],
+  soak: null,
+  startup: null,
+  notes: [],
 };
 
 let cluster: BenchCluster | null = null;
 let server: ServerProcess | null = null;
 // Ctrl-C: stop the child server and PostgreSQL, and remove the temp folders.
-process.once('SIGINT', () => {
+process.once("SIGINT", () => {
   void Promise.allSettled([server?.stop(), cluster?.stop()]).then(() => process.exit(130));
 });
 
 try {
-  log(`benchmark: ${seconds} s per query, ${CONNECTIONS} connections, scales ${scales.join(', ')}${soakOn ? ', with the 60 s soak' : ''}`);
+  log(
+    `benchmark: ${seconds} s per query, ${CONNECTIONS} connections, scales ${scales.join(", ")}${soakOn ? ", with the 60 s soak" : ""}`,
+  );
   cluster = await startBenchCluster(log);
   await describeDatabase(cluster.url);
 
@@ -58,17 +80,25 @@ try {
     const plan = planFor(scale);
     log(`\nscale ${scale}: loading (${elapsed()})`);
     const loadTimes = await loadScale(cluster.url, plan, log);
-    const rows = Object.fromEntries(loadTimes.filter((t) => t.rows).map((t) => [t.table, t.rows]));
+    const rows = Object.fromEntries(loadTimes.filter(t => t.rows).map(t => [t.table, t.rows]));
     const queries = benchQueries();
     server = await startServerProcess(cluster.url);
-    const scaleRun: ScaleRun = { plan, rows, loadTimes, serverStartRssMb: server.rssMb(), runs: [], uncachedRuns: [], explained: [] };
+    const scaleRun: ScaleRun = {
+      plan,
+      rows,
+      loadTimes,
+      serverStartRssMb: server.rssMb(),
+      runs: [],
+      uncachedRuns: [],
+      explained: [],
+    };
     run.scales.push(scaleRun);
-    log('  with the response cache (the default):');
+    log("  with the response cache (the default):");
     scaleRun.runs = await measure(server, queries, scale);
     await server.stop();
     // The same queries with the cache off: what a request costs when its answer is not cached
     // (the first after a write, or a query nobody asked before).
-    log('  without the response cache (every request computed):');
+    log("  without the response cache (every request computed):");
     server = await startServerProcess(cluster.url, { responseCache: false });
     scaleRun.uncachedRuns = await measure(server, queries, scale);
     // Memory is soaked without the cache: every request then allocates its whole answer anew.
@@ -77,11 +107,18 @@ try {
     server = null;
 
     // Plans of the queries that miss their latency target, and of every query at the largest scale.
-    const slow = scaleRun.uncachedRuns.filter((r) => targetsFor(scale, r.query.name).some((t) => t.p99 !== undefined && (r.load.p99 > t.p99 || !r.load.responses)));
+    const slow = scaleRun.uncachedRuns.filter(r =>
+      targetsFor(scale, r.query.name).some(
+        t => t.p99 !== undefined && (r.load.p99 > t.p99 || !r.load.responses),
+      ),
+    );
     const toExplain = scale === Math.max(...scales) ? scaleRun.uncachedRuns : slow;
     if (toExplain.length) {
-      log(`  EXPLAIN (ANALYZE, BUFFERS) of ${toExplain.map((r) => r.query.name).join(', ')}`);
-      scaleRun.explained = await explainQueries(cluster.url, toExplain.map((r) => r.query));
+      log(`  EXPLAIN (ANALYZE, BUFFERS) of ${toExplain.map(r => r.query.name).join(", ")}`);
+      scaleRun.explained = await explainQueries(
+        cluster.url,
+        toExplain.map(r => r.query),
+      );
     }
     writeResults(run);
   }
@@ -94,7 +131,9 @@ try {
   const file = writeResults(run);
   log(`\nwrote ${file} (${elapsed()})`);
 } catch (error) {
-  run.notes.push(`The run stopped early: ${error instanceof Error ? error.message : String(error)}`);
+  run.notes.push(
+    `The run stopped early: ${error instanceof Error ? error.message : String(error)}`,
+  );
   writeResults(run);
   console.error(error);
   process.exitCode = 1;
@@ -109,23 +148,32 @@ async function describeDatabase(url: string): Promise<void> {
   await client.connect();
   try {
     const units = await client.query<{ code: string }>(
-      `select code from administrative_unit where level = 'PROVINCE' and valid_to is null order by code`);
-    run.units34 = units.rows.map((u) => u.code);
+      `select code from administrative_unit where level = 'PROVINCE' and valid_to is null order by code`,
+    );
+    run.units34 = units.rows.map(u => u.code);
     run.units3 = run.units34.slice(0, 3);
     run.compareUnits = run.units34.slice(0, 5);
-    run.postgres = (await client.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0].v;
+    run.postgres = (
+      await client.query<{ v: string }>(`select current_setting('server_version') as v`)
+    ).rows[0].v;
   } finally {
     await client.end();
   }
 }
 
 /** Each query: one probe (its SQL count), a warm-up, the idle latency, then the loaded run. */
-async function measure(target: ServerProcess, queries: BenchQuery[], scale: number): Promise<QueryRun[]> {
+async function measure(
+  target: ServerProcess,
+  queries: BenchQuery[],
+  scale: number,
+): Promise<QueryRun[]> {
   const runs: QueryRun[] = [];
   for (const query of queries) {
     const first = await probe(target.url, query);
     if (first.status !== 200 || first.graphqlErrors.length) {
-      run.notes.push(`scale ${scale}, ${query.name}: HTTP ${first.status}, errors: ${first.graphqlErrors.join('; ').slice(0, 300)}`);
+      run.notes.push(
+        `scale ${scale}, ${query.name}: HTTP ${first.status}, errors: ${first.graphqlErrors.join("; ").slice(0, 300)}`,
+      );
     }
     await warmUp(target.url, query, Math.min(2, seconds));
     await drain(target.url, cluster!.url);
@@ -139,19 +187,33 @@ async function measure(target: ServerProcess, queries: BenchQuery[], scale: numb
     const rssEndMb = target.rssMb();
     await drain(target.url, cluster!.url);
     runs.push({ query, probe: first, load, rssStartMb, rssEndMb, loadAverage });
-    log(`    ${query.name.padEnd(20)} p50 ${load.p50} ms  p99 ${load.p99} ms  ${load.requestsPerSecond.toFixed(0)} req/s  ` +
-      `errors ${load.errors + load.non2xx + load.timeouts}  responses ${load.responses}  idle ${first.ms.toFixed(0)} ms  SQL ${first.sqlStatements}  RSS ${rssStartMb.toFixed(0)}→${rssEndMb.toFixed(0)} MB`);
+    log(
+      `    ${query.name.padEnd(20)} p50 ${load.p50} ms  p99 ${load.p99} ms  ${load.requestsPerSecond.toFixed(0)} req/s  ` +
+        `errors ${load.errors + load.non2xx + load.timeouts}  responses ${load.responses}  idle ${first.ms.toFixed(0)} ms  SQL ${first.sqlStatements}  RSS ${rssStartMb.toFixed(0)}→${rssEndMb.toFixed(0)} MB`,
+    );
   }
   return runs;
 }
 
 function benchQueries(): BenchQuery[] {
-  const all = [scorecardQuery(run.units34), scorecardQuery(run.units3), compareQuery(run.compareUnits), monitoringSummaryQuery, observationsQuery];
-  const only = process.env.BENCH_QUERIES?.split(',').map((name) => name.trim()).filter(Boolean);
+  const all = [
+    scorecardQuery(run.units34),
+    scorecardQuery(run.units3),
+    compareQuery(run.compareUnits),
+    monitoringSummaryQuery,
+    observationsQuery,
+  ];
+  const only = process.env.BENCH_QUERIES?.split(",")
+    .map(name => name.trim())
+    .filter(Boolean);
   if (!only?.length) return all;
-  const unknown = only.filter((name) => !all.some((q) => q.name === name));
-  if (unknown.length) throw new Error(`BENCH_QUERIES: unknown ${unknown.join(', ')}; known: ${all.map((q) => q.name).join(', ')}`);
-  return all.filter((q) => only.includes(q.name));
+  const unknown = only.filter(name => !all.some(q => q.name === name));
+  if (unknown.length) {
+    throw new Error(
+      `BENCH_QUERIES: unknown ${unknown.join(", ")}; known: ${all.map(q => q.name).join(", ")}`,
+    );
+  }
+  return all.filter(q => only.includes(q.name));
 }
 
 /** The scorecard for SOAK_SECONDS, with the server's RSS sampled every SOAK_SAMPLE_SECONDS. */
@@ -166,6 +228,6 @@ async function soak(target: ServerProcess, query: BenchQuery): Promise<SoakRun> 
   clearInterval(timer);
   const second = Math.round((Date.now() - started) / 1000);
   if (samples.at(-1)!.second !== second) samples.push({ second, rssMb: target.rssMb() });
-  log(`  soak RSS (MB): ${samples.map((s) => s.rssMb.toFixed(0)).join(' ')}`);
+  log(`  soak RSS (MB): ${samples.map(s => s.rssMb.toFixed(0)).join(" ")}`);
   return { seconds: SOAK_SECONDS, query: query.name, samples, load };
 }

@@ -1,4 +1,8 @@
-import { mulberry32, yearlySeries, type GeneratorOptions } from '../server/illustrative/generator.js';
+import {
+  mulberry32,
+  yearlySeries,
+  type GeneratorOptions,
+} from "../server/illustrative/generator.js";
 
 /**
  * How big the ILLUSTRATIVE data is at each benchmark scale factor. Scale 100 is the size the
@@ -23,8 +27,19 @@ export const ESTABLISHMENT_YEARS = [2020, 2021, 2022, 2023, 2024];
 const lastYears = (n: number) => Array.from({ length: n }, (_, i) => 2025 - n + 1 + i);
 
 export function planFor(scale: number): ScalePlan {
-  const matrix = scale >= 100 ? { indicators: 20, years: 20 } : scale >= 10 ? { indicators: 10, years: 10 } : { indicators: 5, years: 6 };
-  return { scale, sites: 1000 * scale, checkupRows: 10_000 * scale, indicators: matrix.indicators, years: lastYears(matrix.years) };
+  const matrix =
+    scale >= 100
+      ? { indicators: 20, years: 20 }
+      : scale >= 10
+        ? { indicators: 10, years: 10 }
+        : { indicators: 5, years: 6 };
+  return {
+    scale,
+    sites: 1000 * scale,
+    checkupRows: 10_000 * scale,
+    indicators: matrix.indicators,
+    years: lastYears(matrix.years),
+  };
 }
 
 /**
@@ -33,10 +48,14 @@ export function planFor(scale: number): ScalePlan {
  * unit, each with ~1.5 rows a year (periodic always, OD screening half the time).
  * Unit validity is ignored on purpose: every unit gets every year, the worst case for the queries.
  */
-export function generatorOptions(plan: ScalePlan, unitCodes: string[]): { sites: GeneratorOptions; checkups: GeneratorOptions } {
-  const units = unitCodes.map((code) => ({ code, years: ESTABLISHMENT_YEARS }));
+export function generatorOptions(
+  plan: ScalePlan,
+  unitCodes: string[],
+): { sites: GeneratorOptions; checkups: GeneratorOptions } {
+  const units = unitCodes.map(code => ({ code, years: ESTABLISHMENT_YEARS }));
   const sitesPerUnit = plan.sites / units.length;
-  const establishmentsPerUnit = plan.checkupRows / (1.5 * ESTABLISHMENT_YEARS.length) / units.length;
+  const establishmentsPerUnit =
+    plan.checkupRows / (1.5 * ESTABLISHMENT_YEARS.length) / units.length;
   return {
     sites: { seed: 20250701, scale: sitesPerUnit / 40, units },
     checkups: { seed: 20250702, scale: establishmentsPerUnit / 60, units },
@@ -48,30 +67,40 @@ export function generatorOptions(plan: ScalePlan, unitCodes: string[]): { sites:
  * read (numerators and denominators of its rates), so even scale 1 feeds them. Ranges are
  * plausible per-province levels; percentages stay within 0-100.
  */
-const MATRIX: { indicator: string; start: [number, number]; drift: number; kind: 'count' | 'percent' }[] = [
-  { indicator: 'oa-deaths', start: [3, 32], drift: -0.03, kind: 'count' },
-  { indicator: 'employed-population', start: [300_000, 1_500_000], drift: 0.01, kind: 'count' },
-  { indicator: 'od-workers-examined', start: [1_000, 20_000], drift: 0.05, kind: 'count' },
-  { indicator: 'wem-establishments-monitored', start: [50, 800], drift: 0.04, kind: 'count' },
-  { indicator: 'tr-managers-district-zone', start: [55, 85], drift: 0.03, kind: 'percent' },
-  { indicator: 'tr-strict-job-workers', start: [50, 80], drift: 0.03, kind: 'percent' },
-  { indicator: 'tr-osh-officers', start: [50, 80], drift: 0.03, kind: 'percent' },
-  { indicator: 'tr-grassroots-health-workers', start: [40, 75], drift: 0.03, kind: 'percent' },
-  { indicator: 'info-craft-villages-coops', start: [40, 80], drift: 0.03, kind: 'percent' },
-  { indicator: 'comp-victims-compensated', start: [60, 90], drift: 0.02, kind: 'percent' },
-  { indicator: 'oa-fatal-investigated', start: [85, 100], drift: 0.01, kind: 'percent' },
-  { indicator: 'oa-accidents', start: [40, 400], drift: 0.02, kind: 'count' },
-  { indicator: 'oa-fatal-accidents', start: [3, 30], drift: -0.03, kind: 'count' },
-  { indicator: 'oa-victims', start: [40, 420], drift: 0.02, kind: 'count' },
-  { indicator: 'oa-seriously-injured', start: [10, 100], drift: 0.0, kind: 'count' },
-  { indicator: 'od-cases', start: [5, 100], drift: 0.04, kind: 'count' },
-  { indicator: 'wem-samples', start: [2_000, 40_000], drift: 0.05, kind: 'count' },
-  { indicator: 'wem-samples-not-meeting', start: [50, 2_000], drift: -0.02, kind: 'count' },
-  { indicator: 'oh-establishments-managed', start: [200, 5_000], drift: 0.03, kind: 'count' },
-  { indicator: 'osh-enterprises-violations', start: [10, 300], drift: -0.01, kind: 'count' },
+const MATRIX: {
+  indicator: string;
+  start: [number, number];
+  drift: number;
+  kind: "count" | "percent";
+}[] = [
+  { indicator: "oa-deaths", start: [3, 32], drift: -0.03, kind: "count" },
+  { indicator: "employed-population", start: [300_000, 1_500_000], drift: 0.01, kind: "count" },
+  { indicator: "od-workers-examined", start: [1_000, 20_000], drift: 0.05, kind: "count" },
+  { indicator: "wem-establishments-monitored", start: [50, 800], drift: 0.04, kind: "count" },
+  { indicator: "tr-managers-district-zone", start: [55, 85], drift: 0.03, kind: "percent" },
+  { indicator: "tr-strict-job-workers", start: [50, 80], drift: 0.03, kind: "percent" },
+  { indicator: "tr-osh-officers", start: [50, 80], drift: 0.03, kind: "percent" },
+  { indicator: "tr-grassroots-health-workers", start: [40, 75], drift: 0.03, kind: "percent" },
+  { indicator: "info-craft-villages-coops", start: [40, 80], drift: 0.03, kind: "percent" },
+  { indicator: "comp-victims-compensated", start: [60, 90], drift: 0.02, kind: "percent" },
+  { indicator: "oa-fatal-investigated", start: [85, 100], drift: 0.01, kind: "percent" },
+  { indicator: "oa-accidents", start: [40, 400], drift: 0.02, kind: "count" },
+  { indicator: "oa-fatal-accidents", start: [3, 30], drift: -0.03, kind: "count" },
+  { indicator: "oa-victims", start: [40, 420], drift: 0.02, kind: "count" },
+  { indicator: "oa-seriously-injured", start: [10, 100], drift: 0.0, kind: "count" },
+  { indicator: "od-cases", start: [5, 100], drift: 0.04, kind: "count" },
+  { indicator: "wem-samples", start: [2_000, 40_000], drift: 0.05, kind: "count" },
+  { indicator: "wem-samples-not-meeting", start: [50, 2_000], drift: -0.02, kind: "count" },
+  { indicator: "oh-establishments-managed", start: [200, 5_000], drift: 0.03, kind: "count" },
+  { indicator: "osh-enterprises-violations", start: [10, 300], drift: -0.01, kind: "count" },
 ];
 
-export interface MatrixRow { indicator: string; unit: string; year: number; value: number }
+export interface MatrixRow {
+  indicator: string;
+  unit: string;
+  year: number;
+  value: number;
+}
 
 /** The yearly observation matrix: plan.indicators × units × plan.years, deterministic. */
 export function* observationMatrix(plan: ScalePlan, unitCodes: string[]): Generator<MatrixRow> {

@@ -1,5 +1,5 @@
-import 'reflect-metadata';
-import { startApp } from '../server/app.js';
+import "reflect-metadata";
+import { startApp } from "../server/app.js";
 
 /**
  * The API server under test, in its own process so its RSS (read from /proc by the runner) is
@@ -7,24 +7,36 @@ import { startApp } from '../server/app.js';
  * in production mode, on a free loopback port, and reports that port on stdout as one JSON line.
  */
 const databaseUrl = process.env.BENCH_DATABASE_URL;
-if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is not set');
+if (!databaseUrl) throw new Error("BENCH_DATABASE_URL is not set");
 
 // No rate limit: the benchmark measures the API, and all its load comes from one loopback client.
 // BENCH_RESPONSE_CACHE=off measures the computation itself: every request runs its SQL and analytics.
-const responseCache = process.env.BENCH_RESPONSE_CACHE !== 'off';
-const app = await startApp({ databaseUrl, port: 0, host: '127.0.0.1', illustrative: false, production: true, rateLimit: false, responseCache, exposeSqlCount: true });
-process.stdout.write(JSON.stringify({ ready: true, url: app.url, port: app.port }) + '\n');
+const responseCache = process.env.BENCH_RESPONSE_CACHE !== "off";
+const app = await startApp({
+  databaseUrl,
+  port: 0,
+  host: "127.0.0.1",
+  illustrative: false,
+  production: true,
+  rateLimit: false,
+  responseCache,
+  exposeSqlCount: true,
+});
+process.stdout.write(JSON.stringify({ ready: true, url: app.url, port: app.port }) + "\n");
 
 // Apollo Server registers its own SIGINT/SIGTERM handlers, and its stop() racing the one inside
 // app.close() leaves close() pending forever (see RESULTS.md, "Shutdown"): drop them, close here.
-process.removeAllListeners('SIGTERM');
-process.removeAllListeners('SIGINT');
+process.removeAllListeners("SIGTERM");
+process.removeAllListeners("SIGINT");
 let stopping = false;
-process.on('SIGTERM', () => {
+process.on("SIGTERM", () => {
   if (stopping) return;
   stopping = true;
-  app.close().then(() => process.exit(0), (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+  app.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 });

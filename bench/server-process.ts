@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** The server child (dist/bench/server-child.js) and how to read its memory. */
 export interface ServerProcess {
@@ -14,42 +14,57 @@ export interface ServerProcess {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export function startServerProcess(databaseUrl: string, { responseCache = true } = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [join(here, 'server-child.js')], {
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production', BENCH_RESPONSE_CACHE: responseCache ? 'on' : 'off' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+export function startServerProcess(
+  databaseUrl: string,
+  { responseCache = true } = {},
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [join(here, "server-child.js")], {
+    env: {
+      ...process.env,
+      BENCH_DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      BENCH_RESPONSE_CACHE: responseCache ? "on" : "off",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-4000);
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString("utf8")).slice(-4000);
   });
   return new Promise((resolveStart, reject) => {
-    let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const line = buffered.split('\n').find((l) => l.startsWith('{'));
+    let buffered = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString("utf8");
+      const line = buffered.split("\n").find(l => l.startsWith("{"));
       if (!line) return;
       const { url } = JSON.parse(line) as { url: string };
-      resolveStart({ url, pid: child.pid!, rssMb: () => rssMb(child.pid!), stop: () => stop(child) });
+      resolveStart({
+        url,
+        pid: child.pid!,
+        rssMb: () => rssMb(child.pid!),
+        stop: () => stop(child),
+      });
     });
-    child.once('exit', (code) => reject(new Error(`benchmark server exited during start (code ${code}): ${stderr}`)));
+    child.once("exit", code =>
+      reject(new Error(`benchmark server exited during start (code ${code}): ${stderr}`)),
+    );
   });
 }
 
 export function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
 function stop(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
+  return new Promise(done => {
     if (child.exitCode !== null || child.signalCode !== null) return done();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
       clearTimeout(timer);
       done();
     });
-    child.kill('SIGTERM');
+    child.kill("SIGTERM");
   });
 }

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { benchTempDir } from './cluster.js';
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchTempDir } from "./cluster.js";
 
 export interface StartOnce {
   /** Spawn to the "ready" line. */
@@ -11,9 +11,12 @@ export interface StartOnce {
   /** SIGINT to exit, or null when it had not exited after STOP_WAIT_MS (then it was SIGKILLed). */
   stopMs: number | null;
 }
-export interface StartupResult { cold: StartOnce; warm: StartOnce }
+export interface StartupResult {
+  cold: StartOnce;
+  warm: StartOnce;
+}
 
-const mainJs = resolve(dirname(fileURLToPath(import.meta.url)), '../server/main.js');
+const mainJs = resolve(dirname(fileURLToPath(import.meta.url)), "../server/main.js");
 const STOP_WAIT_MS = 20_000;
 
 /**
@@ -24,8 +27,8 @@ const STOP_WAIT_MS = 20_000;
  * Each start is then stopped with SIGINT (what Ctrl-C sends) and the time to exit is recorded too.
  */
 export async function measureStartup(log: (line: string) => void): Promise<StartupResult> {
-  const folder = benchTempDir('osh-bench-start-');
-  const dataDir = join(folder, 'data');
+  const folder = benchTempDir("osh-bench-start-");
+  const dataDir = join(folder, "data");
   mkdirSync(dataDir, { mode: 0o755 });
   try {
     const cold = await startOnce(dataDir);
@@ -34,38 +37,40 @@ export async function measureStartup(log: (line: string) => void): Promise<Start
     log(`  second start (warm DATA_DIR): ready in ${warm.readyMs} ms, ${stopText(warm)}`);
     return { cold, warm };
   } finally {
-    await stopLeftPostmaster(join(dataDir, 'pg'));
+    await stopLeftPostmaster(join(dataDir, "pg"));
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
 export const stopText = (s: StartOnce) =>
-  s.stopMs === null ? `did NOT exit within ${STOP_WAIT_MS / 1000} s of SIGINT (killed)` : `exited ${s.stopMs} ms after SIGINT`;
+  s.stopMs === null
+    ? `did NOT exit within ${STOP_WAIT_MS / 1000} s of SIGINT (killed)`
+    : `exited ${s.stopMs} ms after SIGINT`;
 
 async function startOnce(dataDir: string): Promise<StartOnce> {
   const started = performance.now();
   const child = spawn(process.execPath, [mainJs], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATA_DIR: dataDir, PORT: "0", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = '';
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  let output = "";
+  const exited = new Promise<void>(done => child.once("exit", () => done()));
   const ready = await new Promise<{ ms: number; line: string }>((done, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      child.kill("SIGKILL");
       reject(new Error(`main.js did not print "ready" within 180 s: ${output}`));
     }, 180_000);
     const onData = (chunk: Buffer) => {
-      output = (output + chunk.toString('utf8')).slice(-4000);
-      const line = output.split('\n').find((l) => l.includes('ready'));
+      output = (output + chunk.toString("utf8")).slice(-4000);
+      const line = output.split("\n").find(l => l.includes("ready"));
       if (!line) return;
       clearTimeout(timer);
-      child.stdout!.off('data', onData);
+      child.stdout!.off("data", onData);
       done({ ms: Math.round(performance.now() - started), line: line.trim() });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      output = (output + chunk.toString('utf8')).slice(-4000);
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (chunk: Buffer) => {
+      output = (output + chunk.toString("utf8")).slice(-4000);
     });
     void exited.then(() => {
       clearTimeout(timer);
@@ -73,26 +78,33 @@ async function startOnce(dataDir: string): Promise<StartOnce> {
     });
   });
   const stopping = performance.now();
-  child.kill('SIGINT');
-  const stopped = await Promise.race([exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), STOP_WAIT_MS))]);
+  child.kill("SIGINT");
+  const stopped = await Promise.race([
+    exited.then(() => true),
+    new Promise<false>(r => setTimeout(() => r(false), STOP_WAIT_MS)),
+  ]);
   if (!stopped) {
-    child.kill('SIGKILL');
+    child.kill("SIGKILL");
     await exited;
   }
-  await stopLeftPostmaster(join(dataDir, 'pg'));
-  return { readyMs: ready.ms, readyLine: ready.line, stopMs: stopped ? Math.round(performance.now() - stopping) : null };
+  await stopLeftPostmaster(join(dataDir, "pg"));
+  return {
+    readyMs: ready.ms,
+    readyLine: ready.line,
+    stopMs: stopped ? Math.round(performance.now() - stopping) : null,
+  };
 }
 
 /** A main.js that had to be killed leaves its PostgreSQL running: stop it before the next start. */
 async function stopLeftPostmaster(pgDir: string): Promise<void> {
-  const pidFile = join(pgDir, 'postmaster.pid');
+  const pidFile = join(pgDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
   if (!Number.isInteger(pid) || pid <= 0) return;
   try {
-    process.kill(pid, 'SIGINT');
+    process.kill(pid, "SIGINT");
   } catch {
     return; // not running: PostgreSQL removes a stale pid file itself on the next start
   }
-  for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise(r => setTimeout(r, 100));
 }

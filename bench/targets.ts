@@ -1,4 +1,4 @@
-import type { BenchRun, SoakRun } from './types.js';
+import type { BenchRun, SoakRun } from "./types.js";
 
 /**
  * The targets of issue 6, on a 2-core machine at 32 connections:
@@ -7,61 +7,96 @@ import type { BenchRun, SoakRun } from './types.js';
  *  - 0 errors; memory flat over a 60 s run;
  *  - SQL statements per request constant in the number of units (scorecard, 3 vs 34 units).
  */
-export interface LatencyTarget { p99?: number; rps?: number }
+export interface LatencyTarget {
+  p99?: number;
+  rps?: number;
+}
 
 export function targetsFor(scale: number, query: string): LatencyTarget[] {
   const out: LatencyTarget[] = [];
-  if (scale === 1 && query.startsWith('scorecard')) out.push({ p99: 50, rps: 300 });
+  if (scale === 1 && query.startsWith("scorecard")) out.push({ p99: 50, rps: 300 });
   if (scale === 100) out.push({ p99: 100 });
   return out;
 }
 
-export interface Verdict { target: string; measured: string; met: boolean | null; miss: string }
+export interface Verdict {
+  target: string;
+  measured: string;
+  met: boolean | null;
+  miss: string;
+}
 
 const pct = (value: number, limit: number) => `${Math.round((100 * (value - limit)) / limit)} %`;
 
 export function evaluate(run: BenchRun): Verdict[] {
   const verdicts: Verdict[] = [];
-  const passes = (scale: BenchRun['scales'][number]) => [
-    { runs: scale.runs, label: '' },
-    { runs: scale.uncachedRuns, label: ', cache off' },
+  const passes = (scale: BenchRun["scales"][number]) => [
+    { runs: scale.runs, label: "" },
+    { runs: scale.uncachedRuns, label: ", cache off" },
   ];
   for (const scale of run.scales) {
-    for (const { runs, label } of passes(scale)) for (const r of runs) {
-      for (const t of targetsFor(scale.plan.scale, r.query.name)) {
-        if (t.p99 !== undefined && r.load.responses === 0) {
-          // No response inside the run: autocannon has no latency to report, the request takes longer than the run.
-          verdicts.push({
-            target: `${r.query.name} p99 ≤ ${t.p99} ms at scale ${scale.plan.scale}${label}`, measured: `no response in ${run.seconds} s (one request alone: ${Math.round(r.probe.ms)} ms)`,
-            met: false, miss: `> ${run.seconds * 1000 - t.p99} ms over; alone it is already ${Math.round(r.probe.ms - t.p99)} ms over`,
-          });
-        } else if (t.p99 !== undefined) {
-          const met = r.load.p99 <= t.p99;
-          verdicts.push({
-            target: `${r.query.name} p99 ≤ ${t.p99} ms at scale ${scale.plan.scale}${label}`, measured: `${r.load.p99} ms`, met,
-            miss: met ? '' : `${r.load.p99 - t.p99} ms over (+${pct(r.load.p99, t.p99)})`,
-          });
-        }
-        if (t.rps !== undefined) {
-          const met = r.load.requestsPerSecond >= t.rps;
-          verdicts.push({
-            target: `${r.query.name} ≥ ${t.rps} req/s at scale ${scale.plan.scale}${label}`, measured: `${r.load.requestsPerSecond.toFixed(0)} req/s`, met,
-            miss: met ? '' : `${(t.rps - r.load.requestsPerSecond).toFixed(0)} req/s short (${pct(r.load.requestsPerSecond, t.rps)})`,
-          });
+    for (const { runs, label } of passes(scale)) {
+      for (const r of runs) {
+        for (const t of targetsFor(scale.plan.scale, r.query.name)) {
+          if (t.p99 !== undefined && r.load.responses === 0) {
+            // No response inside the run: autocannon has no latency to report, the request takes longer than the run.
+            verdicts.push({
+              target: `${r.query.name} p99 ≤ ${t.p99} ms at scale ${scale.plan.scale}${label}`,
+              measured: `no response in ${run.seconds} s (one request alone: ${Math.round(r.probe.ms)} ms)`,
+              met: false,
+              miss: `> ${run.seconds * 1000 - t.p99} ms over; alone it is already ${Math.round(r.probe.ms - t.p99)} ms over`,
+            });
+          } else if (t.p99 !== undefined) {
+            const met = r.load.p99 <= t.p99;
+            verdicts.push({
+              target: `${r.query.name} p99 ≤ ${t.p99} ms at scale ${scale.plan.scale}${label}`,
+              measured: `${r.load.p99} ms`,
+              met,
+              miss: met ? "" : `${r.load.p99 - t.p99} ms over (+${pct(r.load.p99, t.p99)})`,
+            });
+          }
+          if (t.rps !== undefined) {
+            const met = r.load.requestsPerSecond >= t.rps;
+            verdicts.push({
+              target: `${r.query.name} ≥ ${t.rps} req/s at scale ${scale.plan.scale}${label}`,
+              measured: `${r.load.requestsPerSecond.toFixed(0)} req/s`,
+              met,
+              miss: met
+                ? ""
+                : `${(t.rps - r.load.requestsPerSecond).toFixed(0)} req/s short (${pct(r.load.requestsPerSecond, t.rps)})`,
+            });
+          }
         }
       }
     }
   }
 
-  const failures = run.scales.flatMap((s) => passes(s).flatMap(({ runs, label }) => runs.map((r) => ({
-    where: `scale ${s.plan.scale} ${r.query.name}${label}`,
-    count: r.load.errors + r.load.non2xx + r.load.timeouts + (r.probe.graphqlErrors.length ? 1 : 0),
-  }))));
-  if (run.soak) failures.push({ where: 'soak', count: run.soak.load.errors + run.soak.load.non2xx + run.soak.load.timeouts });
+  const failures = run.scales.flatMap(s =>
+    passes(s).flatMap(({ runs, label }) =>
+      runs.map(r => ({
+        where: `scale ${s.plan.scale} ${r.query.name}${label}`,
+        count:
+          r.load.errors + r.load.non2xx + r.load.timeouts + (r.probe.graphqlErrors.length ? 1 : 0),
+      })),
+    ),
+  );
+  if (run.soak) {
+    failures.push({
+      where: "soak",
+      count: run.soak.load.errors + run.soak.load.non2xx + run.soak.load.timeouts,
+    });
+  }
   const errorCount = failures.reduce((n, f) => n + f.count, 0);
   verdicts.push({
-    target: '0 errors (socket errors, timeouts, non-2xx, GraphQL errors)', measured: String(errorCount), met: errorCount === 0,
-    miss: errorCount ? failures.filter((f) => f.count).map((f) => `${f.where}: ${f.count}`).join('; ') : '',
+    target: "0 errors (socket errors, timeouts, non-2xx, GraphQL errors)",
+    measured: String(errorCount),
+    met: errorCount === 0,
+    miss: errorCount
+      ? failures
+          .filter(f => f.count)
+          .map(f => `${f.where}: ${f.count}`)
+          .join("; ")
+      : "",
   });
 
   if (run.soak) {
@@ -69,20 +104,32 @@ export function evaluate(run: BenchRun): Verdict[] {
     verdicts.push({
       target: `memory flat over ${run.soak.seconds} s (RSS growth after warm-up ≤ 10 %, cache off)`,
       measured: `${flat.fromMb.toFixed(0)} → ${flat.toMb.toFixed(0)} MB (${flat.growthPct.toFixed(1)} %), slope ${flat.slopeMbPerMin.toFixed(1)} MB/min`,
-      met: flat.met, miss: flat.met ? '' : `${(flat.growthPct - 10).toFixed(1)} points over`,
+      met: flat.met,
+      miss: flat.met ? "" : `${(flat.growthPct - 10).toFixed(1)} points over`,
     });
   } else {
-    verdicts.push({ target: 'memory flat over 60 s', measured: 'not run (BENCH_SOAK=0 or --quick)', met: null, miss: '' });
+    verdicts.push({
+      target: "memory flat over 60 s",
+      measured: "not run (BENCH_SOAK=0 or --quick)",
+      met: null,
+      miss: "",
+    });
   }
 
   for (const scale of run.scales) {
-    const few = scale.uncachedRuns.find((r) => r.query.name === `scorecard-${run.units3.length}`)?.probe.sqlStatements;
-    const many = scale.uncachedRuns.find((r) => r.query.name === `scorecard-${run.units34.length}`)?.probe.sqlStatements;
+    const few = scale.uncachedRuns.find(r => r.query.name === `scorecard-${run.units3.length}`)
+      ?.probe.sqlStatements;
+    const many = scale.uncachedRuns.find(r => r.query.name === `scorecard-${run.units34.length}`)
+      ?.probe.sqlStatements;
     if (few === undefined || many === undefined) continue;
     verdicts.push({
       target: `SQL statements constant in units (scorecard ${run.units3.length} vs ${run.units34.length} units, scale ${scale.plan.scale})`,
-      measured: `${few} vs ${many}`, met: few !== null && few === many,
-      miss: few === many ? '' : `${(many ?? 0) - (few ?? 0)} more statements with ${run.units34.length} units`,
+      measured: `${few} vs ${many}`,
+      met: few !== null && few === many,
+      miss:
+        few === many
+          ? ""
+          : `${(many ?? 0) - (few ?? 0)} more statements with ${run.units34.length} units`,
     });
   }
   return verdicts;
@@ -93,7 +140,7 @@ export function evaluate(run: BenchRun): Verdict[] {
  * to the last; also the least-squares slope over the same samples.
  */
 export function flatness(soak: SoakRun) {
-  const settled = soak.samples.filter((s) => s.second >= 10);
+  const settled = soak.samples.filter(s => s.second >= 10);
   const points = settled.length >= 2 ? settled : soak.samples;
   const fromMb = points[0].rssMb;
   const toMb = points[points.length - 1].rssMb;

@@ -1,9 +1,9 @@
-import type { LoadResult, Probe } from './drive.js';
-import type { Explained } from './explain.js';
-import type { LoadTimes } from './load.js';
-import type { BenchQuery } from './queries.js';
-import type { ScalePlan } from './scale.js';
-import type { StartupResult } from './startup.js';
+import type { LoadResult, Probe } from "./drive.js";
+import type { Explained } from "./explain.js";
+import type { LoadTimes } from "./load.js";
+import type { BenchQuery } from "./queries.js";
+import type { ScalePlan } from "./scale.js";
+import type { StartupResult } from "./startup.js";
 
 /** What one benchmark run found; run.ts fills it in, report.ts turns it into RESULTS.md. */
 export interface QueryRun {

@@ -1,29 +1,29 @@
-import 'reflect-metadata';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
-import type { MikroORM } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import compression from 'compression';
-import express from 'express';
-import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { join, resolve, sep } from 'node:path';
-import { costLimitPlugin, MAX_TOKENS, validationRules } from './common/complexity.js';
-import { formatError } from './common/format-error.js';
-import { projectRoot } from './common/paths.js';
-import { RequestLimiter, type RateLimitOptions } from './common/rate-limit.js';
-import { buildContext, type Context } from './context.js';
-import { authenticateRequests, mayWrite, requestUser } from './http/authenticate.js';
-import { graphqlMethods, httpErrorHandler, notFound } from './http/http-errors.js';
-import { securityHeaders } from './http/security-headers.js';
-import { listenForChanges } from './cache/change-listener.js';
-import { httpCache, type CachedAnswer } from './cache/http-cache.js';
-import { ResponseCache } from './cache/response-cache.js';
-import { MonitoringRollupRefresher } from './monitoring/monitoring-rollup.js';
-import { prepareDatabase } from './db/prepare.js';
-import { sqlScope } from './db/sql-counter.js';
-import { buildAppSchema } from './schema.js';
+import "reflect-metadata";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { expressMiddleware } from "@as-integrations/express5";
+import type { MikroORM } from "@mikro-orm/core";
+import type { SqlEntityManager } from "@mikro-orm/postgresql";
+import compression from "compression";
+import express from "express";
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import { join, resolve, sep } from "node:path";
+import { costLimitPlugin, MAX_TOKENS, validationRules } from "./common/complexity.js";
+import { formatError } from "./common/format-error.js";
+import { projectRoot } from "./common/paths.js";
+import { RequestLimiter, type RateLimitOptions } from "./common/rate-limit.js";
+import { buildContext, type Context } from "./context.js";
+import { authenticateRequests, mayWrite, requestUser } from "./http/authenticate.js";
+import { graphqlMethods, httpErrorHandler, notFound } from "./http/http-errors.js";
+import { securityHeaders } from "./http/security-headers.js";
+import { listenForChanges } from "./cache/change-listener.js";
+import { httpCache, type CachedAnswer } from "./cache/http-cache.js";
+import { ResponseCache } from "./cache/response-cache.js";
+import { MonitoringRollupRefresher } from "./monitoring/monitoring-rollup.js";
+import { prepareDatabase } from "./db/prepare.js";
+import { sqlScope } from "./db/sql-counter.js";
+import { buildAppSchema } from "./schema.js";
 
 type RequestContext = Context & { sql: { count: number } };
 
@@ -32,7 +32,7 @@ const sqlHeaderPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ contextValue, response }) {
-        response.http.headers.set('x-sql-statements', String(contextValue.sql.count));
+        response.http.headers.set("x-sql-statements", String(contextValue.sql.count));
       },
     };
   },
@@ -54,7 +54,14 @@ export interface AppOptions {
 }
 
 /** The Express app with GraphQL at /graphql and the built web app at /. Does not listen. */
-export async function createApp({ orm, webDist, production = false, rateLimit: limits = false, cache = null, exposeSqlCount = false }: AppOptions) {
+export async function createApp({
+  orm,
+  webDist,
+  production = false,
+  rateLimit: limits = false,
+  cache = null,
+  exposeSqlCount = false,
+}: AppOptions) {
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     formatError: formatError(production),
@@ -68,23 +75,24 @@ export async function createApp({ orm, webDist, production = false, rateLimit: l
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules,
     plugins: [
-      ...(exposeSqlCount ? [sqlHeaderPlugin] : []), costLimitPlugin as ApolloServerPlugin<RequestContext>,
+      ...(exposeSqlCount ? [sqlHeaderPlugin] : []),
+      costLimitPlugin as ApolloServerPlugin<RequestContext>,
       ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   });
   await apollo.start();
 
   const app = express();
-  app.disable('x-powered-by');
+  app.disable("x-powered-by");
   app.use(securityHeaders);
-  const smallJson = express.json({ limit: '1mb' });
-  const largeJson = express.json({ limit: '6mb' });
+  const smallJson = express.json({ limit: "1mb" });
+  const largeJson = express.json({ limit: "6mb" });
   const limiter = limits ? new RequestLimiter(limits) : null;
-  app.get('/healthz', (_req, res) => {
+  app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
   });
   app.use(
-    '/graphql',
+    "/graphql",
     // Answers are JSON of up to a few hundred kB (a scorecard over 34 units): gzip when the client takes it.
     compression({ threshold: 1024 }),
     (_req, res, next) => {
@@ -100,18 +108,29 @@ export async function createApp({ orm, webDist, production = false, rateLimit: l
     (req, res, next) => (mayWrite(requestUser(res)) ? largeJson : smallJson)(req, res, next),
     ...(cache ? [httpCache(cache, { exposeSqlCount })] : []),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ ...buildContext(orm, requestUser(res)), sql: res.locals.sql as { count: number } }),
+      context: async ({ res }) => ({
+        ...buildContext(orm, requestUser(res)),
+        sql: res.locals.sql as { count: number },
+      }),
     }),
   );
-  const dist = webDist ?? resolve(projectRoot(), 'web/dist');
+  const dist = webDist ?? resolve(projectRoot(), "web/dist");
   if (existsSync(dist)) {
     app.use(compression());
     // Vite names built assets by content hash: they never change under the same name.
-    app.use(express.static(dist, {
-      index: 'index.html',
-      setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
-    }));
-    app.get('/', (_req, res) => res.sendFile(join(dist, 'index.html')));
+    app.use(
+      express.static(dist, {
+        index: "index.html",
+        setHeaders: (res, path) =>
+          res.setHeader(
+            "Cache-Control",
+            path.includes(`${sep}assets${sep}`)
+              ? "public, max-age=31536000, immutable"
+              : "no-cache",
+          ),
+      }),
+    );
+    app.get("/", (_req, res) => res.sendFile(join(dist, "index.html")));
   }
   // Last: unknown routes and every error (bad JSON, too large, bad encoding) as short coded JSON.
   app.use(notFound);
@@ -150,35 +169,45 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const db = await prepareDatabase({
     databaseUrl: options.databaseUrl ?? null,
     replicaUrls: options.replicaUrls ?? [],
-    dataDir: options.dataDir ?? resolve(projectRoot(), '.data'),
+    dataDir: options.dataDir ?? resolve(projectRoot(), ".data"),
     illustrative: options.illustrative ?? true,
     log,
   });
   const cache = options.responseCache === false ? null : new ResponseCache<CachedAnswer>();
-  const rollup = new MonitoringRollupRefresher((db.orm.em as SqlEntityManager).getKnex('write'), 500, (error) => log(`monitoring rollup: ${String(error)}`));
+  const rollup = new MonitoringRollupRefresher(
+    (db.orm.em as SqlEntityManager).getKnex("write"),
+    500,
+    error => log(`monitoring rollup: ${String(error)}`),
+  );
   const built = Date.now();
-  if ((await rollup.refreshNow()) === 'built') log(`built the monitoring rollup in ${Date.now() - built} ms`);
-  const listener = await listenForChanges(db.url, (table) => {
+  if ((await rollup.refreshNow()) === "built") {
+    log(`built the monitoring rollup in ${Date.now() - built} ms`);
+  }
+  const listener = await listenForChanges(db.url, table => {
     cache?.clear();
-    if (table === null || table.startsWith('monitoring_')) rollup.schedule();
+    if (table === null || table.startsWith("monitoring_")) rollup.schedule();
   });
   const { app, apollo } = await createApp({
-    orm: db.orm, webDist: options.webDist, production: options.production, rateLimit: options.rateLimit, cache,
+    orm: db.orm,
+    webDist: options.webDist,
+    production: options.production,
+    rateLimit: options.rateLimit,
+    cache,
     exposeSqlCount: options.exposeSqlCount,
   });
   const server: Server = await new Promise((resolveListen, reject) => {
-    const s = app.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolveListen(s));
-    s.once('error', reject);
+    const s = app.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolveListen(s));
+    s.once("error", reject);
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = typeof address === "object" && address ? address.port : 0;
   return {
-    url: `http://${options.host === '0.0.0.0' ? 'localhost' : '127.0.0.1'}:${port}`,
+    url: `http://${options.host === "0.0.0.0" ? "localhost" : "127.0.0.1"}:${port}`,
     port,
     orm: db.orm,
     async close() {
       server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
+      await new Promise<void>(done => server.close(() => done()));
       await apollo.stop();
       await listener.close();
       await rollup.stop();

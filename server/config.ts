@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
-import { projectRoot } from './common/paths.js';
+import { resolve } from "node:path";
+import { projectRoot } from "./common/paths.js";
 
 /** Settings read once from the environment; see README "Settings". */
 export interface AppConfig {
@@ -20,32 +20,35 @@ export interface AppConfig {
 }
 
 /** RATE_LIMIT="<burst>/<per second>" (default 300/50), or "off". */
-function readRateLimit(value: string | undefined): AppConfig['rateLimit'] {
-  const text = (value ?? '300/50').trim().toLowerCase();
-  if (['off', '0', 'false', 'no'].includes(text)) return null;
+function readRateLimit(value: string | undefined): AppConfig["rateLimit"] {
+  const text = (value ?? "300/50").trim().toLowerCase();
+  if (["off", "0", "false", "no"].includes(text)) return null;
   const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(text);
-  if (!match || Number(match[1]) < 1 || Number(match[2]) <= 0) throw new Error(`RATE_LIMIT must look like 300/50 (burst/per second) or off, got "${value}"`);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) <= 0) {
+    throw new Error(`RATE_LIMIT must look like 300/50 (burst/per second) or off, got "${value}"`);
+  }
   return { burst: Number(match[1]), perSecond: Number(match[2]) };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const port = env.PORT === undefined || env.PORT === '' ? 4000 : Number(env.PORT);
+  const port = env.PORT === undefined || env.PORT === "" ? 4000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
   }
-  const off = (value: string | undefined) => ['off', '0', 'false', 'no'].includes((value ?? 'on').trim().toLowerCase());
+  const off = (value: string | undefined) =>
+    ["off", "0", "false", "no"].includes((value ?? "on").trim().toLowerCase());
   return Object.freeze({
     port,
     databaseUrl: env.DATABASE_URL?.trim() || null,
-    replicaUrls: (env.DATABASE_REPLICA_URLS ?? '')
-      .split(',')
-      .map((url) => url.trim())
+    replicaUrls: (env.DATABASE_REPLICA_URLS ?? "")
+      .split(",")
+      .map(url => url.trim())
       .filter(Boolean),
-    dataDir: resolve(env.DATA_DIR?.trim() || resolve(projectRoot(), '.data')),
+    dataDir: resolve(env.DATA_DIR?.trim() || resolve(projectRoot(), ".data")),
     illustrativeData: !off(env.ILLUSTRATIVE_DATA),
     responseCache: !off(env.RESPONSE_CACHE),
     // Stack traces and internal error messages only when asked for: a plain `npm start` is a real deployment.
-    production: env.NODE_ENV !== 'development',
+    production: env.NODE_ENV !== "development",
     rateLimit: readRateLimit(env.RATE_LIMIT),
   });
 }

@@ -1,10 +1,10 @@
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
-import { bearerToken, userForToken } from './auth/tokens.js';
-import { Loaders } from './common/loaders.js';
+import type { MikroORM } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { GraphQLError } from "graphql";
+import { bearerToken, userForToken } from "./auth/tokens.js";
+import { Loaders } from "./common/loaders.js";
 
-import type { AppUser } from './auth/app-user.js';
+import type { AppUser } from "./auth/app-user.js";
 
 // AppUser lives in auth/ (tokens resolve it); re-exported here for the resolvers that take it
 // together with the Context.
@@ -28,13 +28,16 @@ export function buildContext(orm: MikroORM, user: AppUser | null = null): Contex
  * UNAUTHENTICATED error (HTTP 401) for a token that is unknown or revoked, so a client with a
  * stale token learns it at once instead of silently reading as anonymous.
  */
-export async function authenticate(orm: MikroORM, authorization: string | string[] | undefined): Promise<AppUser | null> {
+export async function authenticate(
+  orm: MikroORM,
+  authorization: string | string[] | undefined,
+): Promise<AppUser | null> {
   if (!authorization) return null;
   const token = bearerToken(authorization);
   const user = token ? await userForToken(orm.em.fork() as EntityManager, token) : null;
   if (!user) {
-    throw new GraphQLError('The API token is not valid (unknown, revoked or malformed)', {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    throw new GraphQLError("The API token is not valid (unknown, revoked or malformed)", {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
     });
   }
   return user;

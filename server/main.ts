@@ -1,6 +1,6 @@
-import 'reflect-metadata';
-import { startApp } from './app.js';
-import { readConfig } from './config.js';
+import "reflect-metadata";
+import { startApp } from "./app.js";
+import { readConfig } from "./config.js";
 
 /** `npm start`: the platform on one port, with the embedded PostgreSQL unless DATABASE_URL is set. */
 const config = readConfig();
@@ -12,14 +12,14 @@ const app = await startApp({
   replicaUrls: config.replicaUrls,
   dataDir: config.dataDir,
   port: config.port,
-  host: '0.0.0.0',
+  host: "0.0.0.0",
   illustrative: config.illustrativeData,
   production: config.production,
   rateLimit: config.rateLimit ?? false,
   responseCache: config.responseCache,
   // The per-request SQL count only in development (NODE_ENV=development): it shows outsiders what is costly.
   exposeSqlCount: !config.production,
-  log: (line) => {
+  log: line => {
     dataAt = /keeping its data in (.+) instead$/.exec(line)?.[1] ?? dataAt;
     console.log(line);
   },
@@ -27,14 +27,16 @@ const app = await startApp({
 console.log(`OSH Observatory ready in ${Date.now() - started} ms`);
 console.log(`  web app:  http://localhost:${app.port}/`);
 console.log(`  GraphQL:  http://localhost:${app.port}/graphql`);
-console.log(`  database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL, data in ${dataAt}, passwords in ${config.dataDir}`}`);
+console.log(
+  `  database: ${config.databaseUrl ? "DATABASE_URL" : `embedded PostgreSQL, data in ${dataAt}, passwords in ${config.dataDir}`}`,
+);
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    console.log('stopping…');
+    console.log("stopping…");
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {

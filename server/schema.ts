@@ -1,22 +1,25 @@
-import 'reflect-metadata';
-import './common/enums.js';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
-import { guardTextArguments } from './common/control-chars.js';
-import { resolvers } from './resolvers.js';
+import "reflect-metadata";
+import "./common/enums.js";
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { guardTextArguments } from "./common/control-chars.js";
+import { resolvers } from "./resolvers.js";
 
 let cached: Promise<GraphQLSchema> | null = null;
 
 /** The executable schema, built once per process. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   // Every text argument is checked for control characters before any resolver sees it.
-  cached ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false }).then(guardTextArguments);
+  cached ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false }).then(
+    guardTextArguments,
+  );
   return cached;
 }
 
-const HEADER = '# THIS FILE IS GENERATED from the server code by `npm run schema:emit`. Do not edit it by hand.\n\n';
+const HEADER =
+  "# THIS FILE IS GENERATED from the server code by `npm run schema:emit`. Do not edit it by hand.\n\n";
 
 /** The SDL committed as schema/schema.graphql (sorted, so the file diffs cleanly). */
 export function printAppSchema(schema: GraphQLSchema): string {
-  return HEADER + printSchema(lexicographicSortSchema(schema)) + '\n';
+  return HEADER + printSchema(lexicographicSortSchema(schema)) + "\n";
 }

@@ -5,37 +5,37 @@
 //
 //   node scripts/arch/folder-graph.mjs          check, and rewrite docs/architecture.md
 //   node scripts/arch/folder-graph.mjs --check  check, and fail if docs/architecture.md is stale
-import { cruise } from 'dependency-cruiser';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cruise } from "dependency-cruiser";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const config = require('../../.dependency-cruiser.cjs');
-const OUT = 'docs/architecture.md';
+const config = require("../../.dependency-cruiser.cjs");
+const OUT = "docs/architecture.md";
 
 /** Folders every feature may use; they must not import features back. */
-const SHARED = new Set(['graphql', 'http', 'common', 'db', 'analytics', 'config.ts']);
+const SHARED = new Set(["graphql", "http", "common", "db", "analytics", "config.ts"]);
 
 /**
  * Folder cycles that exist today and are being taken apart (issue: whole features). A cycle is
  * tolerated only inside one of these groups: a new cycle, or one that pulls in another folder,
  * fails. Shrink this list as features are untangled; never grow it.
  */
-const KNOWN = JSON.parse(readFileSync(new URL('./known-cycles.json', import.meta.url), 'utf8'));
+const KNOWN = JSON.parse(readFileSync(new URL("./known-cycles.json", import.meta.url), "utf8"));
 const KNOWN_CYCLES = KNOWN.cycles;
 
-const result = await cruise(['server'], { ...config.options, ruleSet: { forbidden: [] } });
-const folderOf = (path) => {
-  const parts = path.split('/');
+const result = await cruise(["server"], { ...config.options, ruleSet: { forbidden: [] } });
+const folderOf = path => {
+  const parts = path.split("/");
   return parts.length > 2 ? parts[1] : parts[1]; // server/<folder>/... or server/<file>.ts
 };
 
 const edges = new Map(); // "a -> b" => count of file imports
 for (const module of result.output.modules) {
-  if (!module.source.startsWith('server/')) continue;
+  if (!module.source.startsWith("server/")) continue;
   const from = folderOf(module.source);
   for (const dep of module.dependencies) {
-    if (!dep.resolved.startsWith('server/')) continue;
+    if (!dep.resolved.startsWith("server/")) continue;
     const to = folderOf(dep.resolved);
     if (from === to) continue;
     const key = `${from} -> ${to}`;
@@ -45,42 +45,59 @@ for (const module of result.output.modules) {
 
 const graph = new Map();
 for (const key of edges.keys()) {
-  const [from, to] = key.split(' -> ');
+  const [from, to] = key.split(" -> ");
   if (!graph.has(from)) graph.set(from, new Set());
   if (!graph.has(to)) graph.set(to, new Set());
   graph.get(from).add(to);
 }
 
 // Tarjan's strongly connected components: every component with more than one folder is a cycle.
-const index = new Map(), low = new Map(), onStack = new Set(), stack = [], cycles = [];
+const index = new Map(),
+  low = new Map(),
+  onStack = new Set(),
+  stack = [],
+  cycles = [];
 let counter = 0;
 function visit(v) {
-  index.set(v, counter); low.set(v, counter); counter++;
-  stack.push(v); onStack.add(v);
+  index.set(v, counter);
+  low.set(v, counter);
+  counter++;
+  stack.push(v);
+  onStack.add(v);
   for (const w of graph.get(v) ?? []) {
-    if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
-    else if (onStack.has(w)) low.set(v, Math.min(low.get(v), index.get(w)));
+    if (!index.has(w)) {
+      visit(w);
+      low.set(v, Math.min(low.get(v), low.get(w)));
+    } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), index.get(w)));
   }
   if (low.get(v) === index.get(v)) {
     const component = [];
     let w;
-    do { w = stack.pop(); onStack.delete(w); component.push(w); } while (w !== v);
+    do {
+      w = stack.pop();
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
     if (component.length > 1) cycles.push(component.sort());
   }
 }
 for (const v of [...graph.keys()].sort()) if (!index.has(v)) visit(v);
 
-const known = (component) => KNOWN_CYCLES.some((group) => component.every((f) => group.includes(f)));
-const problems = cycles.filter((c) => !known(c)).map((c) => `new folder cycle: ${c.join(' ↔ ')}`);
-for (const c of cycles.filter(known)) console.warn(`known folder cycle (to be removed): ${c.join(' ↔ ')}`);
+const known = component => KNOWN_CYCLES.some(group => component.every(f => group.includes(f)));
+const problems = cycles.filter(c => !known(c)).map(c => `new folder cycle: ${c.join(" ↔ ")}`);
+for (const c of cycles.filter(known)) {
+  console.warn(`known folder cycle (to be removed): ${c.join(" ↔ ")}`);
+}
 for (const key of edges.keys()) {
-  const [from, to] = key.split(' -> ');
-  if (SHARED.has(from) && !SHARED.has(to) && from !== 'db' && !KNOWN.arrows.includes(key)) problems.push(`shared folder ${from} imports feature ${to}`);
+  const [from, to] = key.split(" -> ");
+  if (SHARED.has(from) && !SHARED.has(to) && from !== "db" && !KNOWN.arrows.includes(key)) {
+    problems.push(`shared folder ${from} imports feature ${to}`);
+  }
 }
 
-const id = (name) => name.replace(/[^a-z0-9]/gi, '_');
-const lines = [...edges.keys()].sort().map((key) => {
-  const [from, to] = key.split(' -> ');
+const id = name => name.replace(/[^a-z0-9]/gi, "_");
+const lines = [...edges.keys()].sort().map(key => {
+  const [from, to] = key.split(" -> ");
   return `  ${id(from)}[${from}] --> ${id(to)}[${to}]`;
 });
 const doc = `# Server folder graph
@@ -88,25 +105,31 @@ const doc = `# Server folder graph
 Generated by \`npm run arch\` (scripts/arch/folder-graph.mjs) from the imports in \`server/\`; do not edit.
 An arrow means "imports from". CI fails on a new cycle between folders (the known ones are listed
 in scripts/arch/known-cycles.json, to be removed) or on a shared folder
-(${[...SHARED].join(', ')}) that imports a feature.
+(${[...SHARED].join(", ")}) that imports a feature.
 
-Cycles today: ${cycles.length ? cycles.map((c) => c.join(' ↔ ')).join('; ') : 'none'}.
+Cycles today: ${cycles.length ? cycles.map(c => c.join(" ↔ ")).join("; ") : "none"}.
 
 \`\`\`mermaid
 flowchart LR
-${lines.join('\n')}
+${lines.join("\n")}
 \`\`\`
 `;
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try { current = readFileSync(OUT, 'utf8'); } catch { /* missing counts as stale */ }
+if (process.argv.includes("--check")) {
+  let current = "";
+  try {
+    current = readFileSync(OUT, "utf8");
+  } catch {
+    /* missing counts as stale */
+  }
   if (current !== doc) problems.push(`${OUT} is stale: run npm run arch`);
 } else {
   writeFileSync(OUT, doc);
 }
 if (problems.length) {
-  console.error(problems.join('\n'));
+  console.error(problems.join("\n"));
   process.exit(1);
 }
-console.log(`folder graph: ${graph.size} folders, ${edges.size} arrows, ${cycles.length} known cycle(s), no new ones`);
+console.log(
+  `folder graph: ${graph.size} folders, ${edges.size} arrows, ${cycles.length} known cycle(s), no new ones`,
+);

@@ -9,21 +9,21 @@
 // Every feature carries properties { code, nameVi, nameEn }; codes match seeds/units.json, which
 // is checked when present (it is the authority for codes and names).
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { decodeGeometryToGrid, dissolveGrid, toGeometry } from './geometry.mjs';
-import { MERGERS, SOURCE_NAME_TO_VI, UNCHANGED, newCodeOf, oldCode } from './provinces.mjs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { decodeGeometryToGrid, dissolveGrid, toGeometry } from "./geometry.mjs";
+import { MERGERS, SOURCE_NAME_TO_VI, UNCHANGED, newCodeOf, oldCode } from "./provinces.mjs";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const OUT_DIR = resolve(ROOT, 'web/public/maps');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const OUT_DIR = resolve(ROOT, "web/public/maps");
 // About 0.4 km: invisible at the size the map is drawn, and it halves the file.
 const TOLERANCE_DEG = 0.004;
 
 function readSourceMap(path) {
-  const text = readFileSync(path, 'utf8');
+  const text = readFileSync(path, "utf8");
   const start = text.indexOf('{"type":"FeatureCollection"');
-  const end = text.lastIndexOf('});');
+  const end = text.lastIndexOf("});");
   if (start < 0 || end < 0) throw new Error(`${path}: no registerMap FeatureCollection found`);
   const json = JSON.parse(text.slice(start, end + 1));
   if (!json.UTF8Encoding) throw new Error(`${path}: expected the UTF8Encoding compressed format`);
@@ -32,8 +32,8 @@ function readSourceMap(path) {
 
 function readUnits(path) {
   if (!path || !existsSync(path)) return null;
-  const units = JSON.parse(readFileSync(path, 'utf8'));
-  return new Map(units.map((u) => [u.code, u]));
+  const units = JSON.parse(readFileSync(path, "utf8"));
+  return new Map(units.map(u => [u.code, u]));
 }
 
 function unitNames(code, units, fallbackVi) {
@@ -46,21 +46,23 @@ function checkSuccessor(code, expected, units) {
   const unit = units?.get(code);
   if (!unit || unit.validTo == null) return;
   if (unit.successor !== expected) {
-    throw new Error(`${code}: successor in seeds/units.json is ${unit.successor}, map table says ${expected}`);
+    throw new Error(
+      `${code}: successor in seeds/units.json is ${unit.successor}, map table says ${expected}`,
+    );
   }
 }
 
 function feature(code, names, geometry) {
-  return { type: 'Feature', properties: { code, name: names.nameVi, ...names }, geometry };
+  return { type: "Feature", properties: { code, name: names.nameVi, ...names }, geometry };
 }
 
 function main() {
   const [sourcePath, unitsArg] = process.argv.slice(2);
   if (!sourcePath) {
-    console.error('usage: node scripts/map/build-map.mjs <path/to/Vietnam.js> [seeds/units.json]');
+    console.error("usage: node scripts/map/build-map.mjs <path/to/Vietnam.js> [seeds/units.json]");
     process.exit(2);
   }
-  const units = readUnits(unitsArg ?? resolve(ROOT, 'seeds/units.json'));
+  const units = readUnits(unitsArg ?? resolve(ROOT, "seeds/units.json"));
   const source = readSourceMap(sourcePath);
 
   const old = [];
@@ -86,20 +88,31 @@ function main() {
     // Fallback when the borders do not share vertices: a MultiPolygon of the old polygons
     // (internal borders stay visible). Counted so the build log says how often it happened.
     if (!dissolved) concatenated++;
-    const viName = [...UNCHANGED, ...Object.keys(MERGERS)].find((vi) => newCodeOf(vi) === code);
-    current.push(feature(code, unitNames(code, units, viName ?? code), toGeometry(dissolved ?? group.parts, TOLERANCE_DEG)));
+    const viName = [...UNCHANGED, ...Object.keys(MERGERS)].find(vi => newCodeOf(vi) === code);
+    current.push(
+      feature(
+        code,
+        unitNames(code, units, viName ?? code),
+        toGeometry(dissolved ?? group.parts, TOLERANCE_DEG),
+      ),
+    );
   }
   if (current.length !== 34) throw new Error(`Expected 34 units, got ${current.length}`);
 
   mkdirSync(OUT_DIR, { recursive: true });
   const byCode = (a, b) => a.properties.code.localeCompare(b.properties.code);
-  for (const [file, features] of [['vn-63.json', old], ['vn-34.json', current]]) {
-    const collection = { type: 'FeatureCollection', features: features.sort(byCode) };
+  for (const [file, features] of [
+    ["vn-63.json", old],
+    ["vn-34.json", current],
+  ]) {
+    const collection = { type: "FeatureCollection", features: features.sort(byCode) };
     writeFileSync(resolve(OUT_DIR, file), JSON.stringify(collection));
     console.log(`${file}: ${features.length} features, ${JSON.stringify(collection).length} bytes`);
   }
-  console.log(`dissolved ${34 - concatenated} of 34 units; ${concatenated} kept as concatenated polygons`);
-  if (!units) console.log('seeds/units.json not found: codes derived from names, not checked');
+  console.log(
+    `dissolved ${34 - concatenated} of 34 units; ${concatenated} kept as concatenated polygons`,
+  );
+  if (!units) console.log("seeds/units.json not found: codes derived from names, not checked");
 }
 
 main();

@@ -30,16 +30,18 @@ export function decodeRingToGrid(encoded, offset) {
 /** Decodes a compressed geometry to polygons of integer-grid rings: [[ring, hole, ...], ...]. */
 export function decodeGeometryToGrid(geometry) {
   const { type, coordinates, encodeOffsets } = geometry;
-  if (type === 'Polygon') {
+  if (type === "Polygon") {
     return [coordinates.map((ring, i) => decodeRingToGrid(ring, encodeOffsets[i]))];
   }
-  if (type === 'MultiPolygon') {
-    return coordinates.map((rings, p) => rings.map((ring, i) => decodeRingToGrid(ring, encodeOffsets[p][i])));
+  if (type === "MultiPolygon") {
+    return coordinates.map((rings, p) =>
+      rings.map((ring, i) => decodeRingToGrid(ring, encodeOffsets[p][i])),
+    );
   }
   throw new Error(`Unsupported geometry type ${type}`);
 }
 
-const key = (p) => `${p[0]},${p[1]}`;
+const key = p => `${p[0]},${p[1]}`;
 
 /** Closed ring without the repeated last point, and without consecutive duplicates. */
 function openRing(ring) {
@@ -85,7 +87,7 @@ export function dissolveGrid(polygons) {
   const rings = [];
   while (bySource.size > 0) {
     const [startKey, starts] = bySource.entries().next().value;
-    const start = startKey.split(',').map(Number);
+    const start = startKey.split(",").map(Number);
     const ring = [start];
     let current = startKey;
     let next = starts.pop();
@@ -108,7 +110,9 @@ export function dissolveGrid(polygons) {
 /** Shoelace area (positive = counter-clockwise). */
 export function signedArea(ring) {
   let sum = 0;
-  for (let i = 0; i < ring.length - 1; i++) sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  for (let i = 0; i < ring.length - 1; i++) {
+    sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  }
   return sum / 2;
 }
 
@@ -117,7 +121,10 @@ function pointInRing(point, ring) {
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [xi, yi] = ring[i];
     const [xj, yj] = ring[j];
-    if (yi > point[1] !== yj > point[1] && point[0] < ((xj - xi) * (point[1] - yi)) / (yj - yi) + xi) {
+    if (
+      yi > point[1] !== yj > point[1] &&
+      point[0] < ((xj - xi) * (point[1] - yi)) / (yj - yi) + xi
+    ) {
       inside = !inside;
     }
   }
@@ -127,11 +134,13 @@ function pointInRing(point, ring) {
 /** Groups stitched rings into polygons: each outer ring (largest first) takes the holes inside it. */
 function ringsToPolygons(rings) {
   const sorted = rings
-    .filter((r) => r.length >= 4)
+    .filter(r => r.length >= 4)
     .sort((a, b) => Math.abs(signedArea(b)) - Math.abs(signedArea(a)));
   const polygons = [];
   for (const ring of sorted) {
-    const owner = polygons.find((poly) => pointInRing(ring[0], poly[0]) && !poly.slice(1).some((h) => pointInRing(ring[0], h)));
+    const owner = polygons.find(
+      poly => pointInRing(ring[0], poly[0]) && !poly.slice(1).some(h => pointInRing(ring[0], h)),
+    );
     if (owner && Math.sign(signedArea(ring)) !== Math.sign(signedArea(owner[0]))) owner.push(ring);
     else polygons.push([ring]);
   }
@@ -175,7 +184,9 @@ export function finishRing(gridRing, toleranceDeg, scale = DEFAULT_SCALE) {
   for (const [x, y] of simplified) {
     const p = [Math.round(x * 1000) / 1000, Math.round(y * 1000) / 1000];
     const last = rounded[rounded.length - 1];
-    if (!last || Math.abs(last[0] - p[0]) > 0.0005 || Math.abs(last[1] - p[1]) > 0.0005) rounded.push(p);
+    if (!last || Math.abs(last[0] - p[0]) > 0.0005 || Math.abs(last[1] - p[1]) > 0.0005) {
+      rounded.push(p);
+    }
   }
   const first = rounded[0];
   const last = rounded[rounded.length - 1];
@@ -187,11 +198,11 @@ export function finishRing(gridRing, toleranceDeg, scale = DEFAULT_SCALE) {
 export function toGeometry(gridPolygons, toleranceDeg) {
   const polygons = [];
   for (const polygon of gridPolygons) {
-    const [outer, ...holes] = polygon.map((ring) => finishRing(ring, toleranceDeg));
+    const [outer, ...holes] = polygon.map(ring => finishRing(ring, toleranceDeg));
     if (!outer) continue;
     polygons.push([outer, ...holes.filter(Boolean)]);
   }
   return polygons.length === 1
-    ? { type: 'Polygon', coordinates: polygons[0] }
-    : { type: 'MultiPolygon', coordinates: polygons };
+    ? { type: "Polygon", coordinates: polygons[0] }
+    : { type: "MultiPolygon", coordinates: polygons };
 }

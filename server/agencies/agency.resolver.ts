@@ -1,25 +1,42 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, PageArgs, toConnection, toPage } from '../common/connection.js';
-import { checkCodes } from '../common/validate.js';
-import type { Context } from '../context.js';
-import { AdministrativeUnit } from '../units/unit.entity.js';
-import { Agency } from './agency.entity.js';
+import { GraphQLLocalDate } from "graphql-scalars";
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
+import { checkCodes } from "../common/validate.js";
+import type { Context } from "../context.js";
+import { AdministrativeUnit } from "../units/unit.entity.js";
+import { Agency } from "./agency.entity.js";
 
 @ObjectType()
-export class AgencyConnection extends Connection(Agency, 'Agency') {}
+export class AgencyConnection extends Connection(Agency, "Agency") {}
 
 @ArgsType()
 class AgenciesArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: 'Unit codes' }) units?: string[] | null;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only agencies that existed on this day' }) asOf?: string | null;
+  @Field(() => [String], { nullable: true, description: "Unit codes" }) units?: string[] | null;
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: "Only agencies that existed on this day",
+  })
+  asOf?: string | null;
 }
 
 @Resolver(() => Agency)
 export class AgencyResolver {
-  @Query(() => AgencyConnection, { description: 'Implementing bodies, with validity and successors' })
+  @Query(() => AgencyConnection, {
+    description: "Implementing bodies, with validity and successors",
+  })
   async agencies(@Args(() => AgenciesArgs) args: AgenciesArgs, @Ctx() { em }: Context) {
-    checkCodes(args.units, 'units');
+    checkCodes(args.units, "units");
     const page = toPage(args);
     const where: Record<string, unknown>[] = [];
     if (args.units) where.push({ unit: { code: { $in: args.units } } });
@@ -28,21 +45,26 @@ export class AgencyResolver {
       where.push({ $or: [{ validTo: null }, { validTo: { $gte: args.asOf } }] });
     }
     const [items, total] = await em.findAndCount(Agency, where.length ? { $and: where } : {}, {
-      orderBy: { code: 'asc' }, limit: page.limit, offset: page.offset,
+      orderBy: { code: "asc" },
+      limit: page.limit,
+      offset: page.offset,
     });
     return toConnection(items, total, page);
   }
 
   @Query(() => Agency, { nullable: true })
-  async agency(@Arg('code', () => String) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], 'code');
+  async agency(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+    checkCodes([code], "code");
     return em.findOne(Agency, { code });
   }
 
   @FieldResolver(() => AdministrativeUnit) unit(@Root() row: Agency) {
     return row.unit.load();
   }
-  @FieldResolver(() => Agency, { nullable: true, description: 'The body that took over (e.g. Sở Nội vụ from 2025-03-01)' })
+  @FieldResolver(() => Agency, {
+    nullable: true,
+    description: "The body that took over (e.g. Sở Nội vụ from 2025-03-01)",
+  })
   successor(@Root() row: Agency) {
     return row.successor?.load() ?? null;
   }

@@ -1,4 +1,4 @@
-import { atLeast, atMost, cagr, compound } from './growth.js';
+import { atLeast, atMost, cagr, compound } from "./growth.js";
 import {
   assessed,
   directionSign,
@@ -6,9 +6,9 @@ import {
   growthWindow,
   notAssessable,
   usablePoints,
-} from './prepare.js';
-import { DEFAULT_THRESHOLDS_TARGET, classify, withDefaults } from './thresholds.js';
-import type { Direction, ProgressResult, SeriesPoint, Thresholds } from './types.js';
+} from "./prepare.js";
+import { DEFAULT_THRESHOLDS_TARGET, classify, withDefaults } from "./thresholds.js";
+import type { Direction, ProgressResult, SeriesPoint, Thresholds } from "./types.js";
 
 /** An annual-rate target such as "fatal accident frequency falls 4 %/year". */
 export interface AnnualRateInput {
@@ -44,7 +44,7 @@ export interface AnnualRateInput {
  * -0.0260, R = 0.65, ACCELERATION_NEEDED.
  */
 export function assessAnnualRate(input: AnnualRateInput): ProgressResult {
-  const method = 'ANNUAL_RATE';
+  const method = "ANNUAL_RATE";
   const { direction, requiredRate: r, baseYear, endYear } = input;
   const thresholds = withDefaults(DEFAULT_THRESHOLDS_TARGET, input.thresholds);
   const c = emptyComponents();
@@ -57,13 +57,13 @@ export function assessAnnualRate(input: AnnualRateInput): ProgressResult {
   const d = directionSign(direction);
   if (!Number.isFinite(r) || r === 0 || r <= -1 || Math.sign(r) !== d) {
     return notAssessable(method, c, {
-      reason: 'INVALID_TARGET',
+      reason: "INVALID_TARGET",
       reasonText: `The required rate ${r} per year is not a non-zero rate above -1 in the desired direction (${direction}).`,
     });
   }
   if (!(endYear > baseYear)) {
     return notAssessable(method, c, {
-      reason: 'INVALID_TARGET',
+      reason: "INVALID_TARGET",
       reasonText: `The end year ${endYear} is not after the base year ${baseYear}.`,
     });
   }
@@ -73,7 +73,7 @@ export function assessAnnualRate(input: AnnualRateInput): ProgressResult {
     return notAssessable(method, c, points);
   }
   if (points.value.length === 0) {
-    return notAssessable(method, c, { reason: 'NO_DATA', reasonText: 'The series has no values.' });
+    return notAssessable(method, c, { reason: "NO_DATA", reasonText: "The series has no values." });
   }
   const win = growthWindow(points.value, baseYear, input.baseYearFallback ?? false, c);
   if (!win.ok) {
@@ -101,12 +101,12 @@ export function assessAnnualRate(input: AnnualRateInput): ProgressResult {
   }
 
   const achieved =
-    direction === 'DECREASE' ? atMost(latest.value, targetPath) : atLeast(latest.value, targetPath);
+    direction === "DECREASE" ? atMost(latest.value, targetPath) : atLeast(latest.value, targetPath);
   if (achieved) {
-    return assessed('TARGET_ACHIEVED', method, c);
+    return assessed("TARGET_ACHIEVED", method, c);
   }
   if (latest.year >= endYear) {
-    return assessed('NOT_ACHIEVED', method, c);
+    return assessed("NOT_ACHIEVED", method, c);
   }
   return assessed(classify(c.ratio, thresholds), method, c);
 }

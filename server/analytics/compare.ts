@@ -1,4 +1,4 @@
-import type { Direction, Point } from './types.js';
+import type { Direction, Point } from "./types.js";
 
 /** Change from the previous calendar year. */
 export interface YearOverYear {
@@ -24,7 +24,7 @@ export function yearOverYear(points: readonly Point[]): YearOverYear[] {
   }
   return [...points]
     .sort((a, b) => a.year - b.year)
-    .map((p) => {
+    .map(p => {
       const previousValue = byYear.get(p.year - 1) ?? null;
       const change = p.value !== null && previousValue !== null ? p.value - previousValue : null;
       const percentChange =
@@ -52,7 +52,7 @@ export function rankUnits(
   values: readonly { unit: string; value: number | null }[],
   direction: Direction,
 ): RankedUnit[] {
-  const better = (a: number, b: number): number => (direction === 'DECREASE' ? a - b : b - a);
+  const better = (a: number, b: number): number => (direction === "DECREASE" ? a - b : b - a);
   const withValue = values
     .map((v, index) => ({ ...v, index }))
     .filter(
@@ -70,7 +70,7 @@ export function rankUnits(
   });
   // A NaN or infinite value is as unknown as null, so it is listed unranked with the nulls.
   const unranked = values
-    .filter((v) => v.value === null || !Number.isFinite(v.value))
-    .map((v) => ({ unit: v.unit, value: null, rank: null }));
+    .filter(v => v.value === null || !Number.isFinite(v.value))
+    .map(v => ({ unit: v.unit, value: null, rank: null }));
   return [...ranked, ...unranked];
 }

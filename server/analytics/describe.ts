@@ -1,6 +1,6 @@
-import type { Comparator, NotAssessableReason, ProgressResult } from './types.js';
+import type { Comparator, NotAssessableReason, ProgressResult } from "./types.js";
 
-export type Lang = 'vi' | 'en';
+export type Lang = "vi" | "en";
 
 /** Names used in a sentence; `unit` is appended to values, e.g. '%'. */
 export interface DescribeNames {
@@ -18,15 +18,15 @@ export interface DescribeNames {
  */
 export function formatNumber(value: number, lang: Lang, maxDecimals = 1): string {
   const fixed = Math.abs(value).toFixed(maxDecimals);
-  const [intPart = '0', decPart = ''] = fixed.split('.');
-  const decimals = decPart.replace(/0+$/, '');
-  const [group, point] = lang === 'vi' ? ['.', ','] : [',', '.'];
+  const [intPart = "0", decPart = ""] = fixed.split(".");
+  const decimals = decPart.replace(/0+$/, "");
+  const [group, point] = lang === "vi" ? [".", ","] : [",", "."];
   const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   const negative = value < 0 && Number(fixed) !== 0;
-  return `${negative ? '-' : ''}${grouped}${decimals ? point + decimals : ''}`;
+  return `${negative ? "-" : ""}${grouped}${decimals ? point + decimals : ""}`;
 }
 
-const SYMBOL: Record<Comparator, string> = { GT: '>', GTE: '≥', EQ: '=', LTE: '≤', LT: '<' };
+const SYMBOL: Record<Comparator, string> = { GT: ">", GTE: "≥", EQ: "=", LTE: "≤", LT: "<" };
 
 /**
  * Why a target cannot be assessed, in plain words: the one wording of each reason code. The API
@@ -34,15 +34,30 @@ const SYMBOL: Record<Comparator, string> = { GT: '>', GTE: '≥', EQ: '=', LTE: 
  * use the Vietnamese one.
  */
 export const NOT_ASSESSABLE_REASON: Record<NotAssessableReason, Record<Lang, string>> = {
-  NO_DATA: { vi: 'chưa có số liệu', en: 'no data yet' },
-  INSUFFICIENT_DATA: { vi: 'chưa đủ số liệu, cần ít nhất hai năm', en: 'not enough data, at least two years are needed' },
-  BASE_YEAR_MISSING: { vi: 'thiếu số liệu năm gốc', en: 'no value for the base year' },
-  ZERO_BASE: { vi: 'giá trị năm gốc bằng 0', en: 'the base value is 0' },
-  SIGN_CHANGE: { vi: 'số liệu có giá trị âm hoặc đổi dấu', en: 'the series has negative values or changes sign' },
-  DUPLICATE_YEAR: { vi: 'một năm có nhiều giá trị', en: 'one year has several values' },
-  INVALID_TARGET: { vi: 'mục tiêu chưa được khai báo đầy đủ', en: 'the target is not fully specified' },
-  NO_DIRECTION: { vi: 'chưa xác định chiều mong muốn của chỉ số', en: 'the desired direction of the indicator is not set' },
-  TARGET_EQUALS_BASE: { vi: 'giá trị năm gốc đã bằng mục tiêu', en: 'the base value already equals the target' },
+  NO_DATA: { vi: "chưa có số liệu", en: "no data yet" },
+  INSUFFICIENT_DATA: {
+    vi: "chưa đủ số liệu, cần ít nhất hai năm",
+    en: "not enough data, at least two years are needed",
+  },
+  BASE_YEAR_MISSING: { vi: "thiếu số liệu năm gốc", en: "no value for the base year" },
+  ZERO_BASE: { vi: "giá trị năm gốc bằng 0", en: "the base value is 0" },
+  SIGN_CHANGE: {
+    vi: "số liệu có giá trị âm hoặc đổi dấu",
+    en: "the series has negative values or changes sign",
+  },
+  DUPLICATE_YEAR: { vi: "một năm có nhiều giá trị", en: "one year has several values" },
+  INVALID_TARGET: {
+    vi: "mục tiêu chưa được khai báo đầy đủ",
+    en: "the target is not fully specified",
+  },
+  NO_DIRECTION: {
+    vi: "chưa xác định chiều mong muốn của chỉ số",
+    en: "the desired direction of the indicator is not set",
+  },
+  TARGET_EQUALS_BASE: {
+    vi: "giá trị năm gốc đã bằng mục tiêu",
+    en: "the base value already equals the target",
+  },
 };
 
 /** The plain-words reason of a result, or null when it was assessed. */
@@ -58,7 +73,7 @@ export function reasonWords(reason: NotAssessableReason | null, lang: Lang): str
  */
 export function describeProgress(result: ProgressResult, lang: Lang, names: DescribeNames): string {
   const c = result.components;
-  const vi = lang === 'vi';
+  const vi = lang === "vi";
   const ind = names.indicator;
   const inst = names.instrument ?? null;
   const pct = (fraction: number): string => `${formatNumber(fraction * 100, lang, 0)} %`;
@@ -67,37 +82,37 @@ export function describeProgress(result: ProgressResult, lang: Lang, names: Desc
   // `infinitive` gives "fall"/"rise" for "requires it to …"; Vietnamese verbs do not inflect.
   const movement = (rate: number, infinitive = false): string => {
     if (rate === 0) {
-      return vi ? 'không đổi' : infinitive ? 'stay the same' : 'did not change';
+      return vi ? "không đổi" : infinitive ? "stay the same" : "did not change";
     }
-    const r = `${formatNumber(Math.abs(rate) * 100, lang, 1)} %/${vi ? 'năm' : 'year'}`;
-    const en = rate < 0 ? (infinitive ? 'fall' : 'fell') : infinitive ? 'rise' : 'rose';
-    const verb = vi ? (rate < 0 ? 'giảm' : 'tăng') : en;
+    const r = `${formatNumber(Math.abs(rate) * 100, lang, 1)} %/${vi ? "năm" : "year"}`;
+    const en = rate < 0 ? (infinitive ? "fall" : "fell") : infinitive ? "rise" : "rose";
+    const verb = vi ? (rate < 0 ? "giảm" : "tăng") : en;
     return `${verb} ${r}`;
   };
 
-  if (result.status === 'NOT_ASSESSABLE') {
-    const why = vi ? (reasonWords(result.reason, 'vi') ?? '') : (result.reasonText ?? '');
+  if (result.status === "NOT_ASSESSABLE") {
+    const why = vi ? (reasonWords(result.reason, "vi") ?? "") : (result.reasonText ?? "");
     return vi
       ? `${ind}: chưa đánh giá được tiến độ (${why})`
       : `${ind}: progress cannot be assessed (${why})`;
   }
 
-  if (result.method === 'TREND' && c.observedRate !== null) {
+  if (result.method === "TREND" && c.observedRate !== null) {
     const span = `${c.baseYear}–${c.latestYear}`;
     return vi
       ? `${ind} ${movement(c.observedRate)} giai đoạn ${span} (không có chỉ tiêu định lượng)`
       : `${ind} ${movement(c.observedRate)} in ${span} (no numeric target)`;
   }
 
-  if (result.method === 'ANNUAL_RATE' && c.observedRate !== null && c.requiredRate !== null) {
+  if (result.method === "ANNUAL_RATE" && c.observedRate !== null && c.requiredRate !== null) {
     const moved = `${ind} ${movement(c.observedRate)}`;
-    const who = inst ?? (vi ? 'mục tiêu' : 'the target');
-    if (result.status === 'TARGET_ACHIEVED') {
+    const who = inst ?? (vi ? "mục tiêu" : "the target");
+    if (result.status === "TARGET_ACHIEVED") {
       return vi
         ? `${moved}, đã đạt mức ${who} yêu cầu cho năm ${c.endYear}`
         : `${moved} and has already reached the ${c.endYear} level ${who} requires`;
     }
-    if (result.status === 'DETERIORATION') {
+    if (result.status === "DETERIORATION") {
       const req = movement(c.requiredRate, true);
       return vi
         ? `${moved}, trong khi ${who} yêu cầu ${req}`
@@ -107,7 +122,7 @@ export function describeProgress(result: ProgressResult, lang: Lang, names: Desc
     const sentence = vi
       ? `${moved}, bằng ${share} tốc độ ${who} yêu cầu`
       : `${moved}, ${share} of the pace ${who} requires`;
-    if (result.status === 'NOT_ACHIEVED') {
+    if (result.status === "NOT_ACHIEVED") {
       return vi
         ? `${sentence}; chưa đạt mục tiêu năm ${c.endYear}`
         : `${sentence}; the ${c.endYear} target was not met`;
@@ -116,15 +131,17 @@ export function describeProgress(result: ProgressResult, lang: Lang, names: Desc
   }
 
   // LEVEL, MILESTONE and ALL.
-  const target = `${SYMBOL[c.comparator ?? 'GTE']} ${val(c.targetValue ?? 0)}`;
-  const of = inst ? (vi ? ` của ${inst}` : ` set by ${inst}`) : '';
+  const target = `${SYMBOL[c.comparator ?? "GTE"]} ${val(c.targetValue ?? 0)}`;
+  const of = inst ? (vi ? ` của ${inst}` : ` set by ${inst}`) : "";
   const now = vi
     ? `${ind} đạt ${val(c.latestValue ?? 0)} năm ${c.latestYear}`
     : `${ind} was ${val(c.latestValue ?? 0)} in ${c.latestYear}`;
-  if (result.status === 'TARGET_ACHIEVED') {
-    return vi ? `${now}, đạt mục tiêu ${target}${of}` : `${now}, meeting the target of ${target}${of}`;
+  if (result.status === "TARGET_ACHIEVED") {
+    return vi
+      ? `${now}, đạt mục tiêu ${target}${of}`
+      : `${now}, meeting the target of ${target}${of}`;
   }
-  if (result.status === 'NOT_ACHIEVED') {
+  if (result.status === "NOT_ACHIEVED") {
     const gap = val(c.shortfall ?? 0);
     return vi
       ? `${now}; chưa đạt mục tiêu ${target}${of} (còn thiếu ${gap})`

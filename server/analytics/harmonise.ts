@@ -1,5 +1,5 @@
-import { ratePer } from './rates.js';
-import type { CountPoint } from './types.js';
+import { ratePer } from "./rates.js";
+import type { CountPoint } from "./types.js";
 
 /** A boundary change: `predecessor`'s territory belongs to `successor` from `effectiveYear`. */
 export interface LineageLink {
@@ -13,7 +13,7 @@ export interface LineageLink {
 }
 
 /** AS_REPORTED: each year on the boundaries of that year. HARMONISED: on today's boundaries. */
-export type SeriesBasis = 'AS_REPORTED' | 'HARMONISED';
+export type SeriesBasis = "AS_REPORTED" | "HARMONISED";
 
 /** One year of a count series, with the units it was summed from. */
 export interface HarmonisedPoint {
@@ -38,7 +38,7 @@ export interface HarmonisedSeries {
   per: number;
   points: HarmonisedPoint[];
   /** Set when the lineage cannot be harmonised by summing (then `points` is empty). */
-  reason: 'SPLIT_LINEAGE' | null;
+  reason: "SPLIT_LINEAGE" | null;
   reasonText: string | null;
 }
 
@@ -110,9 +110,9 @@ export function asReportedCounts(
   per = 100_000,
 ): HarmonisedSeries {
   const lookup = lookupFor(seriesByUnit);
-  const years = [...new Set((seriesByUnit[unit] ?? []).map((p) => p.year))].sort((a, b) => a - b);
-  const points = years.map((year) => sumPoint(year, [unit], lookup, per));
-  return { unit, basis: 'AS_REPORTED', per, points, reason: null, reasonText: null };
+  const years = [...new Set((seriesByUnit[unit] ?? []).map(p => p.year))].sort((a, b) => a - b);
+  const points = years.map(year => sumPoint(year, [unit], lookup, per));
+  return { unit, basis: "AS_REPORTED", per, points, reason: null, reasonText: null };
 }
 
 /**
@@ -134,7 +134,7 @@ export function harmoniseCounts(
 ): HarmonisedSeries {
   const per = options.per ?? 100_000;
   const newUnits = new Set(options.newUnits ?? []);
-  const base = { unit: targetUnit, basis: 'HARMONISED' as const, per };
+  const base = { unit: targetUnit, basis: "HARMONISED" as const, per };
 
   const successors = new Map<string, Set<string>>();
   for (const l of lineage) {
@@ -147,15 +147,15 @@ export function harmoniseCounts(
     return {
       ...base,
       points: [],
-      reason: 'SPLIT_LINEAGE',
-      reasonText: `Unit ${split[0]} has several successors (${[...split[1]].join(', ')}); its counts cannot be assigned by summing.`,
+      reason: "SPLIT_LINEAGE",
+      reasonText: `Unit ${split[0]} has several successors (${[...split[1]].join(", ")}); its counts cannot be assigned by summing.`,
     };
   }
 
   const componentsAt = (unit: string, year: number, seen: Set<string>): string[] => {
     seen.add(unit);
     const links = lineage.filter(
-      (l) =>
+      l =>
         l.successor === unit &&
         l.predecessor !== unit &&
         year < l.effectiveYear &&
@@ -165,7 +165,7 @@ export function harmoniseCounts(
       return [unit];
     }
     const own = newUnits.has(unit) ? [] : [unit];
-    return [...own, ...links.flatMap((l) => componentsAt(l.predecessor, year, seen))];
+    return [...own, ...links.flatMap(l => componentsAt(l.predecessor, year, seen))];
   };
 
   const lookup = lookupFor(seriesByUnit);
@@ -179,7 +179,7 @@ export function harmoniseCounts(
   for (const year of [...allYears].sort((a, b) => a - b)) {
     const components = componentsAt(targetUnit, year, new Set());
     // Only years some component reports on; another unit's years are not this unit's gaps.
-    if (components.some((u) => lookup(u, year) !== undefined)) {
+    if (components.some(u => lookup(u, year) !== undefined)) {
       points.push(sumPoint(year, components, lookup, per));
     }
   }

@@ -19,27 +19,27 @@ export type {
   TargetKind,
   Thresholds,
   UsedPoint,
-} from './types.js';
-export { assessTarget, type AssessTargetInput } from './progress.js';
-export { assessAnnualRate, type AnnualRateInput } from './annual-rate.js';
-export { assessAll, assessLevel, meetsTarget, type AllInput, type LevelInput } from './level.js';
-export { assessTrend, type TrendInput } from './trend.js';
-export { cagr, compound } from './growth.js';
+} from "./types.js";
+export { assessTarget, type AssessTargetInput } from "./progress.js";
+export { assessAnnualRate, type AnnualRateInput } from "./annual-rate.js";
+export { assessAll, assessLevel, meetsTarget, type AllInput, type LevelInput } from "./level.js";
+export { assessTrend, type TrendInput } from "./trend.js";
+export { cagr, compound } from "./growth.js";
 export {
   DEFAULT_THRESHOLDS_NO_TARGET,
   DEFAULT_THRESHOLDS_TARGET,
   classify,
   naturalLimitFactor,
-} from './thresholds.js';
-export { chiSquareQuantile, poissonInterval, regularizedGammaP } from './poisson.js';
+} from "./thresholds.js";
+export { chiSquareQuantile, poissonInterval, regularizedGammaP } from "./poisson.js";
 export {
   ratePer,
   rateSeries,
   type RateGap,
   type RatePoint,
   type RateSeriesOptions,
-} from './rates.js';
-export { fillYears, requiredTrajectory } from './series.js';
+} from "./rates.js";
+export { fillYears, requiredTrajectory } from "./series.js";
 export {
   asReportedCounts,
   harmoniseCounts,
@@ -48,6 +48,13 @@ export {
   type HarmoniseOptions,
   type LineageLink,
   type SeriesBasis,
-} from './harmonise.js';
-export { rankUnits, yearOverYear, type RankedUnit, type YearOverYear } from './compare.js';
-export { describeProgress, formatNumber, NOT_ASSESSABLE_REASON, reasonWords, type DescribeNames, type Lang } from './describe.js';
+} from "./harmonise.js";
+export { rankUnits, yearOverYear, type RankedUnit, type YearOverYear } from "./compare.js";
+export {
+  describeProgress,
+  formatNumber,
+  NOT_ASSESSABLE_REASON,
+  reasonWords,
+  type DescribeNames,
+  type Lang,
+} from "./describe.js";

@@ -1,4 +1,4 @@
-import { atLeast, atMost, cagr, compound, nearlyEqual } from './growth.js';
+import { atLeast, atMost, cagr, compound, nearlyEqual } from "./growth.js";
 import {
   assessed,
   emptyComponents,
@@ -8,9 +8,16 @@ import {
   usablePoints,
   type Checked,
   type Usable,
-} from './prepare.js';
-import { DEFAULT_THRESHOLDS_TARGET, classify, withDefaults } from './thresholds.js';
-import type { Comparator, Direction, ProgressComponents, ProgressResult, SeriesPoint, Thresholds } from './types.js';
+} from "./prepare.js";
+import { DEFAULT_THRESHOLDS_TARGET, classify, withDefaults } from "./thresholds.js";
+import type {
+  Comparator,
+  Direction,
+  ProgressComponents,
+  ProgressResult,
+  SeriesPoint,
+  Thresholds,
+} from "./types.js";
 
 /** A level target such as "> 80 % of establishments monitored" (also used for MILESTONE). */
 export interface LevelInput {
@@ -40,44 +47,48 @@ export interface AllInput {
  */
 export function meetsTarget(value: number, target: number, comparator: Comparator): boolean {
   switch (comparator) {
-    case 'GT':
+    case "GT":
       return value > target && !nearlyEqual(value, target);
-    case 'GTE':
+    case "GTE":
       return atLeast(value, target);
-    case 'EQ':
+    case "EQ":
       return nearlyEqual(value, target);
-    case 'LTE':
+    case "LTE":
       return atMost(value, target);
-    case 'LT':
+    case "LT":
       return value < target && !nearlyEqual(value, target);
   }
 }
 
 /** Distance still to cover, in the indicator's unit; 0 once the value is on the right side. */
 function levelShortfall(value: number, target: number, comparator: Comparator): number {
-  if (comparator === 'EQ') {
+  if (comparator === "EQ") {
     return Math.abs(value - target);
   }
-  const gap = comparator === 'GT' || comparator === 'GTE' ? target - value : value - target;
+  const gap = comparator === "GT" || comparator === "GTE" ? target - value : value - target;
   return Math.max(0, gap);
 }
 
 function comparatorDirection(comparator: Comparator): Direction | null {
-  if (comparator === 'GT' || comparator === 'GTE') {
-    return 'INCREASE';
+  if (comparator === "GT" || comparator === "GTE") {
+    return "INCREASE";
   }
-  return comparator === 'EQ' ? null : 'DECREASE';
+  return comparator === "EQ" ? null : "DECREASE";
 }
 
 /**
  * The usable points up to the end year, with the latest one recorded in the components (level
  * and "all" targets are judged on it); NO_DATA when there is none.
  */
-function latestPoint(series: readonly SeriesPoint[], endYear: number | null, c: ProgressComponents): Checked<Usable[]> {
+function latestPoint(
+  series: readonly SeriesPoint[],
+  endYear: number | null,
+  c: ProgressComponents,
+): Checked<Usable[]> {
   const points = usablePoints(series, endYear);
   if (!points.ok) return points;
   const latest = points.value[points.value.length - 1];
-  if (latest === undefined) return fail('NO_DATA', 'The series has no values.');
+  if (latest === undefined) return fail("NO_DATA", "The series has no values.");
   c.latestYear = latest.year;
   c.latestValue = latest.value;
   c.pointsUsed = [{ year: latest.year, value: latest.value }];
@@ -101,7 +112,7 @@ function latestPoint(series: readonly SeriesPoint[], endYear: number | null, c: 
  * - One point, not met, end year not reached: NOT_ASSESSABLE INSUFFICIENT_DATA.
  */
 export function assessLevel(input: LevelInput): ProgressResult {
-  const method = 'LEVEL';
+  const method = "LEVEL";
   const { targetValue: target, comparator, endYear } = input;
   const thresholds = withDefaults(DEFAULT_THRESHOLDS_TARGET, input.thresholds);
   const c = emptyComponents();
@@ -113,7 +124,7 @@ export function assessLevel(input: LevelInput): ProgressResult {
   c.thresholds = thresholds;
   if (!Number.isFinite(target) || !Number.isFinite(endYear)) {
     return notAssessable(method, c, {
-      reason: 'INVALID_TARGET',
+      reason: "INVALID_TARGET",
       reasonText: `The target value (${target}) or end year (${endYear}) is not a number.`,
     });
   }
@@ -125,14 +136,14 @@ export function assessLevel(input: LevelInput): ProgressResult {
   const latest = points.value[points.value.length - 1];
   c.shortfall = levelShortfall(latest.value, target, comparator);
   if (meetsTarget(latest.value, target, comparator)) {
-    return assessed('TARGET_ACHIEVED', method, c);
+    return assessed("TARGET_ACHIEVED", method, c);
   }
   if (latest.year >= endYear) {
-    return assessed('NOT_ACHIEVED', method, c);
+    return assessed("NOT_ACHIEVED", method, c);
   }
   if (points.value.length < 2) {
     return notAssessable(method, c, {
-      reason: 'INSUFFICIENT_DATA',
+      reason: "INSUFFICIENT_DATA",
       reasonText: `Only one value (${latest.year}) and the target is not met yet; at least two are needed to project the pace to ${endYear}.`,
     });
   }
@@ -143,10 +154,10 @@ export function assessLevel(input: LevelInput): ProgressResult {
     return notAssessable(method, c, win);
   }
   const { base } = win.value;
-  c.direction ??= target > base.value ? 'INCREASE' : 'DECREASE';
+  c.direction ??= target > base.value ? "INCREASE" : "DECREASE";
   if (nearlyEqual(target, base.value)) {
     return notAssessable(method, c, {
-      reason: 'TARGET_EQUALS_BASE',
+      reason: "TARGET_EQUALS_BASE",
       reasonText: `The base value (${base.value} in ${base.year}) equals the target, so the share of required progress is undefined.`,
     });
   }
@@ -159,8 +170,8 @@ export function assessLevel(input: LevelInput): ProgressResult {
   c.projectedEndValue = projected;
   // The base already met a one-sided target and the latest value no longer does. P would
   // divide two negative gaps and look like progress, so report the regression instead.
-  if (comparator !== 'EQ' && meetsTarget(base.value, target, comparator)) {
-    return assessed('DETERIORATION', method, c);
+  if (comparator !== "EQ" && meetsTarget(base.value, target, comparator)) {
+    return assessed("DETERIORATION", method, c);
   }
   c.shareOfRequiredProgress = (projected - base.value) / (target - base.value);
   return assessed(classify(c.shareOfRequiredProgress, thresholds), method, c);
@@ -173,13 +184,13 @@ export function assessLevel(input: LevelInput): ProgressResult {
  * No value at all gives NOT_ASSESSABLE NO_DATA.
  */
 export function assessAll(input: AllInput): ProgressResult {
-  const method = 'ALL';
+  const method = "ALL";
   const target = input.targetValue ?? 100;
   const endYear = input.endYear ?? null;
   const c = emptyComponents();
-  c.direction = 'INCREASE';
+  c.direction = "INCREASE";
   c.targetValue = target;
-  c.comparator = 'GTE';
+  c.comparator = "GTE";
   c.endYear = endYear;
   const points = latestPoint(input.series, endYear, c);
   if (!points.ok) {
@@ -187,5 +198,5 @@ export function assessAll(input: AllInput): ProgressResult {
   }
   const latest = points.value[points.value.length - 1];
   c.shortfall = Math.max(0, target - latest.value);
-  return assessed(atLeast(latest.value, target) ? 'TARGET_ACHIEVED' : 'NOT_ACHIEVED', method, c);
+  return assessed(atLeast(latest.value, target) ? "TARGET_ACHIEVED" : "NOT_ACHIEVED", method, c);
 }

@@ -2,7 +2,7 @@
  * Exact (Garwood) Poisson confidence intervals, with the special functions they need written
  * out here so the module stays dependency-free.
  */
-import type { Interval } from './types.js';
+import type { Interval } from "./types.js";
 
 /** Lanczos approximation (g = 7, n = 9); relative error about 1e-15 for x > 0. */
 const LANCZOS = [

@@ -10,7 +10,7 @@ import type {
   ProgressResult,
   ProgressStatus,
   SeriesPoint,
-} from './types.js';
+} from "./types.js";
 
 /** A point with a usable value. */
 export interface Usable {
@@ -21,8 +21,7 @@ export interface Usable {
 
 /** Either a value or the reason it could not be produced. */
 export type Checked<T> =
-  | { ok: true; value: T }
-  | { ok: false; reason: NotAssessableReason; reasonText: string };
+  { ok: true; value: T } | { ok: false; reason: NotAssessableReason; reasonText: string };
 
 export function fail<T>(reason: NotAssessableReason, reasonText: string): Checked<T> {
   return { ok: false, reason, reasonText };
@@ -73,7 +72,7 @@ export function notAssessable(
   failure: { reason: NotAssessableReason; reasonText: string },
 ): ProgressResult {
   return {
-    status: 'NOT_ASSESSABLE',
+    status: "NOT_ASSESSABLE",
     method,
     reason: failure.reason,
     reasonText: failure.reasonText,
@@ -100,7 +99,7 @@ export function usablePoints(
       continue;
     }
     if (byYear.has(p.year)) {
-      return fail('DUPLICATE_YEAR', `The series has more than one value for ${p.year}.`);
+      return fail("DUPLICATE_YEAR", `The series has more than one value for ${p.year}.`);
     }
     byYear.set(p.year, { year: p.year, value: p.value, interval: p.interval ?? null });
   }
@@ -119,24 +118,24 @@ export function resolveBase(
 ): Checked<Usable> {
   const first = points[0];
   if (first === undefined) {
-    return fail('NO_DATA', 'The series has no values.');
+    return fail("NO_DATA", "The series has no values.");
   }
   if (declared === null) {
     return { ok: true, value: first };
   }
-  const exact = points.find((p) => p.year === declared);
+  const exact = points.find(p => p.year === declared);
   if (exact !== undefined) {
     return { ok: true, value: exact };
   }
   if (!allowFallback) {
     return fail(
-      'BASE_YEAR_MISSING',
+      "BASE_YEAR_MISSING",
       `There is no value for the base year ${declared}, and the base-year fallback is not allowed.`,
     );
   }
-  const next = points.find((p) => p.year > declared);
+  const next = points.find(p => p.year > declared);
   if (next === undefined) {
-    return fail('INSUFFICIENT_DATA', `There is no value in or after the base year ${declared}.`);
+    return fail("INSUFFICIENT_DATA", `There is no value in or after the base year ${declared}.`);
   }
   return { ok: true, value: next };
 }
@@ -146,16 +145,16 @@ export function resolveBase(
  * the indicators here (rates, counts, percentages) cannot be negative, so one is a data error.
  */
 export function checkValues(window: readonly Usable[], base: Usable): Checked<true> {
-  const negative = window.find((p) => p.value < 0);
+  const negative = window.find(p => p.value < 0);
   if (negative !== undefined) {
     return fail(
-      'SIGN_CHANGE',
+      "SIGN_CHANGE",
       `The value for ${negative.year} is negative (${negative.value}); growth rates need values of one sign.`,
     );
   }
   if (base.value === 0) {
     return fail(
-      'ZERO_BASE',
+      "ZERO_BASE",
       `The base value (${base.year}) is 0, so the annual growth rate is undefined.`,
     );
   }
@@ -180,7 +179,7 @@ export function growthWindow(
 ): Checked<GrowthWindow> {
   const latest = points[points.length - 1];
   if (latest === undefined) {
-    return fail('NO_DATA', 'The series has no values.');
+    return fail("NO_DATA", "The series has no values.");
   }
   c.latestYear = latest.year;
   c.latestValue = latest.value;
@@ -193,11 +192,11 @@ export function growthWindow(
   c.baseValue = base.value.value;
   if (latest.year <= base.value.year) {
     return fail(
-      'INSUFFICIENT_DATA',
+      "INSUFFICIENT_DATA",
       `Only one year with a value (${latest.year}) from the base year on; at least two are needed.`,
     );
   }
-  const window = points.filter((p) => p.year >= base.value.year);
+  const window = points.filter(p => p.year >= base.value.year);
   const checked = checkValues(window, base.value);
   if (!checked.ok) {
     return checked;
@@ -210,6 +209,6 @@ export function growthWindow(
 }
 
 /** +1 for INCREASE, −1 for DECREASE: Open SDG's d. */
-export function directionSign(direction: 'INCREASE' | 'DECREASE'): 1 | -1 {
-  return direction === 'INCREASE' ? 1 : -1;
+export function directionSign(direction: "INCREASE" | "DECREASE"): 1 | -1 {
+  return direction === "INCREASE" ? 1 : -1;
 }

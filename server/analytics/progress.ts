@@ -1,7 +1,7 @@
-import { assessAnnualRate } from './annual-rate.js';
-import { assessAll, assessLevel } from './level.js';
-import { emptyComponents, notAssessable } from './prepare.js';
-import { assessTrend } from './trend.js';
+import { assessAnnualRate } from "./annual-rate.js";
+import { assessAll, assessLevel } from "./level.js";
+import { emptyComponents, notAssessable } from "./prepare.js";
+import { assessTrend } from "./trend.js";
 import type {
   Comparator,
   Direction,
@@ -10,7 +10,7 @@ import type {
   SeriesPoint,
   TargetKind,
   Thresholds,
-} from './types.js';
+} from "./types.js";
 
 /**
  * A target as stored, with its series. Fields a kind does not use are ignored. Units:
@@ -44,7 +44,7 @@ function has<T>(x: T | null | undefined): x is T {
 }
 
 function invalid(method: ProgressMethod, text: string): ProgressResult {
-  return notAssessable(method, emptyComponents(), { reason: 'INVALID_TARGET', reasonText: text });
+  return notAssessable(method, emptyComponents(), { reason: "INVALID_TARGET", reasonText: text });
 }
 
 /**
@@ -63,14 +63,14 @@ export function assessTarget(input: AssessTargetInput): ProgressResult {
   const common = { series: input.series, baseYearFallback: input.baseYearFallback ?? false };
   const { kind, requiredRate, targetValue, comparator, baseYear, endYear } = input;
 
-  if (kind === 'ALL') {
+  if (kind === "ALL") {
     return assessAll({ series: input.series, targetValue: targetValue ?? 100, endYear });
   }
-  if (kind === 'ANNUAL_RATE' && has(requiredRate)) {
+  if (kind === "ANNUAL_RATE" && has(requiredRate)) {
     if (!has(baseYear) || !has(endYear)) {
-      return invalid('ANNUAL_RATE', 'An annual-rate target needs a base year and an end year.');
+      return invalid("ANNUAL_RATE", "An annual-rate target needs a base year and an end year.");
     }
-    const direction: Direction = input.direction ?? (requiredRate < 0 ? 'DECREASE' : 'INCREASE');
+    const direction: Direction = input.direction ?? (requiredRate < 0 ? "DECREASE" : "INCREASE");
     return assessAnnualRate({
       ...common,
       direction,
@@ -80,10 +80,10 @@ export function assessTarget(input: AssessTargetInput): ProgressResult {
       thresholds: input.thresholds,
     });
   }
-  const isLevel = kind === 'LEVEL' || kind === 'MILESTONE';
+  const isLevel = kind === "LEVEL" || kind === "MILESTONE";
   if (isLevel && has(targetValue)) {
     if (!has(comparator) || !has(endYear)) {
-      return invalid('LEVEL', 'A level target needs a comparator and an end year.');
+      return invalid("LEVEL", "A level target needs a comparator and an end year.");
     }
     return assessLevel({
       ...common,
@@ -97,9 +97,9 @@ export function assessTarget(input: AssessTargetInput): ProgressResult {
 
   const direction = input.direction ?? directionOf(comparator);
   if (direction === null) {
-    return notAssessable('TREND', emptyComponents(), {
-      reason: 'NO_DIRECTION',
-      reasonText: 'The target has no numeric value and the indicator has no desired direction.',
+    return notAssessable("TREND", emptyComponents(), {
+      reason: "NO_DIRECTION",
+      reasonText: "The target has no numeric value and the indicator has no desired direction.",
     });
   }
   return assessTrend({
@@ -113,11 +113,11 @@ export function assessTarget(input: AssessTargetInput): ProgressResult {
 }
 
 function directionOf(comparator: Comparator | null | undefined): Direction | null {
-  if (comparator === 'GT' || comparator === 'GTE') {
-    return 'INCREASE';
+  if (comparator === "GT" || comparator === "GTE") {
+    return "INCREASE";
   }
-  if (comparator === 'LT' || comparator === 'LTE') {
-    return 'DECREASE';
+  if (comparator === "LT" || comparator === "LTE") {
+    return "DECREASE";
   }
   return null;
 }

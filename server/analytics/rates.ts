@@ -1,12 +1,9 @@
-import { poissonInterval } from './poisson.js';
-import type { CountPoint, Interval, Point, SeriesPoint } from './types.js';
+import { poissonInterval } from "./poisson.js";
+import type { CountPoint, Interval, Point, SeriesPoint } from "./types.js";
 
 /** Why a rate could not be computed for a year. */
 export type RateGap =
-  | 'COUNT_MISSING'
-  | 'DENOMINATOR_MISSING'
-  | 'DENOMINATOR_NOT_POSITIVE'
-  | 'INVALID_COUNT';
+  "COUNT_MISSING" | "DENOMINATOR_MISSING" | "DENOMINATOR_NOT_POSITIVE" | "INVALID_COUNT";
 
 /** One year of a rate series. `value` is the rate per `per` units of the denominator. */
 export interface RatePoint extends SeriesPoint {
@@ -36,16 +33,16 @@ export interface RateSeriesOptions {
 
 function gapOf(count: number | null, denominator: number | null): RateGap | null {
   if (count === null) {
-    return 'COUNT_MISSING';
+    return "COUNT_MISSING";
   }
   if (!Number.isFinite(count) || count < 0) {
-    return 'INVALID_COUNT';
+    return "INVALID_COUNT";
   }
   if (denominator === null) {
-    return 'DENOMINATOR_MISSING';
+    return "DENOMINATOR_MISSING";
   }
   if (!Number.isFinite(denominator) || denominator <= 0) {
-    return 'DENOMINATOR_NOT_POSITIVE';
+    return "DENOMINATOR_NOT_POSITIVE";
   }
   return null;
 }

@@ -1,5 +1,5 @@
-import { compound } from './growth.js';
-import type { Point } from './types.js';
+import { compound } from "./growth.js";
+import type { Point } from "./types.js";
 
 /**
  * Points of the path a rate target requires, one per year from `baseYear` to `endYear`

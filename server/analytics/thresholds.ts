@@ -1,5 +1,5 @@
-import { atLeast } from './growth.js';
-import type { ProgressStatus, Thresholds } from './types.js';
+import { atLeast } from "./growth.js";
+import type { ProgressStatus, Thresholds } from "./types.js";
 
 /**
  * Cut-offs for a ratio of observed to required progress (ANNUAL_RATE ratio R, LEVEL share P):
@@ -74,13 +74,13 @@ export function withDefaults(
  */
 export function classify(value: number, thresholds: Thresholds): ProgressStatus {
   if (atLeast(value, thresholds.onTrack)) {
-    return 'ON_TRACK';
+    return "ON_TRACK";
   }
   if (atLeast(value, thresholds.acceleration)) {
-    return 'ACCELERATION_NEEDED';
+    return "ACCELERATION_NEEDED";
   }
   if (atLeast(value, thresholds.limited)) {
-    return 'LIMITED_PROGRESS';
+    return "LIMITED_PROGRESS";
   }
-  return 'DETERIORATION';
+  return "DETERIORATION";
 }

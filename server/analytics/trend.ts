@@ -1,4 +1,4 @@
-import { cagr, compound } from './growth.js';
+import { cagr, compound } from "./growth.js";
 import {
   assessed,
   directionSign,
@@ -6,15 +6,15 @@ import {
   growthWindow,
   notAssessable,
   usablePoints,
-} from './prepare.js';
+} from "./prepare.js";
 import {
   DEFAULT_THRESHOLDS_NO_TARGET,
   classify,
   naturalLimitFactor,
   scaleThresholds,
   withDefaults,
-} from './thresholds.js';
-import type { Direction, ProgressResult, SeriesPoint, Thresholds } from './types.js';
+} from "./thresholds.js";
+import type { Direction, ProgressResult, SeriesPoint, Thresholds } from "./types.js";
 
 /** A series with a desired direction but no numeric target. */
 export interface TrendInput {
@@ -41,7 +41,7 @@ export interface TrendInput {
  * sits on the limit) every v ≥ 0 is ON_TRACK, as in sdg-build. There is no TARGET_ACHIEVED.
  */
 export function assessTrend(input: TrendInput): ProgressResult {
-  const method = 'TREND';
+  const method = "TREND";
   const endYear = input.endYear ?? null;
   const c = emptyComponents();
   c.direction = input.direction;
@@ -54,7 +54,7 @@ export function assessTrend(input: TrendInput): ProgressResult {
     return notAssessable(method, c, points);
   }
   if (points.value.length === 0) {
-    return notAssessable(method, c, { reason: 'NO_DATA', reasonText: 'The series has no values.' });
+    return notAssessable(method, c, { reason: "NO_DATA", reasonText: "The series has no values." });
   }
   const fallback = input.baseYearFallback ?? false;
   const win = growthWindow(points.value, input.baseYear ?? null, fallback, c);

@@ -4,7 +4,7 @@
  */
 
 /** Desired direction of an indicator: a fatal accident frequency should DECREASE. */
-export type Direction = 'INCREASE' | 'DECREASE';
+export type Direction = "INCREASE" | "DECREASE";
 
 /** One value of a series. `value` is null when nothing is known (never 0 for "no data"). */
 export interface Point {
@@ -35,36 +35,36 @@ export interface CountPoint {
 }
 
 export type ProgressStatus =
-  | 'TARGET_ACHIEVED'
-  | 'ON_TRACK'
-  | 'ACCELERATION_NEEDED'
-  | 'LIMITED_PROGRESS'
-  | 'DETERIORATION'
-  | 'NOT_ACHIEVED'
-  | 'NOT_ASSESSABLE';
+  | "TARGET_ACHIEVED"
+  | "ON_TRACK"
+  | "ACCELERATION_NEEDED"
+  | "LIMITED_PROGRESS"
+  | "DETERIORATION"
+  | "NOT_ACHIEVED"
+  | "NOT_ASSESSABLE";
 
 /** MILESTONE is a level target with a comparator and is assessed exactly like LEVEL. */
-export type TargetKind = 'ANNUAL_RATE' | 'LEVEL' | 'ALL' | 'MILESTONE';
+export type TargetKind = "ANNUAL_RATE" | "LEVEL" | "ALL" | "MILESTONE";
 
-export type Comparator = 'GT' | 'GTE' | 'EQ' | 'LTE' | 'LT';
+export type Comparator = "GT" | "GTE" | "EQ" | "LTE" | "LT";
 
 /** TREND is Open SDG method 1, used when a target has no numeric value. */
-export type ProgressMethod = 'ANNUAL_RATE' | 'LEVEL' | 'ALL' | 'TREND';
+export type ProgressMethod = "ANNUAL_RATE" | "LEVEL" | "ALL" | "TREND";
 
 /**
  * Machine codes for NOT_ASSESSABLE. The service passes them through unchanged so the UI can
  * translate them; `reasonText` carries an English explanation with the actual numbers.
  */
 export type NotAssessableReason =
-  | 'NO_DATA'
-  | 'INSUFFICIENT_DATA'
-  | 'BASE_YEAR_MISSING'
-  | 'ZERO_BASE'
-  | 'SIGN_CHANGE'
-  | 'DUPLICATE_YEAR'
-  | 'INVALID_TARGET'
-  | 'NO_DIRECTION'
-  | 'TARGET_EQUALS_BASE';
+  | "NO_DATA"
+  | "INSUFFICIENT_DATA"
+  | "BASE_YEAR_MISSING"
+  | "ZERO_BASE"
+  | "SIGN_CHANGE"
+  | "DUPLICATE_YEAR"
+  | "INVALID_TARGET"
+  | "NO_DIRECTION"
+  | "TARGET_EQUALS_BASE";
 
 /**
  * Cut-offs applied to the progress value, highest first. For targets the value is a ratio

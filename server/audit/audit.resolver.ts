@@ -1,22 +1,33 @@
-import { Args, ArgsType, Ctx, Field, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { requireAdmin } from '../auth/guard.js';
-import { Connection, PageArgs, toConnection, toPage } from '../common/connection.js';
-import { BadInputError } from '../common/errors.js';
-import { checkText } from '../common/validate.js';
-import type { Context } from '../context.js';
-import { AuditAction, AuditEntry } from './audit-entry.entity.js';
+import {
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  InputType,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+} from "type-graphql";
+import { requireAdmin } from "../auth/guard.js";
+import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
+import { BadInputError } from "../common/errors.js";
+import { checkText } from "../common/validate.js";
+import type { Context } from "../context.js";
+import { AuditAction, AuditEntry } from "./audit-entry.entity.js";
 
 @ObjectType()
-export class AuditEntryConnection extends Connection(AuditEntry, 'AuditEntry') {}
+export class AuditEntryConnection extends Connection(AuditEntry, "AuditEntry") {}
 
-@InputType({ description: 'Which audit records to return' })
+@InputType({ description: "Which audit records to return" })
 export class AuditFilter {
-  @Field(() => String, { nullable: true, description: 'Table name, e.g. observation' }) entity?: string | null;
+  @Field(() => String, { nullable: true, description: "Table name, e.g. observation" }) entity?:
+    string | null;
   @Field(() => String, { nullable: true }) entityId?: string | null;
   @Field(() => Int, { nullable: true }) userId?: number | null;
   @Field(() => [AuditAction], { nullable: true }) actions?: AuditAction[] | null;
-  @Field(() => Date, { nullable: true, description: 'From this instant on' }) since?: Date | null;
-  @Field(() => Date, { nullable: true, description: 'Before this instant' }) until?: Date | null;
+  @Field(() => Date, { nullable: true, description: "From this instant on" }) since?: Date | null;
+  @Field(() => Date, { nullable: true, description: "Before this instant" }) until?: Date | null;
 }
 
 @ArgsType()
@@ -26,22 +37,34 @@ class AuditLogArgs extends PageArgs {
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  @Query(() => AuditEntryConnection, { description: 'Every recorded write, newest first (admins only). Read-only: no API path changes it.' })
-  async auditLog(@Args(() => AuditLogArgs) args: AuditLogArgs, @Ctx() ctx: Context): Promise<AuditEntryConnection> {
+  @Query(() => AuditEntryConnection, {
+    description:
+      "Every recorded write, newest first (admins only). Read-only: no API path changes it.",
+  })
+  async auditLog(
+    @Args(() => AuditLogArgs) args: AuditLogArgs,
+    @Ctx() ctx: Context,
+  ): Promise<AuditEntryConnection> {
     requireAdmin(ctx);
     const f = args.filter ?? {};
-    checkText(f.entity, 'entity', 64);
-    checkText(f.entityId, 'entityId', 64);
-    if (f.since && f.until && f.since > f.until) throw new BadInputError('since is after until', 'since');
+    checkText(f.entity, "entity", 64);
+    checkText(f.entityId, "entityId", 64);
+    if (f.since && f.until && f.since > f.until) {
+      throw new BadInputError("since is after until", "since");
+    }
     const page = toPage(args);
     const where: Record<string, unknown> = {};
     if (f.entity) where.entity = f.entity;
     if (f.entityId) where.entityId = f.entityId;
     if (f.userId != null) where.userId = f.userId;
     if (f.actions?.length) where.action = { $in: f.actions };
-    if (f.since || f.until) where.at = { ...(f.since ? { $gte: f.since } : {}), ...(f.until ? { $lt: f.until } : {}) };
+    if (f.since || f.until) {
+      where.at = { ...(f.since ? { $gte: f.since } : {}), ...(f.until ? { $lt: f.until } : {}) };
+    }
     const [items, total] = await ctx.em.findAndCount(AuditEntry, where, {
-      orderBy: [{ at: 'desc' }, { id: 'desc' }] as never, limit: page.limit, offset: page.offset,
+      orderBy: [{ at: "desc" }, { id: "desc" }] as never,
+      limit: page.limit,
+      offset: page.offset,
     });
     return toConnection(items, total, page);
   }

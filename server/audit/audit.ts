@@ -1,8 +1,8 @@
-import { wrap } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { isDeepStrictEqual } from 'node:util';
-import type { AppUser } from '../context.js';
-import { AuditAction, AuditEntry } from './audit-entry.entity.js';
+import { wrap } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { isDeepStrictEqual } from "node:util";
+import type { AppUser } from "../context.js";
+import { AuditAction, AuditEntry } from "./audit-entry.entity.js";
 
 /** A row as plain JSON for the audit record: scalar columns and the ids of related rows. */
 export function snapshot(entity: object | null | undefined): Record<string, unknown> | null {
@@ -11,9 +11,16 @@ export function snapshot(entity: object | null | undefined): Record<string, unkn
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(json)) {
     if (value instanceof Date) out[key] = value.toISOString();
-    else if (value !== null && typeof value === 'object' && 'id' in value && !Array.isArray(value)) out[key] = (value as { id: unknown }).id;
-    else if (Array.isArray(value) && value.every((v) => v && typeof v === 'object' && 'id' in v)) out[key] = value.map((v) => v.id);
-    else out[key] = value;
+    else if (
+      value !== null &&
+      typeof value === "object" &&
+      "id" in value &&
+      !Array.isArray(value)
+    ) {
+      out[key] = (value as { id: unknown }).id;
+    } else if (Array.isArray(value) && value.every(v => v && typeof v === "object" && "id" in v)) {
+      out[key] = value.map(v => v.id);
+    } else out[key] = value;
   }
   return out;
 }
@@ -33,8 +40,17 @@ export interface AuditInput {
  * after changed nothing: it is not recorded (and returns null), so a resent or empty patch does
  * not fill the log with records of nothing. Every update mutation goes through here.
  */
-export function recordAudit(em: EntityManager, user: AppUser, input: AuditInput): AuditEntry | null {
-  if (input.action === AuditAction.UPDATE && isDeepStrictEqual(input.before ?? null, input.after ?? null)) return null;
+export function recordAudit(
+  em: EntityManager,
+  user: AppUser,
+  input: AuditInput,
+): AuditEntry | null {
+  if (
+    input.action === AuditAction.UPDATE &&
+    isDeepStrictEqual(input.before ?? null, input.after ?? null)
+  ) {
+    return null;
+  }
   return em.create(AuditEntry, {
     userId: user.id,
     userName: user.name,

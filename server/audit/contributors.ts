@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from "@mikro-orm/postgresql";
 
 /**
  * Who wrote the current draft of each observation: every user with a CREATE or UPDATE audit
@@ -7,8 +7,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * steward touching the note would otherwise hide the author of the value itself. The log is
  * append-only and only read here.
  */
-export async function draftContributors(em: EntityManager, ids: number[]): Promise<Map<number, Set<number>>> {
-  const out = new Map<number, Set<number>>(ids.map((id) => [id, new Set<number>()]));
+export async function draftContributors(
+  em: EntityManager,
+  ids: number[],
+): Promise<Map<number, Set<number>>> {
+  const out = new Map<number, Set<number>>(ids.map(id => [id, new Set<number>()]));
   if (!ids.length) return out;
   // One query for any number of ids (an import may leave thousands of drafts); the ids are
   // integers, passed as one text parameter.
@@ -20,7 +23,7 @@ export async function draftContributors(em: EntityManager, ids: number[]): Promi
         and a.id > coalesce((select max(p.id) from audit_log p
                               where p.entity = 'observation' and p.entity_id = a.entity_id and p.action = 'APPROVE'), 0)
       group by a.entity_id, a.user_id`,
-    [ids.join(',')],
+    [ids.join(",")],
   );
   for (const r of rows) out.get(Number(r.entity_id))?.add(Number(r.user_id));
   return out;

@@ -2,7 +2,7 @@
 export interface AppUser {
   id: number;
   name: string;
-  role: 'VIEWER' | 'STEWARD' | 'ADMIN';
+  role: "VIEWER" | "STEWARD" | "ADMIN";
   /** Units a steward may write (ids); admins may write every unit. */
   unitIds: number[];
 }

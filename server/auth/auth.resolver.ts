@@ -1,109 +1,153 @@
-import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { AuditAction } from '../audit/audit-entry.entity.js';
-import { recordAudit } from '../audit/audit.js';
-import { BadInputError } from '../common/errors.js';
-import type { Context } from '../context.js';
-import { checkLength } from '../stewardship/rules.js';
-import { AdministrativeUnit } from '../units/unit.entity.js';
-import { ApiToken } from './api-token.entity.js';
-import { requireAdmin, requireUser } from './guard.js';
-import { issueToken } from './tokens.js';
-import { Role, User } from './user.entity.js';
-import { createUserWithToken, findUnits, tokenRecord, userRecord } from './user.service.js';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { AuditAction } from "../audit/audit-entry.entity.js";
+import { recordAudit } from "../audit/audit.js";
+import { BadInputError } from "../common/errors.js";
+import type { Context } from "../context.js";
+import { checkLength } from "../stewardship/rules.js";
+import { AdministrativeUnit } from "../units/unit.entity.js";
+import { ApiToken } from "./api-token.entity.js";
+import { requireAdmin, requireUser } from "./guard.js";
+import { issueToken } from "./tokens.js";
+import { Role, User } from "./user.entity.js";
+import { createUserWithToken, findUnits, tokenRecord, userRecord } from "./user.service.js";
 
-@InputType({ description: 'A new user of the write API' })
+@InputType({ description: "A new user of the write API" })
 export class CreateUserInput {
   @Field(() => String) name!: string;
   @Field(() => Role) role!: Role;
-  @Field(() => [String], { nullable: true, description: 'Codes of the units a steward may write' }) units?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Codes of the units a steward may write" })
+  units?: string[] | null;
 }
 
-@ObjectType({ description: 'A token just issued: the secret is shown here once and never again' })
+@ObjectType({ description: "A token just issued: the secret is shown here once and never again" })
 export class IssuedToken {
-  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`' }) token!: string;
+  @Field(() => String, { description: "Send as `Authorization: Bearer <token>`" }) token!: string;
   @Field(() => ApiToken) record!: ApiToken;
   @Field(() => User) user!: User;
 }
 
 @Resolver(() => User)
 export class UserResolver {
-  @Query(() => User, { nullable: true, description: 'The user of the API token sent, or null without one' })
+  @Query(() => User, {
+    nullable: true,
+    description: "The user of the API token sent, or null without one",
+  })
   me(@Ctx() ctx: Context) {
     return ctx.user ? ctx.em.findOne(User, ctx.user.id) : null;
   }
 
-  @Query(() => [User], { description: 'Every user (admins only)' })
+  @Query(() => [User], { description: "Every user (admins only)" })
   users(@Ctx() ctx: Context) {
     requireAdmin(ctx);
-    return ctx.em.find(User, {}, { orderBy: { name: 'asc' } });
+    return ctx.em.find(User, {}, { orderBy: { name: "asc" } });
   }
 
-  @FieldResolver(() => [AdministrativeUnit], { description: 'Units a steward may write' })
+  @FieldResolver(() => [AdministrativeUnit], { description: "Units a steward may write" })
   async units(@Root() user: User) {
     return (await user.units.load()).getItems();
   }
 
-  @FieldResolver(() => [ApiToken], { description: 'Tokens (their prefixes), only for the user or an admin' })
+  @FieldResolver(() => [ApiToken], {
+    description: "Tokens (their prefixes), only for the user or an admin",
+  })
   async tokens(@Root() user: User, @Ctx() ctx: Context) {
     const me = requireUser(ctx);
-    if (me.role !== 'ADMIN' && me.id !== user.id) return [];
-    return ctx.loaders.children(ApiToken, 'user', {}, { id: 'asc' }).load(user.id);
+    if (me.role !== "ADMIN" && me.id !== user.id) return [];
+    return ctx.loaders.children(ApiToken, "user", {}, { id: "asc" }).load(user.id);
   }
 
-  @Mutation(() => IssuedToken, { description: 'Creates a user with a first token (admins only)' })
-  async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<IssuedToken> {
+  @Mutation(() => IssuedToken, { description: "Creates a user with a first token (admins only)" })
+  async createUser(
+    @Arg("input", () => CreateUserInput) input: CreateUserInput,
+    @Ctx() ctx: Context,
+  ): Promise<IssuedToken> {
     const admin = requireAdmin(ctx);
     const { user, token } = await createUserWithToken(ctx.em, input, admin);
-    const record = await ctx.em.findOneOrFail(ApiToken, { user }, { orderBy: { id: 'desc' } });
+    const record = await ctx.em.findOneOrFail(ApiToken, { user }, { orderBy: { id: "desc" } });
     return { token, record, user };
   }
 
-  @Mutation(() => User, { description: 'Replaces the units a steward may write (admins only)' })
+  @Mutation(() => User, { description: "Replaces the units a steward may write (admins only)" })
   async setUserUnits(
-    @Arg('userId', () => Int) userId: number,
-    @Arg('units', () => [String]) units: string[],
+    @Arg("userId", () => Int) userId: number,
+    @Arg("units", () => [String]) units: string[],
     @Ctx() ctx: Context,
   ): Promise<User> {
     const admin = requireAdmin(ctx);
-    return ctx.em.transactional(async (tx) => {
-      const user = await tx.findOne(User, userId, { populate: ['units'] });
-      if (!user) throw new BadInputError(`No user ${userId}`, 'userId');
-      if (user.role !== Role.STEWARD && units.length) throw new BadInputError('Only stewards have units', 'units');
+    return ctx.em.transactional(async tx => {
+      const user = await tx.findOne(User, userId, { populate: ["units"] });
+      if (!user) throw new BadInputError(`No user ${userId}`, "userId");
+      if (user.role !== Role.STEWARD && units.length) {
+        throw new BadInputError("Only stewards have units", "units");
+      }
       const before = userRecord(user);
       user.units.set(await findUnits(tx, units));
-      recordAudit(tx, admin, { entity: 'app_user', entityId: user.id, action: AuditAction.UPDATE, before, after: userRecord(user) });
+      recordAudit(tx, admin, {
+        entity: "app_user",
+        entityId: user.id,
+        action: AuditAction.UPDATE,
+        before,
+        after: userRecord(user),
+      });
       return user;
     });
   }
 
-  @Mutation(() => IssuedToken, { description: 'Issues another token for a user (admins only)' })
+  @Mutation(() => IssuedToken, { description: "Issues another token for a user (admins only)" })
   async issueToken(
-    @Arg('userId', () => Int) userId: number,
-    @Arg('label', () => String, { nullable: true }) label: string | null,
+    @Arg("userId", () => Int) userId: number,
+    @Arg("label", () => String, { nullable: true }) label: string | null,
     @Ctx() ctx: Context,
   ): Promise<IssuedToken> {
     const admin = requireAdmin(ctx);
-    checkLength(label, 'label', 128);
-    return ctx.em.transactional(async (tx) => {
+    checkLength(label, "label", 128);
+    return ctx.em.transactional(async tx => {
       const user = await tx.findOne(User, userId);
-      if (!user) throw new BadInputError(`No user ${userId}`, 'userId');
+      if (!user) throw new BadInputError(`No user ${userId}`, "userId");
       const { token, record } = issueToken(tx, user, label ?? null);
       await tx.flush();
-      recordAudit(tx, admin, { entity: 'api_token', entityId: record.id, action: AuditAction.CREATE, after: tokenRecord(record) });
+      recordAudit(tx, admin, {
+        entity: "api_token",
+        entityId: record.id,
+        action: AuditAction.CREATE,
+        after: tokenRecord(record),
+      });
       return { token, record, user };
     });
   }
 
-  @Mutation(() => ApiToken, { description: 'Revokes a token: it stops working at once (admins, or the owner of the token)' })
-  async revokeToken(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<ApiToken> {
+  @Mutation(() => ApiToken, {
+    description: "Revokes a token: it stops working at once (admins, or the owner of the token)",
+  })
+  async revokeToken(@Arg("id", () => Int) id: number, @Ctx() ctx: Context): Promise<ApiToken> {
     const me = requireUser(ctx);
-    return ctx.em.transactional(async (tx) => {
+    return ctx.em.transactional(async tx => {
       const record = await tx.findOne(ApiToken, id);
-      if (!record || (me.role !== 'ADMIN' && record.user.id !== me.id)) throw new BadInputError(`No token ${id} you may revoke`, 'id');
+      if (!record || (me.role !== "ADMIN" && record.user.id !== me.id)) {
+        throw new BadInputError(`No token ${id} you may revoke`, "id");
+      }
       if (record.revokedAt) return record;
       const before = tokenRecord(record);
       record.revokedAt = new Date();
-      recordAudit(tx, me, { entity: 'api_token', entityId: record.id, action: AuditAction.UPDATE, before, after: tokenRecord(record) });
+      recordAudit(tx, me, {
+        entity: "api_token",
+        entityId: record.id,
+        action: AuditAction.UPDATE,
+        before,
+        after: tokenRecord(record),
+      });
       return record;
     });
   }

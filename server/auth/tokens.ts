@@ -1,10 +1,10 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { createHash, randomBytes } from 'node:crypto';
-import type { AppUser } from './app-user.js';
-import { ApiToken } from './api-token.entity.js';
-import type { User } from './user.entity.js';
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { createHash, randomBytes } from "node:crypto";
+import type { AppUser } from "./app-user.js";
+import { ApiToken } from "./api-token.entity.js";
+import type { User } from "./user.entity.js";
 
-const PREFIX = 'osh_';
+const PREFIX = "osh_";
 
 export interface IssuedToken {
   /** The secret, shown once; never stored. */
@@ -12,12 +12,22 @@ export interface IssuedToken {
   record: ApiToken;
 }
 
-export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+export const hashToken = (token: string): string =>
+  createHash("sha256").update(token, "utf8").digest("hex");
 
 /** A fresh random token (32 bytes) for a user; the caller flushes. */
-export function issueToken(em: EntityManager, user: User, label: string | null = null): IssuedToken {
-  const token = PREFIX + randomBytes(32).toString('base64url');
-  const record = em.create(ApiToken, { user, hash: hashToken(token), prefix: token.slice(0, 10), label });
+export function issueToken(
+  em: EntityManager,
+  user: User,
+  label: string | null = null,
+): IssuedToken {
+  const token = PREFIX + randomBytes(32).toString("base64url");
+  const record = em.create(ApiToken, {
+    user,
+    hash: hashToken(token),
+    prefix: token.slice(0, 10),
+    label,
+  });
   return { token, record };
 }
 
@@ -33,8 +43,17 @@ export function bearerToken(header: string | string[] | undefined): string | nul
  * an exact index match, so its timing does not depend on how much of a guess is right.
  */
 export async function userForToken(em: EntityManager, token: string): Promise<AppUser | null> {
-  const record = await em.findOne(ApiToken, { hash: hashToken(token), revokedAt: null }, { populate: ['user', 'user.units'] });
+  const record = await em.findOne(
+    ApiToken,
+    { hash: hashToken(token), revokedAt: null },
+    { populate: ["user", "user.units"] },
+  );
   if (!record) return null;
   const user = record.user.getEntity();
-  return { id: user.id, name: user.name, role: user.role, unitIds: user.units.getItems().map((u) => u.id) };
+  return {
+    id: user.id,
+    name: user.name,
+    role: user.role,
+    unitIds: user.units.getItems().map(u => u.id),
+  };
 }

@@ -1,24 +1,46 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuditAction } from '../audit/audit-entry.entity.js';
-import { recordAudit } from '../audit/audit.js';
-import { BadInputError } from '../common/errors.js';
-import { checkCodes } from '../common/validate.js';
-import type { AppUser } from '../context.js';
-import { checkLength } from '../stewardship/rules.js';
-import { AdministrativeUnit } from '../units/unit.entity.js';
-import type { ApiToken } from './api-token.entity.js';
-import { issueToken } from './tokens.js';
-import { Role, User } from './user.entity.js';
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { AuditAction } from "../audit/audit-entry.entity.js";
+import { recordAudit } from "../audit/audit.js";
+import { BadInputError } from "../common/errors.js";
+import { checkCodes } from "../common/validate.js";
+import type { AppUser } from "../context.js";
+import { checkLength } from "../stewardship/rules.js";
+import { AdministrativeUnit } from "../units/unit.entity.js";
+import type { ApiToken } from "./api-token.entity.js";
+import { issueToken } from "./tokens.js";
+import { Role, User } from "./user.entity.js";
 
 /** The audit form of a user and of a token (never the token hash); units sorted, so an unchanged set compares equal. */
-export const userRecord = (u: User) => ({ id: u.id, name: u.name, role: u.role, units: u.units.isInitialized() ? u.units.getItems().map((x) => x.code).sort() : undefined });
-export const tokenRecord = (t: ApiToken) => ({ id: t.id, user: t.user.id, prefix: t.prefix, label: t.label ?? null, revokedAt: t.revokedAt?.toISOString() ?? null });
+export const userRecord = (u: User) => ({
+  id: u.id,
+  name: u.name,
+  role: u.role,
+  units: u.units.isInitialized()
+    ? u.units
+        .getItems()
+        .map(x => x.code)
+        .sort()
+    : undefined,
+});
+export const tokenRecord = (t: ApiToken) => ({
+  id: t.id,
+  user: t.user.id,
+  prefix: t.prefix,
+  label: t.label ?? null,
+  revokedAt: t.revokedAt?.toISOString() ?? null,
+});
 
-export async function findUnits(em: EntityManager, codes: string[], field = 'units'): Promise<AdministrativeUnit[]> {
+export async function findUnits(
+  em: EntityManager,
+  codes: string[],
+  field = "units",
+): Promise<AdministrativeUnit[]> {
   checkCodes(codes, field);
   const units = await em.find(AdministrativeUnit, { code: { $in: codes } });
-  const missing = codes.filter((c) => !units.some((u) => u.code === c));
-  if (missing.length) throw new BadInputError(`Unknown unit ${missing.map((c) => `"${c}"`).join(', ')}`, field);
+  const missing = codes.filter(c => !units.some(u => u.code === c));
+  if (missing.length) {
+    throw new BadInputError(`Unknown unit ${missing.map(c => `"${c}"`).join(", ")}`, field);
+  }
   return units;
 }
 
@@ -30,13 +52,18 @@ export interface NewUser {
 
 export function checkNewUser(input: NewUser): string {
   const name = input.name.trim();
-  checkLength(name, 'name', 128);
-  if (name.length < 2 || name.length > 128) throw new BadInputError('name must be 2 to 128 characters', 'name');
+  checkLength(name, "name", 128);
+  if (name.length < 2 || name.length > 128) {
+    throw new BadInputError("name must be 2 to 128 characters", "name");
+  }
   if (input.role === Role.STEWARD && !input.units?.length) {
-    throw new BadInputError('A steward needs at least one unit to write', 'units');
+    throw new BadInputError("A steward needs at least one unit to write", "units");
   }
   if (input.role !== Role.STEWARD && input.units?.length) {
-    throw new BadInputError('Only stewards have units: admins write every unit, viewers none', 'units');
+    throw new BadInputError(
+      "Only stewards have units: admins write every unit, viewers none",
+      "units",
+    );
   }
   return name;
 }
@@ -45,17 +72,38 @@ export function checkNewUser(input: NewUser): string {
  * Creates a user and a first token, in one transaction with its audit record. `actor` null is
  * the bootstrap case (the first admin, created from the command line).
  */
-export async function createUserWithToken(em: EntityManager, input: NewUser, actor: AppUser | null): Promise<{ user: User; token: string }> {
+export async function createUserWithToken(
+  em: EntityManager,
+  input: NewUser,
+  actor: AppUser | null,
+): Promise<{ user: User; token: string }> {
   const name = checkNewUser(input);
-  return em.transactional(async (tx) => {
-    if (await tx.count(User, { name })) throw new BadInputError(`A user named "${name}" exists`, 'name');
-    const user = tx.create(User, { name, role: input.role, createdBy: actor ? tx.getReference(User, actor.id, { wrapped: true }) : null });
+  return em.transactional(async tx => {
+    if (await tx.count(User, { name })) {
+      throw new BadInputError(`A user named "${name}" exists`, "name");
+    }
+    const user = tx.create(User, {
+      name,
+      role: input.role,
+      createdBy: actor ? tx.getReference(User, actor.id, { wrapped: true }) : null,
+    });
     if (input.units?.length) user.units.set(await findUnits(tx, input.units));
-    const { token, record } = issueToken(tx, user, 'first token');
+    const { token, record } = issueToken(tx, user, "first token");
     await tx.flush();
-    const who = actor ?? { id: user.id, name: user.name, role: 'ADMIN', unitIds: [] };
-    recordAudit(tx, who, { entity: 'app_user', entityId: user.id, action: AuditAction.CREATE, after: userRecord(user), note: actor ? null : 'bootstrap (create-admin command)' });
-    recordAudit(tx, who, { entity: 'api_token', entityId: record.id, action: AuditAction.CREATE, after: tokenRecord(record) });
+    const who = actor ?? { id: user.id, name: user.name, role: "ADMIN", unitIds: [] };
+    recordAudit(tx, who, {
+      entity: "app_user",
+      entityId: user.id,
+      action: AuditAction.CREATE,
+      after: userRecord(user),
+      note: actor ? null : "bootstrap (create-admin command)",
+    });
+    recordAudit(tx, who, {
+      entity: "api_token",
+      entityId: record.id,
+      action: AuditAction.CREATE,
+      after: tokenRecord(record),
+    });
     return { user, token };
   });
 }

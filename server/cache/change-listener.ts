@@ -1,6 +1,6 @@
-import pg from 'pg';
+import pg from "pg";
 
-export const CHANGE_CHANNEL = 'osh_data_changed';
+export const CHANGE_CHANNEL = "osh_data_changed";
 
 /**
  * Listens on PostgreSQL for committed data changes (triggers on the data tables send NOTIFY
@@ -8,16 +8,19 @@ export const CHANGE_CHANNEL = 'osh_data_changed';
  * counts as a change to every table (`onChange(null)`), since notifications may have been missed;
  * it then reconnects with a delay.
  */
-export async function listenForChanges(url: string, onChange: (table: string | null) => void): Promise<{ close(): Promise<void> }> {
+export async function listenForChanges(
+  url: string,
+  onChange: (table: string | null) => void,
+): Promise<{ close(): Promise<void> }> {
   let client: pg.Client | null = null;
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
 
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: url });
-    c.on('notification', (message) => onChange(message.payload ?? null));
-    c.on('error', () => {}); // handled by 'end'
-    c.on('end', () => {
+    c.on("notification", message => onChange(message.payload ?? null));
+    c.on("error", () => {}); // handled by 'end'
+    c.on("end", () => {
       if (closed) return;
       onChange(null);
       timer = setTimeout(() => void connect().catch(() => {}), 1000);

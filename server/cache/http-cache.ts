@@ -1,7 +1,7 @@
-import type { RequestHandler, Response } from 'express';
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
-import type { ResponseCache } from './response-cache.js';
+import type { RequestHandler, Response } from "express";
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import type { ResponseCache } from "./response-cache.js";
 
 export interface CachedAnswer {
   body: string;
@@ -25,28 +25,50 @@ const GZIP_FROM_BYTES = 1024;
  * computation that began after the last change, so no one receives an answer older than the
  * last write this server was told about.
  */
-export function httpCache(cache: ResponseCache<CachedAnswer>, { exposeSqlCount = false } = {}): RequestHandler {
+export function httpCache(
+  cache: ResponseCache<CachedAnswer>,
+  { exposeSqlCount = false } = {},
+): RequestHandler {
   const inFlight = new Map<string, Promise<CachedAnswer | null>>();
   return (req, res, next) => {
-    if (req.method !== 'POST' || req.headers.authorization || !req.body || typeof req.body !== 'object') return next();
-    const key = createHash('sha256')
+    if (
+      req.method !== "POST" ||
+      req.headers.authorization ||
+      !req.body ||
+      typeof req.body !== "object"
+    ) {
+      return next();
+    }
+    const key = createHash("sha256")
       .update(JSON.stringify(req.body))
-      .update('\u0000')
-      .update(String(req.headers.accept ?? ''))
-      .digest('base64url');
+      .update("\u0000")
+      .update(String(req.headers.accept ?? ""))
+      .digest("base64url");
     const hit = cache.get(key);
-    if (hit) return serve(res, hit, 'hit', acceptsGzip(req.headers['accept-encoding']), exposeSqlCount);
+    if (hit) {
+      return serve(res, hit, "hit", acceptsGzip(req.headers["accept-encoding"]), exposeSqlCount);
+    }
 
     const generation = cache.generation;
     const flightKey = `${generation}:${key}`;
     const pending = inFlight.get(flightKey);
     if (pending) {
       // An answer that could not be shared (an error, a dropped request) is computed anew here.
-      void pending.then((answer) => (answer && !res.headersSent ? serve(res, answer, 'coalesced', acceptsGzip(req.headers['accept-encoding']), exposeSqlCount) : next()));
+      void pending.then(answer =>
+        answer && !res.headersSent
+          ? serve(
+              res,
+              answer,
+              "coalesced",
+              acceptsGzip(req.headers["accept-encoding"]),
+              exposeSqlCount,
+            )
+          : next(),
+      );
       return;
     }
     let settle!: (answer: CachedAnswer | null) => void;
-    const flight = new Promise<CachedAnswer | null>((resolve) => (settle = resolve));
+    const flight = new Promise<CachedAnswer | null>(resolve => (settle = resolve));
     inFlight.set(flightKey, flight);
     let settled = false;
     const done = (answer: CachedAnswer | null) => {
@@ -55,14 +77,17 @@ export function httpCache(cache: ResponseCache<CachedAnswer>, { exposeSqlCount =
       if (inFlight.get(flightKey) === flight) inFlight.delete(flightKey);
       settle(answer);
     };
-    res.once('close', () => done(null)); // no-op when send() already settled it
+    res.once("close", () => done(null)); // no-op when send() already settled it
 
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
-      if (res.statusCode === 200 && typeof body === 'string' && !/"errors"\s*:\s*\[/.test(body)) {
-        const answer = { body, contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8') };
+      if (res.statusCode === 200 && typeof body === "string" && !/"errors"\s*:\s*\[/.test(body)) {
+        const answer = {
+          body,
+          contentType: String(res.getHeader("content-type") ?? "application/json; charset=utf-8"),
+        };
         cache.set(key, answer, generation);
-        res.setHeader('x-cache', 'miss');
+        res.setHeader("x-cache", "miss");
         done(answer);
       } else {
         done(null);
@@ -74,21 +99,27 @@ export function httpCache(cache: ResponseCache<CachedAnswer>, { exposeSqlCount =
 }
 
 function acceptsGzip(header: string | string[] | undefined): boolean {
-  return /\bgzip\b/i.test(String(header ?? ''));
+  return /\bgzip\b/i.test(String(header ?? ""));
 }
 
 /**
  * Sends a stored answer. Compressed once per entry, not once per hit: the compression
  * middleware upstream leaves a response that already has a Content-Encoding alone.
  */
-function serve(res: Response, answer: CachedAnswer, how: 'hit' | 'coalesced', gzip: boolean, exposeSqlCount: boolean): void {
-  res.setHeader('x-cache', how);
-  if (exposeSqlCount) res.setHeader('x-sql-statements', '0');
-  res.setHeader('content-type', answer.contentType);
-  res.setHeader('vary', 'Accept-Encoding');
+function serve(
+  res: Response,
+  answer: CachedAnswer,
+  how: "hit" | "coalesced",
+  gzip: boolean,
+  exposeSqlCount: boolean,
+): void {
+  res.setHeader("x-cache", how);
+  if (exposeSqlCount) res.setHeader("x-sql-statements", "0");
+  res.setHeader("content-type", answer.contentType);
+  res.setHeader("vary", "Accept-Encoding");
   if (gzip && answer.body.length >= GZIP_FROM_BYTES) {
     answer.gzip ??= gzipSync(answer.body);
-    res.setHeader('content-encoding', 'gzip');
+    res.setHeader("content-encoding", "gzip");
     res.end(answer.gzip);
     return;
   }

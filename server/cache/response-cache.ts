@@ -1,4 +1,3 @@
-
 /**
  * A response cache (least recently used, with a time to live) for anonymous read queries. It is safe with several server instances because
  * every instance empties it when PostgreSQL announces a committed change (see change-listener.ts:
@@ -15,7 +14,10 @@ export class ResponseCache<T = unknown> {
    */
   generation = 0;
 
-  constructor(private readonly maxEntries = 500, private readonly ttlMs = 60_000) {}
+  constructor(
+    private readonly maxEntries = 500,
+    private readonly ttlMs = 60_000,
+  ) {}
 
   get(key: string): T | undefined {
     const entry = this.entries.get(key);
@@ -34,7 +36,9 @@ export class ResponseCache<T = unknown> {
   /** Stores an answer, unless the cache was cleared since `generation` (the caller's start) was read. */
   set(key: string, body: T, generation = this.generation): void {
     if (generation !== this.generation) return;
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size >= this.maxEntries) {
+      this.entries.delete(this.entries.keys().next().value!);
+    }
     this.entries.set(key, { body, at: Date.now() });
   }
 

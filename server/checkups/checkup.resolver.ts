@@ -1,41 +1,62 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, PageArgs, toConnection, toPage } from '../common/connection.js';
-import { CheckupKind, Dataset } from '../common/enums.js';
-import { checkCodes, checkText, checkYearRange } from '../common/validate.js';
-import type { Context } from '../context.js';
-import { AdministrativeUnit } from '../units/unit.entity.js';
-import { HealthCheckup } from './health-checkup.entity.js';
+import {
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
+import { CheckupKind, Dataset } from "../common/enums.js";
+import { checkCodes, checkText, checkYearRange } from "../common/validate.js";
+import type { Context } from "../context.js";
+import { AdministrativeUnit } from "../units/unit.entity.js";
+import { HealthCheckup } from "./health-checkup.entity.js";
 
 @ObjectType()
-export class HealthCheckupConnection extends Connection(HealthCheckup, 'HealthCheckup') {}
+export class HealthCheckupConnection extends Connection(HealthCheckup, "HealthCheckup") {}
 
 @ArgsType()
 class CheckupsArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: 'Unit codes' }) units?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => Int, { nullable: true }) yearFrom?: number | null;
   @Field(() => Int, { nullable: true }) yearTo?: number | null;
   @Field(() => CheckupKind, { nullable: true }) kind?: CheckupKind | null;
   @Field(() => String, { nullable: true }) sector?: string | null;
-  @Field(() => [Dataset], { nullable: true, description: 'Default: [OFFICIAL]' }) datasets?: Dataset[] | null;
+  @Field(() => [Dataset], { nullable: true, description: "Default: [OFFICIAL]" }) datasets?:
+    Dataset[] | null;
 }
 
 @Resolver(() => HealthCheckup)
 export class HealthCheckupResolver {
-  @Query(() => HealthCheckupConnection, { description: 'Health check-ups at establishments: workers examined, cases by disease' })
+  @Query(() => HealthCheckupConnection, {
+    description: "Health check-ups at establishments: workers examined, cases by disease",
+  })
   async healthCheckups(@Args(() => CheckupsArgs) args: CheckupsArgs, @Ctx() { em }: Context) {
-    checkCodes(args.units, 'units');
+    checkCodes(args.units, "units");
     checkYearRange(args.yearFrom, args.yearTo);
-    checkText(args.sector, 'sector', 64);
+    checkText(args.sector, "sector", 64);
     const page = toPage(args);
-    const where: Record<string, unknown> = { dataset: { $in: args.datasets?.length ? args.datasets : [Dataset.OFFICIAL] } };
+    const where: Record<string, unknown> = {
+      dataset: { $in: args.datasets?.length ? args.datasets : [Dataset.OFFICIAL] },
+    };
     if (args.units) where.unit = { code: { $in: args.units } };
     if (args.kind) where.kind = args.kind;
     if (args.sector) where.sector = args.sector;
     if (args.yearFrom != null || args.yearTo != null) {
-      where.year = { ...(args.yearFrom != null ? { $gte: args.yearFrom } : {}), ...(args.yearTo != null ? { $lte: args.yearTo } : {}) };
+      where.year = {
+        ...(args.yearFrom != null ? { $gte: args.yearFrom } : {}),
+        ...(args.yearTo != null ? { $lte: args.yearTo } : {}),
+      };
     }
     const [items, total] = await em.findAndCount(HealthCheckup, where, {
-      orderBy: [{ year: 'asc' }, { id: 'asc' }], limit: page.limit, offset: page.offset,
+      orderBy: [{ year: "asc" }, { id: "asc" }],
+      limit: page.limit,
+      offset: page.offset,
     });
     return toConnection(items, total, page);
   }

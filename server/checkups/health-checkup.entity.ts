@@ -1,9 +1,19 @@
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
-import { CheckupKind, Dataset } from '../common/enums.js';
-import { AdministrativeUnit } from '../units/unit.entity.js';
+import {
+  Check,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Ref,
+} from "@mikro-orm/core";
+import { Field, Int, ObjectType } from "type-graphql";
+import { CheckupKind, Dataset } from "../common/enums.js";
+import { AdministrativeUnit } from "../units/unit.entity.js";
 
-@ObjectType({ description: 'Cases of one occupational disease found in a check-up' })
+@ObjectType({ description: "Cases of one occupational disease found in a check-up" })
 export class DiseaseCases {
   @Field(() => String) disease!: string;
   @Field(() => Int) cases!: number;
@@ -11,21 +21,30 @@ export class DiseaseCases {
 
 /** One year's check-ups at an establishment: workers examined and cases found by disease. */
 @ObjectType({ description: "One year's health check-ups at an establishment" })
-@Entity({ tableName: 'health_checkup' })
-@Unique({ properties: ['establishment', 'year', 'kind'] })
-@Index({ properties: ['unit', 'year'] })
-@Check({ name: 'checkup_examined_valid', expression: 'workers_examined >= 0 and cases_total >= 0 and cases_total <= workers_examined' })
+@Entity({ tableName: "health_checkup" })
+@Unique({ properties: ["establishment", "year", "kind"] })
+@Index({ properties: ["unit", "year"] })
+@Check({
+  name: "checkup_examined_valid",
+  expression: "workers_examined >= 0 and cases_total >= 0 and cases_total <= workers_examined",
+})
 export class HealthCheckup {
-  @Field(() => Int, { description: 'Row id, as the write API and the audit log name it' }) @PrimaryKey() id!: number;
+  @Field(() => Int, { description: "Row id, as the write API and the audit log name it" })
+  @PrimaryKey()
+  id!: number;
   @Field(() => String) @Property({ length: 64 }) establishment!: string;
   @ManyToOne(() => AdministrativeUnit, { ref: true }) unit!: Ref<AdministrativeUnit>;
   @Field(() => String) @Property({ length: 64 }) sector!: string;
-  @Field(() => Int) @Property({ type: 'smallint' }) year!: number;
+  @Field(() => Int) @Property({ type: "smallint" }) year!: number;
   @Field(() => CheckupKind) @Enum({ items: () => CheckupKind }) kind!: CheckupKind;
   @Field(() => Int) @Property() workersExamined!: number;
-  @Field(() => Int, { description: 'Sum of cases over all diseases' }) @Property() casesTotal!: number;
-  @Field(() => [DiseaseCases]) @Property({ type: 'json' }) cases!: DiseaseCases[];
-  @Field(() => Dataset) @Enum({ items: () => Dataset, default: Dataset.OFFICIAL }) dataset: Dataset = Dataset.OFFICIAL;
+  @Field(() => Int, { description: "Sum of cases over all diseases" })
+  @Property()
+  casesTotal!: number;
+  @Field(() => [DiseaseCases]) @Property({ type: "json" }) cases!: DiseaseCases[];
+  @Field(() => Dataset)
+  @Enum({ items: () => Dataset, default: Dataset.OFFICIAL })
+  dataset: Dataset = Dataset.OFFICIAL;
   @Field(() => Boolean) get illustrative(): boolean {
     return this.dataset === Dataset.ILLUSTRATIVE;
   }

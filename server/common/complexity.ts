@@ -1,13 +1,30 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import {
-  GraphQLError, SchemaMetaFieldDef, TypeMetaFieldDef, getNamedType, getNullableType, isListType, isObjectType, isInterfaceType, Kind, valueFromASTUntyped,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type GraphQLNamedType,
-  type SelectionSetNode, type ValidationContext, type ASTVisitor, type OperationDefinitionNode, type ValidationRule,
+  GraphQLError,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type GraphQLNamedType,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ASTVisitor,
+  type OperationDefinitionNode,
+  type ValidationRule,
   type GraphQLField,
-} from 'graphql';
+} from "graphql";
 
 /** Limits on one operation, chosen well above what the web app asks (its heaviest query, 1000 check-ups a page, costs ~36k). */
 export const MAX_DEPTH = 12;
@@ -25,8 +42,14 @@ export const MAX_TOKENS = 3_000;
  * most MAX_HEAVY_FIELDS of them (introspection's `__schema`, ~50 kB of answer, counts too).
  */
 export const HEAVY_FIELDS: Record<string, number> = {
-  scorecard: 10_000, compare: 10_000, progress: 5_000, series: 10_000, ranking: 10_000,
-  monitoringSummary: 10_000, checkupSummary: 10_000, __schema: 5_000,
+  scorecard: 10_000,
+  compare: 10_000,
+  progress: 5_000,
+  series: 10_000,
+  ranking: 10_000,
+  monitoringSummary: 10_000,
+  checkupSummary: 10_000,
+  __schema: 5_000,
 };
 export const MAX_HEAVY_FIELDS = 10;
 /** A page of a connection costs at least one SQL statement (two with totalCount), whatever it selects. */
@@ -44,7 +67,7 @@ export interface QueryMeasure {
 }
 
 const tooComplex = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+  new GraphQLError(message, { extensions: { code: "QUERY_TOO_COMPLEX", http: { status: 400 } } });
 
 /**
  * Depth and estimated cost of an operation, before it runs. Every field costs 1 for each time it
@@ -54,21 +77,42 @@ const tooComplex = (message: string) =>
  * Introspection is counted like any other field (its lists fan out by 10), but not in `depth`.
  */
 export function measureOperation(
-  schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>,
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown> = {},
 ): QueryMeasure {
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === "mutation"
+      ? schema.getMutationType()
+      : operation.operation === "subscription"
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   let maxDepth = 0;
   let heavy = 0;
-  const visit = (set: SelectionSetNode, type: GraphQLNamedType | null | undefined, depth: number, factor: number, seen: Set<string>): number => {
+  const visit = (
+    set: SelectionSetNode,
+    type: GraphQLNamedType | null | undefined,
+    depth: number,
+    factor: number,
+    seen: Set<string>,
+  ): number => {
     let cost = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments[selection.name.value];
         if (!fragment || seen.has(fragment.name.value)) continue; // cycles are refused by graphql's own rules
-        cost += visit(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), depth, factor, new Set([...seen, fragment.name.value]));
+        cost += visit(
+          fragment.selectionSet,
+          schema.getType(fragment.typeCondition.name.value),
+          depth,
+          factor,
+          new Set([...seen, fragment.name.value]),
+        );
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const inner = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
+        const inner = selection.typeCondition
+          ? schema.getType(selection.typeCondition.name.value)
+          : type;
         cost += visit(selection.selectionSet, inner, depth, factor, seen);
       } else {
         cost += visitField(selection, type, depth, factor, seen);
@@ -76,10 +120,16 @@ export function measureOperation(
     }
     return cost;
   };
-  const visitField = (field: FieldNode, parent: GraphQLNamedType | null | undefined, depth: number, factor: number, seen: Set<string>): number => {
+  const visitField = (
+    field: FieldNode,
+    parent: GraphQLNamedType | null | undefined,
+    depth: number,
+    factor: number,
+    seen: Set<string>,
+  ): number => {
     const name = field.name.value;
-    if (name === '__typename') return 0;
-    const introspection = name.startsWith('__') || (parent?.name.startsWith('__') ?? false);
+    if (name === "__typename") return 0;
+    const introspection = name.startsWith("__") || (parent?.name.startsWith("__") ?? false);
     if (!introspection) maxDepth = Math.max(maxDepth, depth);
     const definition = definitionOf(parent, name, parent === root);
     let cost = factor;
@@ -89,32 +139,51 @@ export function measureOperation(
     }
     if (!definition || !field.selectionSet) return cost;
     let childFactor = factor;
-    const firstArg = definition.args.find((a) => a.name === 'first');
+    const firstArg = definition.args.find(a => a.name === "first");
     if (firstArg) {
       cost += PAGE_COST * factor;
       childFactor *= pageSize(field, variables);
-    } else if (isListType(getNullableType(definition.type)) && !parent!.name.endsWith('Connection')) childFactor *= LIST_FANOUT;
-    return cost + visit(field.selectionSet, getNamedType(definition.type), depth + 1, childFactor, seen);
+    } else if (
+      isListType(getNullableType(definition.type)) &&
+      !parent!.name.endsWith("Connection")
+    ) {
+      childFactor *= LIST_FANOUT;
+    }
+    return (
+      cost + visit(field.selectionSet, getNamedType(definition.type), depth + 1, childFactor, seen)
+    );
   };
   const cost = root ? visit(operation.selectionSet, root, 1, 1, new Set()) : 0;
   return { depth: maxDepth, cost, heavy };
 }
 
-function definitionOf(parent: GraphQLNamedType | null | undefined, name: string, atRoot: boolean): GraphQLField<unknown, unknown> | undefined {
+function definitionOf(
+  parent: GraphQLNamedType | null | undefined,
+  name: string,
+  atRoot: boolean,
+): GraphQLField<unknown, unknown> | undefined {
   // `__schema` and `__type` are not among the query type's fields, but are answered there.
-  if (atRoot && name === '__schema') return SchemaMetaFieldDef;
-  if (atRoot && name === '__type') return TypeMetaFieldDef;
-  return parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+  if (atRoot && name === "__schema") return SchemaMetaFieldDef;
+  if (atRoot && name === "__type") return TypeMetaFieldDef;
+  return parent && (isObjectType(parent) || isInterfaceType(parent))
+    ? parent.getFields()[name]
+    : undefined;
 }
 
 function pageSize(field: FieldNode, variables: Record<string, unknown>): number {
-  const arg = field.arguments?.find((a) => a.name.value === 'first');
+  const arg = field.arguments?.find(a => a.name.value === "first");
   const value = arg ? valueFromASTUntyped(arg.value, variables) : undefined;
-  return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), 1), 1000) : DEFAULT_FIRST;
+  return typeof value === "number" && Number.isFinite(value)
+    ? Math.min(Math.max(Math.trunc(value), 1), 1000)
+    : DEFAULT_FIRST;
 }
 
 export const fragmentsOf = (document: DocumentNode) =>
-  Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  Object.fromEntries(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map(d => [d.name.value, d]),
+  );
 
 /** Validation rule: refuses an operation nested deeper than MAX_DEPTH, or with too many heavy fields, before it runs. */
 export function depthLimitRule(context: ValidationContext): ASTVisitor {
@@ -122,9 +191,17 @@ export function depthLimitRule(context: ValidationContext): ASTVisitor {
     OperationDefinition(operation) {
       const fragments = fragmentsOf(context.getDocument());
       const { depth, heavy } = measureOperation(context.getSchema(), operation, fragments);
-      if (depth > MAX_DEPTH) context.reportError(tooComplex(`The query is nested ${depth} levels deep; the limit is ${MAX_DEPTH}`));
+      if (depth > MAX_DEPTH) {
+        context.reportError(
+          tooComplex(`The query is nested ${depth} levels deep; the limit is ${MAX_DEPTH}`),
+        );
+      }
       if (heavy > MAX_HEAVY_FIELDS) {
-        context.reportError(tooComplex(`The query asks for ${heavy} analytics or schema fields (${Object.keys(HEAVY_FIELDS).join(', ')}); the limit is ${MAX_HEAVY_FIELDS} per request`));
+        context.reportError(
+          tooComplex(
+            `The query asks for ${heavy} analytics or schema fields (${Object.keys(HEAVY_FIELDS).join(", ")}); the limit is ${MAX_HEAVY_FIELDS} per request`,
+          ),
+        );
       }
     },
   };
@@ -134,7 +211,10 @@ export function depthLimitRule(context: ValidationContext): ASTVisitor {
 const armorOptions = {
   exposeLimits: true,
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(tooComplex(error.message.replace(/^Syntax Error: /, '')))],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(tooComplex(error.message.replace(/^Syntax Error: /, ""))),
+  ],
 };
 
 /**
@@ -145,15 +225,29 @@ const armorOptions = {
  */
 export const validationRules: ValidationRule[] = [
   depthLimitRule,
-  maxDepthRule({ ...armorOptions, n: MAX_DEPTH_WITH_INTROSPECTION, ignoreIntrospection: false, flattenFragments: true }),
+  maxDepthRule({
+    ...armorOptions,
+    n: MAX_DEPTH_WITH_INTROSPECTION,
+    ignoreIntrospection: false,
+    flattenFragments: true,
+  }),
   maxAliasesRule({ ...armorOptions, n: MAX_ALIASES }),
   maxDirectivesRule({ ...armorOptions, n: MAX_DIRECTIVES }),
 ];
 
 /** Checked once variables are known (page sizes often come in variables); throws QUERY_TOO_COMPLEX. */
-export function checkCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
+export function checkCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): void {
   const { cost } = measureOperation(schema, operation, fragmentsOf(document), variables);
-  if (cost > MAX_COST) throw tooComplex(`The query may resolve about ${cost} fields; the limit is ${MAX_COST}. Ask for smaller pages or fewer nested lists.`);
+  if (cost > MAX_COST) {
+    throw tooComplex(
+      `The query may resolve about ${cost} fields; the limit is ${MAX_COST}. Ask for smaller pages or fewer nested lists.`,
+    );
+  }
 }
 
 /** Apollo plugin: the cost check, after the operation is resolved and before it executes. */

@@ -1,7 +1,7 @@
-import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
-import { BadInputError } from './errors.js';
+import { ArgsType, ClassType, Field, Int, ObjectType } from "type-graphql";
+import { BadInputError } from "./errors.js";
 
-@ObjectType({ description: 'Position information of a page of results' })
+@ObjectType({ description: "Position information of a page of results" })
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => Boolean) hasPreviousPage!: boolean;
@@ -11,22 +11,29 @@ export class PageInfo {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 1000 (default 100)' }) first?: number | null;
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts' }) after?: string | null;
+  @Field(() => Int, { nullable: true, description: "Page size, 1 to 1000 (default 100)" }) first?:
+    number | null;
+  @Field(() => String, { nullable: true, description: "Cursor after which the page starts" })
+  after?: string | null;
 }
 
-export interface Page { limit: number; offset: number }
+export interface Page {
+  limit: number;
+  offset: number;
+}
 
-const encode = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
+const encode = (offset: number) => Buffer.from(`o:${offset}`).toString("base64url");
 
 /** Turns first/after into limit/offset, rejecting nonsense with BAD_USER_INPUT. */
 export function toPage(args: PageArgs): Page {
   const limit = args.first ?? 100;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new BadInputError('first must be between 1 and 1000', 'first');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    throw new BadInputError("first must be between 1 and 1000", "first");
+  }
   let offset = 0;
   if (args.after) {
-    const match = /^o:(\d{1,9})$/.exec(Buffer.from(args.after, 'base64url').toString());
-    if (!match) throw new BadInputError('after is not a cursor returned by this API', 'after');
+    const match = /^o:(\d{1,9})$/.exec(Buffer.from(args.after, "base64url").toString());
+    if (!match) throw new BadInputError("after is not a cursor returned by this API", "after");
     offset = Number(match[1]) + 1;
   }
   return { limit, offset };
@@ -64,8 +71,12 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
   @ObjectType()
   abstract class ConnectionType {
     @Field(() => [Edge]) edges!: Edge[];
-    @Field(() => [node], { description: 'The nodes of the edges, for clients that do not need cursors' }) nodes!: T[];
-    @Field(() => Int, { description: 'Number of items matching the filter, over all pages' }) totalCount!: number;
+    @Field(() => [node], {
+      description: "The nodes of the edges, for clients that do not need cursors",
+    })
+    nodes!: T[];
+    @Field(() => Int, { description: "Number of items matching the filter, over all pages" })
+    totalCount!: number;
     @Field(() => PageInfo) pageInfo!: PageInfo;
   }
   return ConnectionType;

@@ -1,5 +1,10 @@
-import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { BadInputError } from './errors.js';
+import {
+  defaultFieldResolver,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from "graphql";
+import { BadInputError } from "./errors.js";
 
 /**
  * Control characters are refused in every text argument of every query and mutation, in one
@@ -11,7 +16,7 @@ import { BadInputError } from './errors.js';
  * text is legitimately several lines keep tab, newline and carriage return: they are listed here
  * by argument or input field name (a new multi-line field must be added, else newlines are refused).
  */
-export const MULTI_LINE_FIELDS: ReadonlySet<string> = new Set(['note', 'quote', 'csv']);
+export const MULTI_LINE_FIELDS: ReadonlySet<string> = new Set(["note", "quote", "csv"]);
 
 const SINGLE_LINE = /[\u0000-\u001f\u007f]/;
 const MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -24,11 +29,15 @@ export function controlCharacter(text: string, multiLine: boolean): string | nul
 
 /** The message for a refused control character, in Vietnamese and English. */
 export function controlCharacterMessage(field: string, c: string): string {
-  const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
   return `${field}: có ký tự điều khiển ${code} / contains the control character ${code}`;
 }
 
-export function checkNoControlCharacters(text: string, field: string, multiLine = MULTI_LINE_FIELDS.has(field)): void {
+export function checkNoControlCharacters(
+  text: string,
+  field: string,
+  multiLine = MULTI_LINE_FIELDS.has(field),
+): void {
   const c = controlCharacter(text, multiLine);
   if (c !== null) throw new BadInputError(controlCharacterMessage(field, c), field);
 }
@@ -38,17 +47,19 @@ export function checkNoControlCharacters(text: string, field: string, multiLine 
  * fields without the argument holding the input and without list positions (e.g. `cases.disease`).
  */
 function walk(value: unknown, field: string, multiLine: boolean): void {
-  if (typeof value === 'string') checkNoControlCharacters(value, field, multiLine);
+  if (typeof value === "string") checkNoControlCharacters(value, field, multiLine);
   else if (Array.isArray(value)) for (const item of value) walk(item, field, multiLine);
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) walk(inner, field ? `${field}.${key}` : key, MULTI_LINE_FIELDS.has(key));
+  else if (value !== null && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      walk(inner, field ? `${field}.${key}` : key, MULTI_LINE_FIELDS.has(key));
+    }
   }
 }
 
 export function checkArguments(args: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(args)) {
-    const isInput = value !== null && typeof value === 'object' && !Array.isArray(value);
-    walk(value, isInput ? '' : name, MULTI_LINE_FIELDS.has(name));
+    const isInput = value !== null && typeof value === "object" && !Array.isArray(value);
+    walk(value, isInput ? "" : name, MULTI_LINE_FIELDS.has(name));
   }
 }
 
@@ -59,7 +70,7 @@ export function checkArguments(args: Record<string, unknown>): void {
  */
 export function guardTextArguments(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
     for (const field of Object.values(type.getFields())) {
       if (!field.args.length) continue;
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;

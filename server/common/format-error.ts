@@ -1,6 +1,6 @@
-import { unwrapResolverError } from '@apollo/server/errors';
-import { DriverException, NotFoundError as OrmNotFound, ValidationError } from '@mikro-orm/core';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from "@apollo/server/errors";
+import { DriverException, NotFoundError as OrmNotFound, ValidationError } from "@mikro-orm/core";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 
 /**
  * Maps errors to what a client may see: coded user errors pass through; a database rule that
@@ -13,29 +13,42 @@ export function formatError(production: boolean) {
     // Apollo recodes every validation error as GRAPHQL_VALIDATION_FAILED; our own limit rules
     // (depth) keep their code so clients can tell "too complex" from "invalid".
     const cause = error instanceof GraphQLError ? error.originalError : undefined;
-    if (cause instanceof GraphQLError && cause.extensions.code === 'QUERY_TOO_COMPLEX') {
-      return { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } };
+    if (cause instanceof GraphQLError && cause.extensions.code === "QUERY_TOO_COMPLEX") {
+      return { ...formatted, extensions: { ...formatted.extensions, code: "QUERY_TOO_COMPLEX" } };
     }
     if (original instanceof OrmNotFound) {
-      return { ...formatted, message: original.message, extensions: { code: 'NOT_FOUND' } };
+      return { ...formatted, message: original.message, extensions: { code: "NOT_FOUND" } };
     }
     if (original instanceof ValidationError) {
-      return { ...formatted, message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
+      return { ...formatted, message: original.message, extensions: { code: "BAD_USER_INPUT" } };
     }
     if (original instanceof DriverException) {
-      const sqlState = (original as unknown as { code?: string }).code ?? '';
+      const sqlState = (original as unknown as { code?: string }).code ?? "";
       // 23xxx: integrity rules (unique, check, foreign key): the input broke a data rule.
-      if (sqlState.startsWith('23')) {
-        return { message: `The change breaks a data rule: ${constraintOf(original)}`, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+      if (sqlState.startsWith("23")) {
+        return {
+          message: `The change breaks a data rule: ${constraintOf(original)}`,
+          path: formatted.path,
+          extensions: { code: "BAD_USER_INPUT" },
+        };
       }
       // 22xxx: data exceptions (a NUL character in text, a number out of the column's range).
-      if (sqlState.startsWith('22')) {
-        return { message: 'A value was not accepted by the database (out of range or an invalid character)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+      if (sqlState.startsWith("22")) {
+        return {
+          message:
+            "A value was not accepted by the database (out of range or an invalid character)",
+          path: formatted.path,
+          extensions: { code: "BAD_USER_INPUT" },
+        };
       }
     }
     const code = formatted.extensions?.code;
-    if (production && (code === 'INTERNAL_SERVER_ERROR' || code === undefined)) {
-      return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    if (production && (code === "INTERNAL_SERVER_ERROR" || code === undefined)) {
+      return {
+        message: "Internal server error",
+        path: formatted.path,
+        extensions: { code: "INTERNAL_SERVER_ERROR" },
+      };
     }
     return formatted;
   };
@@ -43,5 +56,5 @@ export function formatError(production: boolean) {
 
 function constraintOf(error: DriverException): string {
   const e = error as unknown as { constraint?: string; detail?: string };
-  return e.constraint ?? e.detail ?? 'constraint violated';
+  return e.constraint ?? e.detail ?? "constraint violated";
 }

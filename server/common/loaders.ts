@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
+import type { EntityManager } from "@mikro-orm/postgresql";
+import DataLoader from "dataloader";
 
 type EntityClass<T> = new (...args: never[]) => T;
 
@@ -18,15 +18,19 @@ export class Loaders {
     entity: EntityClass<T>,
     foreignKey: string,
     where: Record<string, unknown> = {},
-    orderBy: Record<string, 'asc' | 'desc'> = { id: 'asc' },
+    orderBy: Record<string, "asc" | "desc"> = { id: "asc" },
   ): DataLoader<number, T[]> {
     const key = `${entity.name}|${foreignKey}|${JSON.stringify(where)}|${JSON.stringify(orderBy)}`;
     let loader = this.byKey.get(key);
     if (!loader) {
-      loader = new DataLoader<number, unknown[]>(async (parentIds) => {
-        const rows = (await this.em.find(entity, { ...where, [foreignKey]: { $in: [...parentIds] } } as never, {
-          orderBy: orderBy as never,
-        })) as T[];
+      loader = new DataLoader<number, unknown[]>(async parentIds => {
+        const rows = (await this.em.find(
+          entity,
+          { ...where, [foreignKey]: { $in: [...parentIds] } } as never,
+          {
+            orderBy: orderBy as never,
+          },
+        )) as T[];
         const grouped = new Map<number, T[]>();
         for (const row of rows) {
           const ref = (row as Record<string, unknown>)[foreignKey] as { id: number } | undefined;
@@ -35,7 +39,7 @@ export class Loaders {
           list.push(row);
           grouped.set(ref.id, list);
         }
-        return parentIds.map((id) => grouped.get(id) ?? []);
+        return parentIds.map(id => grouped.get(id) ?? []);
       });
       this.byKey.set(key, loader);
     }

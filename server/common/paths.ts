@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 let cachedRoot: string | null = null;
 
@@ -11,13 +11,15 @@ let cachedRoot: string | null = null;
 export function projectRoot(): string {
   if (cachedRoot) return cachedRoot;
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(resolve(dir, 'package.json'))) {
+  while (!existsSync(resolve(dir, "package.json"))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
+    if (parent === dir) {
+      throw new Error("package.json not found above " + fileURLToPath(import.meta.url));
+    }
     dir = parent;
   }
   cachedRoot = dir;
   return dir;
 }
 
-export const seedsDir = (): string => resolve(projectRoot(), 'seeds');
+export const seedsDir = (): string => resolve(projectRoot(), "seeds");

@@ -1,5 +1,5 @@
-import type { Response } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Response } from "express";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 export interface RateLimitOptions {
   /** Requests a client may send in a burst. */
@@ -29,8 +29,8 @@ export class RequestLimiter {
   constructor({ burst, perSecond }: RateLimitOptions) {
     const duration = Math.max(1, Math.ceil(burst / perSecond));
     this.points = burst;
-    this.requests = new RateLimiterMemory({ keyPrefix: 'req', points: burst, duration });
-    this.failures = new RateLimiterMemory({ keyPrefix: 'auth-fail', points: burst, duration });
+    this.requests = new RateLimiterMemory({ keyPrefix: "req", points: burst, duration });
+    this.failures = new RateLimiterMemory({ keyPrefix: "auth-fail", points: burst, duration });
   }
 
   /** Counts one request of a verified user or an anonymous address; the seconds to wait when over. */
@@ -41,7 +41,9 @@ export class RequestLimiter {
   /** Whether an address has used up its failed-authentication budget: its tokens are not even looked up. */
   async blocked(address: string): Promise<number | null> {
     const state = await this.failures.get(`f:${address}`);
-    return state && state.consumedPoints + FAILED_AUTH_POINTS > this.points ? secondsOf(state) : null;
+    return state && state.consumedPoints + FAILED_AUTH_POINTS > this.points
+      ? secondsOf(state)
+      : null;
   }
 
   /** Counts a failed authentication from an address; the seconds to wait when over. */
@@ -50,7 +52,11 @@ export class RequestLimiter {
   }
 }
 
-async function consume(limiter: RateLimiterMemory, key: string, points: number): Promise<number | null> {
+async function consume(
+  limiter: RateLimiterMemory,
+  key: string,
+  points: number,
+): Promise<number | null> {
   try {
     await limiter.consume(key, points);
     return null;
@@ -65,6 +71,13 @@ const secondsOf = (state: RateLimiterRes) => Math.max(1, Math.ceil(state.msBefor
 
 /** Over the limit: HTTP 429 with a GraphQL-shaped error coded RATE_LIMITED and a Retry-After header. */
 export function sendRateLimited(res: Response, seconds: number): void {
-  res.setHeader('Retry-After', String(seconds));
-  res.status(429).json({ errors: [{ message: `Too many requests; retry in ${seconds} s`, extensions: { code: 'RATE_LIMITED' } }] });
+  res.setHeader("Retry-After", String(seconds));
+  res.status(429).json({
+    errors: [
+      {
+        message: `Too many requests; retry in ${seconds} s`,
+        extensions: { code: "RATE_LIMITED" },
+      },
+    ],
+  });
 }

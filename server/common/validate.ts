@@ -1,8 +1,15 @@
-import { BadInputError } from './errors.js';
+import { BadInputError } from "./errors.js";
 
 /** Small argument checks shared by the resolvers; each names the field it rejects. */
-export function checkYearRange(yearFrom: number | null | undefined, yearTo: number | null | undefined, field = 'yearFrom'): void {
-  for (const [name, y] of [['yearFrom', yearFrom], ['yearTo', yearTo]] as const) {
+export function checkYearRange(
+  yearFrom: number | null | undefined,
+  yearTo: number | null | undefined,
+  field = "yearFrom",
+): void {
+  for (const [name, y] of [
+    ["yearFrom", yearFrom],
+    ["yearTo", yearTo],
+  ] as const) {
     if (y !== null && y !== undefined && (y < 1990 || y > 2100)) {
       throw new BadInputError(`${name} must be a year between 1990 and 2100, got ${y}`, name);
     }
@@ -17,11 +24,16 @@ export function checkCodes(codes: string[] | null | undefined, field: string, ma
   if (codes.length > max) throw new BadInputError(`${field} accepts at most ${max} codes`, field);
   for (const code of codes) {
     if (!/^[a-z0-9][a-z0-9-]{0,95}$/.test(code)) {
-      throw new BadInputError(`${field}: "${code.slice(0, 40)}" is not a valid code (lower-case letters, digits and dashes)`, field);
+      throw new BadInputError(
+        `${field}: "${code.slice(0, 40)}" is not a valid code (lower-case letters, digits and dashes)`,
+        field,
+      );
     }
   }
 }
 
 export function checkText(text: string | null | undefined, field: string, max = 200): void {
-  if (text != null && text.length > max) throw new BadInputError(`${field} is longer than ${max} characters`, field);
+  if (text != null && text.length > max) {
+    throw new BadInputError(`${field} is longer than ${max} characters`, field);
+  }
 }

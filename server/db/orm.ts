@@ -1,10 +1,10 @@
-import 'reflect-metadata';
-import { DataloaderType, MikroORM, ReflectMetadataProvider } from '@mikro-orm/core';
-import { Migrator } from '@mikro-orm/migrations';
-import { PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
-import { entities } from './entities.js';
-import { migrationsList } from './migrations/index.js';
-import { countStatement } from './sql-counter.js';
+import "reflect-metadata";
+import { DataloaderType, MikroORM, ReflectMetadataProvider } from "@mikro-orm/core";
+import { Migrator } from "@mikro-orm/migrations";
+import { PostgreSqlDriver, type Options } from "@mikro-orm/postgresql";
+import { entities } from "./entities.js";
+import { migrationsList } from "./migrations/index.js";
+import { countStatement } from "./sql-counter.js";
 
 export interface OrmOptions {
   clientUrl: string;
@@ -17,7 +17,10 @@ export function ormConfig(options: OrmOptions): Options {
   return {
     driver: PostgreSqlDriver,
     clientUrl: options.clientUrl,
-    replicas: (options.replicaUrls ?? []).map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl })),
+    replicas: (options.replicaUrls ?? []).map((clientUrl, i) => ({
+      name: `replica-${i + 1}`,
+      clientUrl,
+    })),
     entities,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
@@ -26,10 +29,10 @@ export function ormConfig(options: OrmOptions): Options {
     forceUtcTimezone: true,
     pool: { min: 0, max: options.poolMax ?? 10 },
     // Every statement passes through this logger so requests can be charged with their SQL.
-    debug: ['query'],
+    debug: ["query"],
     logger: (message: string) => {
       countStatement();
-      if (options.debugSql) process.stderr.write(message + '\n');
+      if (options.debugSql) process.stderr.write(message + "\n");
     },
     colors: false,
     migrations: {
@@ -37,10 +40,13 @@ export function ormConfig(options: OrmOptions): Options {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
-      emit: 'ts',
+      emit: "ts",
     },
     // Written by hand in Migration20261123120000 (a rollup and its freshness): no entity describes them.
-    schemaGenerator: { disableForeignKeys: false, skipTables: ['monitoring_rollup', 'summary_state'] },
+    schemaGenerator: {
+      disableForeignKeys: false,
+      skipTables: ["monitoring_rollup", "summary_state"],
+    },
   };
 }
 

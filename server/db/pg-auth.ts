@@ -1,7 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from "node:child_process";
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
 
 /**
  * Passwords of the embedded PostgreSQL (issue 12 item 2). Any OS user can reach 127.0.0.1, so
@@ -10,9 +20,9 @@ import { join } from 'node:path';
  * folder, in DATA_DIR, mode 600 — never in the temp folder, never printed. PostgreSQL only
  * ever sees SCRAM verifiers (salted hashes), so no statement or file it writes holds a password.
  */
-export const SUPERUSER = 'postgres';
-export const APP_ROLE = 'osh_app';
-export const SECRETS_FILE = 'postgres-passwords.json';
+export const SUPERUSER = "postgres";
+export const APP_ROLE = "osh_app";
+export const SECRETS_FILE = "postgres-passwords.json";
 
 export interface Secrets {
   superuser: string;
@@ -26,22 +36,24 @@ export function loadSecrets(secretsDir: string): { secrets: Secrets; created: bo
   const file = join(secretsDir, SECRETS_FILE);
   if (existsSync(file)) {
     chmodSync(file, 0o600); // tighten a file someone loosened
-    const parsed = parseSecrets(readFileSync(file, 'utf8'));
+    const parsed = parseSecrets(readFileSync(file, "utf8"));
     if (parsed) return { secrets: parsed, created: false };
     // A damaged file is replaced: the caller then sets the new passwords in the cluster.
   }
   const secrets = { superuser: newPassword(), app: newPassword() };
-  writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+  writeFileSync(file, JSON.stringify(secrets, null, 2) + "\n", { mode: 0o600 });
   chmodSync(file, 0o600); // writeFileSync's mode is only used when it creates the file
   return { secrets, created: true };
 }
 
-const newPassword = () => randomBytes(32).toString('base64url');
+const newPassword = () => randomBytes(32).toString("base64url");
 
 function parseSecrets(text: string): Secrets | null {
   try {
     const parsed = JSON.parse(text) as Partial<Secrets>;
-    return typeof parsed.superuser === 'string' && typeof parsed.app === 'string' ? { superuser: parsed.superuser, app: parsed.app } : null;
+    return typeof parsed.superuser === "string" && typeof parsed.app === "string"
+      ? { superuser: parsed.superuser, app: parsed.app }
+      : null;
   } catch {
     return null;
   }
@@ -49,11 +61,11 @@ function parseSecrets(text: string): Secrets | null {
 
 /** A SCRAM-SHA-256 verifier as PostgreSQL stores it: `ALTER ROLE … PASSWORD` accepts it as is. */
 export function scramVerifier(password: string, salt = randomBytes(16), iterations = 4096): string {
-  const salted = pbkdf2Sync(password, salt, iterations, 32, 'sha256');
-  const clientKey = createHmac('sha256', salted).update('Client Key').digest();
-  const storedKey = createHash('sha256').update(clientKey).digest();
-  const serverKey = createHmac('sha256', salted).update('Server Key').digest();
-  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
+  const salted = pbkdf2Sync(password, salt, iterations, 32, "sha256");
+  const clientKey = createHmac("sha256", salted).update("Client Key").digest();
+  const storedKey = createHash("sha256").update(clientKey).digest();
+  const serverKey = createHmac("sha256", salted).update("Server Key").digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString("base64")}$${storedKey.toString("base64")}:${serverKey.toString("base64")}`;
 }
 
 /** Loopback only, a password for every user and database, and no replication entry at all. */
@@ -64,14 +76,14 @@ host    all    all    ::1/128         scram-sha-256
 `;
 
 export function hbaIsCurrent(dataDir: string): boolean {
-  const file = join(dataDir, 'pg_hba.conf');
-  return existsSync(file) && readFileSync(file, 'utf8') === HBA_CONF;
+  const file = join(dataDir, "pg_hba.conf");
+  return existsSync(file) && readFileSync(file, "utf8") === HBA_CONF;
 }
 
 /** Rewrites pg_hba.conf when it differs (a folder made by an earlier version trusted everyone). */
 export function writeHba(dataDir: string, ids: Ids): void {
   if (hbaIsCurrent(dataDir)) return;
-  const file = join(dataDir, 'pg_hba.conf');
+  const file = join(dataDir, "pg_hba.conf");
   writeFileSync(file, HBA_CONF, { mode: 0o600 });
   if (ids) chownSync(file, ids.uid, ids.gid);
 }
@@ -88,16 +100,30 @@ export function initCluster(initdb: string, dataDir: string, secrets: Secrets, i
   const pwfile = `${dataDir}.initdb-pw`;
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { mode: 0o700 });
-  writeFileSync(pwfile, scramVerifier(secrets.superuser) + '\n', { mode: 0o600 });
+  writeFileSync(pwfile, scramVerifier(secrets.superuser) + "\n", { mode: 0o600 });
   try {
     if (ids) chownSync(scratch, ids.uid, ids.gid);
     if (ids) chownSync(pwfile, ids.uid, ids.gid);
     const result = spawnSync(
       initdb,
-      ['-D', scratch, '-U', SUPERUSER, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C', '--no-instructions'],
-      { ...(ids ?? {}), encoding: 'utf8' },
+      [
+        "-D",
+        scratch,
+        "-U",
+        SUPERUSER,
+        "--auth=scram-sha-256",
+        `--pwfile=${pwfile}`,
+        "--encoding=UTF8",
+        "--locale=C",
+        "--no-instructions",
+      ],
+      { ...(ids ?? {}), encoding: "utf8" },
     );
-    if (result.status !== 0) throw new Error(`initdb failed (${result.status}): ${result.stderr || result.error?.message}`);
+    if (result.status !== 0) {
+      throw new Error(
+        `initdb failed (${result.status}): ${result.stderr || result.error?.message}`,
+      );
+    }
     writeHba(scratch, ids);
     if (existsSync(dataDir)) rmdirSync(dataDir); // an empty folder only: anything else is refused here
     renameSync(scratch, dataDir);
@@ -112,13 +138,24 @@ export function initCluster(initdb: string, dataDir: string, secrets: Secrets, i
  * used to upgrade a folder made by an earlier version (trust, no password) or whose password
  * file was lost.
  */
-export function resetSuperuserPassword(postgres: string, dataDir: string, secrets: Secrets, ids: Ids): void {
-  const result = spawnSync(postgres, ['--single', '-D', dataDir, '-c', 'exit_on_error=true', 'postgres'], {
-    ...(ids ?? {}),
-    input: `alter role ${SUPERUSER} password '${scramVerifier(secrets.superuser)}'\n`,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`could not set the PostgreSQL password (${result.status}): ${result.stderr}`);
+export function resetSuperuserPassword(
+  postgres: string,
+  dataDir: string,
+  secrets: Secrets,
+  ids: Ids,
+): void {
+  const result = spawnSync(
+    postgres,
+    ["--single", "-D", dataDir, "-c", "exit_on_error=true", "postgres"],
+    {
+      ...(ids ?? {}),
+      input: `alter role ${SUPERUSER} password '${scramVerifier(secrets.superuser)}'\n`,
+      encoding: "utf8",
+    },
+  );
+  if (result.status !== 0) {
+    throw new Error(`could not set the PostgreSQL password (${result.status}): ${result.stderr}`);
+  }
 }
 
 export function urlOf(user: string, password: string, port: number, database: string): string {

@@ -1,12 +1,12 @@
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { join } from 'node:path';
-import { loadIllustrative } from '../illustrative/load-illustrative.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
-import { initOrm, migrate } from './orm.js';
-import { APP_ROLE } from './pg-auth.js';
-import { protectAuditLog } from './roles.js';
-import { loadOfficialSeeds } from './seed/load-official.js';
+import type { MikroORM } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { join } from "node:path";
+import { loadIllustrative } from "../illustrative/load-illustrative.js";
+import { startEmbeddedPostgres } from "./embedded-postgres.js";
+import { initOrm, migrate } from "./orm.js";
+import { APP_ROLE } from "./pg-auth.js";
+import { protectAuditLog } from "./roles.js";
+import { loadOfficialSeeds } from "./seed/load-official.js";
 
 export interface PrepareOptions {
   databaseUrl: string | null;
@@ -17,21 +17,36 @@ export interface PrepareOptions {
 }
 
 /** Database up to date and seeded: embedded server (unless a URL is given), migrations, seeds. */
-export async function prepareDatabase(options: PrepareOptions): Promise<{ orm: MikroORM; url: string; close(): Promise<void> }> {
+export async function prepareDatabase(
+  options: PrepareOptions,
+): Promise<{ orm: MikroORM; url: string; close(): Promise<void> }> {
   const embedded = options.databaseUrl
     ? null
-    : await startEmbeddedPostgres({ dataDir: join(options.dataDir, 'pg'), database: 'osh', log: (line) => { if (/^(PostgreSQL cannot|stopping|moving|setting passwords)/.test(line)) options.log(line); } });
+    : await startEmbeddedPostgres({
+        dataDir: join(options.dataDir, "pg"),
+        database: "osh",
+        log: line => {
+          if (/^(PostgreSQL cannot|stopping|moving|setting passwords)/.test(line)) {
+            options.log(line);
+          }
+        },
+      });
   try {
     // The app, and its migrations, run as the app's role (osh_app on the embedded server); only
     // the audit_log hand-over below needs the superuser.
-    const orm = await initOrm({ clientUrl: options.databaseUrl ?? embedded!.url, replicaUrls: options.replicaUrls });
+    const orm = await initOrm({
+      clientUrl: options.databaseUrl ?? embedded!.url,
+      replicaUrls: options.replicaUrls,
+    });
     await migrate(orm);
-    if (embedded) await protectAuditLog(embedded.adminUrlFor('osh'), APP_ROLE, options.log);
+    if (embedded) await protectAuditLog(embedded.adminUrlFor("osh"), APP_ROLE, options.log);
     else await protectAuditLog(options.databaseUrl!, null, options.log);
     const em = orm.em.fork() as EntityManager;
-    if (await loadOfficialSeeds(em)) options.log('loaded the sourced seed data');
+    if (await loadOfficialSeeds(em)) options.log("loaded the sourced seed data");
     if (options.illustrative && (await loadIllustrative(orm.em.fork() as EntityManager))) {
-      options.log('loaded the illustrative dataset (generated; labelled as such wherever it shows)');
+      options.log(
+        "loaded the illustrative dataset (generated; labelled as such wherever it shows)",
+      );
     }
     return {
       orm,

@@ -1,5 +1,5 @@
-import pg from 'pg';
-import { APP_ROLE, scramVerifier } from './pg-auth.js';
+import pg from "pg";
+import { APP_ROLE, scramVerifier } from "./pg-auth.js";
 
 /**
  * Database roles (issue 12 items 2 and 3), applied by the superuser at every start; each step is
@@ -13,7 +13,7 @@ import { APP_ROLE, scramVerifier } from './pg-auth.js';
  *   trigger (owner only) and no `session_replication_role` (superuser only). Hence a future
  *   migration that alters audit_log fails as osh_app: such a change belongs in protectAuditLog.
  */
-export const AUDIT_ROLE = 'osh_audit';
+export const AUDIT_ROLE = "osh_audit";
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -29,16 +29,26 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
  * The two roles, with the app's password (as a SCRAM verifier) set from the password file, and
  * `database` (owned by the superuser: see prepareAppDatabase), on one connection to keep starts fast.
  */
-export async function ensureRolesAndDatabase(superUrl: string, appPassword: string, database: string): Promise<void> {
-  await withClient(superUrl, async (client) => {
+export async function ensureRolesAndDatabase(
+  superUrl: string,
+  appPassword: string,
+  database: string,
+): Promise<void> {
+  await withClient(superUrl, async client => {
     await client.query(`do $$ begin
       if not exists (select from pg_roles where rolname = '${APP_ROLE}') then create role ${APP_ROLE} login; end if;
       if not exists (select from pg_roles where rolname = '${AUDIT_ROLE}') then create role ${AUDIT_ROLE} nologin; end if;
     end $$`);
-    await client.query(`alter role ${APP_ROLE} login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password '${scramVerifier(appPassword)}'`);
-    await client.query(`alter role ${AUDIT_ROLE} nologin nosuperuser nocreatedb nocreaterole noreplication nobypassrls`);
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
-    if (!rowCount) await client.query(`create database "${database.replaceAll('"', '')}"`);
+    await client.query(
+      `alter role ${APP_ROLE} login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password '${scramVerifier(appPassword)}'`,
+    );
+    await client.query(
+      `alter role ${AUDIT_ROLE} nologin nosuperuser nocreatedb nocreaterole noreplication nobypassrls`,
+    );
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [
+      database,
+    ]);
+    if (!rowCount) await client.query(`create database "${database.replaceAll('"', "")}"`);
   });
 }
 
@@ -48,7 +58,7 @@ export async function ensureRolesAndDatabase(superUrl: string, appPassword: stri
  * handed over here; audit_log and its trigger function go to osh_audit later (protectAuditLog).
  */
 export async function prepareAppDatabase(superDbUrl: string): Promise<void> {
-  await withClient(superDbUrl, async (client) => {
+  await withClient(superDbUrl, async client => {
     await client.query(`do $$ declare r record; begin
       execute format('grant connect, temporary on database %I to ${APP_ROLE}', current_database());
       grant usage, create on schema public to ${APP_ROLE};
@@ -72,17 +82,27 @@ export async function prepareAppDatabase(superDbUrl: string): Promise<void> {
  * where `url`'s role may not do this, it says so and goes on: the trigger still refuses
  * UPDATE/DELETE/TRUNCATE, but an owner could switch it off (README "Database roles").
  */
-export async function protectAuditLog(url: string, appRole: string | null, log: (line: string) => void): Promise<void> {
-  await withClient(url, async (client) => {
-    const { rows } = await client.query(`select current_user as me, (select rolsuper from pg_roles where rolname = current_user) as su,
+export async function protectAuditLog(
+  url: string,
+  appRole: string | null,
+  log: (line: string) => void,
+): Promise<void> {
+  await withClient(url, async client => {
+    const { rows } =
+      await client.query(`select current_user as me, (select rolsuper from pg_roles where rolname = current_user) as su,
       (select pg_get_userbyid(relowner) from pg_class where oid = to_regclass('public.audit_log')) as owner,
       pg_get_serial_sequence('public.audit_log', 'id') as seq`);
-    const { me, su, owner, seq } = rows[0] as { me: string; su: boolean; owner: string | null; seq: string | null };
+    const { me, su, owner, seq } = rows[0] as {
+      me: string;
+      su: boolean;
+      owner: string | null;
+      seq: string | null;
+    };
     if (!owner) return; // no audit_log (yet): nothing to protect
     const app = appRole ?? me;
     if (owner === AUDIT_ROLE && !su && app === me) return; // set up before; this role may not change it anyway
     try {
-      await client.query('begin');
+      await client.query("begin");
       await client.query(`do $$ begin
         if not exists (select from pg_roles where rolname = '${AUDIT_ROLE}') then create role ${AUDIT_ROLE} nologin; end if;
       end $$`);
@@ -92,12 +112,18 @@ export async function protectAuditLog(url: string, appRole: string | null, log: 
       await client.query(`revoke all on public.audit_log from public, "${app}"`);
       await client.query(`grant select, insert on public.audit_log to "${app}"`);
       if (seq) await client.query(`grant usage, select on sequence ${seq} to "${app}"`);
-      await client.query('commit');
+      await client.query("commit");
     } catch (error) {
-      await client.query('rollback');
-      log(`audit_log protection: ${(error as Error).message}; the trigger still refuses UPDATE/DELETE/TRUNCATE, but its owner (${owner}) could switch it off`);
+      await client.query("rollback");
+      log(
+        `audit_log protection: ${(error as Error).message}; the trigger still refuses UPDATE/DELETE/TRUNCATE, but its owner (${owner}) could switch it off`,
+      );
       return;
     }
-    if (su && app === me) log(`audit_log protection: the database role "${me}" is a superuser, which no grant can restrict; connect as a non-superuser role`);
+    if (su && app === me) {
+      log(
+        `audit_log protection: the database role "${me}" is a superuser, which no grant can restrict; connect as a non-superuser role`,
+      );
+    }
   });
 }

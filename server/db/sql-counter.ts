@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { AsyncLocalStorage } from "node:async_hooks";
 
 /**
  * Counts the SQL statements MikroORM sends, per request: the ORM logger is called inside the
@@ -13,7 +13,9 @@ export function countStatement(): void {
 }
 
 /** Runs `work` and returns its result with the number of statements it sent. */
-export async function withSqlCount<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+export async function withSqlCount<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; statements: number }> {
   const counter = { count: 0 };
   const result = await scope.run(counter, work);
   return { result, statements: counter.count };

@@ -1,7 +1,14 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { createHash } from 'node:crypto';
-import { SqlWriter } from '../db/seed/upsert.js';
-import { healthCheckups, monitoringResults, monitoringSites, mulberry32, yearlySeries, type GeneratorOptions } from './generator.js';
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { createHash } from "node:crypto";
+import { SqlWriter } from "../db/seed/upsert.js";
+import {
+  healthCheckups,
+  monitoringResults,
+  monitoringSites,
+  mulberry32,
+  yearlySeries,
+  type GeneratorOptions,
+} from "./generator.js";
 
 /** Bump when the generator changes, so the stored illustrative rows are rebuilt. */
 const GENERATOR_VERSION = 3;
@@ -9,44 +16,57 @@ const SEED = 20250701;
 
 /** Programme provinces that get sites and check-ups at scale 1, with the years they existed. */
 const PROGRAMME_UNITS = [
-  { code: 'hai-duong-63', years: [2020, 2021, 2022, 2023, 2024] },
-  { code: 'hai-phong-63', years: [2020, 2021, 2022, 2023, 2024] },
+  { code: "hai-duong-63", years: [2020, 2021, 2022, 2023, 2024] },
+  { code: "hai-phong-63", years: [2020, 2021, 2022, 2023, 2024] },
 ];
 
 /** Yearly count indicators drawn for every province where no official value exists. */
 const COUNT_SERIES: { indicator: string; start: [number, number]; drift: number }[] = [
-  { indicator: 'oa-accidents', start: [40, 400], drift: 0.02 },
-  { indicator: 'oa-fatal-accidents', start: [3, 30], drift: -0.03 },
-  { indicator: 'oa-deaths', start: [3, 32], drift: -0.03 },
-  { indicator: 'employed-population', start: [300_000, 1_500_000], drift: 0.01 },
+  { indicator: "oa-accidents", start: [40, 400], drift: 0.02 },
+  { indicator: "oa-fatal-accidents", start: [3, 30], drift: -0.03 },
+  { indicator: "oa-deaths", start: [3, 32], drift: -0.03 },
+  { indicator: "employed-population", start: [300_000, 1_500_000], drift: 0.01 },
 ];
 
 /** Percentages for the programme provinces' level targets (training, information, compensation). */
 const PERCENT_SERIES: { indicator: string; start: [number, number]; drift: number }[] = [
-  { indicator: 'tr-managers-district-zone', start: [55, 85], drift: 0.05 },
-  { indicator: 'tr-strict-job-workers', start: [50, 80], drift: 0.04 },
-  { indicator: 'tr-osh-officers', start: [50, 80], drift: 0.04 },
-  { indicator: 'tr-grassroots-health-workers', start: [40, 75], drift: 0.05 },
-  { indicator: 'info-craft-villages-coops', start: [40, 80], drift: 0.06 },
-  { indicator: 'comp-victims-compensated', start: [60, 90], drift: 0.02 },
-  { indicator: 'oa-fatal-investigated', start: [85, 100], drift: 0.01 },
+  { indicator: "tr-managers-district-zone", start: [55, 85], drift: 0.05 },
+  { indicator: "tr-strict-job-workers", start: [50, 80], drift: 0.04 },
+  { indicator: "tr-osh-officers", start: [50, 80], drift: 0.04 },
+  { indicator: "tr-grassroots-health-workers", start: [40, 75], drift: 0.05 },
+  { indicator: "info-craft-villages-coops", start: [40, 80], drift: 0.06 },
+  { indicator: "comp-victims-compensated", start: [60, 90], drift: 0.02 },
+  { indicator: "oa-fatal-investigated", start: [85, 100], drift: 0.01 },
 ];
 
 /**
  * Loads the illustrative dataset (scale 1) unless this generator version is already loaded.
  * Everything goes into dataset ILLUSTRATIVE; the official rows are never touched.
  */
-export async function loadIllustrative(em: EntityManager, options: { force?: boolean; scale?: number } = {}): Promise<boolean> {
-  return em.transactional(async (tx) => {
+export async function loadIllustrative(
+  em: EntityManager,
+  options: { force?: boolean; scale?: number } = {},
+): Promise<boolean> {
+  return em.transactional(async tx => {
     const sql = new SqlWriter(tx);
-    await sql.query('select pg_advisory_xact_lock(42018)');
-    const [official] = await sql.query<{ hash: string }>(`select hash from seed_state where name = 'official'`);
-    const version = createHash('sha256').update(`${GENERATOR_VERSION}|${SEED}|${options.scale ?? 1}|${official?.hash ?? ''}`).digest('hex');
-    const [state] = await sql.query<{ hash: string }>(`select hash from seed_state where name = 'illustrative'`);
+    await sql.query("select pg_advisory_xact_lock(42018)");
+    const [official] = await sql.query<{ hash: string }>(
+      `select hash from seed_state where name = 'official'`,
+    );
+    const version = createHash("sha256")
+      .update(`${GENERATOR_VERSION}|${SEED}|${options.scale ?? 1}|${official?.hash ?? ""}`)
+      .digest("hex");
+    const [state] = await sql.query<{ hash: string }>(
+      `select hash from seed_state where name = 'illustrative'`,
+    );
     if (state?.hash === version && !options.force) return false;
 
     await clearIllustrative(sql);
-    const generator: GeneratorOptions = { seed: SEED, scale: options.scale ?? 1, units: PROGRAMME_UNITS };
+    const generator: GeneratorOptions = {
+      seed: SEED,
+      scale: options.scale ?? 1,
+      units: PROGRAMME_UNITS,
+    };
     await insertSites(sql, generator);
     await insertCheckups(sql, generator);
     await insertYearlySeries(sql);
@@ -74,7 +94,7 @@ async function insertSites(sql: SqlWriter, generator: GeneratorOptions): Promise
      select s.code, s.name, u.id, s.zone, s.sector, s.factors, 'ILLUSTRATIVE'
      from jsonb_to_recordset(?::jsonb) as s(code text, name text, unit text, zone text, sector text, factors jsonb)
      join administrative_unit u on u.code = s.unit`,
-    [JSON.stringify(sites.map((s) => ({ ...s, zone: s.industrialZone })))],
+    [JSON.stringify(sites.map(s => ({ ...s, zone: s.industrialZone })))],
   );
   const results = [...monitoringResults(generator)];
   await sql.query(
@@ -99,24 +119,35 @@ async function insertCheckups(sql: SqlWriter, generator: GeneratorOptions): Prom
 
 /** Yearly counts for every province and year it existed, where no official value is known. */
 async function insertYearlySeries(sql: SqlWriter): Promise<void> {
-  const units = await sql.query<{ code: string; valid_from: string | null; valid_to: string | null }>(
+  const units = await sql.query<{
+    code: string;
+    valid_from: string | null;
+    valid_to: string | null;
+  }>(
     `select code, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to from administrative_unit where level = 'PROVINCE' order by code`,
   );
   const rows: { indicator: string; unit: string; year: number; value: number }[] = [];
   for (const series of COUNT_SERIES) {
     for (const unit of units) {
-      const years = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025].filter((y) =>
-        (!unit.valid_from || unit.valid_from <= `${y}-01-01`) && (!unit.valid_to || unit.valid_to >= `${y}-12-31`));
+      const years = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025].filter(
+        y =>
+          (!unit.valid_from || unit.valid_from <= `${y}-01-01`) &&
+          (!unit.valid_to || unit.valid_to >= `${y}-12-31`),
+      );
       const random = mulberry32(hashCode(`${series.indicator}|${unit.code}`));
       const start = series.start[0] + random() * (series.start[1] - series.start[0]);
-      for (const point of yearlySeries(random, years, start, series.drift, 'count')) rows.push({ indicator: series.indicator, unit: unit.code, ...point });
+      for (const point of yearlySeries(random, years, start, series.drift, "count")) {
+        rows.push({ indicator: series.indicator, unit: unit.code, ...point });
+      }
     }
   }
   for (const series of PERCENT_SERIES) {
     for (const unit of PROGRAMME_UNITS) {
       const random = mulberry32(hashCode(`${series.indicator}|${unit.code}`));
       const start = series.start[0] + random() * (series.start[1] - series.start[0]);
-      for (const point of yearlySeries(random, unit.years, start, series.drift, 'percent')) rows.push({ indicator: series.indicator, unit: unit.code, ...point });
+      for (const point of yearlySeries(random, unit.years, start, series.drift, "percent")) {
+        rows.push({ indicator: series.indicator, unit: unit.code, ...point });
+      }
     }
   }
   await sql.query(
@@ -137,16 +168,31 @@ async function insertYearlySeries(sql: SqlWriter): Promise<void> {
  */
 async function insertRollups(sql: SqlWriter): Promise<void> {
   const rollups: [string, string][] = [
-    ['od-workers-examined', `select unit_id, year, sum(workers_examined)::float8 as value from health_checkup
-                             where dataset = 'ILLUSTRATIVE' and kind = 'OD_SCREENING' group by unit_id, year`],
-    ['od-cases', `select unit_id, year, sum(cases_total)::float8 as value from health_checkup
-                  where dataset = 'ILLUSTRATIVE' and kind = 'OD_SCREENING' group by unit_id, year`],
-    ['wem-establishments-monitored', `select s.unit_id, r.year, count(distinct s.id)::float8 as value from monitoring_result r
-                                      join monitoring_site s on s.id = r.site_id where r.dataset = 'ILLUSTRATIVE' group by s.unit_id, r.year`],
-    ['wem-samples', `select s.unit_id, r.year, sum(r.samples)::float8 as value from monitoring_result r
-                     join monitoring_site s on s.id = r.site_id where r.dataset = 'ILLUSTRATIVE' group by s.unit_id, r.year`],
-    ['wem-samples-not-meeting', `select s.unit_id, r.year, sum(r.samples_over_limit)::float8 as value from monitoring_result r
-                                join monitoring_site s on s.id = r.site_id where r.dataset = 'ILLUSTRATIVE' group by s.unit_id, r.year`],
+    [
+      "od-workers-examined",
+      `select unit_id, year, sum(workers_examined)::float8 as value from health_checkup
+                             where dataset = 'ILLUSTRATIVE' and kind = 'OD_SCREENING' group by unit_id, year`,
+    ],
+    [
+      "od-cases",
+      `select unit_id, year, sum(cases_total)::float8 as value from health_checkup
+                  where dataset = 'ILLUSTRATIVE' and kind = 'OD_SCREENING' group by unit_id, year`,
+    ],
+    [
+      "wem-establishments-monitored",
+      `select s.unit_id, r.year, count(distinct s.id)::float8 as value from monitoring_result r
+                                      join monitoring_site s on s.id = r.site_id where r.dataset = 'ILLUSTRATIVE' group by s.unit_id, r.year`,
+    ],
+    [
+      "wem-samples",
+      `select s.unit_id, r.year, sum(r.samples)::float8 as value from monitoring_result r
+                     join monitoring_site s on s.id = r.site_id where r.dataset = 'ILLUSTRATIVE' group by s.unit_id, r.year`,
+    ],
+    [
+      "wem-samples-not-meeting",
+      `select s.unit_id, r.year, sum(r.samples_over_limit)::float8 as value from monitoring_result r
+                                join monitoring_site s on s.id = r.site_id where r.dataset = 'ILLUSTRATIVE' group by s.unit_id, r.year`,
+    ],
   ];
   for (const [indicator, select] of rollups) {
     await sql.query(

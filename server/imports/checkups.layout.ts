@@ -1,20 +1,26 @@
-import { snapshot } from '../audit/audit.js';
-import { HealthCheckup } from '../checkups/health-checkup.entity.js';
-import { CheckupKind, Dataset } from '../common/enums.js';
-import { checkCases } from '../stewardship/checkup.mutations.js';
-import { checkCode, checkKeyword } from '../stewardship/rules.js';
-import type { AdministrativeUnit } from '../units/unit.entity.js';
-import { countCell, requiredCell, eventLoopPause } from './csv.js';
-import { chunks, keyOf, tryRule, type Change, type Layout } from './import.types.js';
-import { controlCellProblems, UnitCells, yearCell } from './units.js';
+import { snapshot } from "../audit/audit.js";
+import { HealthCheckup } from "../checkups/health-checkup.entity.js";
+import { CheckupKind, Dataset } from "../common/enums.js";
+import { checkCases } from "../stewardship/checkup.mutations.js";
+import { checkCode, checkKeyword } from "../stewardship/rules.js";
+import type { AdministrativeUnit } from "../units/unit.entity.js";
+import { countCell, requiredCell, eventLoopPause } from "./csv.js";
+import { chunks, keyOf, tryRule, type Change, type Layout } from "./import.types.js";
+import { controlCellProblems, UnitCells, yearCell } from "./units.js";
 
 interface Group {
-  establishment: string; unit: AdministrativeUnit; sector: string; year: number; kind: CheckupKind;
-  workers: number; cases: Map<string, number>; line: number;
+  establishment: string;
+  unit: AdministrativeUnit;
+  sector: string;
+  year: number;
+  kind: CheckupKind;
+  workers: number;
+  cases: Map<string, number>;
+  line: number;
 }
 
 const sameCases = (a: { disease: string; cases: number }[], b: Map<string, number>) =>
-  a.length === b.size && a.every((c) => b.get(c.disease) === c.cases);
+  a.length === b.size && a.every(c => b.get(c.disease) === c.cases);
 
 /**
  * establishment, unit, sector, year, kind, workers_examined, disease, cases: one line per disease
@@ -22,7 +28,16 @@ const sameCases = (a: { disease: string; cases: number }[], b: Map<string, numbe
  * year and kind form one record, upserted on that key; the file's list of cases replaces the stored one.
  */
 export const checkupsLayout: Layout = {
-  columns: ['establishment', 'unit', 'sector', 'year', 'kind', 'workers_examined', 'disease', 'cases'],
+  columns: [
+    "establishment",
+    "unit",
+    "sector",
+    "year",
+    "kind",
+    "workers_examined",
+    "disease",
+    "cases",
+  ],
   async plan({ tx, user, rows, problems }) {
     // Up to 50,000 rows: yield now and then so other requests are answered meanwhile.
     const pause = eventLoopPause();
@@ -31,80 +46,165 @@ export const checkupsLayout: Layout = {
     const groups = new Map<string, Group>();
     for (const row of rows) {
       await pause();
-      const establishment = requiredCell(row, 'establishment', problems);
-      const sector = requiredCell(row, 'sector', problems);
-      const kindText = requiredCell(row, 'kind', problems)?.toUpperCase() ?? null;
+      const establishment = requiredCell(row, "establishment", problems);
+      const sector = requiredCell(row, "sector", problems);
+      const kindText = requiredCell(row, "kind", problems)?.toUpperCase() ?? null;
       const year = yearCell(row, problems);
       const unit = units.resolve(row, year, problems);
-      const workers = countCell(row, 'workers_examined', problems);
-      const cases = countCell(row, 'cases', problems);
+      const workers = countCell(row, "workers_examined", problems);
+      const cases = countCell(row, "cases", problems);
       const disease = row.cells.disease;
-      if (establishment === null || sector === null || kindText === null || year === null || !unit) continue;
+      if (
+        establishment === null ||
+        sector === null ||
+        kindText === null ||
+        year === null ||
+        !unit
+      ) {
+        continue;
+      }
       if (!(kindText in CheckupKind)) {
-        problems.push({ line: row.line, column: 'kind', message: `kind must be PERIODIC or OD_SCREENING, got "${kindText.slice(0, 20)}"`, code: 'BAD_USER_INPUT' });
+        problems.push({
+          line: row.line,
+          column: "kind",
+          message: `kind must be PERIODIC or OD_SCREENING, got "${kindText.slice(0, 20)}"`,
+          code: "BAD_USER_INPUT",
+        });
         continue;
       }
       const ok = [
-        tryRule(problems, row, 'establishment', () => checkCode(establishment, 'establishment')),
-        tryRule(problems, row, 'sector', () => checkKeyword(sector, 'sector')),
-        disease === '' || tryRule(problems, row, 'disease', () => checkKeyword(disease, 'disease')),
+        tryRule(problems, row, "establishment", () => checkCode(establishment, "establishment")),
+        tryRule(problems, row, "sector", () => checkKeyword(sector, "sector")),
+        disease === "" || tryRule(problems, row, "disease", () => checkKeyword(disease, "disease")),
       ].every(Boolean);
       if (!ok) continue;
       if (workers === null) {
-        if (row.cells.workers_examined === '') problems.push({ line: row.line, column: 'workers_examined', message: 'workers_examined is required', code: 'BAD_USER_INPUT' });
+        if (row.cells.workers_examined === "") {
+          problems.push({
+            line: row.line,
+            column: "workers_examined",
+            message: "workers_examined is required",
+            code: "BAD_USER_INPUT",
+          });
+        }
         continue;
       }
       // checkCases below runs only on lines with a disease: a check-up that found none needs the bound too.
-      if (!tryRule(problems, row, 'workers_examined', () => checkCases(workers, []))) continue;
-      if ((disease === '') !== (row.cells.cases === '')) {
-        problems.push({ line: row.line, column: 'cases', message: 'disease and cases go together: both filled, or both blank', code: 'BAD_USER_INPUT' });
+      if (!tryRule(problems, row, "workers_examined", () => checkCases(workers, []))) continue;
+      if ((disease === "") !== (row.cells.cases === "")) {
+        problems.push({
+          line: row.line,
+          column: "cases",
+          message: "disease and cases go together: both filled, or both blank",
+          code: "BAD_USER_INPUT",
+        });
         continue;
       }
       const kind = kindText as CheckupKind;
       const key = keyOf(establishment, year, kind);
       let group = groups.get(key);
       if (!group) {
-        group = { establishment, unit, sector, year, kind, workers, cases: new Map(), line: row.line };
+        group = {
+          establishment,
+          unit,
+          sector,
+          year,
+          kind,
+          workers,
+          cases: new Map(),
+          line: row.line,
+        };
         groups.set(key, group);
       } else if (group.unit !== unit || group.sector !== sector || group.workers !== workers) {
-        problems.push({ line: row.line, column: 'workers_examined', message: `${establishment} ${year} ${kind} has another unit, sector or workers_examined on line ${group.line}`, code: 'BAD_USER_INPUT' });
+        problems.push({
+          line: row.line,
+          column: "workers_examined",
+          message: `${establishment} ${year} ${kind} has another unit, sector or workers_examined on line ${group.line}`,
+          code: "BAD_USER_INPUT",
+        });
         continue;
       }
-      if (disease !== '' && cases !== null) {
+      if (disease !== "" && cases !== null) {
         if (group.cases.has(disease)) {
-          problems.push({ line: row.line, column: 'disease', message: `${disease} is listed twice for ${establishment} ${year} ${kind}`, code: 'BAD_USER_INPUT' });
+          problems.push({
+            line: row.line,
+            column: "disease",
+            message: `${disease} is listed twice for ${establishment} ${year} ${kind}`,
+            code: "BAD_USER_INPUT",
+          });
           continue;
         }
         group.cases.set(disease, cases);
         const list = [...group.cases].map(([d, c]) => ({ disease: d, cases: c }));
-        if (!tryRule(problems, row, 'cases', () => checkCases(workers, list))) continue;
+        if (!tryRule(problems, row, "cases", () => checkCases(workers, list))) continue;
       }
     }
     if (problems.length) return { changes: [], unchanged: 0 };
 
     const existing = new Map<string, HealthCheckup>();
-    for (const part of chunks([...new Set([...groups.values()].map((g) => g.establishment))], 5000)) {
-      for (const c of await tx.find(HealthCheckup, { establishment: { $in: part } })) existing.set(keyOf(c.establishment, c.year, c.kind), c);
+    for (const part of chunks([...new Set([...groups.values()].map(g => g.establishment))], 5000)) {
+      for (const c of await tx.find(HealthCheckup, { establishment: { $in: part } })) {
+        existing.set(keyOf(c.establishment, c.year, c.kind), c);
+      }
     }
     const changes: Change[] = [];
     let unchanged = 0;
     for (const [key, g] of groups) {
       await pause();
       const old = existing.get(key);
-      const cases = [...g.cases].sort(([a], [b]) => a.localeCompare(b)).map(([disease, n]) => ({ disease, cases: n }));
-      const data = { unit: g.unit, sector: g.sector, workersExamined: g.workers, cases, casesTotal: cases.reduce((s, c) => s + c.cases, 0) };
+      const cases = [...g.cases]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([disease, n]) => ({ disease, cases: n }));
+      const data = {
+        unit: g.unit,
+        sector: g.sector,
+        workersExamined: g.workers,
+        cases,
+        casesTotal: cases.reduce((s, c) => s + c.cases, 0),
+      };
       if (old && old.dataset !== Dataset.OFFICIAL) {
-        problems.push({ line: g.line, column: 'establishment', message: `${g.establishment} is illustrative: it cannot be written`, code: 'BAD_USER_INPUT' });
+        problems.push({
+          line: g.line,
+          column: "establishment",
+          message: `${g.establishment} is illustrative: it cannot be written`,
+          code: "BAD_USER_INPUT",
+        });
       } else if (old && !units.mayWrite(old.unit.id)) {
-        problems.push({ line: g.line, column: 'unit', message: `${g.establishment} belongs to a unit you may not write`, code: 'FORBIDDEN' });
-      } else if (old && old.unit.id === g.unit.id && old.sector === g.sector && old.workersExamined === g.workers && sameCases(old.cases, g.cases)) {
+        problems.push({
+          line: g.line,
+          column: "unit",
+          message: `${g.establishment} belongs to a unit you may not write`,
+          code: "FORBIDDEN",
+        });
+      } else if (
+        old &&
+        old.unit.id === g.unit.id &&
+        old.sector === g.sector &&
+        old.workersExamined === g.workers &&
+        sameCases(old.cases, g.cases)
+      ) {
         unchanged++;
       } else if (old) {
-        changes.push({ table: 'health_checkup', action: 'UPDATE', before: snapshot(old), apply: () => Object.assign(old, data) });
+        changes.push({
+          table: "health_checkup",
+          action: "UPDATE",
+          before: snapshot(old),
+          apply: () => Object.assign(old, data),
+        });
       } else {
-        changes.push({ table: 'health_checkup', action: 'CREATE', before: null, apply: (em) => em.create(HealthCheckup, {
-          ...data, establishment: g.establishment, year: g.year, kind: g.kind, dataset: Dataset.OFFICIAL,
-        } as never) });
+        changes.push({
+          table: "health_checkup",
+          action: "CREATE",
+          before: null,
+          apply: em =>
+            em.create(HealthCheckup, {
+              ...data,
+              establishment: g.establishment,
+              year: g.year,
+              kind: g.kind,
+              dataset: Dataset.OFFICIAL,
+            } as never),
+        });
       }
     }
     return problems.length ? { changes: [], unchanged: 0 } : { changes, unchanged };

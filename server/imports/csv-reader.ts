@@ -14,14 +14,20 @@ export const MAX_CELL_CHARS = 10_000;
 
 /** The whole file is refused (a limit, a bad encoding): nothing after it is read. */
 export class CsvRefusal extends Error {
-  constructor(message: string, readonly line: number | null) {
+  constructor(
+    message: string,
+    readonly line: number | null,
+  ) {
     super(message);
   }
 }
 
 /** The file stops being CSV at `line` (an unclosed quote...): reported as a problem of that line. */
 export class CsvSyntaxError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
   }
 }
@@ -69,7 +75,7 @@ export function* csvRecords(text: string): Generator<CsvRecord | null> {
   let line = 1;
   // A JSON string cannot carry invalid UTF-8: its parser has already turned each bad byte into
   // U+FFFD, so U+FFFD is the evidence of a file saved in another encoding (e.g. Windows-1258).
-  const bad = text.indexOf('\uFFFD');
+  const bad = text.indexOf("\uFFFD");
   while (i < n) {
     const start = i;
     const startLine = line;
@@ -87,17 +93,30 @@ export function* csvRecords(text: string): Generator<CsvRecord | null> {
     }
     const cells: string[] = [];
     for (;;) {
-      if (cells.length === MAX_IMPORT_COLUMNS) throw new CsvRefusal(tooManyCells(startLine), startLine);
+      if (cells.length === MAX_IMPORT_COLUMNS) {
+        throw new CsvRefusal(tooManyCells(startLine), startLine);
+      }
       let j = i;
       while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
       if (text.charCodeAt(j) === QUOTE) {
-        let value = '';
+        let value = "";
         let k = j + 1;
         for (;;) {
           const q = text.indexOf('"', k);
-          if (q < 0) throw new CsvSyntaxError(unreadable(line, 'một ô mở dấu " mà không đóng', 'a quoted cell is never closed (a " is missing)'), line);
+          if (q < 0) {
+            throw new CsvSyntaxError(
+              unreadable(
+                line,
+                'một ô mở dấu " mà không đóng',
+                'a quoted cell is never closed (a " is missing)',
+              ),
+              line,
+            );
+          }
           value += text.slice(k, q);
-          if (value.length > MAX_CELL_CHARS) throw new CsvRefusal(cellTooLong(startLine), startLine);
+          if (value.length > MAX_CELL_CHARS) {
+            throw new CsvRefusal(cellTooLong(startLine), startLine);
+          }
           if (text.charCodeAt(q + 1) !== QUOTE) {
             k = q + 1;
             break;
@@ -109,7 +128,14 @@ export function* csvRecords(text: string): Generator<CsvRecord | null> {
         while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
         const after = text.charCodeAt(k);
         if (k < n && after !== COMMA && after !== LF && after !== CR) {
-          throw new CsvSyntaxError(unreadable(line, 'có ký tự sau dấu " đóng ô', 'characters follow the closing quote of a cell'), line);
+          throw new CsvSyntaxError(
+            unreadable(
+              line,
+              'có ký tự sau dấu " đóng ô',
+              "characters follow the closing quote of a cell",
+            ),
+            line,
+          );
         }
         cells.push(value);
         i = k;
@@ -117,9 +143,18 @@ export function* csvRecords(text: string): Generator<CsvRecord | null> {
         CELL_END.lastIndex = i;
         const found = CELL_END.exec(text);
         const end = found ? found.index : n;
-        if (end - i > MAX_CELL_CHARS && text.slice(i, end).trim().length > MAX_CELL_CHARS) throw new CsvRefusal(cellTooLong(startLine), startLine);
+        if (end - i > MAX_CELL_CHARS && text.slice(i, end).trim().length > MAX_CELL_CHARS) {
+          throw new CsvRefusal(cellTooLong(startLine), startLine);
+        }
         if (found && found[0] === '"') {
-          throw new CsvSyntaxError(unreadable(line, 'dấu " giữa ô: hãy đặt cả ô trong dấu " và viết "" cho mỗi dấu "', 'a " inside a cell: quote the whole cell and double its quotes'), line);
+          throw new CsvSyntaxError(
+            unreadable(
+              line,
+              'dấu " giữa ô: hãy đặt cả ô trong dấu " và viết "" cho mỗi dấu "',
+              'a " inside a cell: quote the whole cell and double its quotes',
+            ),
+            line,
+          );
         }
         cells.push(text.slice(i, end).trim());
         i = end;
@@ -134,9 +169,14 @@ export function* csvRecords(text: string): Generator<CsvRecord | null> {
       }
       break;
     }
-    if (bad >= start && bad < i) throw new CsvRefusal(notUtf8(startLine + breaksIn(text, start, bad)), startLine + breaksIn(text, start, bad));
+    if (bad >= start && bad < i) {
+      throw new CsvRefusal(
+        notUtf8(startLine + breaksIn(text, start, bad)),
+        startLine + breaksIn(text, start, bad),
+      );
+    }
     // A line of only spaces is as empty as an empty one.
-    yield cells.length === 1 && cells[0] === '' ? null : { line: startLine, cells };
+    yield cells.length === 1 && cells[0] === "" ? null : { line: startLine, cells };
   }
 }
 
@@ -146,7 +186,7 @@ export function* csvRecords(text: string): Generator<CsvRecord | null> {
  * line: LF (0x0A) is never part of a multi-byte UTF-8 sequence, so splitting there is safe.
  */
 export function decodeUtf8(bytes: Uint8Array): string {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new TextDecoder("utf-8", { fatal: true });
   try {
     return decoder.decode(bytes);
   } catch {

@@ -1,6 +1,6 @@
-import { CsvRefusal, CsvSyntaxError, csvRecords } from './csv-reader.js';
+import { CsvRefusal, CsvSyntaxError, csvRecords } from "./csv-reader.js";
 
-export { CsvRefusal, MAX_CELL_CHARS, MAX_IMPORT_COLUMNS } from './csv-reader.js';
+export { CsvRefusal } from "./csv-reader.js";
 
 /** Limits that keep one import inside one reasonable transaction. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -12,7 +12,7 @@ export interface ImportProblem {
   column: string | null;
   message: string;
   /** BAD_USER_INPUT, or FORBIDDEN for a row outside the importer's units. */
-  code: 'BAD_USER_INPUT' | 'FORBIDDEN';
+  code: "BAD_USER_INPUT" | "FORBIDDEN";
 }
 
 export interface CsvRow {
@@ -29,7 +29,7 @@ export function eventLoopPause(budgetMs = 10): () => Promise<void> {
   let since = performance.now();
   return async () => {
     if (performance.now() - since < budgetMs) return;
-    await new Promise((resume) => setImmediate(resume));
+    await new Promise(resume => setImmediate(resume));
     since = performance.now();
   };
 }
@@ -47,8 +47,12 @@ const tooManyRows = (line: number) =>
  * soon as they are met, so a hostile file costs at most one limit's worth of work; the reading
  * yields to the event loop as it goes.
  */
-export async function parseCsv(text: string, columns: readonly string[], optional: readonly string[] = []): Promise<{ rows: CsvRow[]; problems: ImportProblem[] }> {
-  const bytes = Buffer.byteLength(text, 'utf8');
+export async function parseCsv(
+  text: string,
+  columns: readonly string[],
+  optional: readonly string[] = [],
+): Promise<{ rows: CsvRow[]; problems: ImportProblem[] }> {
+  const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > MAX_IMPORT_BYTES) throw new CsvRefusal(tooLarge((bytes / 1048576).toFixed(1)), null);
   const pause = eventLoopPause();
   const problems: ImportProblem[] = [];
@@ -61,7 +65,7 @@ export async function parseCsv(text: string, columns: readonly string[], optiona
       await pause();
       if (!record) continue;
       if (!header) {
-        header = record.cells.map((h) => h.toLowerCase());
+        header = record.cells.map(h => h.toLowerCase());
         headerOk = checkHeader(header, record.line, columns, optional, problems);
         continue;
       }
@@ -69,7 +73,12 @@ export async function parseCsv(text: string, columns: readonly string[], optiona
       if (++count > MAX_IMPORT_ROWS) throw new CsvRefusal(tooManyRows(record.line), record.line);
       if (!headerOk) continue;
       if (record.cells.length !== header.length) {
-        problems.push({ line: record.line, column: null, message: `Expected ${header.length} cells, found ${record.cells.length}`, code: 'BAD_USER_INPUT' });
+        problems.push({
+          line: record.line,
+          column: null,
+          message: `Expected ${header.length} cells, found ${record.cells.length}`,
+          code: "BAD_USER_INPUT",
+        });
         continue;
       }
       const cells: Record<string, string> = {};
@@ -78,39 +87,97 @@ export async function parseCsv(text: string, columns: readonly string[], optiona
     }
   } catch (maybeError: unknown) {
     if (!(maybeError instanceof CsvSyntaxError)) throw maybeError;
-    return { rows: [], problems: [{ line: maybeError.line, column: null, message: maybeError.message, code: 'BAD_USER_INPUT' }] };
+    return {
+      rows: [],
+      problems: [
+        {
+          line: maybeError.line,
+          column: null,
+          message: maybeError.message,
+          code: "BAD_USER_INPUT",
+        },
+      ],
+    };
   }
-  if (!header) return { rows: [], problems: [{ line: 1, column: null, message: 'The file is empty (no header line)', code: 'BAD_USER_INPUT' }] };
+  if (!header) {
+    return {
+      rows: [],
+      problems: [
+        {
+          line: 1,
+          column: null,
+          message: "The file is empty (no header line)",
+          code: "BAD_USER_INPUT",
+        },
+      ],
+    };
+  }
   return { rows, problems };
 }
 
 /** Problems of the header line (missing, unknown or repeated columns); true when there are none. */
-function checkHeader(header: string[], line: number, columns: readonly string[], optional: readonly string[], problems: ImportProblem[]): boolean {
+function checkHeader(
+  header: string[],
+  line: number,
+  columns: readonly string[],
+  optional: readonly string[],
+  problems: ImportProblem[],
+): boolean {
   for (const c of columns) {
-    if (!header.includes(c)) problems.push({ line, column: c, message: `Missing column "${c}"`, code: 'BAD_USER_INPUT' });
+    if (!header.includes(c)) {
+      problems.push({ line, column: c, message: `Missing column "${c}"`, code: "BAD_USER_INPUT" });
+    }
   }
   for (const h of header) {
-    if (!columns.includes(h) && !optional.includes(h)) problems.push({ line, column: h, message: `Unknown column "${h}" (expected ${columns.join(', ')})`, code: 'BAD_USER_INPUT' });
+    if (!columns.includes(h) && !optional.includes(h)) {
+      problems.push({
+        line,
+        column: h,
+        message: `Unknown column "${h}" (expected ${columns.join(", ")})`,
+        code: "BAD_USER_INPUT",
+      });
+    }
   }
-  if (new Set(header).size !== header.length) problems.push({ line, column: null, message: 'A column is named twice', code: 'BAD_USER_INPUT' });
+  if (new Set(header).size !== header.length) {
+    problems.push({
+      line,
+      column: null,
+      message: "A column is named twice",
+      code: "BAD_USER_INPUT",
+    });
+  }
   return problems.length === 0;
 }
 
 /** A whole number >= 0 from a cell; '' is "no value" (null), never 0. Separators are refused as ambiguous. */
 export function countCell(row: CsvRow, column: string, problems: ImportProblem[]): number | null {
-  const text = row.cells[column] ?? '';
-  if (text === '') return null;
+  const text = row.cells[column] ?? "";
+  if (text === "") return null;
   if (!/^\d{1,9}$/.test(text)) {
-    problems.push({ line: row.line, column, message: `"${text.slice(0, 20)}" is not a whole number >= 0 (write digits only, no separators)`, code: 'BAD_USER_INPUT' });
+    problems.push({
+      line: row.line,
+      column,
+      message: `"${text.slice(0, 20)}" is not a whole number >= 0 (write digits only, no separators)`,
+      code: "BAD_USER_INPUT",
+    });
     return null;
   }
   return Number(text);
 }
 
-export function requiredCell(row: CsvRow, column: string, problems: ImportProblem[]): string | null {
-  const text = row.cells[column] ?? '';
-  if (text === '') {
-    problems.push({ line: row.line, column, message: `${column} is required`, code: 'BAD_USER_INPUT' });
+export function requiredCell(
+  row: CsvRow,
+  column: string,
+  problems: ImportProblem[],
+): string | null {
+  const text = row.cells[column] ?? "";
+  if (text === "") {
+    problems.push({
+      line: row.line,
+      column,
+      message: `${column} is required`,
+      code: "BAD_USER_INPUT",
+    });
     return null;
   }
   return text;

@@ -1,40 +1,61 @@
-import { Arg, Ctx, Field, Int, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
-import { requireWriter } from '../auth/guard.js';
-import type { Context } from '../context.js';
-import { ImportLayout, runImport } from './import.service.js';
+import {
+  Arg,
+  Ctx,
+  Field,
+  Int,
+  Mutation,
+  ObjectType,
+  registerEnumType,
+  Resolver,
+} from "type-graphql";
+import { requireWriter } from "../auth/guard.js";
+import type { Context } from "../context.js";
+import { ImportLayout, runImport } from "./import.service.js";
 
-registerEnumType(ImportLayout, { name: 'ImportLayout', description: 'Column layout of a CSV import (see seeds/samples/)' });
+registerEnumType(ImportLayout, {
+  name: "ImportLayout",
+  description: "Column layout of a CSV import (see seeds/samples/)",
+});
 
-@ObjectType('ImportProblem', { description: 'A problem in an imported file' })
+@ObjectType("ImportProblem", { description: "A problem in an imported file" })
 export class ImportProblemType {
-  @Field(() => Int, { description: 'Line in the file (1 is the header)' }) line!: number;
+  @Field(() => Int, { description: "Line in the file (1 is the header)" }) line!: number;
   @Field(() => String, { nullable: true }) column!: string | null;
   @Field(() => String) message!: string;
-  @Field(() => String, { description: 'BAD_USER_INPUT, or FORBIDDEN for a row outside your units' }) code!: string;
+  @Field(() => String, { description: "BAD_USER_INPUT, or FORBIDDEN for a row outside your units" })
+  code!: string;
 }
 
-@ObjectType('ImportReport', { description: 'What an import did (or, in a dry run, would do)' })
+@ObjectType("ImportReport", { description: "What an import did (or, in a dry run, would do)" })
 export class ImportReportType {
   @Field(() => ImportLayout) layout!: ImportLayout;
   @Field(() => Boolean) dryRun!: boolean;
-  @Field(() => Int, { description: 'Data rows read' }) rows!: number;
+  @Field(() => Int, { description: "Data rows read" }) rows!: number;
   @Field(() => Int) created!: number;
   @Field(() => Int) updated!: number;
-  @Field(() => Int, { description: 'Rows equal to what is stored: left alone' }) unchanged!: number;
-  @Field(() => [ImportProblemType], { description: 'Every problem with its line; a real import with problems writes nothing and fails' })
+  @Field(() => Int, { description: "Rows equal to what is stored: left alone" }) unchanged!: number;
+  @Field(() => [ImportProblemType], {
+    description:
+      "Every problem with its line; a real import with problems writes nothing and fails",
+  })
   problems!: ImportProblemType[];
 }
 
 @Resolver()
 export class ImportResolver {
   @Mutation(() => ImportReportType, {
-    description: 'Imports a CSV file (UTF-8, at most 5 MB and 50000 rows), all rows or none. Accident values enter as DRAFT. Bodies over 1 MB need the Authorization header.',
+    description:
+      "Imports a CSV file (UTF-8, at most 5 MB and 50000 rows), all rows or none. Accident values enter as DRAFT. Bodies over 1 MB need the Authorization header.",
   })
   importCsv(
-    @Arg('layout', () => ImportLayout) layout: ImportLayout,
-    @Arg('csv', () => String) csv: string,
-    @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean,
-    @Arg('source', () => String, { nullable: true, description: 'Code of the source of accident values (required for ACCIDENTS)' }) source: string | null,
+    @Arg("layout", () => ImportLayout) layout: ImportLayout,
+    @Arg("csv", () => String) csv: string,
+    @Arg("dryRun", () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean,
+    @Arg("source", () => String, {
+      nullable: true,
+      description: "Code of the source of accident values (required for ACCIDENTS)",
+    })
+    source: string | null,
     @Ctx() ctx: Context,
   ): Promise<ImportReportType> {
     const user = requireWriter(ctx);

@@ -1,16 +1,20 @@
-import { helper } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
-import { AuditAction } from '../audit/audit-entry.entity.js';
-import { recordAudit, snapshot } from '../audit/audit.js';
-import type { AppUser } from '../context.js';
-import { accidentsLayout } from './accidents.layout.js';
-import { checkupsLayout } from './checkups.layout.js';
-import { monitoringLayout } from './monitoring.layout.js';
-import { CsvRefusal, parseCsv, type ImportProblem } from './csv.js';
-import { chunks, type Layout } from './import.types.js';
+import { helper } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { GraphQLError } from "graphql";
+import { AuditAction } from "../audit/audit-entry.entity.js";
+import { recordAudit, snapshot } from "../audit/audit.js";
+import type { AppUser } from "../context.js";
+import { accidentsLayout } from "./accidents.layout.js";
+import { checkupsLayout } from "./checkups.layout.js";
+import { monitoringLayout } from "./monitoring.layout.js";
+import { CsvRefusal, parseCsv, type ImportProblem } from "./csv.js";
+import { chunks, type Layout } from "./import.types.js";
 
-export enum ImportLayout { ACCIDENTS = 'ACCIDENTS', MONITORING = 'MONITORING', CHECKUPS = 'CHECKUPS' }
+export enum ImportLayout {
+  ACCIDENTS = "ACCIDENTS",
+  MONITORING = "MONITORING",
+  CHECKUPS = "CHECKUPS",
+}
 
 const layouts: Record<ImportLayout, Layout> = {
   ACCIDENTS: accidentsLayout,
@@ -43,11 +47,18 @@ export interface ImportReport {
 /** The rows of a rejected import, with every problem, as one BAD_USER_INPUT (or FORBIDDEN) error. */
 export class ImportRejectedError extends GraphQLError {
   constructor(problems: ImportProblem[]) {
-    const forbidden = problems.some((p) => p.code === 'FORBIDDEN');
+    const forbidden = problems.some(p => p.code === "FORBIDDEN");
     const first = problems[0];
-    super(`The import was refused, nothing was written: ${problems.length} problem(s), first on line ${first.line}: ${first.message}`, {
-      extensions: { code: forbidden ? 'FORBIDDEN' : 'BAD_USER_INPUT', field: 'csv', problems: problems.slice(0, 1000) },
-    });
+    super(
+      `The import was refused, nothing was written: ${problems.length} problem(s), first on line ${first.line}: ${first.message}`,
+      {
+        extensions: {
+          code: forbidden ? "FORBIDDEN" : "BAD_USER_INPUT",
+          field: "csv",
+          problems: problems.slice(0, 1000),
+        },
+      },
+    );
     Object.setPrototypeOf(this, new.target.prototype);
   }
 }
@@ -61,10 +72,15 @@ function listed(problems: ImportProblem[]): ImportProblem[] {
   if (problems.length <= MAX_LISTED_PROBLEMS) return problems;
   const more = problems.length - MAX_LISTED_PROBLEMS;
   const next = problems[MAX_LISTED_PROBLEMS];
-  return [...problems.slice(0, MAX_LISTED_PROBLEMS), {
-    line: next.line, column: null, code: next.code,
-    message: `Còn ${more} lỗi nữa từ dòng ${next.line}: hãy sửa các lỗi trên rồi chạy lại / ${more} more problems from line ${next.line} on: fix those above and run again`,
-  }];
+  return [
+    ...problems.slice(0, MAX_LISTED_PROBLEMS),
+    {
+      line: next.line,
+      column: null,
+      code: next.code,
+      message: `Còn ${more} lỗi nữa từ dòng ${next.line}: hãy sửa các lỗi trên rồi chạy lại / ${more} more problems from line ${next.line} on: fix those above and run again`,
+    },
+  ];
 }
 
 /**
@@ -85,7 +101,11 @@ function forgetWritten(tx: EntityManager, entities: object[]): void {
  * means nothing is written. Rows are compared with what is stored, so a second import of the
  * same file changes nothing. A dry run reports the problems and the changes it would make.
  */
-export async function runImport(em: EntityManager, user: AppUser, options: ImportOptions): Promise<ImportReport> {
+export async function runImport(
+  em: EntityManager,
+  user: AppUser,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const layout = layouts[options.layout];
   const log = options.log ?? (() => {});
   let parsed;
@@ -94,34 +114,63 @@ export async function runImport(em: EntityManager, user: AppUser, options: Impor
   } catch (maybeError: unknown) {
     if (!(maybeError instanceof CsvRefusal)) throw maybeError;
     // Refused before the transaction opens: nothing can have been written.
-    throw new GraphQLError(maybeError.message, { extensions: { code: 'BAD_USER_INPUT', field: 'csv', ...(maybeError.line ? { line: maybeError.line } : {}) } });
+    throw new GraphQLError(maybeError.message, {
+      extensions: {
+        code: "BAD_USER_INPUT",
+        field: "csv",
+        ...(maybeError.line ? { line: maybeError.line } : {}),
+      },
+    });
   }
   const { rows, problems } = parsed;
   log(`read ${rows.length} rows`);
-  return em.transactional(async (tx) => {
+  return em.transactional(async tx => {
     // Rows are checked even after a malformed line, so a dry run lists every problem at once.
-    const plan = !rows.length ? { changes: [], unchanged: 0 } : await layout.plan({ tx: tx as EntityManager, user, rows, problems, source: options.source ?? null });
+    const plan = !rows.length
+      ? { changes: [], unchanged: 0 }
+      : await layout.plan({
+          tx: tx as EntityManager,
+          user,
+          rows,
+          problems,
+          source: options.source ?? null,
+        });
     problems.sort((a, b) => a.line - b.line);
     const report: ImportReport = {
-      layout: options.layout, dryRun: options.dryRun, rows: rows.length, problems: listed(problems),
-      created: plan.changes.filter((c) => c.action === 'CREATE').length,
-      updated: plan.changes.filter((c) => c.action === 'UPDATE').length,
+      layout: options.layout,
+      dryRun: options.dryRun,
+      rows: rows.length,
+      problems: listed(problems),
+      created: plan.changes.filter(c => c.action === "CREATE").length,
+      updated: plan.changes.filter(c => c.action === "UPDATE").length,
       unchanged: plan.unchanged,
     };
     if (options.dryRun) return report;
     if (problems.length) throw new ImportRejectedError(problems);
-    const note = `import ${options.layout.toLowerCase()}${options.label ? ` ${options.label}` : ''}`;
+    const note = `import ${options.layout.toLowerCase()}${options.label ? ` ${options.label}` : ""}`;
     log(`writing ${plan.changes.length} changes`);
     let done = 0;
     for (const part of chunks(plan.changes, CHUNK)) {
-      const applied = part.map((change) => ({ change, entity: change.apply(tx as EntityManager) as { id: number } }));
-      await tx.flush();
-      const audits = applied.map(({ change, entity }) => recordAudit(tx as EntityManager, user, {
-        entity: change.table, entityId: entity.id, action: change.action === 'CREATE' ? AuditAction.CREATE : AuditAction.UPDATE,
-        before: change.before, after: snapshot(entity), note,
+      const applied = part.map(change => ({
+        change,
+        entity: change.apply(tx as EntityManager) as { id: number },
       }));
       await tx.flush();
-      forgetWritten(tx as EntityManager, [...applied.map((a) => a.entity), ...audits.filter((a) => a !== null)]);
+      const audits = applied.map(({ change, entity }) =>
+        recordAudit(tx as EntityManager, user, {
+          entity: change.table,
+          entityId: entity.id,
+          action: change.action === "CREATE" ? AuditAction.CREATE : AuditAction.UPDATE,
+          before: change.before,
+          after: snapshot(entity),
+          note,
+        }),
+      );
+      await tx.flush();
+      forgetWritten(tx as EntityManager, [
+        ...applied.map(a => a.entity),
+        ...audits.filter(a => a !== null),
+      ]);
       done += part.length;
       log(`wrote ${done}/${plan.changes.length}`);
     }

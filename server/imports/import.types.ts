@@ -1,12 +1,12 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadInputError } from '../common/errors.js';
-import type { AppUser } from '../context.js';
-import type { CsvRow, ImportProblem } from './csv.js';
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { BadInputError } from "../common/errors.js";
+import type { AppUser } from "../context.js";
+import type { CsvRow, ImportProblem } from "./csv.js";
 
 /** One row to insert or update, found by comparing the file with the database. */
 export interface Change {
   table: string;
-  action: 'CREATE' | 'UPDATE';
+  action: "CREATE" | "UPDATE";
   before: Record<string, unknown> | null;
   /** Makes the change in the unit of work; returns the entity (flushed by the caller). */
   apply(tx: EntityManager): object;
@@ -33,19 +33,24 @@ export interface Layout {
 }
 
 /** Runs a data rule on a cell, turning its BAD_USER_INPUT into a problem of that line. */
-export function tryRule(problems: ImportProblem[], row: CsvRow, column: string, rule: () => void): boolean {
+export function tryRule(
+  problems: ImportProblem[],
+  row: CsvRow,
+  column: string,
+  rule: () => void,
+): boolean {
   try {
     rule();
     return true;
   } catch (maybeError: unknown) {
     if (!(maybeError instanceof BadInputError)) throw maybeError;
-    problems.push({ line: row.line, column, message: maybeError.message, code: 'BAD_USER_INPUT' });
+    problems.push({ line: row.line, column, message: maybeError.message, code: "BAD_USER_INPUT" });
     return false;
   }
 }
 
 /** Natural keys joined for maps. */
-export const keyOf = (...parts: (string | number)[]) => parts.join('|');
+export const keyOf = (...parts: (string | number)[]) => parts.join("|");
 
 export function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];

@@ -1,24 +1,46 @@
-import { snapshot } from '../audit/audit.js';
-import { Dataset } from '../common/enums.js';
-import { MonitoringResult } from '../monitoring/monitoring-result.entity.js';
-import { MonitoringSite } from '../monitoring/monitoring-site.entity.js';
-import { checkSamples } from '../stewardship/monitoring.mutations.js';
-import { LIMITS } from '../stewardship/limits.js';
-import { checkCode, checkCount, checkKeyword, checkLength } from '../stewardship/rules.js';
-import type { AdministrativeUnit } from '../units/unit.entity.js';
-import { countCell, requiredCell, eventLoopPause } from './csv.js';
-import { chunks, keyOf, tryRule, type Change, type Layout } from './import.types.js';
-import { controlCellProblems, UnitCells, yearCell } from './units.js';
+import { snapshot } from "../audit/audit.js";
+import { Dataset } from "../common/enums.js";
+import { MonitoringResult } from "../monitoring/monitoring-result.entity.js";
+import { MonitoringSite } from "../monitoring/monitoring-site.entity.js";
+import { checkSamples } from "../stewardship/monitoring.mutations.js";
+import { LIMITS } from "../stewardship/limits.js";
+import { checkCode, checkCount, checkKeyword, checkLength } from "../stewardship/rules.js";
+import type { AdministrativeUnit } from "../units/unit.entity.js";
+import { countCell, requiredCell, eventLoopPause } from "./csv.js";
+import { chunks, keyOf, tryRule, type Change, type Layout } from "./import.types.js";
+import { controlCellProblems, UnitCells, yearCell } from "./units.js";
 
-interface SiteInFile { code: string; name: string; unit: AdministrativeUnit; sector: string; factors: Set<string>; line: number }
-interface ResultInFile { site: string; year: number; factor: string; samples: number; over: number }
+interface SiteInFile {
+  code: string;
+  name: string;
+  unit: AdministrativeUnit;
+  sector: string;
+  factors: Set<string>;
+  line: number;
+}
+interface ResultInFile {
+  site: string;
+  year: number;
+  factor: string;
+  samples: number;
+  over: number;
+}
 
 /**
  * site_code, site_name, unit, sector, year, factor, samples, samples_over_limit. Sites are
  * upserted on their code, results on (site, year, factor); these writes take effect at once.
  */
 export const monitoringLayout: Layout = {
-  columns: ['site_code', 'site_name', 'unit', 'sector', 'year', 'factor', 'samples', 'samples_over_limit'],
+  columns: [
+    "site_code",
+    "site_name",
+    "unit",
+    "sector",
+    "year",
+    "factor",
+    "samples",
+    "samples_over_limit",
+  ],
   async plan({ tx, user, rows, problems }) {
     // Up to 50,000 rows: yield now and then so other requests are answered meanwhile.
     const pause = eventLoopPause();
@@ -28,42 +50,76 @@ export const monitoringLayout: Layout = {
     const results = new Map<string, ResultInFile & { line: number }>();
     for (const row of rows) {
       await pause();
-      const code = requiredCell(row, 'site_code', problems);
-      const name = requiredCell(row, 'site_name', problems);
-      const sector = requiredCell(row, 'sector', problems);
-      const factor = requiredCell(row, 'factor', problems);
+      const code = requiredCell(row, "site_code", problems);
+      const name = requiredCell(row, "site_name", problems);
+      const sector = requiredCell(row, "sector", problems);
+      const factor = requiredCell(row, "factor", problems);
       const year = yearCell(row, problems);
       const unit = units.resolve(row, year, problems);
-      const samples = countCell(row, 'samples', problems);
-      const over = countCell(row, 'samples_over_limit', problems);
-      if (code === null || name === null || sector === null || factor === null || year === null || !unit) continue;
+      const samples = countCell(row, "samples", problems);
+      const over = countCell(row, "samples_over_limit", problems);
+      if (
+        code === null ||
+        name === null ||
+        sector === null ||
+        factor === null ||
+        year === null ||
+        !unit
+      ) {
+        continue;
+      }
       const ok = [
-        tryRule(problems, row, 'site_code', () => checkCode(code, 'site_code')),
-        tryRule(problems, row, 'site_name', () => checkLength(name, 'site_name', 255)),
-        tryRule(problems, row, 'sector', () => checkKeyword(sector, 'sector')),
-        tryRule(problems, row, 'factor', () => checkKeyword(factor, 'factor', 32)),
+        tryRule(problems, row, "site_code", () => checkCode(code, "site_code")),
+        tryRule(problems, row, "site_name", () => checkLength(name, "site_name", 255)),
+        tryRule(problems, row, "sector", () => checkKeyword(sector, "sector")),
+        tryRule(problems, row, "factor", () => checkKeyword(factor, "factor", 32)),
       ].every(Boolean);
       if (!ok) continue;
       if (samples === null || over === null) {
-        if (row.cells.samples === '' || row.cells.samples_over_limit === '') {
-          problems.push({ line: row.line, column: 'samples', message: 'samples and samples_over_limit are both required', code: 'BAD_USER_INPUT' });
+        if (row.cells.samples === "" || row.cells.samples_over_limit === "") {
+          problems.push({
+            line: row.line,
+            column: "samples",
+            message: "samples and samples_over_limit are both required",
+            code: "BAD_USER_INPUT",
+          });
         }
         continue;
       }
       // The same rule as createMonitoringResult; the bound of samples first, so its column is named.
-      if (!tryRule(problems, row, 'samples', () => checkCount(samples, 'samples', LIMITS.SAMPLES_PER_RESULT))) continue;
-      if (!tryRule(problems, row, 'samples_over_limit', () => checkSamples(samples, over))) continue;
+      if (
+        !tryRule(problems, row, "samples", () =>
+          checkCount(samples, "samples", LIMITS.SAMPLES_PER_RESULT),
+        )
+      ) {
+        continue;
+      }
+      if (!tryRule(problems, row, "samples_over_limit", () => checkSamples(samples, over))) {
+        continue;
+      }
       const site = sites.get(code);
       if (site && (site.name !== name || site.unit !== unit || site.sector !== sector)) {
-        problems.push({ line: row.line, column: 'site_code', message: `Site ${code} has another name, unit or sector on line ${site.line}`, code: 'BAD_USER_INPUT' });
+        problems.push({
+          line: row.line,
+          column: "site_code",
+          message: `Site ${code} has another name, unit or sector on line ${site.line}`,
+          code: "BAD_USER_INPUT",
+        });
         continue;
       }
       if (site) site.factors.add(factor);
-      else sites.set(code, { code, name, unit, sector, factors: new Set([factor]), line: row.line });
+      else {
+        sites.set(code, { code, name, unit, sector, factors: new Set([factor]), line: row.line });
+      }
       const key = keyOf(code, year, factor);
       const dup = results.get(key);
       if (dup) {
-        problems.push({ line: row.line, column: 'factor', message: `${factor} at ${code} in ${year} is also on line ${dup.line}`, code: 'BAD_USER_INPUT' });
+        problems.push({
+          line: row.line,
+          column: "factor",
+          message: `${factor} at ${code} in ${year} is also on line ${dup.line}`,
+          code: "BAD_USER_INPUT",
+        });
         continue;
       }
       results.set(key, { site: code, year, factor, samples, over, line: row.line });
@@ -72,22 +128,36 @@ export const monitoringLayout: Layout = {
 
     const existingSites = new Map<string, MonitoringSite>();
     for (const part of chunks([...sites.keys()], 5000)) {
-      for (const s of await tx.find(MonitoringSite, { code: { $in: part } })) existingSites.set(s.code, s);
+      for (const s of await tx.find(MonitoringSite, { code: { $in: part } })) {
+        existingSites.set(s.code, s);
+      }
     }
     for (const s of sites.values()) {
       await pause();
       const old = existingSites.get(s.code);
       if (old && old.dataset !== Dataset.OFFICIAL) {
-        problems.push({ line: s.line, column: 'site_code', message: `${s.code} is an illustrative site: it cannot be written`, code: 'BAD_USER_INPUT' });
+        problems.push({
+          line: s.line,
+          column: "site_code",
+          message: `${s.code} is an illustrative site: it cannot be written`,
+          code: "BAD_USER_INPUT",
+        });
       } else if (old && old.unit.id !== s.unit.id && !units.mayWrite(old.unit.id)) {
-        problems.push({ line: s.line, column: 'unit', message: `Site ${s.code} belongs to a unit you may not write`, code: 'FORBIDDEN' });
+        problems.push({
+          line: s.line,
+          column: "unit",
+          message: `Site ${s.code} belongs to a unit you may not write`,
+          code: "FORBIDDEN",
+        });
       }
     }
     if (problems.length) return { changes: [], unchanged: 0 };
     const existingResults = new Map<string, MonitoringResult>();
-    const siteIds = [...existingSites.values()].map((s) => s.id);
+    const siteIds = [...existingSites.values()].map(s => s.id);
     for (const part of chunks(siteIds, 5000)) {
-      for (const r of await tx.find(MonitoringResult, { site: { $in: part } })) existingResults.set(keyOf(r.site.id, r.year, r.factor), r);
+      for (const r of await tx.find(MonitoringResult, { site: { $in: part } })) {
+        existingResults.set(keyOf(r.site.id, r.year, r.factor), r);
+      }
     }
 
     const changes: Change[] = [];
@@ -97,19 +167,41 @@ export const monitoringLayout: Layout = {
       await pause();
       const old = existingSites.get(s.code);
       if (!old) {
-        changes.push({ table: 'monitoring_site', action: 'CREATE', before: null, apply: (em) => {
-          const site = em.create(MonitoringSite, { code: s.code, name: s.name, unit: s.unit, sector: s.sector, factors: [...s.factors].sort(), dataset: Dataset.OFFICIAL } as never) as MonitoringSite;
-          entityOf.set(s.code, site);
-          return site;
-        } });
+        changes.push({
+          table: "monitoring_site",
+          action: "CREATE",
+          before: null,
+          apply: em => {
+            const site = em.create(MonitoringSite, {
+              code: s.code,
+              name: s.name,
+              unit: s.unit,
+              sector: s.sector,
+              factors: [...s.factors].sort(),
+              dataset: Dataset.OFFICIAL,
+            } as never) as MonitoringSite;
+            entityOf.set(s.code, site);
+            return site;
+          },
+        });
         continue;
       }
       const factors = [...new Set([...old.factors, ...s.factors])].sort();
-      if (old.name === s.name && old.unit.id === s.unit.id && old.sector === s.sector && factors.length === old.factors.length) {
+      if (
+        old.name === s.name &&
+        old.unit.id === s.unit.id &&
+        old.sector === s.sector &&
+        factors.length === old.factors.length
+      ) {
         unchanged++;
         continue;
       }
-      changes.push({ table: 'monitoring_site', action: 'UPDATE', before: snapshot(old), apply: () => Object.assign(old, { name: s.name, unit: s.unit, sector: s.sector, factors }) });
+      changes.push({
+        table: "monitoring_site",
+        action: "UPDATE",
+        before: snapshot(old),
+        apply: () => Object.assign(old, { name: s.name, unit: s.unit, sector: s.sector, factors }),
+      });
     }
     for (const r of results.values()) {
       await pause();
@@ -118,11 +210,27 @@ export const monitoringLayout: Layout = {
       if (old && old.samples === r.samples && old.samplesOverLimit === r.over) {
         unchanged++;
       } else if (old) {
-        changes.push({ table: 'monitoring_result', action: 'UPDATE', before: snapshot(old), apply: () => Object.assign(old, { samples: r.samples, samplesOverLimit: r.over }) });
+        changes.push({
+          table: "monitoring_result",
+          action: "UPDATE",
+          before: snapshot(old),
+          apply: () => Object.assign(old, { samples: r.samples, samplesOverLimit: r.over }),
+        });
       } else {
-        changes.push({ table: 'monitoring_result', action: 'CREATE', before: null, apply: (em) => em.create(MonitoringResult, {
-          site: entityOf.get(r.site)!, year: r.year, factor: r.factor, samples: r.samples, samplesOverLimit: r.over, dataset: Dataset.OFFICIAL,
-        }) });
+        changes.push({
+          table: "monitoring_result",
+          action: "CREATE",
+          before: null,
+          apply: em =>
+            em.create(MonitoringResult, {
+              site: entityOf.get(r.site)!,
+              year: r.year,
+              factor: r.factor,
+              samples: r.samples,
+              samplesOverLimit: r.over,
+              dataset: Dataset.OFFICIAL,
+            }),
+        });
       }
     }
     return { changes, unchanged };

@@ -1,55 +1,73 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Agency } from '../agencies/agency.entity.js';
-import { Connection, PageArgs, toConnection, toPage } from '../common/connection.js';
-import { Measure, TargetKind } from '../common/enums.js';
-import { BadInputError } from '../common/errors.js';
-import { checkCodes, checkText } from '../common/validate.js';
-import type { Context } from '../context.js';
-import { Programme } from '../programmes/programme.entity.js';
-import { Source } from '../sources/source.entity.js';
-import { Indicator } from './indicator.entity.js';
-import { Target } from './target.entity.js';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { Agency } from "../agencies/agency.entity.js";
+import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
+import { Measure, TargetKind } from "../common/enums.js";
+import { BadInputError } from "../common/errors.js";
+import { checkCodes, checkText } from "../common/validate.js";
+import type { Context } from "../context.js";
+import { Programme } from "../programmes/programme.entity.js";
+import { Source } from "../sources/source.entity.js";
+import { Indicator } from "./indicator.entity.js";
+import { Target } from "./target.entity.js";
 
 @ObjectType()
-export class IndicatorConnection extends Connection(Indicator, 'Indicator') {}
+export class IndicatorConnection extends Connection(Indicator, "Indicator") {}
 @ObjectType()
-export class TargetConnection extends Connection(Target, 'Target') {}
+export class TargetConnection extends Connection(Target, "Target") {}
 
 @ArgsType()
 class IndicatorsArgs extends PageArgs {
   @Field(() => [String], { nullable: true }) codes?: string[] | null;
   @Field(() => [Measure], { nullable: true }) measures?: Measure[] | null;
-  @Field(() => String, { nullable: true, description: 'Part of the Vietnamese or English name' }) search?: string | null;
+  @Field(() => String, { nullable: true, description: "Part of the Vietnamese or English name" })
+  search?: string | null;
 }
 
 @ArgsType()
 class TargetsArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: 'Programme codes' }) programmes?: string[] | null;
-  @Field(() => [String], { nullable: true, description: 'Indicator codes' }) indicators?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Programme codes" }) programmes?:
+    string[] | null;
+  @Field(() => [String], { nullable: true, description: "Indicator codes" }) indicators?:
+    string[] | null;
   @Field(() => [TargetKind], { nullable: true }) kinds?: TargetKind[] | null;
 }
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
-  @Query(() => IndicatorConnection, { description: 'What is measured' })
+  @Query(() => IndicatorConnection, { description: "What is measured" })
   async indicators(@Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() { em }: Context) {
-    checkCodes(args.codes, 'codes');
-    checkText(args.search, 'search');
+    checkCodes(args.codes, "codes");
+    checkText(args.search, "search");
     const page = toPage(args);
     const where: Record<string, unknown> = {};
     if (args.codes) where.code = { $in: args.codes };
     if (args.measures?.length) where.measure = { $in: args.measures };
     if (args.search) {
-      const like = `%${args.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      const like = `%${args.search.replace(/[\\%_]/g, c => "\\" + c)}%`;
       where.$or = [{ nameVi: { $ilike: like } }, { nameEn: { $ilike: like } }];
     }
-    const [items, total] = await em.findAndCount(Indicator, where, { orderBy: { code: 'asc' }, limit: page.limit, offset: page.offset });
+    const [items, total] = await em.findAndCount(Indicator, where, {
+      orderBy: { code: "asc" },
+      limit: page.limit,
+      offset: page.offset,
+    });
     return toConnection(items, total, page);
   }
 
   @Query(() => Indicator, { nullable: true })
-  async indicator(@Arg('code', () => String) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], 'code');
+  async indicator(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+    checkCodes([code], "code");
     return em.findOne(Indicator, { code });
   }
 
@@ -59,40 +77,49 @@ export class IndicatorResolver {
   @FieldResolver(() => Indicator, { nullable: true }) denominator(@Root() i: Indicator) {
     return i.denominator?.load() ?? null;
   }
-  @FieldResolver(() => [Target], { description: 'Targets measured by this indicator' })
+  @FieldResolver(() => [Target], { description: "Targets measured by this indicator" })
   targets(@Root() i: Indicator, @Ctx() { loaders }: Context) {
-    return loaders.children(Target, 'indicator', {}, { id: 'asc' }).load(i.id);
+    return loaders.children(Target, "indicator", {}, { id: "asc" }).load(i.id);
   }
 }
 
 @Resolver(() => Target)
 export class TargetResolver {
-  @Query(() => TargetConnection, { description: 'Numbered goals of programmes' })
+  @Query(() => TargetConnection, { description: "Numbered goals of programmes" })
   async targets(@Args(() => TargetsArgs) args: TargetsArgs, @Ctx() { em }: Context) {
-    checkCodes(args.programmes, 'programmes');
-    checkCodes(args.indicators, 'indicators');
+    checkCodes(args.programmes, "programmes");
+    checkCodes(args.indicators, "indicators");
     const page = toPage(args);
     const where: Record<string, unknown> = {};
     if (args.programmes) where.programme = { code: { $in: args.programmes } };
     if (args.indicators) where.indicator = { code: { $in: args.indicators } };
     if (args.kinds?.length) where.kind = { $in: args.kinds };
     const [items, total] = await em.findAndCount(Target, where, {
-      orderBy: [{ programme: { code: 'asc' } }, { number: 'asc' }, { part: 'asc' }], limit: page.limit, offset: page.offset,
+      orderBy: [{ programme: { code: "asc" } }, { number: "asc" }, { part: "asc" }],
+      limit: page.limit,
+      offset: page.offset,
     });
     return toConnection(items, total, page);
   }
 
-  @Query(() => Target, { nullable: true, description: 'One target by programme code, number and part' })
+  @Query(() => Target, {
+    nullable: true,
+    description: "One target by programme code, number and part",
+  })
   async target(
-    @Arg('programme', () => String) programme: string,
-    @Arg('number', () => String) number: string,
-    @Arg('part', () => String, { nullable: true }) part: string | null,
+    @Arg("programme", () => String) programme: string,
+    @Arg("number", () => String) number: string,
+    @Arg("part", () => String, { nullable: true }) part: string | null,
     @Ctx() { em }: Context,
   ) {
-    checkCodes([programme], 'programme');
-    if (!/^[0-9a-z]{1,8}$/.test(number)) throw new BadInputError('number must be 1 to 8 letters or digits', 'number');
-    if (part != null && !/^[a-z]{1,4}$/.test(part)) throw new BadInputError('part must be 1 to 4 letters', 'part');
-    return em.findOne(Target, { programme: { code: programme }, number, part: part ?? '' });
+    checkCodes([programme], "programme");
+    if (!/^[0-9a-z]{1,8}$/.test(number)) {
+      throw new BadInputError("number must be 1 to 8 letters or digits", "number");
+    }
+    if (part != null && !/^[a-z]{1,4}$/.test(part)) {
+      throw new BadInputError("part must be 1 to 4 letters", "part");
+    }
+    return em.findOne(Target, { programme: { code: programme }, number, part: part ?? "" });
   }
 
   @FieldResolver(() => Programme) programme(@Root() t: Target) {
@@ -101,11 +128,17 @@ export class TargetResolver {
   @FieldResolver(() => Indicator) indicator(@Root() t: Target) {
     return t.indicator.load();
   }
-  @FieldResolver(() => Agency, { nullable: true, description: 'The body that leads and reports on the target' })
+  @FieldResolver(() => Agency, {
+    nullable: true,
+    description: "The body that leads and reports on the target",
+  })
   leadAgency(@Root() t: Target) {
     return t.leadAgency?.load() ?? null;
   }
-  @FieldResolver(() => Target, { nullable: true, description: 'The national target this one restates' })
+  @FieldResolver(() => Target, {
+    nullable: true,
+    description: "The national target this one restates",
+  })
   alignedTarget(@Root() t: Target) {
     return t.alignedTarget?.load() ?? null;
   }

@@ -1,39 +1,55 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, PageArgs, toConnection, toPage } from '../common/connection.js';
-import { InstrumentKind } from '../common/enums.js';
-import { checkCodes } from '../common/validate.js';
-import type { Context } from '../context.js';
-import { Source } from '../sources/source.entity.js';
-import { AdministrativeUnit } from '../units/unit.entity.js';
-import { LegalInstrument } from './legal-instrument.entity.js';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
+import { InstrumentKind } from "../common/enums.js";
+import { checkCodes } from "../common/validate.js";
+import type { Context } from "../context.js";
+import { Source } from "../sources/source.entity.js";
+import { AdministrativeUnit } from "../units/unit.entity.js";
+import { LegalInstrument } from "./legal-instrument.entity.js";
 
 @ObjectType()
-export class LegalInstrumentConnection extends Connection(LegalInstrument, 'LegalInstrument') {}
+export class LegalInstrumentConnection extends Connection(LegalInstrument, "LegalInstrument") {}
 
 @ArgsType()
 class InstrumentsArgs extends PageArgs {
   @Field(() => [InstrumentKind], { nullable: true }) kinds?: InstrumentKind[] | null;
-  @Field(() => [String], { nullable: true, description: 'Unit codes of the issuing level' }) units?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Unit codes of the issuing level" })
+  units?: string[] | null;
 }
 
 @Resolver(() => LegalInstrument)
 export class LegalInstrumentResolver {
-  @Query(() => LegalInstrumentConnection, { description: 'Resolutions, directives, programmes, plans, decrees and notices' })
+  @Query(() => LegalInstrumentConnection, {
+    description: "Resolutions, directives, programmes, plans, decrees and notices",
+  })
   async instruments(@Args(() => InstrumentsArgs) args: InstrumentsArgs, @Ctx() { em }: Context) {
-    checkCodes(args.units, 'units');
+    checkCodes(args.units, "units");
     const page = toPage(args);
     const where: Record<string, unknown> = {};
     if (args.kinds?.length) where.kind = { $in: args.kinds };
     if (args.units) where.unit = { code: { $in: args.units } };
     const [items, total] = await em.findAndCount(LegalInstrument, where, {
-      orderBy: [{ issuedOn: 'asc' }, { code: 'asc' }], limit: page.limit, offset: page.offset,
+      orderBy: [{ issuedOn: "asc" }, { code: "asc" }],
+      limit: page.limit,
+      offset: page.offset,
     });
     return toConnection(items, total, page);
   }
 
   @Query(() => LegalInstrument, { nullable: true })
-  async instrument(@Arg('code', () => String) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], 'code');
+  async instrument(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+    checkCodes([code], "code");
     return em.findOne(LegalInstrument, { code });
   }
 

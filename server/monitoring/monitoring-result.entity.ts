@@ -1,21 +1,41 @@
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
-import { Dataset } from '../common/enums.js';
-import { MonitoringSite } from './monitoring-site.entity.js';
+import {
+  Check,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Ref,
+} from "@mikro-orm/core";
+import { Field, Int, ObjectType } from "type-graphql";
+import { Dataset } from "../common/enums.js";
+import { MonitoringSite } from "./monitoring-site.entity.js";
 
 /** One year's measurements of one hazard factor at a site. */
 @ObjectType({ description: "One year's samples of one hazard factor at a monitored site" })
-@Entity({ tableName: 'monitoring_result' })
-@Unique({ properties: ['site', 'year', 'factor'] })
-@Index({ properties: ['year', 'factor'] })
-@Check({ name: 'monitoring_samples_valid', expression: 'samples >= 0 and samples_over_limit >= 0 and samples_over_limit <= samples' })
+@Entity({ tableName: "monitoring_result" })
+@Unique({ properties: ["site", "year", "factor"] })
+@Index({ properties: ["year", "factor"] })
+@Check({
+  name: "monitoring_samples_valid",
+  expression: "samples >= 0 and samples_over_limit >= 0 and samples_over_limit <= samples",
+})
 export class MonitoringResult {
-  @Field(() => Int, { description: 'Row id, as the write API and the audit log name it' }) @PrimaryKey() id!: number;
-  @ManyToOne(() => MonitoringSite, { ref: true, deleteRule: 'cascade' }) site!: Ref<MonitoringSite>;
-  @Field(() => Int) @Property({ type: 'smallint' }) year!: number;
-  @Field(() => String, { description: 'microclimate, dust, noise, light, toxic_gas, vibration, ...' })
-  @Property({ length: 32 }) factor!: string;
+  @Field(() => Int, { description: "Row id, as the write API and the audit log name it" })
+  @PrimaryKey()
+  id!: number;
+  @ManyToOne(() => MonitoringSite, { ref: true, deleteRule: "cascade" }) site!: Ref<MonitoringSite>;
+  @Field(() => Int) @Property({ type: "smallint" }) year!: number;
+  @Field(() => String, {
+    description: "microclimate, dust, noise, light, toxic_gas, vibration, ...",
+  })
+  @Property({ length: 32 })
+  factor!: string;
   @Field(() => Int) @Property() samples!: number;
   @Field(() => Int) @Property() samplesOverLimit!: number;
-  @Field(() => Dataset) @Enum({ items: () => Dataset, default: Dataset.OFFICIAL }) dataset: Dataset = Dataset.OFFICIAL;
+  @Field(() => Dataset)
+  @Enum({ items: () => Dataset, default: Dataset.OFFICIAL })
+  dataset: Dataset = Dataset.OFFICIAL;
 }

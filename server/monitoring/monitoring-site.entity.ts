@@ -1,21 +1,26 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
-import { Dataset } from '../common/enums.js';
-import { AdministrativeUnit } from '../units/unit.entity.js';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from "@mikro-orm/core";
+import { Field, ObjectType } from "type-graphql";
+import { Dataset } from "../common/enums.js";
+import { AdministrativeUnit } from "../units/unit.entity.js";
 
 /** An establishment whose working environment is monitored (quan trắc môi trường lao động). */
-@ObjectType({ description: 'An establishment whose working environment is monitored' })
-@Entity({ tableName: 'monitoring_site' })
-@Index({ properties: ['unit', 'sector'] })
+@ObjectType({ description: "An establishment whose working environment is monitored" })
+@Entity({ tableName: "monitoring_site" })
+@Index({ properties: ["unit", "sector"] })
 export class MonitoringSite {
   @PrimaryKey() id!: number;
   @Field(() => String) @Property({ length: 64, unique: true }) code!: string;
   @Field(() => String) @Property() name!: string;
   @ManyToOne(() => AdministrativeUnit, { ref: true }) unit!: Ref<AdministrativeUnit>;
-  @Field(() => String, { nullable: true }) @Property({ nullable: true }) industrialZone?: string | null;
+  @Field(() => String, { nullable: true }) @Property({ nullable: true }) industrialZone?:
+    string | null;
   @Field(() => String) @Property({ length: 64 }) sector!: string;
-  @Field(() => [String], { description: 'Hazard factors present at the site' }) @Property({ type: 'json' }) factors!: string[];
-  @Field(() => Dataset) @Enum({ items: () => Dataset, default: Dataset.OFFICIAL }) dataset: Dataset = Dataset.OFFICIAL;
+  @Field(() => [String], { description: "Hazard factors present at the site" })
+  @Property({ type: "json" })
+  factors!: string[];
+  @Field(() => Dataset)
+  @Enum({ items: () => Dataset, default: Dataset.OFFICIAL })
+  dataset: Dataset = Dataset.OFFICIAL;
   @Field(() => Boolean) get illustrative(): boolean {
     return this.dataset === Dataset.ILLUSTRATIVE;
   }

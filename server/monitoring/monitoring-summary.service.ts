@@ -1,6 +1,11 @@
-import type { Dataset } from '../common/enums.js';
+import type { Dataset } from "../common/enums.js";
 
-export enum MonitoringGroup { FACTOR = 'FACTOR', SECTOR = 'SECTOR', YEAR = 'YEAR', UNIT = 'UNIT' }
+export enum MonitoringGroup {
+  FACTOR = "FACTOR",
+  SECTOR = "SECTOR",
+  YEAR = "YEAR",
+  UNIT = "UNIT",
+}
 
 export interface MonitoringSummaryArgs {
   groupBy: MonitoringGroup[];
@@ -27,7 +32,7 @@ type Execute = (sql: string, params: unknown[]) => Promise<Record<string, unknow
 /** `(?, ?, ...)` for a list; knex would otherwise expand an array parameter unpredictably. */
 export function inList(values: readonly unknown[], params: unknown[]): string {
   params.push(...values);
-  return `(${values.map(() => '?').join(', ')})`;
+  return `(${values.map(() => "?").join(", ")})`;
 }
 
 /**
@@ -35,31 +40,55 @@ export function inList(values: readonly unknown[], params: unknown[]): string {
  * grouped, so a year range without YEAR in the grouping needs the raw rows.
  */
 export function rollupCanAnswer(args: MonitoringSummaryArgs): boolean {
-  return args.groupBy.includes(MonitoringGroup.YEAR) || (args.yearFrom == null && args.yearTo == null);
+  return (
+    args.groupBy.includes(MonitoringGroup.YEAR) || (args.yearFrom == null && args.yearTo == null)
+  );
 }
 
 /**
  * One SQL statement: from the rollup (`useRollup`, when it is fresh and can answer) or from
  * the raw results. Both give the same rows; the tests hold them to that.
  */
-export async function summariseMonitoring(execute: Execute, args: MonitoringSummaryArgs, useRollup: boolean): Promise<MonitoringSummaryValues[]> {
+export async function summariseMonitoring(
+  execute: Execute,
+  args: MonitoringSummaryArgs,
+  useRollup: boolean,
+): Promise<MonitoringSummaryValues[]> {
   const dims = [...new Set(args.groupBy)];
-  const table = useRollup ? 'm' : 'r';
+  const table = useRollup ? "m" : "r";
   const column: Record<MonitoringGroup, string> = {
-    FACTOR: `${table}.factor`, SECTOR: useRollup ? 'm.sector' : 's.sector', YEAR: `${table}.year`, UNIT: 'u.code',
+    FACTOR: `${table}.factor`,
+    SECTOR: useRollup ? "m.sector" : "s.sector",
+    YEAR: `${table}.year`,
+    UNIT: "u.code",
   };
-  const names: Record<MonitoringGroup, string> = { FACTOR: 'factor', SECTOR: 'sector', YEAR: 'year', UNIT: 'code' };
-  const cols = dims.map((d) => column[d]);
+  const names: Record<MonitoringGroup, string> = {
+    FACTOR: "factor",
+    SECTOR: "sector",
+    YEAR: "year",
+    UNIT: "code",
+  };
+  const cols = dims.map(d => column[d]);
   const params: unknown[] = [];
   const where = [`${table}.dataset in ${inList(args.datasets, params)}`];
   if (useRollup) {
     // g = grouping(factor, year): 0 when both were grouped, +2 without factor, +1 without year.
-    where.push(`m.g = ${(dims.includes(MonitoringGroup.FACTOR) ? 0 : 2) + (dims.includes(MonitoringGroup.YEAR) ? 0 : 1)}`);
+    where.push(
+      `m.g = ${(dims.includes(MonitoringGroup.FACTOR) ? 0 : 2) + (dims.includes(MonitoringGroup.YEAR) ? 0 : 1)}`,
+    );
   }
-  if (args.units) where.push(args.units.length ? `u.code in ${inList(args.units, params)}` : 'false');
-  if (args.yearFrom != null) { where.push(`${table}.year >= ?`); params.push(args.yearFrom); }
-  if (args.yearTo != null) { where.push(`${table}.year <= ?`); params.push(args.yearTo); }
-  const select = dims.map((d) => `${column[d]} as "${names[d]}"`).join(', ');
+  if (args.units) {
+    where.push(args.units.length ? `u.code in ${inList(args.units, params)}` : "false");
+  }
+  if (args.yearFrom != null) {
+    where.push(`${table}.year >= ?`);
+    params.push(args.yearFrom);
+  }
+  if (args.yearTo != null) {
+    where.push(`${table}.year <= ?`);
+    params.push(args.yearTo);
+  }
+  const select = dims.map(d => `${column[d]} as "${names[d]}"`).join(", ");
   const from = useRollup
     ? `from monitoring_rollup m join administrative_unit u on u.id = m.unit_id`
     : `from monitoring_result r join monitoring_site s on s.id = r.site_id join administrative_unit u on u.id = s.unit_id`;
@@ -68,10 +97,18 @@ export async function summariseMonitoring(execute: Execute, args: MonitoringSumm
     : `count(distinct s.id)::int as sites, sum(r.samples)::bigint as samples, sum(r.samples_over_limit)::bigint as over`;
   const rows = await execute(
     `select ${select}, ${aggregates}, bool_or(${table}.dataset = 'ILLUSTRATIVE') as illustrative
-     ${from} where ${where.join(' and ')} group by ${cols.join(', ')} order by ${cols.join(', ')}`, params);
-  return rows.map((r) => ({
-    factor: (r.factor as string) ?? null, sector: (r.sector as string) ?? null, year: r.year == null ? null : Number(r.year),
-    unit: (r.code as string) ?? null, sites: Number(r.sites), samples: Number(r.samples), samplesOverLimit: Number(r.over),
-    shareOverLimit: Number(r.samples) > 0 ? (100 * Number(r.over)) / Number(r.samples) : null, illustrative: Boolean(r.illustrative),
+     ${from} where ${where.join(" and ")} group by ${cols.join(", ")} order by ${cols.join(", ")}`,
+    params,
+  );
+  return rows.map(r => ({
+    factor: (r.factor as string) ?? null,
+    sector: (r.sector as string) ?? null,
+    year: r.year == null ? null : Number(r.year),
+    unit: (r.code as string) ?? null,
+    sites: Number(r.sites),
+    samples: Number(r.samples),
+    samplesOverLimit: Number(r.over),
+    shareOverLimit: Number(r.samples) > 0 ? (100 * Number(r.over)) / Number(r.samples) : null,
+    illustrative: Boolean(r.illustrative),
   }));
 }

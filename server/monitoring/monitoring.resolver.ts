@@ -1,33 +1,56 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, PageArgs, toConnection, toPage } from '../common/connection.js';
-import { Dataset } from '../common/enums.js';
-import { checkCodes, checkText, checkYearRange } from '../common/validate.js';
-import type { Context } from '../context.js';
-import { AdministrativeUnit } from '../units/unit.entity.js';
-import { MonitoringResult } from './monitoring-result.entity.js';
-import { MonitoringSite } from './monitoring-site.entity.js';
+import {
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
+import { Dataset } from "../common/enums.js";
+import { checkCodes, checkText, checkYearRange } from "../common/validate.js";
+import type { Context } from "../context.js";
+import { AdministrativeUnit } from "../units/unit.entity.js";
+import { MonitoringResult } from "./monitoring-result.entity.js";
+import { MonitoringSite } from "./monitoring-site.entity.js";
 
 @ObjectType()
-export class MonitoringSiteConnection extends Connection(MonitoringSite, 'MonitoringSite') {}
+export class MonitoringSiteConnection extends Connection(MonitoringSite, "MonitoringSite") {}
 
 @ArgsType()
 class MonitoringSitesArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: 'Unit codes' }) units?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => String, { nullable: true }) sector?: string | null;
-  @Field(() => [Dataset], { nullable: true, description: 'Default: [OFFICIAL]' }) datasets?: Dataset[] | null;
+  @Field(() => [Dataset], { nullable: true, description: "Default: [OFFICIAL]" }) datasets?:
+    Dataset[] | null;
 }
 
 @Resolver(() => MonitoringSite)
 export class MonitoringSiteResolver {
-  @Query(() => MonitoringSiteConnection, { description: 'Establishments whose working environment is monitored' })
-  async monitoringSites(@Args(() => MonitoringSitesArgs) args: MonitoringSitesArgs, @Ctx() { em }: Context) {
-    checkCodes(args.units, 'units');
-    checkText(args.sector, 'sector', 64);
+  @Query(() => MonitoringSiteConnection, {
+    description: "Establishments whose working environment is monitored",
+  })
+  async monitoringSites(
+    @Args(() => MonitoringSitesArgs) args: MonitoringSitesArgs,
+    @Ctx() { em }: Context,
+  ) {
+    checkCodes(args.units, "units");
+    checkText(args.sector, "sector", 64);
     const page = toPage(args);
-    const where: Record<string, unknown> = { dataset: { $in: args.datasets?.length ? args.datasets : [Dataset.OFFICIAL] } };
+    const where: Record<string, unknown> = {
+      dataset: { $in: args.datasets?.length ? args.datasets : [Dataset.OFFICIAL] },
+    };
     if (args.units) where.unit = { code: { $in: args.units } };
     if (args.sector) where.sector = args.sector;
-    const [items, total] = await em.findAndCount(MonitoringSite, where, { orderBy: { code: 'asc' }, limit: page.limit, offset: page.offset });
+    const [items, total] = await em.findAndCount(MonitoringSite, where, {
+      orderBy: { code: "asc" },
+      limit: page.limit,
+      offset: page.offset,
+    });
     return toConnection(items, total, page);
   }
 
@@ -35,43 +58,56 @@ export class MonitoringSiteResolver {
     return s.unit.load();
   }
 
-  @FieldResolver(() => [MonitoringResult], { description: 'Results by year and factor' })
-  results(
-    @Root() s: MonitoringSite,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.children(MonitoringResult, 'site', {}, { year: 'asc', factor: 'asc' }).load(s.id);
+  @FieldResolver(() => [MonitoringResult], { description: "Results by year and factor" })
+  results(@Root() s: MonitoringSite, @Ctx() { loaders }: Context) {
+    return loaders
+      .children(MonitoringResult, "site", {}, { year: "asc", factor: "asc" })
+      .load(s.id);
   }
 }
 
 @ArgsType()
 export class MonitoringResultsArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: 'Unit codes of the sites' }) units?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Unit codes of the sites" }) units?:
+    string[] | null;
   @Field(() => Int, { nullable: true }) yearFrom?: number | null;
   @Field(() => Int, { nullable: true }) yearTo?: number | null;
   @Field(() => String, { nullable: true }) factor?: string | null;
-  @Field(() => [Dataset], { nullable: true, description: 'Default: [OFFICIAL]' }) datasets?: Dataset[] | null;
+  @Field(() => [Dataset], { nullable: true, description: "Default: [OFFICIAL]" }) datasets?:
+    Dataset[] | null;
 }
 
 @ObjectType()
-export class MonitoringResultConnection extends Connection(MonitoringResult, 'MonitoringResult') {}
+export class MonitoringResultConnection extends Connection(MonitoringResult, "MonitoringResult") {}
 
 @Resolver(() => MonitoringResult)
 export class MonitoringResultResolver {
-  @Query(() => MonitoringResultConnection, { description: "Samples taken and over the limit, by site, year and factor" })
-  async monitoringResults(@Args(() => MonitoringResultsArgs) args: MonitoringResultsArgs, @Ctx() { em }: Context) {
-    checkCodes(args.units, 'units');
+  @Query(() => MonitoringResultConnection, {
+    description: "Samples taken and over the limit, by site, year and factor",
+  })
+  async monitoringResults(
+    @Args(() => MonitoringResultsArgs) args: MonitoringResultsArgs,
+    @Ctx() { em }: Context,
+  ) {
+    checkCodes(args.units, "units");
     checkYearRange(args.yearFrom, args.yearTo);
-    checkText(args.factor, 'factor', 32);
+    checkText(args.factor, "factor", 32);
     const page = toPage(args);
-    const where: Record<string, unknown> = { dataset: { $in: args.datasets?.length ? args.datasets : [Dataset.OFFICIAL] } };
+    const where: Record<string, unknown> = {
+      dataset: { $in: args.datasets?.length ? args.datasets : [Dataset.OFFICIAL] },
+    };
     if (args.units) where.site = { unit: { code: { $in: args.units } } };
     if (args.factor) where.factor = args.factor;
     if (args.yearFrom != null || args.yearTo != null) {
-      where.year = { ...(args.yearFrom != null ? { $gte: args.yearFrom } : {}), ...(args.yearTo != null ? { $lte: args.yearTo } : {}) };
+      where.year = {
+        ...(args.yearFrom != null ? { $gte: args.yearFrom } : {}),
+        ...(args.yearTo != null ? { $lte: args.yearTo } : {}),
+      };
     }
     const [items, total] = await em.findAndCount(MonitoringResult, where, {
-      orderBy: [{ year: 'asc' }, { id: 'asc' }], limit: page.limit, offset: page.offset,
+      orderBy: [{ year: "asc" }, { id: "asc" }],
+      limit: page.limit,
+      offset: page.offset,
     });
     return toConnection(items, total, page);
   }

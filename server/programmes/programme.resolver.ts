@@ -1,47 +1,65 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Agency } from '../agencies/agency.entity.js';
-import { Connection, PageArgs, toConnection, toPage } from '../common/connection.js';
-import { ProgrammeKind } from '../common/enums.js';
-import { checkCodes } from '../common/validate.js';
-import type { Context } from '../context.js';
-import { Target } from '../indicators/target.entity.js';
-import { LegalInstrument } from '../instruments/legal-instrument.entity.js';
-import { AdministrativeUnit } from '../units/unit.entity.js';
-import { ProgrammeSection } from './programme-section.entity.js';
-import { Programme } from './programme.entity.js';
-import { Responsibility } from './responsibility.entity.js';
-import { TaskArea } from './task-area.entity.js';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { Agency } from "../agencies/agency.entity.js";
+import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
+import { ProgrammeKind } from "../common/enums.js";
+import { checkCodes } from "../common/validate.js";
+import type { Context } from "../context.js";
+import { Target } from "../indicators/target.entity.js";
+import { LegalInstrument } from "../instruments/legal-instrument.entity.js";
+import { AdministrativeUnit } from "../units/unit.entity.js";
+import { ProgrammeSection } from "./programme-section.entity.js";
+import { Programme } from "./programme.entity.js";
+import { Responsibility } from "./responsibility.entity.js";
+import { TaskArea } from "./task-area.entity.js";
 
 @ObjectType()
-export class ProgrammeConnection extends Connection(Programme, 'Programme') {}
+export class ProgrammeConnection extends Connection(Programme, "Programme") {}
 
 @ArgsType()
 class ProgrammesArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: 'Programme codes' }) codes?: string[] | null;
-  @Field(() => [String], { nullable: true, description: 'Unit codes' }) units?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Programme codes" }) codes?:
+    string[] | null;
+  @Field(() => [String], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => [ProgrammeKind], { nullable: true }) kinds?: ProgrammeKind[] | null;
 }
 
-const byNumber = { number: 'asc', id: 'asc' } as const;
+const byNumber = { number: "asc", id: "asc" } as const;
 
 @Resolver(() => Programme)
 export class ProgrammeResolver {
-  @Query(() => ProgrammeConnection, { description: 'Programmes and plans with their targets and tasks' })
+  @Query(() => ProgrammeConnection, {
+    description: "Programmes and plans with their targets and tasks",
+  })
   async programmes(@Args(() => ProgrammesArgs) args: ProgrammesArgs, @Ctx() { em }: Context) {
-    checkCodes(args.units, 'units');
-    checkCodes(args.codes, 'codes');
+    checkCodes(args.units, "units");
+    checkCodes(args.codes, "codes");
     const page = toPage(args);
     const where: Record<string, unknown> = {};
     if (args.codes) where.code = { $in: args.codes };
     if (args.units) where.unit = { code: { $in: args.units } };
     if (args.kinds?.length) where.kind = { $in: args.kinds };
-    const [items, total] = await em.findAndCount(Programme, where, { orderBy: { code: 'asc' }, limit: page.limit, offset: page.offset });
+    const [items, total] = await em.findAndCount(Programme, where, {
+      orderBy: { code: "asc" },
+      limit: page.limit,
+      offset: page.offset,
+    });
     return toConnection(items, total, page);
   }
 
   @Query(() => Programme, { nullable: true })
-  async programme(@Arg('code', () => String) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], 'code');
+  async programme(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+    checkCodes([code], "code");
     return em.findOne(Programme, { code });
   }
 
@@ -51,57 +69,88 @@ export class ProgrammeResolver {
   @FieldResolver(() => LegalInstrument) instrument(@Root() p: Programme) {
     return p.instrument.load();
   }
-  @FieldResolver(() => [LegalInstrument], { description: 'Other instruments the programme rests on' })
+  @FieldResolver(() => [LegalInstrument], {
+    description: "Other instruments the programme rests on",
+  })
   basisInstruments(@Root() p: Programme) {
     return p.basisInstruments.load({ dataloader: true });
   }
-  @FieldResolver(() => [LegalInstrument], { description: 'Every instrument the document cites (preamble, targets, tasks), with issuer and date' })
+  @FieldResolver(() => [LegalInstrument], {
+    description:
+      "Every instrument the document cites (preamble, targets, tasks), with issuer and date",
+  })
   citedInstruments(@Root() p: Programme) {
     return p.citedInstruments.load({ dataloader: true });
   }
-  @FieldResolver(() => [ProgrammeSection], { description: 'The numbered sections of the document, in order (funding included)' })
+  @FieldResolver(() => [ProgrammeSection], {
+    description: "The numbered sections of the document, in order (funding included)",
+  })
   sections(@Root() p: Programme, @Ctx() { loaders }: Context) {
-    return loaders.children(ProgrammeSection, 'programme', {}, { position: 'asc', id: 'asc' }).load(p.id);
+    return loaders
+      .children(ProgrammeSection, "programme", {}, { position: "asc", id: "asc" })
+      .load(p.id);
   }
-  @FieldResolver(() => Programme, { nullable: true, description: 'The (national) programme this one implements' })
+  @FieldResolver(() => Programme, {
+    nullable: true,
+    description: "The (national) programme this one implements",
+  })
   implements(@Root() p: Programme) {
     return p.implements?.load() ?? null;
   }
   @FieldResolver(() => [Target]) targets(@Root() p: Programme, @Ctx() { loaders }: Context) {
-    return loaders.children(Target, 'programme', {}, { number: 'asc', part: 'asc' }).load(p.id);
+    return loaders.children(Target, "programme", {}, { number: "asc", part: "asc" }).load(p.id);
   }
   @FieldResolver(() => [TaskArea]) taskAreas(@Root() p: Programme, @Ctx() { loaders }: Context) {
-    return loaders.children(TaskArea, 'programme', {}, byNumber).load(p.id);
+    return loaders.children(TaskArea, "programme", {}, byNumber).load(p.id);
   }
-  @FieldResolver(() => [Responsibility]) responsibilities(@Root() p: Programme, @Ctx() { loaders }: Context) {
-    return loaders.children(Responsibility, 'programme', {}, byNumber).load(p.id);
+  @FieldResolver(() => [Responsibility]) responsibilities(
+    @Root() p: Programme,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.children(Responsibility, "programme", {}, byNumber).load(p.id);
   }
 }
 
 @ArgsType()
 class ProgrammePartsArgs {
-  @Field(() => [String], { nullable: true, description: 'Programme codes' }) programmes?: string[] | null;
-  @Field(() => [String], { nullable: true, description: 'Agency codes (responsibilities only)' }) agencies?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Programme codes" }) programmes?:
+    string[] | null;
+  @Field(() => [String], { nullable: true, description: "Agency codes (responsibilities only)" })
+  agencies?: string[] | null;
 }
 
 @Resolver(() => Responsibility)
 export class ResponsibilityResolver {
-  @Query(() => [Responsibility], { description: 'Who does what, across programmes (the agency × target matrix)' })
-  async responsibilities(@Args(() => ProgrammePartsArgs) args: ProgrammePartsArgs, @Ctx() { em }: Context) {
-    checkCodes(args.programmes, 'programmes');
-    checkCodes(args.agencies, 'agencies');
+  @Query(() => [Responsibility], {
+    description: "Who does what, across programmes (the agency × target matrix)",
+  })
+  async responsibilities(
+    @Args(() => ProgrammePartsArgs) args: ProgrammePartsArgs,
+    @Ctx() { em }: Context,
+  ) {
+    checkCodes(args.programmes, "programmes");
+    checkCodes(args.agencies, "agencies");
     const where: Record<string, unknown> = {};
     if (args.programmes) where.programme = { code: { $in: args.programmes } };
     if (args.agencies) where.agencies = { code: { $in: args.agencies } };
-    return em.find(Responsibility, where, { orderBy: [{ programme: { code: 'asc' } }, { id: 'asc' }] });
+    return em.find(Responsibility, where, {
+      orderBy: [{ programme: { code: "asc" } }, { id: "asc" }],
+    });
   }
 
-  @Query(() => [TaskArea], { description: 'Groups of tasks and solutions, across programmes' })
-  async taskAreas(@Args(() => ProgrammePartsArgs) args: ProgrammePartsArgs, @Ctx() { em }: Context) {
-    checkCodes(args.programmes, 'programmes');
-    return em.find(TaskArea, args.programmes ? { programme: { code: { $in: args.programmes } } } : {}, {
-      orderBy: [{ programme: { code: 'asc' } }, { id: 'asc' }],
-    });
+  @Query(() => [TaskArea], { description: "Groups of tasks and solutions, across programmes" })
+  async taskAreas(
+    @Args(() => ProgrammePartsArgs) args: ProgrammePartsArgs,
+    @Ctx() { em }: Context,
+  ) {
+    checkCodes(args.programmes, "programmes");
+    return em.find(
+      TaskArea,
+      args.programmes ? { programme: { code: { $in: args.programmes } } } : {},
+      {
+        orderBy: [{ programme: { code: "asc" } }, { id: "asc" }],
+      },
+    );
   }
 
   @FieldResolver(() => Programme) programme(@Root() r: Responsibility) {
@@ -111,7 +160,7 @@ export class ResponsibilityResolver {
   @FieldResolver(() => [Agency]) agencies(@Root() r: Responsibility) {
     return r.agencies.load({ dataloader: true });
   }
-  @FieldResolver(() => [Target], { description: 'Targets this body leads and reports on' })
+  @FieldResolver(() => [Target], { description: "Targets this body leads and reports on" })
   leadsTargets(@Root() r: Responsibility) {
     return r.leadsTargets.load({ dataloader: true });
   }

@@ -1,23 +1,32 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { Dataset } from '../common/enums.js';
-import { BadInputError } from '../common/errors.js';
-import { checkCodes } from '../common/validate.js';
-import type { Indicator } from '../indicators/indicator.entity.js';
-import { AdministrativeUnit } from '../units/unit.entity.js';
-import { loadIndicators } from './series.service.js';
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { Dataset } from "../common/enums.js";
+import { BadInputError } from "../common/errors.js";
+import { checkCodes } from "../common/validate.js";
+import type { Indicator } from "../indicators/indicator.entity.js";
+import { AdministrativeUnit } from "../units/unit.entity.js";
+import { loadIndicators } from "./series.service.js";
 
 /** Loads units by code in the order asked, rejecting unknown codes by name. */
-export async function unitsByCode(em: EntityManager, codes: string[], field = 'units', max = 200): Promise<AdministrativeUnit[]> {
+export async function unitsByCode(
+  em: EntityManager,
+  codes: string[],
+  field = "units",
+  max = 200,
+): Promise<AdministrativeUnit[]> {
   checkCodes(codes, field, max);
   if (!codes.length) throw new BadInputError(`${field} must name at least one unit`, field);
   const found = await em.find(AdministrativeUnit, { code: { $in: codes } });
-  const byCode = new Map(found.map((u) => [u.code, u]));
-  const missing = codes.filter((c) => !byCode.has(c));
-  if (missing.length) throw new BadInputError(`Unknown unit code(s): ${missing.join(', ')}`, field);
-  return [...new Set(codes)].map((c) => byCode.get(c)!);
+  const byCode = new Map(found.map(u => [u.code, u]));
+  const missing = codes.filter(c => !byCode.has(c));
+  if (missing.length) throw new BadInputError(`Unknown unit code(s): ${missing.join(", ")}`, field);
+  return [...new Set(codes)].map(c => byCode.get(c)!);
 }
 
-export async function indicatorByCode(em: EntityManager, code: string, field = 'indicator'): Promise<Indicator> {
+export async function indicatorByCode(
+  em: EntityManager,
+  code: string,
+  field = "indicator",
+): Promise<Indicator> {
   checkCodes([code], field);
   const [indicator] = await loadIndicators(em, [code]);
   if (!indicator) throw new BadInputError(`Unknown indicator code: ${code}`, field);
@@ -25,6 +34,8 @@ export async function indicatorByCode(em: EntityManager, code: string, field = '
 }
 
 export function datasetsOrDefault(datasets: Dataset[] | null | undefined): Dataset[] {
-  if (datasets && datasets.length === 0) throw new BadInputError('datasets must not be empty', 'datasets');
+  if (datasets && datasets.length === 0) {
+    throw new BadInputError("datasets must not be empty", "datasets");
+  }
   return datasets ?? [Dataset.OFFICIAL];
 }

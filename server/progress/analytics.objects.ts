@@ -1,22 +1,27 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Dataset } from '../common/enums.js';
-import { Indicator } from '../indicators/indicator.entity.js';
-import { Target } from '../indicators/target.entity.js';
-import { AdministrativeUnit } from '../units/unit.entity.js';
-import { Progress, SeriesBasis, SeriesPointType, YearChange } from './progress.types.js';
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Dataset } from "../common/enums.js";
+import { Indicator } from "../indicators/indicator.entity.js";
+import { Target } from "../indicators/target.entity.js";
+import { AdministrativeUnit } from "../units/unit.entity.js";
+import { Progress, SeriesBasis, SeriesPointType, YearChange } from "./progress.types.js";
 
-@ObjectType({ description: 'A yearly series of one indicator for one unit, with its basis and dataset' })
+@ObjectType({
+  description: "A yearly series of one indicator for one unit, with its basis and dataset",
+})
 export class Series {
   @Field(() => Indicator) indicator!: Indicator;
   @Field(() => AdministrativeUnit) unit!: AdministrativeUnit;
   @Field(() => SeriesBasis) basis!: SeriesBasis;
-  @Field(() => [Dataset], { description: 'Datasets drawn on (official values win over illustrative ones)' }) datasets!: Dataset[];
+  @Field(() => [Dataset], {
+    description: "Datasets drawn on (official values win over illustrative ones)",
+  })
+  datasets!: Dataset[];
   @Field(() => [SeriesPointType]) points!: SeriesPointType[];
-  @Field(() => [YearChange], { description: 'Year-over-year change' }) yearOverYear!: YearChange[];
+  @Field(() => [YearChange], { description: "Year-over-year change" }) yearOverYear!: YearChange[];
   @Field(() => Boolean) containsIllustrative!: boolean;
 }
 
-@ObjectType({ description: 'A target judged for a unit' })
+@ObjectType({ description: "A target judged for a unit" })
 export class TargetProgress {
   @Field(() => Target) target!: Target;
   @Field(() => AdministrativeUnit) unit!: AdministrativeUnit;
@@ -24,43 +29,64 @@ export class TargetProgress {
   @Field(() => Series) series!: Series;
 }
 
-@ObjectType({ description: 'One cell of the scorecard: a target judged for a unit, with the benchmark beside it' })
+@ObjectType({
+  description:
+    "One cell of the scorecard: a target judged for a unit, with the benchmark beside it",
+})
 export class ScorecardCell {
   @Field(() => AdministrativeUnit) unit!: AdministrativeUnit;
-  @Field(() => Progress, { description: 'Judged against the row target' }) progress!: Progress;
-  @Field(() => [SeriesPointType], { description: 'The series judged (for sparklines)' }) series!: SeriesPointType[];
-  @Field(() => Target, { nullable: true, description: "The unit's own programme target restating the row target" }) ownTarget!: Target | null;
-  @Field(() => Progress, { nullable: true, description: "Judged against the unit's own programme target" }) ownProgress!: Progress | null;
+  @Field(() => Progress, { description: "Judged against the row target" }) progress!: Progress;
+  @Field(() => [SeriesPointType], { description: "The series judged (for sparklines)" })
+  series!: SeriesPointType[];
+  @Field(() => Target, {
+    nullable: true,
+    description: "The unit's own programme target restating the row target",
+  })
+  ownTarget!: Target | null;
+  @Field(() => Progress, {
+    nullable: true,
+    description: "Judged against the unit's own programme target",
+  })
+  ownProgress!: Progress | null;
   @Field(() => Int, { nullable: true }) nationalLatestYear!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Latest national value of the indicator (benchmark)' }) nationalLatestValue!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: "Latest national value of the indicator (benchmark)",
+  })
+  nationalLatestValue!: number | null;
 }
 
-@ObjectType({ description: 'One target with a cell per unit' })
+@ObjectType({ description: "One target with a cell per unit" })
 export class ScorecardRow {
   @Field(() => Target) target!: Target;
   @Field(() => [ScorecardCell]) cells!: ScorecardCell[];
 }
 
-@ObjectType({ description: 'Programmes × units × targets, each cell with status, values and components' })
+@ObjectType({
+  description: "Programmes × units × targets, each cell with status, values and components",
+})
 export class Scorecard {
   @Field(() => [ScorecardRow]) rows!: ScorecardRow[];
   @Field(() => [AdministrativeUnit]) units!: AdministrativeUnit[];
   @Field(() => [Dataset]) datasets!: Dataset[];
   @Field(() => SeriesBasis) basis!: SeriesBasis;
   @Field(() => Boolean) containsIllustrative!: boolean;
-  @Field(() => Int, { description: 'Cells whose status is NOT_ASSESSABLE' }) notAssessableCount!: number;
+  @Field(() => Int, { description: "Cells whose status is NOT_ASSESSABLE" })
+  notAssessableCount!: number;
 }
 
-@ObjectType({ description: 'Several units on one indicator, with the required trajectory' })
+@ObjectType({ description: "Several units on one indicator, with the required trajectory" })
 export class Comparison {
   @Field(() => Indicator) indicator!: Indicator;
-  @Field(() => Target, { nullable: true, description: 'The target whose trajectory is drawn' }) target!: Target | null;
+  @Field(() => Target, { nullable: true, description: "The target whose trajectory is drawn" })
+  target!: Target | null;
   @Field(() => [Series]) series!: Series[];
-  @Field(() => [Trajectory], { description: 'Required path per unit, from its base-year value' }) trajectories!: Trajectory[];
+  @Field(() => [Trajectory], { description: "Required path per unit, from its base-year value" })
+  trajectories!: Trajectory[];
   @Field(() => Boolean) containsIllustrative!: boolean;
 }
 
-@ObjectType({ description: 'The path a target requires, from a unit’s base-year value' })
+@ObjectType({ description: "The path a target requires, from a unit’s base-year value" })
 export class Trajectory {
   @Field(() => AdministrativeUnit) unit!: AdministrativeUnit;
   @Field(() => [TrajectoryPoint]) points!: TrajectoryPoint[];
@@ -76,7 +102,11 @@ export class TrajectoryPoint {
 export class RankingEntry {
   @Field(() => AdministrativeUnit) unit!: AdministrativeUnit;
   @Field(() => Float, { nullable: true }) value!: number | null;
-  @Field(() => Int, { nullable: true, description: '1 = best for the desired direction; null without data' }) rank!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "1 = best for the desired direction; null without data",
+  })
+  rank!: number | null;
   @Field(() => Boolean) illustrative!: boolean;
 }
 

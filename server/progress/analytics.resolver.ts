@@ -1,132 +1,250 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { rankUnits, requiredTrajectory, yearOverYear } from '../analytics/index.js';
-import { Dataset } from '../common/enums.js';
-import { BadInputError } from '../common/errors.js';
-import { checkCodes, checkYearRange } from '../common/validate.js';
-import type { Context } from '../context.js';
-import { Target } from '../indicators/target.entity.js';
-import { AdministrativeUnit } from '../units/unit.entity.js';
-import { datasetsOrDefault, indicatorByCode, unitsByCode } from './analytics.inputs.js';
-import { Comparison, Ranking, Scorecard, Series, TargetProgress } from './analytics.objects.js';
-import { judge } from './progress.service.js';
-import { SeriesBasis } from './progress.types.js';
-import { buildScorecard } from './scorecard.service.js';
-import { buildSeries, type BuiltSeries } from './series.service.js';
+import { GraphQLLocalDate } from "graphql-scalars";
+import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { rankUnits, requiredTrajectory, yearOverYear } from "../analytics/index.js";
+import { Dataset } from "../common/enums.js";
+import { BadInputError } from "../common/errors.js";
+import { checkCodes, checkYearRange } from "../common/validate.js";
+import type { Context } from "../context.js";
+import { Target } from "../indicators/target.entity.js";
+import { AdministrativeUnit } from "../units/unit.entity.js";
+import { datasetsOrDefault, indicatorByCode, unitsByCode } from "./analytics.inputs.js";
+import { Comparison, Ranking, Scorecard, Series, TargetProgress } from "./analytics.objects.js";
+import { judge } from "./progress.service.js";
+import { SeriesBasis } from "./progress.types.js";
+import { buildScorecard } from "./scorecard.service.js";
+import { buildSeries, type BuiltSeries } from "./series.service.js";
 
 const toSeries = (s: BuiltSeries, from?: number | null, to?: number | null): Series => {
-  const points = s.points.filter((p) => (from == null || p.year >= from) && (to == null || p.year <= to));
-  return { ...s, points, yearOverYear: yearOverYear(points), containsIllustrative: points.some((p) => p.illustrative) };
+  const points = s.points.filter(
+    p => (from == null || p.year >= from) && (to == null || p.year <= to),
+  );
+  return {
+    ...s,
+    points,
+    yearOverYear: yearOverYear(points),
+    containsIllustrative: points.some(p => p.illustrative),
+  };
 };
 
 @Resolver()
 export class AnalyticsResolver {
-  @Query(() => [Series], { description: 'Yearly series of indicators for units, as reported or harmonised to current boundaries' })
+  @Query(() => [Series], {
+    description:
+      "Yearly series of indicators for units, as reported or harmonised to current boundaries",
+  })
   async series(
-    @Arg('indicators', () => [String]) indicatorCodes: string[],
-    @Arg('units', () => [String]) unitCodes: string[],
-    @Arg('basis', () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
-    @Arg('datasets', () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
-    @Arg('yearFrom', () => Int, { nullable: true }) yearFrom: number | null,
-    @Arg('yearTo', () => Int, { nullable: true }) yearTo: number | null,
+    @Arg("indicators", () => [String]) indicatorCodes: string[],
+    @Arg("units", () => [String]) unitCodes: string[],
+    @Arg("basis", () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
+    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Arg("yearFrom", () => Int, { nullable: true }) yearFrom: number | null,
+    @Arg("yearTo", () => Int, { nullable: true }) yearTo: number | null,
     @Ctx() { em }: Context,
   ): Promise<Series[]> {
     checkYearRange(yearFrom, yearTo);
-    checkCodes(indicatorCodes, 'indicators', 50);
-    const indicators = await Promise.all(indicatorCodes.map((c) => indicatorByCode(em, c, 'indicators')));
+    checkCodes(indicatorCodes, "indicators", 50);
+    const indicators = await Promise.all(
+      indicatorCodes.map(c => indicatorByCode(em, c, "indicators")),
+    );
     const units = await unitsByCode(em, unitCodes);
-    const built = await buildSeries(em, { indicators, units, datasets: datasetsOrDefault(datasets), basis });
-    return [...built.values()].map((s) => toSeries(s, yearFrom, yearTo));
+    const built = await buildSeries(em, {
+      indicators,
+      units,
+      datasets: datasetsOrDefault(datasets),
+      basis,
+    });
+    return [...built.values()].map(s => toSeries(s, yearFrom, yearTo));
   }
 
-  @Query(() => TargetProgress, { description: 'One target judged for one unit, with every component of the status' })
+  @Query(() => TargetProgress, {
+    description: "One target judged for one unit, with every component of the status",
+  })
   async progress(
-    @Arg('programme', () => String) programme: string,
-    @Arg('number', () => String) number: string,
-    @Arg('part', () => String, { nullable: true }) part: string | null,
-    @Arg('unit', () => String) unitCode: string,
-    @Arg('basis', () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
-    @Arg('datasets', () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Arg("programme", () => String) programme: string,
+    @Arg("number", () => String) number: string,
+    @Arg("part", () => String, { nullable: true }) part: string | null,
+    @Arg("unit", () => String) unitCode: string,
+    @Arg("basis", () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
+    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
     @Ctx() { em }: Context,
   ): Promise<TargetProgress> {
-    checkCodes([programme], 'programme');
-    const target = await em.findOne(Target, { programme: { code: programme }, number, part: part ?? '' }, {
-      populate: ['programme', 'programme.instrument', 'indicator', 'indicator.numerator', 'indicator.denominator'],
+    checkCodes([programme], "programme");
+    const target = await em.findOne(
+      Target,
+      { programme: { code: programme }, number, part: part ?? "" },
+      {
+        populate: [
+          "programme",
+          "programme.instrument",
+          "indicator",
+          "indicator.numerator",
+          "indicator.denominator",
+        ],
+      },
+    );
+    if (!target) {
+      throw new BadInputError(
+        `No target ${number}${part ?? ""} in programme ${programme}`,
+        "number",
+      );
+    }
+    const [unit] = await unitsByCode(em, [unitCode], "unit");
+    const built = await buildSeries(em, {
+      indicators: [target.indicator.getEntity()],
+      units: [unit],
+      datasets: datasetsOrDefault(datasets),
+      basis,
     });
-    if (!target) throw new BadInputError(`No target ${number}${part ?? ''} in programme ${programme}`, 'number');
-    const [unit] = await unitsByCode(em, [unitCode], 'unit');
-    const built = await buildSeries(em, { indicators: [target.indicator.getEntity()], units: [unit], datasets: datasetsOrDefault(datasets), basis });
     const series = toSeries([...built.values()][0]);
-    return { target, unit, series, progress: judge(target, series.points, target.programme.getEntity().instrument.getEntity().number) };
+    return {
+      target,
+      unit,
+      series,
+      progress: judge(
+        target,
+        series.points,
+        target.programme.getEntity().instrument.getEntity().number,
+      ),
+    };
   }
 
-  @Query(() => Scorecard, { description: 'Targets of programmes × units, each cell with status, values and components' })
+  @Query(() => Scorecard, {
+    description: "Targets of programmes × units, each cell with status, values and components",
+  })
   async scorecard(
-    @Arg('programmes', () => [String]) programmes: string[],
-    @Arg('units', () => [String]) unitCodes: string[],
-    @Arg('basis', () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
-    @Arg('datasets', () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Arg("programmes", () => [String]) programmes: string[],
+    @Arg("units", () => [String]) unitCodes: string[],
+    @Arg("basis", () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
+    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
     @Ctx() { em }: Context,
   ): Promise<Scorecard> {
     const units = await unitsByCode(em, unitCodes);
     const data = await buildScorecard(em, programmes, units, datasetsOrDefault(datasets), basis);
     return {
       ...data,
-      notAssessableCount: data.rows.reduce((n, r) => n + r.cells.filter((c) => c.progress.status === 'NOT_ASSESSABLE').length, 0),
+      notAssessableCount: data.rows.reduce(
+        (n, r) => n + r.cells.filter(c => c.progress.status === "NOT_ASSESSABLE").length,
+        0,
+      ),
     };
   }
 
-  @Query(() => Comparison, { description: 'One indicator for several units and years, with the required trajectory of a target' })
+  @Query(() => Comparison, {
+    description:
+      "One indicator for several units and years, with the required trajectory of a target",
+  })
   async compare(
-    @Arg('indicator', () => String) indicatorCode: string,
-    @Arg('units', () => [String]) unitCodes: string[],
-    @Arg('basis', () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
-    @Arg('datasets', () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
-    @Arg('yearFrom', () => Int, { nullable: true }) yearFrom: number | null,
-    @Arg('yearTo', () => Int, { nullable: true }) yearTo: number | null,
-    @Arg('targetProgramme', () => String, { nullable: true, description: 'Programme whose target on this indicator gives the trajectory (default: nq19-2021-2025)' })
+    @Arg("indicator", () => String) indicatorCode: string,
+    @Arg("units", () => [String]) unitCodes: string[],
+    @Arg("basis", () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
+    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Arg("yearFrom", () => Int, { nullable: true }) yearFrom: number | null,
+    @Arg("yearTo", () => Int, { nullable: true }) yearTo: number | null,
+    @Arg("targetProgramme", () => String, {
+      nullable: true,
+      description:
+        "Programme whose target on this indicator gives the trajectory (default: nq19-2021-2025)",
+    })
     targetProgramme: string | null,
     @Ctx() { em }: Context,
   ): Promise<Comparison> {
     checkYearRange(yearFrom, yearTo);
-    checkCodes(targetProgramme ? [targetProgramme] : null, 'targetProgramme');
+    checkCodes(targetProgramme ? [targetProgramme] : null, "targetProgramme");
     const indicator = await indicatorByCode(em, indicatorCode);
     const units = await unitsByCode(em, unitCodes);
-    const built = await buildSeries(em, { indicators: [indicator], units, datasets: datasetsOrDefault(datasets), basis });
-    const series = [...built.values()].map((s) => toSeries(s, yearFrom, yearTo));
-    const target = await em.findOne(Target, { indicator, programme: { code: targetProgramme ?? 'nq19-2021-2025' } }, { orderBy: { part: 'asc' } });
-    const trajectories = target?.kind === 'ANNUAL_RATE' && target.baseYear != null
-      ? series.flatMap((s) => {
-        const base = [...built.values()].find((b) => b.unit.code === s.unit.code)?.points.find((p) => p.year === target.baseYear && p.value !== null);
-        return base ? [{ unit: s.unit, points: requiredTrajectory(target.baseYear!, base.value!, target.value / 100, target.endYear).map((p) => ({ year: p.year, value: p.value! })) }] : [];
-      })
-      : [];
-    return { indicator, target, series, trajectories, containsIllustrative: series.some((s) => s.containsIllustrative) };
+    const built = await buildSeries(em, {
+      indicators: [indicator],
+      units,
+      datasets: datasetsOrDefault(datasets),
+      basis,
+    });
+    const series = [...built.values()].map(s => toSeries(s, yearFrom, yearTo));
+    const target = await em.findOne(
+      Target,
+      { indicator, programme: { code: targetProgramme ?? "nq19-2021-2025" } },
+      { orderBy: { part: "asc" } },
+    );
+    const trajectories =
+      target?.kind === "ANNUAL_RATE" && target.baseYear != null
+        ? series.flatMap(s => {
+            const base = [...built.values()]
+              .find(b => b.unit.code === s.unit.code)
+              ?.points.find(p => p.year === target.baseYear && p.value !== null);
+            return base
+              ? [
+                  {
+                    unit: s.unit,
+                    points: requiredTrajectory(
+                      target.baseYear!,
+                      base.value!,
+                      target.value / 100,
+                      target.endYear,
+                    ).map(p => ({ year: p.year, value: p.value! })),
+                  },
+                ]
+              : [];
+          })
+        : [];
+    return {
+      indicator,
+      target,
+      series,
+      trajectories,
+      containsIllustrative: series.some(s => s.containsIllustrative),
+    };
   }
 
-  @Query(() => Ranking, { description: 'Units ranked on an indicator in a year (1 = best for the desired direction)' })
+  @Query(() => Ranking, {
+    description: "Units ranked on an indicator in a year (1 = best for the desired direction)",
+  })
   async ranking(
-    @Arg('indicator', () => String) indicatorCode: string,
-    @Arg('year', () => Int) year: number,
-    @Arg('asOf', () => GraphQLLocalDate, { nullable: true, description: 'Rank the units that existed on this day (default: the end of the year)' }) asOf: string | null,
-    @Arg('datasets', () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Arg("indicator", () => String) indicatorCode: string,
+    @Arg("year", () => Int) year: number,
+    @Arg("asOf", () => GraphQLLocalDate, {
+      nullable: true,
+      description: "Rank the units that existed on this day (default: the end of the year)",
+    })
+    asOf: string | null,
+    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
     @Ctx() { em }: Context,
   ): Promise<Ranking> {
-    checkYearRange(year, year, 'year');
+    checkYearRange(year, year, "year");
     const indicator = await indicatorByCode(em, indicatorCode);
     const day = asOf ?? `${year}-12-31`;
-    const units = await em.find(AdministrativeUnit, {
-      level: 'PROVINCE', $and: [{ $or: [{ validFrom: null }, { validFrom: { $lte: day } }] }, { $or: [{ validTo: null }, { validTo: { $gte: day } }] }],
-    } as never, { orderBy: { code: 'asc' } });
-    const built = await buildSeries(em, { indicators: [indicator], units, datasets: datasetsOrDefault(datasets), basis: SeriesBasis.AS_REPORTED });
-    const values = units.map((u) => {
-      const point = built.get(`${indicator.code}|${u.code}`)?.points.find((p) => p.year === year);
-      return { unit: u.code, value: point?.value ?? null, illustrative: point?.illustrative ?? false };
+    const units = await em.find(
+      AdministrativeUnit,
+      {
+        level: "PROVINCE",
+        $and: [
+          { $or: [{ validFrom: null }, { validFrom: { $lte: day } }] },
+          { $or: [{ validTo: null }, { validTo: { $gte: day } }] },
+        ],
+      } as never,
+      { orderBy: { code: "asc" } },
+    );
+    const built = await buildSeries(em, {
+      indicators: [indicator],
+      units,
+      datasets: datasetsOrDefault(datasets),
+      basis: SeriesBasis.AS_REPORTED,
     });
-    const direction = indicator.direction === 'NONE' ? 'INCREASE' : indicator.direction;
-    const byCode = new Map(units.map((u) => [u.code, u]));
-    const illustrative = new Map(values.map((v) => [v.unit, v.illustrative]));
-    const entries = rankUnits(values, direction).map((r) => ({ unit: byCode.get(r.unit)!, value: r.value, rank: r.rank, illustrative: illustrative.get(r.unit) ?? false }));
-    return { indicator, year, entries, containsIllustrative: entries.some((e) => e.illustrative) };
+    const values = units.map(u => {
+      const point = built.get(`${indicator.code}|${u.code}`)?.points.find(p => p.year === year);
+      return {
+        unit: u.code,
+        value: point?.value ?? null,
+        illustrative: point?.illustrative ?? false,
+      };
+    });
+    const direction = indicator.direction === "NONE" ? "INCREASE" : indicator.direction;
+    const byCode = new Map(units.map(u => [u.code, u]));
+    const illustrative = new Map(values.map(v => [v.unit, v.illustrative]));
+    const entries = rankUnits(values, direction).map(r => ({
+      unit: byCode.get(r.unit)!,
+      value: r.value,
+      rank: r.rank,
+      illustrative: illustrative.get(r.unit) ?? false,
+    }));
+    return { indicator, year, entries, containsIllustrative: entries.some(e => e.illustrative) };
   }
 }

@@ -1,7 +1,12 @@
-import { assessTarget, describeProgress, reasonWords, type ProgressResult } from '../analytics/index.js';
-import { Comparator, Direction } from '../common/enums.js';
-import type { Target } from '../indicators/target.entity.js';
-import type { Progress, ProgressStatus, SeriesPointType } from './progress.types.js';
+import {
+  assessTarget,
+  describeProgress,
+  reasonWords,
+  type ProgressResult,
+} from "../analytics/index.js";
+import { type Comparator, Direction } from "../common/enums.js";
+import type { Target } from "../indicators/target.entity.js";
+import type { Progress, ProgressStatus, SeriesPointType } from "./progress.types.js";
 
 /** Short names of instruments for sentences ("65 % of the pace NQ 19/NQ-CP requires"). */
 export function instrumentLabel(number: string | null | undefined): string | null {
@@ -13,29 +18,33 @@ export function instrumentLabel(number: string | null | undefined): string | nul
  * Judges one target on a series with the pure analytics module and shapes the result for the
  * API: status, method, reason and every component, plus a sentence in each language.
  */
-export function judge(target: Target, points: SeriesPointType[], instrumentNumber: string | null): Progress {
+export function judge(
+  target: Target,
+  points: SeriesPointType[],
+  instrumentNumber: string | null,
+): Progress {
   const indicator = target.indicator.getEntity();
   const direction = indicator.direction === Direction.NONE ? null : indicator.direction;
   const result: ProgressResult = assessTarget({
     kind: target.kind,
-    series: points.map((p) => ({ year: p.year, value: p.value, interval: p.interval })),
+    series: points.map(p => ({ year: p.year, value: p.value, interval: p.interval })),
     direction,
-    requiredRate: target.kind === 'ANNUAL_RATE' ? target.value / 100 : null,
-    targetValue: target.kind === 'ANNUAL_RATE' ? null : target.value,
+    requiredRate: target.kind === "ANNUAL_RATE" ? target.value / 100 : null,
+    targetValue: target.kind === "ANNUAL_RATE" ? null : target.value,
     comparator: target.comparator,
     baseYear: target.baseYear ?? null,
     endYear: target.endYear,
-    naturalLimit: indicator.measure === 'PERCENT' ? 100 : null,
+    naturalLimit: indicator.measure === "PERCENT" ? 100 : null,
   });
-  const used = new Set(result.components.pointsUsed.map((p) => p.year));
+  const used = new Set(result.components.pointsUsed.map(p => p.year));
   const instrument = instrumentLabel(instrumentNumber);
   return {
     status: result.status as ProgressStatus,
     method: result.method,
     reason: result.reason,
     reasonText: result.reasonText,
-    reasonVi: reasonWords(result.reason, 'vi'),
-    reasonEn: reasonWords(result.reason, 'en'),
+    reasonVi: reasonWords(result.reason, "vi"),
+    reasonEn: reasonWords(result.reason, "en"),
     components: {
       ...result.components,
       baseYear: result.components.baseYearUsed ?? result.components.baseYear,
@@ -44,9 +53,15 @@ export function judge(target: Target, points: SeriesPointType[], instrumentNumbe
       comparator: result.components.comparator as Comparator | null,
       thresholds: result.components.thresholds,
     },
-    sentenceVi: describeProgress(result, 'vi', { indicator: lowerFirst(indicator.nameVi), instrument }),
-    sentenceEn: describeProgress(result, 'en', { indicator: lowerFirst(indicator.nameEn), instrument }),
-    illustrative: points.some((p) => p.illustrative && (used.has(p.year) || used.size === 0)),
+    sentenceVi: describeProgress(result, "vi", {
+      indicator: lowerFirst(indicator.nameVi),
+      instrument,
+    }),
+    sentenceEn: describeProgress(result, "en", {
+      indicator: lowerFirst(indicator.nameEn),
+      instrument,
+    }),
+    illustrative: points.some(p => p.illustrative && (used.has(p.year) || used.size === 0)),
   };
 }
 

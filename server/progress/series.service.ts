@@ -1,10 +1,16 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { asReportedCounts, harmoniseCounts, poissonInterval, type CountPoint, type LineageLink } from '../analytics/index.js';
-import { Dataset, Measure } from '../common/enums.js';
-import { Indicator } from '../indicators/indicator.entity.js';
-import { UnitLineage } from '../units/unit-lineage.entity.js';
-import { AdministrativeUnit } from '../units/unit.entity.js';
-import { SeriesBasis, type SeriesPointType } from './progress.types.js';
+import type { EntityManager } from "@mikro-orm/postgresql";
+import {
+  asReportedCounts,
+  harmoniseCounts,
+  poissonInterval,
+  type CountPoint,
+  type LineageLink,
+} from "../analytics/index.js";
+import { Dataset, Measure } from "../common/enums.js";
+import { Indicator } from "../indicators/indicator.entity.js";
+import { UnitLineage } from "../units/unit-lineage.entity.js";
+import { type AdministrativeUnit } from "../units/unit.entity.js";
+import { SeriesBasis, type SeriesPointType } from "./progress.types.js";
 
 export interface BuiltSeries {
   indicator: Indicator;
@@ -23,7 +29,12 @@ export interface SeriesRequest {
 }
 
 /** Measures whose yearly values add up across units (a percentage does not). */
-const ADDITIVE = new Set<Measure>([Measure.COUNT, Measure.PERSONS, Measure.BILLION_VND, Measure.THOUSAND_PERSONS]);
+const ADDITIVE = new Set<Measure>([
+  Measure.COUNT,
+  Measure.PERSONS,
+  Measure.BILLION_VND,
+  Measure.THOUSAND_PERSONS,
+]);
 
 /**
  * Builds yearly series for indicators × units with a fixed number of queries whatever the
@@ -31,9 +42,12 @@ const ADDITIVE = new Set<Measure>([Measure.COUNT, Measure.PERSONS, Measure.BILLI
  * one for all the observations needed. Rates are computed from their counts and denominators,
  * harmonised series sum counts and denominators, and official values win over illustrative ones.
  */
-export async function buildSeries(em: EntityManager, request: SeriesRequest): Promise<Map<string, BuiltSeries>> {
-  const lineage = await em.find(UnitLineage, {}, { populate: ['predecessor', 'successor'] });
-  const links: LineageLink[] = lineage.map((l) => ({
+export async function buildSeries(
+  em: EntityManager,
+  request: SeriesRequest,
+): Promise<Map<string, BuiltSeries>> {
+  const lineage = await em.find(UnitLineage, {}, { populate: ["predecessor", "successor"] });
+  const links: LineageLink[] = lineage.map(l => ({
     predecessor: l.predecessor.getEntity().code,
     successor: l.successor.getEntity().code,
     effectiveYear: Number(l.effectiveOn.slice(0, 4)),
@@ -55,15 +69,25 @@ export async function buildSeries(em: EntityManager, request: SeriesRequest): Pr
   const params: unknown[] = [];
   const list = (values: readonly unknown[]) => {
     params.push(...values);
-    return `(${values.map(() => '?').join(', ')})`;
+    return `(${values.map(() => "?").join(", ")})`;
   };
-  const rows = indicatorIds.size && unitIds.size
-    ? await em.getConnection().execute<{ indicator_id: number; unit_id: number; year: number; dataset: Dataset; value: number }[]>(
-      `select indicator_id, unit_id, year, dataset, value from observation
+  const rows =
+    indicatorIds.size && unitIds.size
+      ? await em.getConnection().execute<
+          {
+            indicator_id: number;
+            unit_id: number;
+            year: number;
+            dataset: Dataset;
+            value: number;
+          }[]
+        >(
+          `select indicator_id, unit_id, year, dataset, value from observation
        where indicator_id in ${list([...indicatorIds])} and unit_id in ${list([...unitIds.values()])}
          and period = 'YEAR' and disaggregation = 'TOTAL' and review_state = 'APPROVED' and dataset in ${list(request.datasets)}`,
-      params)
-    : [];
+          params,
+        )
+      : [];
   const codeById = new Map([...unitIds].map(([code, id]) => [id, code]));
   // indicatorId -> unitCode -> year -> value (official wins over illustrative)
   const chosen: Chosen = new Map();
@@ -74,15 +98,24 @@ export async function buildSeries(em: EntityManager, request: SeriesRequest): Pr
     const byYear = byUnit.get(code) ?? new Map<number, Cell>();
     byUnit.set(code, byYear);
     const previous = byYear.get(o.year);
-    if (!previous || (previous.dataset === Dataset.ILLUSTRATIVE && o.dataset === Dataset.OFFICIAL)) {
+    if (
+      !previous ||
+      (previous.dataset === Dataset.ILLUSTRATIVE && o.dataset === Dataset.OFFICIAL)
+    ) {
       byYear.set(o.year, { dataset: o.dataset, value: Number(o.value) });
     }
   }
-  const newUnits = request.units.filter((u) => u.validFrom).map((u) => u.code).concat(lineage.map((l) => l.successor.getEntity().code));
+  const newUnits = request.units
+    .filter(u => u.validFrom)
+    .map(u => u.code)
+    .concat(lineage.map(l => l.successor.getEntity().code));
   const out = new Map<string, BuiltSeries>();
   for (const indicator of request.indicators) {
     for (const unit of request.units) {
-      out.set(`${indicator.code}|${unit.code}`, seriesFor(indicator, unit, request, chosen, links, [...new Set(newUnits)]));
+      out.set(
+        `${indicator.code}|${unit.code}`,
+        seriesFor(indicator, unit, request, chosen, links, [...new Set(newUnits)]),
+      );
     }
   }
   return out;
@@ -90,7 +123,10 @@ export async function buildSeries(em: EntityManager, request: SeriesRequest): Pr
 
 export const isRate = (i: Indicator): boolean => Boolean(i.numerator && i.denominator);
 
-interface Cell { dataset: Dataset; value: number }
+interface Cell {
+  dataset: Dataset;
+  value: number;
+}
 type Chosen = Map<number, Map<string, Map<number, Cell>>>;
 
 /** The unit and, for a harmonised series, every unit merged into it (followed back in time). */
@@ -110,8 +146,12 @@ function componentsOf(unit: string, links: LineageLink[], harmonise: boolean): S
 }
 
 function seriesFor(
-  indicator: Indicator, unit: AdministrativeUnit, request: SeriesRequest,
-  chosen: Chosen, links: LineageLink[], newUnits: string[],
+  indicator: Indicator,
+  unit: AdministrativeUnit,
+  request: SeriesRequest,
+  chosen: Chosen,
+  links: LineageLink[],
+  newUnits: string[],
 ): BuiltSeries {
   const rate = isRate(indicator);
   const numId = rate ? indicator.numerator!.id : indicator.id;
@@ -122,54 +162,83 @@ function seriesFor(
   const units = componentsOf(unit.code, links, request.basis === SeriesBasis.HARMONISED);
   for (const code of units) {
     const nums = chosen.get(numId)?.get(code) ?? new Map<number, Cell>();
-    const dens = denId ? chosen.get(denId)?.get(code) ?? new Map<number, Cell>() : new Map<number, Cell>();
+    const dens = denId
+      ? (chosen.get(denId)?.get(code) ?? new Map<number, Cell>())
+      : new Map<number, Cell>();
     const years = [...new Set([...nums.keys(), ...dens.keys()])].sort((a, b) => a - b);
-    counts[code] = years.map((year) => {
+    counts[code] = years.map(year => {
       for (const o of [nums.get(year), dens.get(year)]) {
-        if (o?.dataset === Dataset.ILLUSTRATIVE) datasetOf.set(`${code}|${year}`, Dataset.ILLUSTRATIVE);
-        else if (o && !datasetOf.has(`${code}|${year}`)) datasetOf.set(`${code}|${year}`, Dataset.OFFICIAL);
+        if (o?.dataset === Dataset.ILLUSTRATIVE) {
+          datasetOf.set(`${code}|${year}`, Dataset.ILLUSTRATIVE);
+        } else if (o && !datasetOf.has(`${code}|${year}`)) {
+          datasetOf.set(`${code}|${year}`, Dataset.OFFICIAL);
+        }
       }
-      return { year, count: nums.get(year)?.value ?? null, denominator: rate ? dens.get(year)?.value ?? null : 1 };
+      return {
+        year,
+        count: nums.get(year)?.value ?? null,
+        denominator: rate ? (dens.get(year)?.value ?? null) : 1,
+      };
     });
   }
   const harmonise = request.basis === SeriesBasis.HARMONISED;
   const additive = rate || ADDITIVE.has(indicator.measure);
-  const per = rate ? indicator.multiplier ?? 100_000 : 1;
+  const per = rate ? (indicator.multiplier ?? 100_000) : 1;
   const series = harmonise
     ? harmoniseCounts(counts, links, unit.code, { per, newUnits })
     : asReportedCounts(counts, unit.code, per);
-  const points: SeriesPointType[] = series.points.map((p) => {
-      // A percentage of two former provinces cannot be summed: say so instead of guessing.
-      const notAdditive = harmonise && !additive && p.components.some((c) => c !== unit.code);
-      const dataset = p.components.some((c) => datasetOf.get(`${c}|${p.year}`) === Dataset.ILLUSTRATIVE)
-        ? Dataset.ILLUSTRATIVE
-        : p.components.some((c) => datasetOf.has(`${c}|${p.year}`)) ? Dataset.OFFICIAL : null;
-      const value = notAdditive ? null : rate ? p.value : p.count;
-      const interval = rate && p.count !== null && p.denominator ? scaled(poissonInterval(p.count), per / p.denominator) : null;
-      return {
-        year: p.year, value, count: rate ? p.count : null, denominator: rate ? p.denominator : null, interval,
-        dataset, illustrative: dataset === Dataset.ILLUSTRATIVE, components: p.components,
-        missingFrom: [...new Set([...p.missingFrom, ...(rate ? p.missingDenominatorFrom : [])])],
-        gap: notAdditive ? 'NOT_ADDITIVE' : value === null ? gapOf(p, rate) : null,
-      };
-    });
+  const points: SeriesPointType[] = series.points.map(p => {
+    // A percentage of two former provinces cannot be summed: say so instead of guessing.
+    const notAdditive = harmonise && !additive && p.components.some(c => c !== unit.code);
+    const dataset = p.components.some(c => datasetOf.get(`${c}|${p.year}`) === Dataset.ILLUSTRATIVE)
+      ? Dataset.ILLUSTRATIVE
+      : p.components.some(c => datasetOf.has(`${c}|${p.year}`))
+        ? Dataset.OFFICIAL
+        : null;
+    const value = notAdditive ? null : rate ? p.value : p.count;
+    const interval =
+      rate && p.count !== null && p.denominator
+        ? scaled(poissonInterval(p.count), per / p.denominator)
+        : null;
+    return {
+      year: p.year,
+      value,
+      count: rate ? p.count : null,
+      denominator: rate ? p.denominator : null,
+      interval,
+      dataset,
+      illustrative: dataset === Dataset.ILLUSTRATIVE,
+      components: p.components,
+      missingFrom: [...new Set([...p.missingFrom, ...(rate ? p.missingDenominatorFrom : [])])],
+      gap: notAdditive ? "NOT_ADDITIVE" : value === null ? gapOf(p, rate) : null,
+    };
+  });
   return {
-    indicator, unit, basis: request.basis, datasets: request.datasets, points,
-    containsIllustrative: points.some((p) => p.illustrative),
+    indicator,
+    unit,
+    basis: request.basis,
+    datasets: request.datasets,
+    points,
+    containsIllustrative: points.some(p => p.illustrative),
   };
 }
 
 function scaled(interval: { lower: number; upper: number; level: number } | null, factor: number) {
-  return interval ? { lower: interval.lower * factor, upper: interval.upper * factor, level: interval.level } : null;
+  return interval
+    ? { lower: interval.lower * factor, upper: interval.upper * factor, level: interval.level }
+    : null;
 }
 
-function gapOf(p: { missingFrom: string[]; missingDenominatorFrom: string[]; count: number | null }, rate: boolean): string {
-  if (p.missingFrom.length) return 'COUNT_MISSING';
-  if (rate && p.missingDenominatorFrom.length) return 'DENOMINATOR_MISSING';
-  return 'NOT_COMPUTABLE';
+function gapOf(
+  p: { missingFrom: string[]; missingDenominatorFrom: string[]; count: number | null },
+  rate: boolean,
+): string {
+  if (p.missingFrom.length) return "COUNT_MISSING";
+  if (rate && p.missingDenominatorFrom.length) return "DENOMINATOR_MISSING";
+  return "NOT_COMPUTABLE";
 }
 
 /** Loads indicators by code with their numerator and denominator, failing clearly on unknown codes. */
 export async function loadIndicators(em: EntityManager, codes: string[]): Promise<Indicator[]> {
-  return em.find(Indicator, { code: { $in: codes } }, { populate: ['numerator', 'denominator'] });
+  return em.find(Indicator, { code: { $in: codes } }, { populate: ["numerator", "denominator"] });
 }

@@ -1,38 +1,52 @@
-import { Arg, Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
-import { Connection, PageArgs, toConnection, toPage } from '../common/connection.js';
-import { Grade } from '../common/enums.js';
-import { checkCodes, checkText } from '../common/validate.js';
-import type { Context } from '../context.js';
-import { Source } from './source.entity.js';
+import { Arg, Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
+import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
+import { Grade } from "../common/enums.js";
+import { checkCodes, checkText } from "../common/validate.js";
+import type { Context } from "../context.js";
+import { Source } from "./source.entity.js";
 
 @ObjectType()
-export class SourceConnection extends Connection(Source, 'Source') {}
+export class SourceConnection extends Connection(Source, "Source") {}
 
 @ArgsType()
 class SourcesArgs extends PageArgs {
   @Field(() => [Grade], { nullable: true }) grades?: Grade[] | null;
-  @Field(() => String, { nullable: true, description: 'Part of the title, URL or document number' }) search?: string | null;
+  @Field(() => String, { nullable: true, description: "Part of the title, URL or document number" })
+  search?: string | null;
 }
 
 @Resolver(() => Source)
 export class SourceResolver {
-  @Query(() => SourceConnection, { description: 'Sources of values, with their reliability grades' })
-  async sources(@Args(() => SourcesArgs) args: SourcesArgs, @Ctx() { em }: Context): Promise<SourceConnection> {
-    checkText(args.search, 'search');
+  @Query(() => SourceConnection, {
+    description: "Sources of values, with their reliability grades",
+  })
+  async sources(
+    @Args(() => SourcesArgs) args: SourcesArgs,
+    @Ctx() { em }: Context,
+  ): Promise<SourceConnection> {
+    checkText(args.search, "search");
     const page = toPage(args);
     const where: Record<string, unknown> = {};
     if (args.grades?.length) where.grade = { $in: args.grades };
     if (args.search) {
-      const like = `%${args.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-      where.$or = [{ title: { $ilike: like } }, { url: { $ilike: like } }, { documentNumber: { $ilike: like } }];
+      const like = `%${args.search.replace(/[\\%_]/g, c => "\\" + c)}%`;
+      where.$or = [
+        { title: { $ilike: like } },
+        { url: { $ilike: like } },
+        { documentNumber: { $ilike: like } },
+      ];
     }
-    const [items, total] = await em.findAndCount(Source, where, { orderBy: { code: 'asc' }, limit: page.limit, offset: page.offset });
+    const [items, total] = await em.findAndCount(Source, where, {
+      orderBy: { code: "asc" },
+      limit: page.limit,
+      offset: page.offset,
+    });
     return toConnection(items, total, page);
   }
 
   @Query(() => Source, { nullable: true })
-  async source(@Arg('code', () => String) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], 'code');
+  async source(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+    checkCodes([code], "code");
     return em.findOne(Source, { code });
   }
 }

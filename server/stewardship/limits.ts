@@ -1,4 +1,4 @@
-import { Measure } from '../common/enums.js';
+import { Measure } from "../common/enums.js";
 
 /**
  * Upper bounds of the counts a write may carry, in one place: the mutations and the CSV import
@@ -27,10 +27,15 @@ export const LIMITS = {
 export function measureLimit(measure: Measure): number | null {
   switch (measure) {
     case Measure.COUNT:
-    case Measure.PERSONS: return LIMITS.NATIONAL_COUNT;
-    case Measure.THOUSAND_PERSONS: return LIMITS.NATIONAL_THOUSANDS;
-    case Measure.RATE_PER_100K: return LIMITS.RATE_PER_100K;
-    case Measure.BILLION_VND: return LIMITS.BILLION_VND;
-    default: return null;
+    case Measure.PERSONS:
+      return LIMITS.NATIONAL_COUNT;
+    case Measure.THOUSAND_PERSONS:
+      return LIMITS.NATIONAL_THOUSANDS;
+    case Measure.RATE_PER_100K:
+      return LIMITS.RATE_PER_100K;
+    case Measure.BILLION_VND:
+      return LIMITS.BILLION_VND;
+    default:
+      return null;
   }
 }

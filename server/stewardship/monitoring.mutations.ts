@@ -1,30 +1,40 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
-import { AuditAction } from '../audit/audit-entry.entity.js';
-import { recordAudit, snapshot } from '../audit/audit.js';
-import { requireUnitScope } from '../auth/guard.js';
-import { Dataset } from '../common/enums.js';
-import { BadInputError } from '../common/errors.js';
-import type { AppUser, Context } from '../context.js';
-import { MonitoringResult } from '../monitoring/monitoring-result.entity.js';
-import { MonitoringSite } from '../monitoring/monitoring-site.entity.js';
-import { LIMITS } from './limits.js';
-import { checkCode, checkCount, checkKeyword, checkLength, checkUnitInYear, checkYear, unitByCode } from './rules.js';
-import { write } from './write.js';
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from "type-graphql";
+import { AuditAction } from "../audit/audit-entry.entity.js";
+import { recordAudit, snapshot } from "../audit/audit.js";
+import { requireUnitScope } from "../auth/guard.js";
+import { Dataset } from "../common/enums.js";
+import { BadInputError } from "../common/errors.js";
+import type { AppUser, Context } from "../context.js";
+import { MonitoringResult } from "../monitoring/monitoring-result.entity.js";
+import { MonitoringSite } from "../monitoring/monitoring-site.entity.js";
+import { LIMITS } from "./limits.js";
+import {
+  checkCode,
+  checkCount,
+  checkKeyword,
+  checkLength,
+  checkUnitInYear,
+  checkYear,
+  unitByCode,
+} from "./rules.js";
+import { write } from "./write.js";
 
 // Monitoring results and check-ups are operational records, not programme indicators: their
 // writes take effect at once (no DRAFT/APPROVED review), and each is audited like any other.
 
-@InputType({ description: 'Fields of a monitored site; on update, fields left out keep their value' })
+@InputType({
+  description: "Fields of a monitored site; on update, fields left out keep their value",
+})
 export class MonitoringSitePatch {
   @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => String, { nullable: true, description: 'Unit code' }) unit?: string | null;
+  @Field(() => String, { nullable: true, description: "Unit code" }) unit?: string | null;
   @Field(() => String, { nullable: true }) industrialZone?: string | null;
   @Field(() => String, { nullable: true }) sector?: string | null;
   @Field(() => [String], { nullable: true }) factors?: string[] | null;
 }
 
-@InputType({ description: 'A new monitored site' })
+@InputType({ description: "A new monitored site" })
 export class CreateMonitoringSiteInput extends MonitoringSitePatch {
   @Field(() => String) code!: string;
   @Field(() => String) override name!: string;
@@ -34,14 +44,14 @@ export class CreateMonitoringSiteInput extends MonitoringSitePatch {
 
 @InputType({ description: "One year's samples of a factor at a site" })
 export class CreateMonitoringResultInput {
-  @Field(() => String, { description: 'Site code' }) site!: string;
+  @Field(() => String, { description: "Site code" }) site!: string;
   @Field(() => Int) year!: number;
   @Field(() => String) factor!: string;
   @Field(() => Int) samples!: number;
   @Field(() => Int) samplesOverLimit!: number;
 }
 
-@InputType({ description: 'A correction of sample counts' })
+@InputType({ description: "A correction of sample counts" })
 export class MonitoringResultPatch {
   @Field(() => Int, { nullable: true }) samples?: number | null;
   @Field(() => Int, { nullable: true }) samplesOverLimit?: number | null;
@@ -49,61 +59,101 @@ export class MonitoringResultPatch {
 
 /** Whole counts within LIMITS.SAMPLES_PER_RESULT, and no more over the limit than taken. */
 export function checkSamples(samples: number, over: number): void {
-  checkCount(samples, 'samples', LIMITS.SAMPLES_PER_RESULT);
-  checkCount(over, 'samplesOverLimit', LIMITS.SAMPLES_PER_RESULT);
-  if (over > samples) throw new BadInputError(`samplesOverLimit (${over}) is more than samples (${samples})`, 'samplesOverLimit');
-}
-
-function checkSitePatch(p: MonitoringSitePatch): void {
-  checkLength(p.name, 'name', 255);
-  if (p.name != null && p.name.trim() === '') throw new BadInputError('name is required', 'name');
-  checkLength(p.industrialZone, 'industrialZone', 255);
-  if (p.sector != null) checkKeyword(p.sector, 'sector');
-  if (p.factors) {
-    if (p.factors.length > 32) throw new BadInputError('at most 32 factors', 'factors');
-    for (const f of p.factors) checkKeyword(f, 'factors', 32);
+  checkCount(samples, "samples", LIMITS.SAMPLES_PER_RESULT);
+  checkCount(over, "samplesOverLimit", LIMITS.SAMPLES_PER_RESULT);
+  if (over > samples) {
+    throw new BadInputError(
+      `samplesOverLimit (${over}) is more than samples (${samples})`,
+      "samplesOverLimit",
+    );
   }
 }
 
-async function siteToChange(tx: EntityManager, user: AppUser, code: string, field = 'code'): Promise<MonitoringSite> {
+function checkSitePatch(p: MonitoringSitePatch): void {
+  checkLength(p.name, "name", 255);
+  if (p.name != null && p.name.trim() === "") throw new BadInputError("name is required", "name");
+  checkLength(p.industrialZone, "industrialZone", 255);
+  if (p.sector != null) checkKeyword(p.sector, "sector");
+  if (p.factors) {
+    if (p.factors.length > 32) throw new BadInputError("at most 32 factors", "factors");
+    for (const f of p.factors) checkKeyword(f, "factors", 32);
+  }
+}
+
+async function siteToChange(
+  tx: EntityManager,
+  user: AppUser,
+  code: string,
+  field = "code",
+): Promise<MonitoringSite> {
   checkCode(code, field);
-  const site = await tx.findOne(MonitoringSite, { code }, { populate: ['unit'] });
+  const site = await tx.findOne(MonitoringSite, { code }, { populate: ["unit"] });
   if (!site) throw new BadInputError(`Unknown monitoring site "${code}"`, field);
-  if (site.dataset !== Dataset.OFFICIAL) throw new BadInputError('Illustrative sites are generated, never written by hand', field);
+  if (site.dataset !== Dataset.OFFICIAL) {
+    throw new BadInputError("Illustrative sites are generated, never written by hand", field);
+  }
   requireUnitScope(user, site.unit.getEntity());
   return site;
 }
 
-async function resultToChange(tx: EntityManager, user: AppUser, id: number): Promise<MonitoringResult> {
-  const result = await tx.findOne(MonitoringResult, id, { populate: ['site', 'site.unit'] });
-  if (!result) throw new BadInputError(`No monitoring result ${id}`, 'id');
-  if (result.dataset !== Dataset.OFFICIAL) throw new BadInputError('Illustrative results are generated, never written by hand', 'id');
+async function resultToChange(
+  tx: EntityManager,
+  user: AppUser,
+  id: number,
+): Promise<MonitoringResult> {
+  const result = await tx.findOne(MonitoringResult, id, { populate: ["site", "site.unit"] });
+  if (!result) throw new BadInputError(`No monitoring result ${id}`, "id");
+  if (result.dataset !== Dataset.OFFICIAL) {
+    throw new BadInputError("Illustrative results are generated, never written by hand", "id");
+  }
   requireUnitScope(user, result.site.getEntity().unit.getEntity());
   return result;
 }
 
 @Resolver()
 export class MonitoringWriteResolver {
-  @Mutation(() => MonitoringSite, { description: 'Adds a monitored site' })
-  createMonitoringSite(@Arg('input', () => CreateMonitoringSiteInput) input: CreateMonitoringSiteInput, @Ctx() ctx: Context): Promise<MonitoringSite> {
+  @Mutation(() => MonitoringSite, { description: "Adds a monitored site" })
+  createMonitoringSite(
+    @Arg("input", () => CreateMonitoringSiteInput) input: CreateMonitoringSiteInput,
+    @Ctx() ctx: Context,
+  ): Promise<MonitoringSite> {
     return write(ctx, async (tx, user) => {
-      checkCode(input.code, 'code');
+      checkCode(input.code, "code");
       checkSitePatch(input);
       const unit = await unitByCode(tx, input.unit);
       requireUnitScope(user, unit);
-      if (await tx.count(MonitoringSite, { code: input.code })) throw new BadInputError(`Site "${input.code}" exists`, 'code');
+      if (await tx.count(MonitoringSite, { code: input.code })) {
+        throw new BadInputError(`Site "${input.code}" exists`, "code");
+      }
       const site = tx.create(MonitoringSite, {
-        code: input.code, name: input.name.trim(), unit, sector: input.sector, industrialZone: input.industrialZone ?? null,
-        factors: input.factors ?? [], dataset: Dataset.OFFICIAL,
+        code: input.code,
+        name: input.name.trim(),
+        unit,
+        sector: input.sector,
+        industrialZone: input.industrialZone ?? null,
+        factors: input.factors ?? [],
+        dataset: Dataset.OFFICIAL,
       } as never) as MonitoringSite;
       await tx.flush();
-      recordAudit(tx, user, { entity: 'monitoring_site', entityId: site.id, action: AuditAction.CREATE, after: snapshot(site) });
+      recordAudit(tx, user, {
+        entity: "monitoring_site",
+        entityId: site.id,
+        action: AuditAction.CREATE,
+        after: snapshot(site),
+      });
       return site;
     });
   }
 
-  @Mutation(() => MonitoringSite, { description: 'Corrects a monitored site (moving it to another unit needs the right to write both)' })
-  updateMonitoringSite(@Arg('code', () => String) code: string, @Arg('patch', () => MonitoringSitePatch) patch: MonitoringSitePatch, @Ctx() ctx: Context) {
+  @Mutation(() => MonitoringSite, {
+    description:
+      "Corrects a monitored site (moving it to another unit needs the right to write both)",
+  })
+  updateMonitoringSite(
+    @Arg("code", () => String) code: string,
+    @Arg("patch", () => MonitoringSitePatch) patch: MonitoringSitePatch,
+    @Ctx() ctx: Context,
+  ) {
     return write(ctx, async (tx, user) => {
       checkSitePatch(patch);
       const site = await siteToChange(tx, user, code);
@@ -118,62 +168,123 @@ export class MonitoringWriteResolver {
       if (patch.industrialZone != null) site.industrialZone = patch.industrialZone;
       if (patch.factors != null) site.factors = patch.factors;
       await tx.flush();
-      recordAudit(tx, user, { entity: 'monitoring_site', entityId: site.id, action: AuditAction.UPDATE, before, after: snapshot(site) });
+      recordAudit(tx, user, {
+        entity: "monitoring_site",
+        entityId: site.id,
+        action: AuditAction.UPDATE,
+        before,
+        after: snapshot(site),
+      });
       return site;
     });
   }
 
-  @Mutation(() => String, { description: 'Deletes a monitored site and its results; returns its code' })
-  deleteMonitoringSite(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<string> {
+  @Mutation(() => String, {
+    description: "Deletes a monitored site and its results; returns its code",
+  })
+  deleteMonitoringSite(
+    @Arg("code", () => String) code: string,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
     return write(ctx, async (tx, user) => {
       const site = await siteToChange(tx, user, code);
       const results = await tx.find(MonitoringResult, { site });
       // Each result is recorded too: the database cascade would otherwise delete them unaudited.
-      for (const r of results) recordAudit(tx, user, { entity: 'monitoring_result', entityId: r.id, action: AuditAction.DELETE, before: snapshot(r) });
-      recordAudit(tx, user, { entity: 'monitoring_site', entityId: site.id, action: AuditAction.DELETE, before: snapshot(site) });
+      for (const r of results) {
+        recordAudit(tx, user, {
+          entity: "monitoring_result",
+          entityId: r.id,
+          action: AuditAction.DELETE,
+          before: snapshot(r),
+        });
+      }
+      recordAudit(tx, user, {
+        entity: "monitoring_site",
+        entityId: site.id,
+        action: AuditAction.DELETE,
+        before: snapshot(site),
+      });
       for (const r of results) tx.remove(r);
       tx.remove(site);
       return code;
     });
   }
 
-  @Mutation(() => MonitoringResult, { description: "Records a year's samples of a factor at a site (immediate: no review step)" })
-  createMonitoringResult(@Arg('input', () => CreateMonitoringResultInput) input: CreateMonitoringResultInput, @Ctx() ctx: Context) {
+  @Mutation(() => MonitoringResult, {
+    description: "Records a year's samples of a factor at a site (immediate: no review step)",
+  })
+  createMonitoringResult(
+    @Arg("input", () => CreateMonitoringResultInput) input: CreateMonitoringResultInput,
+    @Ctx() ctx: Context,
+  ) {
     return write(ctx, async (tx, user) => {
       checkYear(input.year);
-      checkKeyword(input.factor, 'factor', 32);
+      checkKeyword(input.factor, "factor", 32);
       checkSamples(input.samples, input.samplesOverLimit);
-      const site = await siteToChange(tx, user, input.site, 'site');
+      const site = await siteToChange(tx, user, input.site, "site");
       checkUnitInYear(site.unit.getEntity(), input.year);
       if (await tx.count(MonitoringResult, { site, year: input.year, factor: input.factor })) {
-        throw new BadInputError(`${input.factor} at ${site.code} in ${input.year} exists; correct it with updateMonitoringResult`, 'factor');
+        throw new BadInputError(
+          `${input.factor} at ${site.code} in ${input.year} exists; correct it with updateMonitoringResult`,
+          "factor",
+        );
       }
-      const result = tx.create(MonitoringResult, { site, year: input.year, factor: input.factor, samples: input.samples, samplesOverLimit: input.samplesOverLimit, dataset: Dataset.OFFICIAL });
+      const result = tx.create(MonitoringResult, {
+        site,
+        year: input.year,
+        factor: input.factor,
+        samples: input.samples,
+        samplesOverLimit: input.samplesOverLimit,
+        dataset: Dataset.OFFICIAL,
+      });
       await tx.flush();
-      recordAudit(tx, user, { entity: 'monitoring_result', entityId: result.id, action: AuditAction.CREATE, after: snapshot(result) });
+      recordAudit(tx, user, {
+        entity: "monitoring_result",
+        entityId: result.id,
+        action: AuditAction.CREATE,
+        after: snapshot(result),
+      });
       return result;
     });
   }
 
-  @Mutation(() => MonitoringResult, { description: 'Corrects sample counts' })
-  updateMonitoringResult(@Arg('id', () => Int) id: number, @Arg('patch', () => MonitoringResultPatch) patch: MonitoringResultPatch, @Ctx() ctx: Context) {
+  @Mutation(() => MonitoringResult, { description: "Corrects sample counts" })
+  updateMonitoringResult(
+    @Arg("id", () => Int) id: number,
+    @Arg("patch", () => MonitoringResultPatch) patch: MonitoringResultPatch,
+    @Ctx() ctx: Context,
+  ) {
     return write(ctx, async (tx, user) => {
       const result = await resultToChange(tx, user, id);
-      checkSamples(patch.samples ?? result.samples, patch.samplesOverLimit ?? result.samplesOverLimit);
+      checkSamples(
+        patch.samples ?? result.samples,
+        patch.samplesOverLimit ?? result.samplesOverLimit,
+      );
       const before = snapshot(result);
       result.samples = patch.samples ?? result.samples;
       result.samplesOverLimit = patch.samplesOverLimit ?? result.samplesOverLimit;
       await tx.flush();
-      recordAudit(tx, user, { entity: 'monitoring_result', entityId: id, action: AuditAction.UPDATE, before, after: snapshot(result) });
+      recordAudit(tx, user, {
+        entity: "monitoring_result",
+        entityId: id,
+        action: AuditAction.UPDATE,
+        before,
+        after: snapshot(result),
+      });
       return result;
     });
   }
 
-  @Mutation(() => Int, { description: 'Deletes a monitoring result; returns its id' })
-  deleteMonitoringResult(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<number> {
+  @Mutation(() => Int, { description: "Deletes a monitoring result; returns its id" })
+  deleteMonitoringResult(@Arg("id", () => Int) id: number, @Ctx() ctx: Context): Promise<number> {
     return write(ctx, async (tx, user) => {
       const result = await resultToChange(tx, user, id);
-      recordAudit(tx, user, { entity: 'monitoring_result', entityId: id, action: AuditAction.DELETE, before: snapshot(result) });
+      recordAudit(tx, user, {
+        entity: "monitoring_result",
+        entityId: id,
+        action: AuditAction.DELETE,
+        before: snapshot(result),
+      });
       tx.remove(result);
       return id;
     });

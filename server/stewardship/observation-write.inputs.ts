@@ -1,25 +1,45 @@
-import { Field, Float, InputType, Int } from 'type-graphql';
-import { Disaggregation, Grade, Measure, ObservationStatus, Period, Qualifier } from '../common/enums.js';
+import { Field, Float, InputType, Int } from "type-graphql";
+import {
+  Disaggregation,
+  Grade,
+  Measure,
+  ObservationStatus,
+  Period,
+  Qualifier,
+} from "../common/enums.js";
 
-@InputType({ description: 'A new value of an indicator; it enters as DRAFT until someone else approves it' })
+@InputType({
+  description: "A new value of an indicator; it enters as DRAFT until someone else approves it",
+})
 export class CreateObservationInput {
-  @Field(() => String, { description: 'Indicator code' }) indicator!: string;
-  @Field(() => String, { description: 'Unit code; the unit must have existed in `year`' }) unit!: string;
+  @Field(() => String, { description: "Indicator code" }) indicator!: string;
+  @Field(() => String, { description: "Unit code; the unit must have existed in `year`" })
+  unit!: string;
   @Field(() => Int) year!: number;
   @Field(() => Period, { nullable: true, defaultValue: Period.YEAR }) period?: Period;
-  @Field(() => Disaggregation, { nullable: true, defaultValue: Disaggregation.TOTAL }) disaggregation?: Disaggregation;
+  @Field(() => Disaggregation, { nullable: true, defaultValue: Disaggregation.TOTAL })
+  disaggregation?: Disaggregation;
   @Field(() => Float) value!: number;
-  @Field(() => Measure, { nullable: true, description: 'When given, must equal the indicator measure (a guard against unit mix-ups)' })
+  @Field(() => Measure, {
+    nullable: true,
+    description: "When given, must equal the indicator measure (a guard against unit mix-ups)",
+  })
   measure?: Measure | null;
   @Field(() => Qualifier, { nullable: true, defaultValue: Qualifier.EXACT }) qualifier?: Qualifier;
-  @Field(() => ObservationStatus, { nullable: true, defaultValue: ObservationStatus.OFFICIAL }) status?: ObservationStatus;
-  @Field(() => String, { description: 'Code of the source that gives the value (required)' }) source!: string;
-  @Field(() => Grade, { nullable: true, description: 'Default: the grade of the source' }) grade?: Grade | null;
+  @Field(() => ObservationStatus, { nullable: true, defaultValue: ObservationStatus.OFFICIAL })
+  status?: ObservationStatus;
+  @Field(() => String, { description: "Code of the source that gives the value (required)" })
+  source!: string;
+  @Field(() => Grade, { nullable: true, description: "Default: the grade of the source" })
+  grade?: Grade | null;
   @Field(() => String, { nullable: true }) quote?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
-@InputType({ description: 'A correction of a value; fields left out keep their value. The result is DRAFT again.' })
+@InputType({
+  description:
+    "A correction of a value; fields left out keep their value. The result is DRAFT again.",
+})
 export class ObservationPatch {
   @Field(() => Float, { nullable: true }) value?: number | null;
   @Field(() => Measure, { nullable: true }) measure?: Measure | null;

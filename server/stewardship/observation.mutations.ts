@@ -1,41 +1,58 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { isDeepStrictEqual } from 'node:util';
-import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { AuditAction } from '../audit/audit-entry.entity.js';
-import { recordAudit, snapshot } from '../audit/audit.js';
-import { draftContributors } from '../audit/contributors.js';
-import { requireUnitScope, requireWriter } from '../auth/guard.js';
-import { Role, User } from '../auth/user.entity.js';
-import { PageArgs, toConnection, toPage } from '../common/connection.js';
-import { Dataset, ObservationStatus, ReviewState } from '../common/enums.js';
-import { BadInputError, ForbiddenError } from '../common/errors.js';
-import type { AppUser, Context } from '../context.js';
-import { ObservationAlternative } from '../observations/observation-alternative.entity.js';
-import { Observation } from '../observations/observation.entity.js';
-import { ObservationConnection } from '../observations/observation.resolver.js';
-import { CreateObservationInput, ObservationPatch } from './observation-write.inputs.js';
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { isDeepStrictEqual } from "node:util";
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { AuditAction } from "../audit/audit-entry.entity.js";
+import { recordAudit, snapshot } from "../audit/audit.js";
+import { draftContributors } from "../audit/contributors.js";
+import { requireUnitScope, requireWriter } from "../auth/guard.js";
+import { Role, User } from "../auth/user.entity.js";
+import { PageArgs, toConnection, toPage } from "../common/connection.js";
+import { Dataset, ObservationStatus, ReviewState } from "../common/enums.js";
+import { BadInputError, ForbiddenError } from "../common/errors.js";
+import type { AppUser, Context } from "../context.js";
+import { ObservationAlternative } from "../observations/observation-alternative.entity.js";
+import { Observation } from "../observations/observation.entity.js";
+import { ObservationConnection } from "../observations/observation.resolver.js";
+import { CreateObservationInput, ObservationPatch } from "./observation-write.inputs.js";
 import {
-  checkLength, checkMeasure, checkUnitInYear, checkValue, checkYear, indicatorByCode, sourceByCode, unitByCode,
-} from './rules.js';
-import { write } from './write.js';
+  checkLength,
+  checkMeasure,
+  checkUnitInYear,
+  checkValue,
+  checkYear,
+  indicatorByCode,
+  sourceByCode,
+  unitByCode,
+} from "./rules.js";
+import { write } from "./write.js";
 
-const WRITABLE_STATUSES = [ObservationStatus.OFFICIAL, ObservationStatus.PROVISIONAL, ObservationStatus.DERIVED];
+const WRITABLE_STATUSES = [
+  ObservationStatus.OFFICIAL,
+  ObservationStatus.PROVISIONAL,
+  ObservationStatus.DERIVED,
+];
 
 function checkStatus(status: ObservationStatus | null | undefined): void {
   if (status && !WRITABLE_STATUSES.includes(status)) {
-    throw new BadInputError('Illustrative values are generated, never written by hand', 'status');
+    throw new BadInputError("Illustrative values are generated, never written by hand", "status");
   }
 }
 
 /** An official observation the user may change: exists, is not illustrative, is in scope. */
 function checkWritable(user: AppUser, o: Observation): void {
-  if (o.dataset !== Dataset.OFFICIAL) throw new BadInputError('Illustrative values are generated, never written by hand', 'id');
+  if (o.dataset !== Dataset.OFFICIAL) {
+    throw new BadInputError("Illustrative values are generated, never written by hand", "id");
+  }
   requireUnitScope(user, o.unit.getEntity());
 }
 
-async function writableObservation(tx: EntityManager, user: AppUser, id: number): Promise<Observation> {
-  const o = await tx.findOne(Observation, id, { populate: ['unit', 'indicator'] });
-  if (!o) throw new BadInputError(`No observation ${id}`, 'id');
+async function writableObservation(
+  tx: EntityManager,
+  user: AppUser,
+  id: number,
+): Promise<Observation> {
+  const o = await tx.findOne(Observation, id, { populate: ["unit", "indicator"] });
+  if (!o) throw new BadInputError(`No observation ${id}`, "id");
   checkWritable(user, o);
   return o;
 }
@@ -48,57 +65,101 @@ async function writableObservation(tx: EntityManager, user: AppUser, id: number)
  * corrector a contributor) or deleted. Neither may an admin approve the work of an admin account
  * they created. All rows are checked before any is approved: all or none.
  */
-async function approveAll(tx: EntityManager, user: AppUser, rows: Observation[]): Promise<Observation[]> {
+async function approveAll(
+  tx: EntityManager,
+  user: AppUser,
+  rows: Observation[],
+): Promise<Observation[]> {
   for (const o of rows) {
     checkWritable(user, o);
-    if (o.reviewState !== ReviewState.DRAFT) throw new BadInputError(`Observation ${o.id} is not a draft`, 'id');
+    if (o.reviewState !== ReviewState.DRAFT) {
+      throw new BadInputError(`Observation ${o.id} is not a draft`, "id");
+    }
   }
-  const contributors = await draftContributors(tx, rows.map((o) => o.id));
+  const contributors = await draftContributors(
+    tx,
+    rows.map(o => o.id),
+  );
   for (const o of rows) {
     const ids = contributors.get(o.id)!;
     if (o.createdBy) ids.add(o.createdBy.id);
-    if (!ids.size) throw new ForbiddenError(`Không rõ ai đã viết bản nháp ${o.id}, nên không thể duyệt theo nguyên tắc bốn mắt / Nobody is known to have written draft ${o.id}, so four eyes cannot be ensured`);
+    if (!ids.size) {
+      throw new ForbiddenError(
+        `Không rõ ai đã viết bản nháp ${o.id}, nên không thể duyệt theo nguyên tắc bốn mắt / Nobody is known to have written draft ${o.id}, so four eyes cannot be ensured`,
+      );
+    }
     if (ids.has(user.id)) {
-      throw new ForbiddenError(`Bạn đã tạo hoặc sửa một phiên bản của bản nháp ${o.id} nên không được duyệt nó / You created or edited a version of draft ${o.id}, so you may not approve it: someone else who may write the unit must`);
+      throw new ForbiddenError(
+        `Bạn đã tạo hoặc sửa một phiên bản của bản nháp ${o.id} nên không được duyệt nó / You created or edited a version of draft ${o.id}, so you may not approve it: someone else who may write the unit must`,
+      );
     }
   }
-  if (user.role === 'ADMIN') {
-    const all = [...new Set(rows.flatMap((o) => [...contributors.get(o.id)!]))];
+  if (user.role === "ADMIN") {
+    const all = [...new Set(rows.flatMap(o => [...contributors.get(o.id)!]))];
     const made = await tx.find(User, { id: { $in: all }, role: Role.ADMIN, createdBy: user.id });
-    const o = rows.find((r) => made.some((m) => contributors.get(r.id)!.has(m.id)));
+    const o = rows.find(r => made.some(m => contributors.get(r.id)!.has(m.id)));
     if (o) {
-      const names = made.filter((m) => contributors.get(o.id)!.has(m.id)).map((m) => m.name).join(', ');
-      throw new ForbiddenError(`Bản nháp ${o.id} được viết bởi tài khoản quản trị do chính bạn tạo (${names}), nên bạn không được duyệt nó / Draft ${o.id} was written by an admin account you created (${names}), so you may not approve it`);
+      const names = made
+        .filter(m => contributors.get(o.id)!.has(m.id))
+        .map(m => m.name)
+        .join(", ");
+      throw new ForbiddenError(
+        `Bản nháp ${o.id} được viết bởi tài khoản quản trị do chính bạn tạo (${names}), nên bạn không được duyệt nó / Draft ${o.id} was written by an admin account you created (${names}), so you may not approve it`,
+      );
     }
   }
-  return rows.map((o) => {
+  return rows.map(o => {
     const before = snapshot(o);
     o.reviewState = ReviewState.APPROVED;
     o.approvedBy = tx.getReference(User, user.id, { wrapped: true });
-    recordAudit(tx, user, { entity: 'observation', entityId: o.id, action: AuditAction.APPROVE, before, after: snapshot(o) });
+    recordAudit(tx, user, {
+      entity: "observation",
+      entityId: o.id,
+      action: AuditAction.APPROVE,
+      before,
+      after: snapshot(o),
+    });
     return o;
   });
 }
 
 @Resolver()
 export class ObservationWriteResolver {
-  @Query(() => ObservationConnection, { description: 'Values waiting for approval in the units you may write (stewards and admins)' })
-  async draftObservations(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<ObservationConnection> {
+  @Query(() => ObservationConnection, {
+    description: "Values waiting for approval in the units you may write (stewards and admins)",
+  })
+  async draftObservations(
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ObservationConnection> {
     const user = requireWriter(ctx);
     const page = toPage(args);
-    const where: Record<string, unknown> = { reviewState: ReviewState.DRAFT, dataset: Dataset.OFFICIAL };
-    if (user.role !== 'ADMIN') where.unit = { $in: user.unitIds };
-    const [items, total] = await ctx.em.findAndCount(Observation, where, { orderBy: { id: 'asc' }, limit: page.limit, offset: page.offset });
+    const where: Record<string, unknown> = {
+      reviewState: ReviewState.DRAFT,
+      dataset: Dataset.OFFICIAL,
+    };
+    if (user.role !== "ADMIN") where.unit = { $in: user.unitIds };
+    const [items, total] = await ctx.em.findAndCount(Observation, where, {
+      orderBy: { id: "asc" },
+      limit: page.limit,
+      offset: page.offset,
+    });
     return { ...toConnection(items, total, page), containsIllustrative: false };
   }
 
-  @Mutation(() => Observation, { description: 'Adds a value (as DRAFT). A value for the same indicator, unit, year and breakdown must be corrected instead.' })
-  createObservation(@Arg('input', () => CreateObservationInput) input: CreateObservationInput, @Ctx() ctx: Context): Promise<Observation> {
+  @Mutation(() => Observation, {
+    description:
+      "Adds a value (as DRAFT). A value for the same indicator, unit, year and breakdown must be corrected instead.",
+  })
+  createObservation(
+    @Arg("input", () => CreateObservationInput) input: CreateObservationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Observation> {
     return write(ctx, async (tx, user) => {
       checkYear(input.year);
       checkStatus(input.status);
-      checkLength(input.quote, 'quote', 4000);
-      checkLength(input.note, 'note', 4000);
+      checkLength(input.quote, "quote", 4000);
+      checkLength(input.note, "note", 4000);
       const unit = await unitByCode(tx, input.unit);
       requireUnitScope(user, unit);
       checkUnitInYear(unit, input.year);
@@ -106,37 +167,65 @@ export class ObservationWriteResolver {
       checkMeasure(indicator, input.measure);
       checkValue(indicator, input.value);
       const source = await sourceByCode(tx, input.source);
-      const key = { indicator, unit, year: input.year, period: input.period ?? 'YEAR', disaggregation: input.disaggregation ?? 'TOTAL', dataset: Dataset.OFFICIAL };
+      const key = {
+        indicator,
+        unit,
+        year: input.year,
+        period: input.period ?? "YEAR",
+        disaggregation: input.disaggregation ?? "TOTAL",
+        dataset: Dataset.OFFICIAL,
+      };
       const existing = await tx.findOne(Observation, key as never);
-      if (existing) throw new BadInputError(`${indicator.code} for ${unit.code} in ${input.year} exists (observation ${existing.id}); correct it with updateObservation`, 'year');
+      if (existing) {
+        throw new BadInputError(
+          `${indicator.code} for ${unit.code} in ${input.year} exists (observation ${existing.id}); correct it with updateObservation`,
+          "year",
+        );
+      }
       const o = tx.create(Observation, {
-        ...key, value: input.value, qualifier: input.qualifier, status: input.status ?? ObservationStatus.OFFICIAL,
-        source, grade: input.grade ?? source.grade, quote: input.quote ?? null, note: input.note ?? null,
-        reviewState: ReviewState.DRAFT, createdBy: tx.getReference(User, user.id), approvedBy: null,
+        ...key,
+        value: input.value,
+        qualifier: input.qualifier,
+        status: input.status ?? ObservationStatus.OFFICIAL,
+        source,
+        grade: input.grade ?? source.grade,
+        quote: input.quote ?? null,
+        note: input.note ?? null,
+        reviewState: ReviewState.DRAFT,
+        createdBy: tx.getReference(User, user.id),
+        approvedBy: null,
       } as never) as Observation;
       await tx.flush();
-      recordAudit(tx, user, { entity: 'observation', entityId: o.id, action: AuditAction.CREATE, after: snapshot(o) });
+      recordAudit(tx, user, {
+        entity: "observation",
+        entityId: o.id,
+        action: AuditAction.CREATE,
+        after: snapshot(o),
+      });
       return o;
     });
   }
 
-  @Mutation(() => Observation, { description: 'Corrects a value. The corrected value is DRAFT, out of the official views, until someone else approves it; the old value stays in the audit log.' })
+  @Mutation(() => Observation, {
+    description:
+      "Corrects a value. The corrected value is DRAFT, out of the official views, until someone else approves it; the old value stays in the audit log.",
+  })
   updateObservation(
-    @Arg('id', () => Int) id: number,
-    @Arg('patch', () => ObservationPatch) patch: ObservationPatch,
+    @Arg("id", () => Int) id: number,
+    @Arg("patch", () => ObservationPatch) patch: ObservationPatch,
     @Ctx() ctx: Context,
   ): Promise<Observation> {
     return write(ctx, async (tx, user) => {
       const o = await writableObservation(tx, user, id);
       const indicator = o.indicator.getEntity();
       checkStatus(patch.status);
-      checkLength(patch.quote, 'quote', 4000);
-      checkLength(patch.note, 'note', 4000);
+      checkLength(patch.quote, "quote", 4000);
+      checkLength(patch.note, "note", 4000);
       checkMeasure(indicator, patch.measure);
       if (patch.value != null) checkValue(indicator, patch.value);
       const before = snapshot(o);
       if (patch.source != null) o.source = (await sourceByCode(tx, patch.source)) as never;
-      if (!o.source) throw new BadInputError('An official value needs a source', 'source');
+      if (!o.source) throw new BadInputError("An official value needs a source", "source");
       if (patch.value != null) o.value = patch.value;
       if (patch.qualifier) o.qualifier = patch.qualifier;
       if (patch.status) o.status = patch.status;
@@ -150,45 +239,85 @@ export class ObservationWriteResolver {
       o.createdBy = tx.getReference(User, user.id, { wrapped: true });
       o.approvedBy = null;
       await tx.flush();
-      recordAudit(tx, user, { entity: 'observation', entityId: o.id, action: AuditAction.UPDATE, before, after: snapshot(o) });
+      recordAudit(tx, user, {
+        entity: "observation",
+        entityId: o.id,
+        action: AuditAction.UPDATE,
+        before,
+        after: snapshot(o),
+      });
       return o;
     });
   }
 
-  @Mutation(() => Int, { description: 'Deletes a value (and the alternative values kept with it); returns its id' })
-  deleteObservation(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<number> {
+  @Mutation(() => Int, {
+    description: "Deletes a value (and the alternative values kept with it); returns its id",
+  })
+  deleteObservation(@Arg("id", () => Int) id: number, @Ctx() ctx: Context): Promise<number> {
     return write(ctx, async (tx, user) => {
       const o = await writableObservation(tx, user, id);
       const before = snapshot(o);
       // The database would delete the alternative values by cascade, unseen by the audit log:
       // each is removed and recorded here, in the same transaction.
-      const alternatives = await tx.find(ObservationAlternative, { observation: o }, { orderBy: { id: 'asc' } });
+      const alternatives = await tx.find(
+        ObservationAlternative,
+        { observation: o },
+        { orderBy: { id: "asc" } },
+      );
       for (const alt of alternatives) {
-        recordAudit(tx, user, { entity: 'observation_alternative', entityId: alt.id, action: AuditAction.DELETE, before: snapshot(alt), note: `with observation ${id}` });
+        recordAudit(tx, user, {
+          entity: "observation_alternative",
+          entityId: alt.id,
+          action: AuditAction.DELETE,
+          before: snapshot(alt),
+          note: `with observation ${id}`,
+        });
         tx.remove(alt);
       }
       tx.remove(o);
-      recordAudit(tx, user, { entity: 'observation', entityId: id, action: AuditAction.DELETE, before });
+      recordAudit(tx, user, {
+        entity: "observation",
+        entityId: id,
+        action: AuditAction.DELETE,
+        before,
+      });
       return id;
     });
   }
 
-  @Mutation(() => Observation, { description: 'Approves a DRAFT value, by a steward or admin other than its author: it then reaches the official views' })
-  approveObservation(@Arg('id', () => Int) id: number, @Ctx() ctx: Context): Promise<Observation> {
-    return write(ctx, async (tx, user) => (await approveAll(tx, user, [await writableObservation(tx, user, id)]))[0]);
+  @Mutation(() => Observation, {
+    description:
+      "Approves a DRAFT value, by a steward or admin other than its author: it then reaches the official views",
+  })
+  approveObservation(@Arg("id", () => Int) id: number, @Ctx() ctx: Context): Promise<Observation> {
+    return write(
+      ctx,
+      async (tx, user) =>
+        (await approveAll(tx, user, [await writableObservation(tx, user, id)]))[0],
+    );
   }
 
-  @Mutation(() => [Observation], { description: 'Approves several drafts at once (e.g. an import); all or none' })
-  approveObservations(@Arg('ids', () => [Int]) ids: number[], @Ctx() ctx: Context): Promise<Observation[]> {
-    if (ids.length > 50_000) throw new BadInputError('At most 50000 ids at once', 'ids');
+  @Mutation(() => [Observation], {
+    description: "Approves several drafts at once (e.g. an import); all or none",
+  })
+  approveObservations(
+    @Arg("ids", () => [Int]) ids: number[],
+    @Ctx() ctx: Context,
+  ): Promise<Observation[]> {
+    if (ids.length > 50_000) throw new BadInputError("At most 50000 ids at once", "ids");
     return write(ctx, async (tx, user) => {
       const unique = [...new Set(ids)];
       // One query for all of them (an import may leave thousands of drafts).
-      const rows = await tx.find(Observation, { id: { $in: unique } }, { populate: ['unit'], orderBy: { id: 'asc' } });
-      const missing = unique.filter((id) => !rows.some((o) => o.id === id));
-      if (missing.length) throw new BadInputError(`No observation ${missing.slice(0, 5).join(', ')}`, 'ids');
+      const rows = await tx.find(
+        Observation,
+        { id: { $in: unique } },
+        { populate: ["unit"], orderBy: { id: "asc" } },
+      );
+      const missing = unique.filter(id => !rows.some(o => o.id === id));
+      if (missing.length) {
+        throw new BadInputError(`No observation ${missing.slice(0, 5).join(", ")}`, "ids");
+      }
       return approveAll(tx, user, rows);
     });
   }
 }
-

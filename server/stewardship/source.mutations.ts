@@ -1,21 +1,21 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
-import { AuditAction } from '../audit/audit-entry.entity.js';
-import { recordAudit, snapshot } from '../audit/audit.js';
-import { Grade } from '../common/enums.js';
-import { BadInputError, ForbiddenError } from '../common/errors.js';
-import type { AppUser, Context } from '../context.js';
-import { ContextNote } from '../notes/context-note.entity.js';
-import { LegalInstrument } from '../instruments/legal-instrument.entity.js';
-import { ObservationAlternative } from '../observations/observation-alternative.entity.js';
-import { Observation } from '../observations/observation.entity.js';
-import { Target } from '../indicators/target.entity.js';
-import { Source } from '../sources/source.entity.js';
-import { checkCode, checkLength } from './rules.js';
-import { write } from './write.js';
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { GraphQLLocalDate } from "graphql-scalars";
+import { Arg, Ctx, Field, InputType, Mutation, Resolver } from "type-graphql";
+import { AuditAction } from "../audit/audit-entry.entity.js";
+import { recordAudit, snapshot } from "../audit/audit.js";
+import { Grade } from "../common/enums.js";
+import { BadInputError, ForbiddenError } from "../common/errors.js";
+import type { AppUser, Context } from "../context.js";
+import { ContextNote } from "../notes/context-note.entity.js";
+import { LegalInstrument } from "../instruments/legal-instrument.entity.js";
+import { ObservationAlternative } from "../observations/observation-alternative.entity.js";
+import { Observation } from "../observations/observation.entity.js";
+import { Target } from "../indicators/target.entity.js";
+import { Source } from "../sources/source.entity.js";
+import { checkCode, checkLength } from "./rules.js";
+import { write } from "./write.js";
 
-@InputType({ description: 'A source fields; on update, fields left out keep their value' })
+@InputType({ description: "A source fields; on update, fields left out keep their value" })
 export class SourcePatch {
   @Field(() => String, { nullable: true }) url?: string | null;
   @Field(() => String, { nullable: true }) documentNumber?: string | null;
@@ -27,7 +27,7 @@ export class SourcePatch {
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
-@InputType({ description: 'A new source: a web page or a document, with its reliability grade' })
+@InputType({ description: "A new source: a web page or a document, with its reliability grade" })
 export class CreateSourceInput extends SourcePatch {
   @Field(() => String) code!: string;
   @Field(() => String) override title!: string;
@@ -35,13 +35,19 @@ export class CreateSourceInput extends SourcePatch {
 }
 
 function checkSource(p: SourcePatch): void {
-  if (p.url != null && (!/^https?:\/\/[^\s]+$/i.test(p.url) || p.url.length > 2000)) throw new BadInputError('url must be an http(s) address', 'url');
-  checkLength(p.title, 'title', 2000);
-  if (p.title != null && p.title.trim() === '') throw new BadInputError('title is required', 'title');
-  checkLength(p.documentNumber, 'documentNumber', 255);
-  checkLength(p.publisher, 'publisher', 255);
-  checkLength(p.note, 'note', 4000);
-  if (p.language != null && !/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(p.language)) throw new BadInputError('language must be a language tag such as vi or en', 'language');
+  if (p.url != null && (!/^https?:\/\/[^\s]+$/i.test(p.url) || p.url.length > 2000)) {
+    throw new BadInputError("url must be an http(s) address", "url");
+  }
+  checkLength(p.title, "title", 2000);
+  if (p.title != null && p.title.trim() === "") {
+    throw new BadInputError("title is required", "title");
+  }
+  checkLength(p.documentNumber, "documentNumber", 255);
+  checkLength(p.publisher, "publisher", 255);
+  checkLength(p.note, "note", 4000);
+  if (p.language != null && !/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(p.language)) {
+    throw new BadInputError("language must be a language tag such as vi or en", "language");
+  }
 }
 
 /**
@@ -51,66 +57,118 @@ function checkSource(p: SourcePatch): void {
  * with a source relation: a new one must be added here.
  */
 async function checkSourceScope(tx: EntityManager, user: AppUser, source: Source): Promise<void> {
-  if (user.role === 'ADMIN') return;
-  const outside = (await tx.count(Observation, { source, unit: { $nin: user.unitIds } }))
-    + (await tx.count(ObservationAlternative, { source, observation: { unit: { $nin: user.unitIds } } }));
+  if (user.role === "ADMIN") return;
+  const outside =
+    (await tx.count(Observation, { source, unit: { $nin: user.unitIds } })) +
+    (await tx.count(ObservationAlternative, {
+      source,
+      observation: { unit: { $nin: user.unitIds } },
+    }));
   if (outside) {
-    throw new ForbiddenError(`Nguồn ${source.code} được ${outside} giá trị ngoài đơn vị của bạn trích dẫn; chỉ quản trị viên được sửa / Source ${source.code} is cited by ${outside} values (or alternative values) outside your units; an admin may change it`);
+    throw new ForbiddenError(
+      `Nguồn ${source.code} được ${outside} giá trị ngoài đơn vị của bạn trích dẫn; chỉ quản trị viên được sửa / Source ${source.code} is cited by ${outside} values (or alternative values) outside your units; an admin may change it`,
+    );
   }
   // Programme documents (cited by targets or legal instruments) and the sources of context notes
   // are shared by everyone too.
-  if ((await tx.count(Target, { source })) + (await tx.count(LegalInstrument, { source })) + (await tx.count(ContextNote, { source }))) {
-    throw new ForbiddenError(`Nguồn ${source.code} được chỉ tiêu, văn bản pháp luật hoặc ghi chú bối cảnh trích dẫn; chỉ quản trị viên được sửa / Source ${source.code} is cited by targets, legal instruments or context notes; an admin may change it`);
+  if (
+    (await tx.count(Target, { source })) +
+    (await tx.count(LegalInstrument, { source })) +
+    (await tx.count(ContextNote, { source }))
+  ) {
+    throw new ForbiddenError(
+      `Nguồn ${source.code} được chỉ tiêu, văn bản pháp luật hoặc ghi chú bối cảnh trích dẫn; chỉ quản trị viên được sửa / Source ${source.code} is cited by targets, legal instruments or context notes; an admin may change it`,
+    );
   }
 }
 
 async function sourceToChange(tx: EntityManager, user: AppUser, code: string): Promise<Source> {
-  checkCode(code, 'code');
+  checkCode(code, "code");
   const source = await tx.findOne(Source, { code });
-  if (!source) throw new BadInputError(`Unknown source "${code}"`, 'code');
+  if (!source) throw new BadInputError(`Unknown source "${code}"`, "code");
   await checkSourceScope(tx, user, source);
   return source;
 }
 
 @Resolver()
 export class SourceWriteResolver {
-  @Mutation(() => Source, { description: 'Registers a source (stewards and admins)' })
-  createSource(@Arg('input', () => CreateSourceInput) input: CreateSourceInput, @Ctx() ctx: Context): Promise<Source> {
+  @Mutation(() => Source, { description: "Registers a source (stewards and admins)" })
+  createSource(
+    @Arg("input", () => CreateSourceInput) input: CreateSourceInput,
+    @Ctx() ctx: Context,
+  ): Promise<Source> {
     return write(ctx, async (tx, user) => {
-      checkCode(input.code, 'code');
+      checkCode(input.code, "code");
       checkSource(input);
-      if (await tx.count(Source, { code: input.code })) throw new BadInputError(`Source "${input.code}" exists`, 'code');
+      if (await tx.count(Source, { code: input.code })) {
+        throw new BadInputError(`Source "${input.code}" exists`, "code");
+      }
       const source = tx.create(Source, { ...input, title: input.title.trim() });
       await tx.flush();
-      recordAudit(tx, user, { entity: 'source', entityId: source.id, action: AuditAction.CREATE, after: snapshot(source) });
+      recordAudit(tx, user, {
+        entity: "source",
+        entityId: source.id,
+        action: AuditAction.CREATE,
+        after: snapshot(source),
+      });
       return source;
     });
   }
 
-  @Mutation(() => Source, { description: 'Corrects a source' })
-  updateSource(@Arg('code', () => String) code: string, @Arg('patch', () => SourcePatch) patch: SourcePatch, @Ctx() ctx: Context): Promise<Source> {
+  @Mutation(() => Source, { description: "Corrects a source" })
+  updateSource(
+    @Arg("code", () => String) code: string,
+    @Arg("patch", () => SourcePatch) patch: SourcePatch,
+    @Ctx() ctx: Context,
+  ): Promise<Source> {
     return write(ctx, async (tx, user) => {
       checkSource(patch);
       const source = await sourceToChange(tx, user, code);
       const before = snapshot(source);
       for (const [key, value] of Object.entries(patch)) {
-        if (value !== undefined && value !== null) (source as unknown as Record<string, unknown>)[key] = value;
+        if (value !== undefined && value !== null) {
+          (source as unknown as Record<string, unknown>)[key] = value;
+        }
       }
       await tx.flush();
-      recordAudit(tx, user, { entity: 'source', entityId: source.id, action: AuditAction.UPDATE, before, after: snapshot(source) });
+      recordAudit(tx, user, {
+        entity: "source",
+        entityId: source.id,
+        action: AuditAction.UPDATE,
+        before,
+        after: snapshot(source),
+      });
       return source;
     });
   }
 
-  @Mutation(() => String, { description: 'Deletes a source no value, alternative, target, legal instrument or context note cites; returns its code' })
-  deleteSource(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<string> {
+  @Mutation(() => String, {
+    description:
+      "Deletes a source no value, alternative, target, legal instrument or context note cites; returns its code",
+  })
+  deleteSource(@Arg("code", () => String) code: string, @Ctx() ctx: Context): Promise<string> {
     return write(ctx, async (tx, user) => {
       const source = await sourceToChange(tx, user, code);
-      const uses = (await tx.count(Observation, { source })) + (await tx.count(ObservationAlternative, { source })) + (await tx.count(LegalInstrument, { source })) + (await tx.count(Target, { source })) + (await tx.count(ContextNote, { source }));
-      if (uses) throw new BadInputError(`Source ${code} is cited ${uses} times; it cannot be deleted`, 'code');
+      const uses =
+        (await tx.count(Observation, { source })) +
+        (await tx.count(ObservationAlternative, { source })) +
+        (await tx.count(LegalInstrument, { source })) +
+        (await tx.count(Target, { source })) +
+        (await tx.count(ContextNote, { source }));
+      if (uses) {
+        throw new BadInputError(
+          `Source ${code} is cited ${uses} times; it cannot be deleted`,
+          "code",
+        );
+      }
       const before = snapshot(source);
       tx.remove(source);
-      recordAudit(tx, user, { entity: 'source', entityId: source.id, action: AuditAction.DELETE, before });
+      recordAudit(tx, user, {
+        entity: "source",
+        entityId: source.id,
+        action: AuditAction.DELETE,
+        before,
+      });
       return code;
     });
   }

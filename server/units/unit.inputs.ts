@@ -1,19 +1,30 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
-import { PageArgs } from '../common/connection.js';
-import { UnitKind, UnitLevel } from '../common/enums.js';
-import { checkCodes, checkText } from '../common/validate.js';
+import { GraphQLLocalDate } from "graphql-scalars";
+import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { PageArgs } from "../common/connection.js";
+import { UnitKind, UnitLevel } from "../common/enums.js";
+import { checkCodes, checkText } from "../common/validate.js";
 
-export enum UnitOrder { CODE_ASC = 'CODE_ASC', CODE_DESC = 'CODE_DESC', NAME_ASC = 'NAME_ASC', NAME_DESC = 'NAME_DESC', VALID_FROM_ASC = 'VALID_FROM_ASC' }
+export enum UnitOrder {
+  CODE_ASC = "CODE_ASC",
+  CODE_DESC = "CODE_DESC",
+  NAME_ASC = "NAME_ASC",
+  NAME_DESC = "NAME_DESC",
+  VALID_FROM_ASC = "VALID_FROM_ASC",
+}
 
-@InputType({ description: 'Which administrative units to return' })
+@InputType({ description: "Which administrative units to return" })
 export class UnitFilter {
   @Field(() => [String], { nullable: true }) codes?: string[] | null;
   @Field(() => UnitLevel, { nullable: true }) level?: UnitLevel | null;
   @Field(() => UnitKind, { nullable: true }) kind?: UnitKind | null;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Only units that existed on this day (63 provinces before 2025-07-01, 34 from then)' })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description:
+      "Only units that existed on this day (63 provinces before 2025-07-01, 34 from then)",
+  })
   asOf?: string | null;
-  @Field(() => String, { nullable: true, description: 'Part of the Vietnamese or English name' }) search?: string | null;
+  @Field(() => String, { nullable: true, description: "Part of the Vietnamese or English name" })
+  search?: string | null;
 }
 
 @ArgsType()
@@ -24,8 +35,8 @@ export class UnitsArgs extends PageArgs {
 
 export function unitWhere(filter: UnitFilter | null | undefined): Record<string, unknown> {
   const f = filter ?? {};
-  checkCodes(f.codes, 'codes');
-  checkText(f.search, 'search');
+  checkCodes(f.codes, "codes");
+  checkText(f.search, "search");
   const where: Record<string, unknown>[] = [];
   if (f.codes) where.push({ code: { $in: f.codes } });
   if (f.level) where.push({ level: f.level });
@@ -35,15 +46,18 @@ export function unitWhere(filter: UnitFilter | null | undefined): Record<string,
     where.push({ $or: [{ validTo: null }, { validTo: { $gte: f.asOf } }] });
   }
   if (f.search) {
-    const like = `%${f.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const like = `%${f.search.replace(/[\\%_]/g, c => "\\" + c)}%`;
     where.push({ $or: [{ nameVi: { $ilike: like } }, { nameEn: { $ilike: like } }] });
   }
   return where.length ? { $and: where } : {};
 }
 
-export const unitOrderBy: Record<UnitOrder, Record<string, 'asc' | 'desc'>> = {
-  CODE_ASC: { code: 'asc' }, CODE_DESC: { code: 'desc' }, NAME_ASC: { nameVi: 'asc' }, NAME_DESC: { nameVi: 'desc' },
-  VALID_FROM_ASC: { validFrom: 'asc', code: 'asc' },
+export const unitOrderBy: Record<UnitOrder, Record<string, "asc" | "desc">> = {
+  CODE_ASC: { code: "asc" },
+  CODE_DESC: { code: "desc" },
+  NAME_ASC: { nameVi: "asc" },
+  NAME_DESC: { nameVi: "desc" },
+  VALID_FROM_ASC: { validFrom: "asc", code: "asc" },
 };
 
-registerEnumType(UnitOrder, { name: 'UnitOrder', description: 'Order of units' });
+registerEnumType(UnitOrder, { name: "UnitOrder", description: "Order of units" });

@@ -1,38 +1,53 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, toConnection, toPage } from '../common/connection.js';
-import { checkCodes } from '../common/validate.js';
-import type { Context } from '../context.js';
-import { Observation } from '../observations/observation.entity.js';
-import { ObservationFilter, observationWhere } from '../observations/observation.inputs.js';
-import { UnitLineage } from './unit-lineage.entity.js';
-import { AdministrativeUnit } from './unit.entity.js';
-import { UnitsArgs, unitOrderBy, unitWhere } from './unit.inputs.js';
+import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Connection, toConnection, toPage } from "../common/connection.js";
+import { checkCodes } from "../common/validate.js";
+import type { Context } from "../context.js";
+import { Observation } from "../observations/observation.entity.js";
+import { ObservationFilter, observationWhere } from "../observations/observation.inputs.js";
+import { UnitLineage } from "./unit-lineage.entity.js";
+import { AdministrativeUnit } from "./unit.entity.js";
+import { UnitsArgs, unitOrderBy, unitWhere } from "./unit.inputs.js";
 
 @ObjectType()
-export class UnitConnection extends Connection(AdministrativeUnit, 'Unit') {}
+export class UnitConnection extends Connection(AdministrativeUnit, "Unit") {}
 
 @Resolver(() => AdministrativeUnit)
 export class UnitResolver {
-  @Query(() => UnitConnection, { description: 'Administrative units, filtered and ordered' })
-  async units(@Args(() => UnitsArgs) args: UnitsArgs, @Ctx() { em }: Context): Promise<UnitConnection> {
+  @Query(() => UnitConnection, { description: "Administrative units, filtered and ordered" })
+  async units(
+    @Args(() => UnitsArgs) args: UnitsArgs,
+    @Ctx() { em }: Context,
+  ): Promise<UnitConnection> {
     const page = toPage(args);
     const [items, total] = await em.findAndCount(AdministrativeUnit, unitWhere(args.filter), {
-      orderBy: [unitOrderBy[args.orderBy ?? 'CODE_ASC'], { id: 'asc' }],
+      orderBy: [unitOrderBy[args.orderBy ?? "CODE_ASC"], { id: "asc" }],
       limit: page.limit,
       offset: page.offset,
     });
     return toConnection(items, total, page);
   }
 
-  @Query(() => AdministrativeUnit, { nullable: true, description: 'One unit by code; null when there is none' })
-  async unit(@Arg('code', () => String) code: string, @Ctx() { em }: Context): Promise<AdministrativeUnit | null> {
-    checkCodes([code], 'code');
+  @Query(() => AdministrativeUnit, {
+    nullable: true,
+    description: "One unit by code; null when there is none",
+  })
+  async unit(
+    @Arg("code", () => String) code: string,
+    @Ctx() { em }: Context,
+  ): Promise<AdministrativeUnit | null> {
+    checkCodes([code], "code");
     return em.findOne(AdministrativeUnit, { code });
   }
 
-  @Query(() => [UnitLineage], { description: 'The 2025 merger table: which unit became part of which' })
+  @Query(() => [UnitLineage], {
+    description: "The 2025 merger table: which unit became part of which",
+  })
   async unitLineage(@Ctx() { em }: Context): Promise<UnitLineage[]> {
-    return em.find(UnitLineage, {}, { orderBy: { successor: { code: 'asc' }, predecessor: { code: 'asc' } } });
+    return em.find(
+      UnitLineage,
+      {},
+      { orderBy: { successor: { code: "asc" }, predecessor: { code: "asc" } } },
+    );
   }
 
   @FieldResolver(() => AdministrativeUnit, { nullable: true })
@@ -40,24 +55,31 @@ export class UnitResolver {
     return unit.parent?.load() ?? null;
   }
 
-  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit this one became part of (e.g. Hải Dương -> Hải Phòng on 2025-07-01)' })
+  @FieldResolver(() => AdministrativeUnit, {
+    nullable: true,
+    description: "The unit this one became part of (e.g. Hải Dương -> Hải Phòng on 2025-07-01)",
+  })
   successor(@Root() unit: AdministrativeUnit) {
     return unit.successor?.load() ?? null;
   }
 
-  @FieldResolver(() => [AdministrativeUnit], { description: 'Units that became part of this one' })
+  @FieldResolver(() => [AdministrativeUnit], { description: "Units that became part of this one" })
   async predecessors(@Root() unit: AdministrativeUnit, @Ctx() { loaders }: Context) {
-    return loaders.children(AdministrativeUnit, 'successor', {}, { code: 'asc' }).load(unit.id);
+    return loaders.children(AdministrativeUnit, "successor", {}, { code: "asc" }).load(unit.id);
   }
 
-  @FieldResolver(() => [Observation], { description: 'Values recorded for this unit (official only unless the filter asks)' })
+  @FieldResolver(() => [Observation], {
+    description: "Values recorded for this unit (official only unless the filter asks)",
+  })
   async observations(
     @Root() unit: AdministrativeUnit,
-    @Arg('filter', () => ObservationFilter, { nullable: true }) filter: ObservationFilter | null,
+    @Arg("filter", () => ObservationFilter, { nullable: true }) filter: ObservationFilter | null,
     @Ctx() { loaders }: Context,
   ) {
     const where = observationWhere({ ...filter, units: null });
-    return loaders.children(Observation, 'unit', where, { indicator: 'asc', year: 'asc', id: 'asc' } as never).load(unit.id);
+    return loaders
+      .children(Observation, "unit", where, { indicator: "asc", year: "asc", id: "asc" } as never)
+      .load(unit.id);
   }
 }
 

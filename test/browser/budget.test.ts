@@ -1,6 +1,6 @@
-import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, startStack, type Stack } from './helpers/stack.js';
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPage, startStack, type Stack } from "./helpers/stack.js";
 
 /**
  * Issue budget: the JavaScript a page needs before it shows its charts is at most 300 kB
@@ -8,24 +8,26 @@ import { openPage, startStack, type Stack } from './helpers/stack.js';
  * at the default level), so a new static import or a lost code split shows up here.
  */
 const BUDGET_BYTES = 300 * 1000;
-const PAGES = ['#/overview', '#/compare', '#/programme', '#/monitoring', '#/map', '#/briefing'];
+const PAGES = ["#/overview", "#/compare", "#/programme", "#/monitoring", "#/map", "#/briefing"];
 
-describe('JavaScript budget', () => {
+describe("JavaScript budget", () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack('budget');
+    stack = await startStack("budget");
   });
   afterAll(async () => {
     await stack?.close();
   });
 
-  it.each(PAGES)('%s loads at most 300 kB of gzipped JavaScript', async (hash) => {
+  it.each(PAGES)("%s loads at most 300 kB of gzipped JavaScript", async hash => {
     const scripts = new Map<string, number>();
     const pending: Promise<void>[] = [];
-    const { page, errors } = await openPage(stack, hash, async (p) => {
-      p.on('response', (response) => {
-        if (response.request().resourceType() !== 'script') return;
-        pending.push(response.body().then((body) => void scripts.set(response.url(), gzipSync(body).length)));
+    const { page, errors } = await openPage(stack, hash, async p => {
+      p.on("response", response => {
+        if (response.request().resourceType() !== "script") return;
+        pending.push(
+          response.body().then(body => void scripts.set(response.url(), gzipSync(body).length)),
+        );
       });
     });
     await Promise.all(pending);

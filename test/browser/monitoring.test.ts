@@ -1,42 +1,59 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasIsDrawn, chartValueCount, expectCsvMatchesTable, switchToEnglish } from './helpers/checks.js';
-import { andWaitForRender, openPage, screenshot, startStack, type Stack } from './helpers/stack.js';
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  canvasIsDrawn,
+  chartValueCount,
+  expectCsvMatchesTable,
+  switchToEnglish,
+} from "./helpers/checks.js";
+import { andWaitForRender, openPage, screenshot, startStack, type Stack } from "./helpers/stack.js";
 
-describe('Monitoring & check-ups page', () => {
+describe("Monitoring & check-ups page", () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack('monitoring');
+    stack = await startStack("monitoring");
   });
   afterAll(async () => {
     await stack?.close();
   });
 
-  it('draws samples over limits and check-ups, labelled as illustrative', async () => {
-    const { page, errors } = await openPage(stack, '#/monitoring');
-    for (const id of ['monitoring-factor', 'monitoring-sector', 'monitoring-year', 'checkups']) {
+  it("draws samples over limits and check-ups, labelled as illustrative", async () => {
+    const { page, errors } = await openPage(stack, "#/monitoring");
+    for (const id of ["monitoring-factor", "monitoring-sector", "monitoring-year", "checkups"]) {
       expect(await chartValueCount(page, id)).toBeGreaterThan(0);
       expect(await canvasIsDrawn(page, id)).toBe(true);
-      expect(await page.textContent(`[data-panel="${id}"] .badge-illustrative`)).toBe('Dữ liệu minh họa');
+      expect(await page.textContent(`[data-panel="${id}"] .badge-illustrative`)).toBe(
+        "Dữ liệu minh họa",
+      );
     }
-    await expectCsvMatchesTable(page, 'monitoring-factor');
-    await expectCsvMatchesTable(page, 'checkups');
-    await screenshot(page, 'monitoring-vi');
+    await expectCsvMatchesTable(page, "monitoring-factor");
+    await expectCsvMatchesTable(page, "checkups");
+    await screenshot(page, "monitoring-vi");
     await switchToEnglish(page);
-    expect(await page.textContent('[data-panel="monitoring-factor"] .badge-illustrative')).toBe('Illustrative data');
+    expect(await page.textContent('[data-panel="monitoring-factor"] .badge-illustrative')).toBe(
+      "Illustrative data",
+    );
     expect(errors).toEqual([]);
   });
 
-  it('restores units, years and check-up kind from the URL', async () => {
-    const { page, errors } = await openPage(stack, '#/monitoring?from=2022&kind=PERIODIC&to=2024&units=hai-duong-63&lang=en');
+  it("restores units, years and check-up kind from the URL", async () => {
+    const { page, errors } = await openPage(
+      stack,
+      "#/monitoring?from=2022&kind=PERIODIC&to=2024&units=hai-duong-63&lang=en",
+    );
     expect(await page.isChecked('input[name="units"][value="hai-duong-63"]')).toBe(true);
     expect(await page.isChecked('input[name="units"][value="hai-phong-63"]')).toBe(false);
-    expect(await page.inputValue('select[name="kind"]')).toBe('PERIODIC');
-    const rows = await expectCsvMatchesTable(page, 'checkups');
-    expect(rows.slice(1).map((r) => Number(r[0])).every((y) => y >= 2022 && y <= 2024)).toBe(true);
-    await screenshot(page, 'monitoring-en');
+    expect(await page.inputValue('select[name="kind"]')).toBe("PERIODIC");
+    const rows = await expectCsvMatchesTable(page, "checkups");
+    expect(
+      rows
+        .slice(1)
+        .map(r => Number(r[0]))
+        .every(y => y >= 2022 && y <= 2024),
+    ).toBe(true);
+    await screenshot(page, "monitoring-en");
     // Official only: there is no official monitoring data, and the page says so instead of drawing zeros.
     await andWaitForRender(page, () => page.click('[data-control="data:official"]'));
-    expect(await page.locator('.state-empty').count()).toBeGreaterThan(0);
+    expect(await page.locator(".state-empty").count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 });

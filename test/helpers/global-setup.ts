@@ -1,18 +1,18 @@
-import 'reflect-metadata';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../server/db/embedded-postgres.js';
-import { initOrm, migrate } from '../../server/db/orm.js';
-import { APP_ROLE } from '../../server/db/pg-auth.js';
-import { prepareAppDatabase, protectAuditLog } from '../../server/db/roles.js';
-import { loadOfficialSeeds } from '../../server/db/seed/load-official.js';
-import { loadIllustrative } from '../../server/illustrative/load-illustrative.js';
+import "reflect-metadata";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../server/db/embedded-postgres.js";
+import { initOrm, migrate } from "../../server/db/orm.js";
+import { APP_ROLE } from "../../server/db/pg-auth.js";
+import { prepareAppDatabase, protectAuditLog } from "../../server/db/roles.js";
+import { loadOfficialSeeds } from "../../server/db/seed/load-official.js";
+import { loadIllustrative } from "../../server/illustrative/load-illustrative.js";
 
-declare module 'vitest' {
+declare module "vitest" {
   export interface ProvidedContext {
     /** URL of the maintenance database of the test server (superuser: create and drop databases). */
     adminUrl: string;
@@ -30,13 +30,14 @@ declare module 'vitest' {
  * the same server and template, which are stopped when the last project's teardown runs.
  */
 export default async function setup(project: TestProject) {
-  const shared: { users: number; started: ReturnType<typeof startDatabase> } =
-    ((globalThis as any)[SHARED] ??= { users: 0, started: startDatabase() });
+  const shared: { users: number; started: ReturnType<typeof startDatabase> } = ((globalThis as any)[
+    SHARED
+  ] ??= { users: 0, started: startDatabase() });
   shared.users++;
   const { adminUrl, appUrl, templateDb, stop } = await shared.started;
-  project.provide('adminUrl', adminUrl);
-  project.provide('appUrl', appUrl);
-  project.provide('templateDb', templateDb);
+  project.provide("adminUrl", adminUrl);
+  project.provide("appUrl", appUrl);
+  project.provide("templateDb", templateDb);
   return async () => {
     if (--shared.users === 0) {
       delete (globalThis as any)[SHARED];
@@ -45,7 +46,7 @@ export default async function setup(project: TestProject) {
   };
 }
 
-const SHARED = Symbol.for('osh.test.database');
+const SHARED = Symbol.for("osh.test.database");
 
 async function startDatabase() {
   let embedded: EmbeddedPostgres | null = null;
@@ -54,14 +55,18 @@ async function startDatabase() {
   let appUrl: string;
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
-    url.pathname = '/postgres';
+    url.pathname = "/postgres";
     adminUrl = appUrl = url.toString();
   } else {
-    base = mkdtempSync(join(tmpdir(), 'osh-test-'));
+    base = mkdtempSync(join(tmpdir(), "osh-test-"));
     chmodSync(base, 0o755); // the postgres user must be able to enter it
-    embedded = await startEmbeddedPostgres({ dataDir: join(base, 'pg'), database: 'postgres', ephemeral: true });
-    adminUrl = embedded.adminUrlFor('postgres');
-    appUrl = embedded.urlFor('postgres');
+    embedded = await startEmbeddedPostgres({
+      dataDir: join(base, "pg"),
+      database: "postgres",
+      ephemeral: true,
+    });
+    adminUrl = embedded.adminUrlFor("postgres");
+    appUrl = embedded.urlFor("postgres");
   }
   const templateDb = `osh_template_${process.pid}`;
   try {
@@ -72,7 +77,9 @@ async function startDatabase() {
     const orm = await initOrm({ clientUrl: withDatabase(appUrl, templateDb), poolMax: 4 });
     try {
       await migrate(orm);
-      await protectAuditLog(withDatabase(adminUrl, templateDb), embedded ? APP_ROLE : null, (line) => console.warn(line));
+      await protectAuditLog(withDatabase(adminUrl, templateDb), embedded ? APP_ROLE : null, line =>
+        console.warn(line),
+      );
       await loadOfficialSeeds(orm.em.fork() as EntityManager);
       await loadIllustrative(orm.em.fork() as EntityManager);
     } finally {
@@ -83,11 +90,18 @@ async function startDatabase() {
     if (base) rmSync(base, { recursive: true, force: true });
     throw error;
   }
-  return { adminUrl, appUrl, templateDb, stop: async () => {
-    await adminQuery(adminUrl, `drop database if exists ${templateDb} with (force)`).catch(() => {});
-    await embedded?.stop();
-    if (base) rmSync(base, { recursive: true, force: true });
-  } };
+  return {
+    adminUrl,
+    appUrl,
+    templateDb,
+    stop: async () => {
+      await adminQuery(adminUrl, `drop database if exists ${templateDb} with (force)`).catch(
+        () => {},
+      );
+      await embedded?.stop();
+      if (base) rmSync(base, { recursive: true, force: true });
+    },
+  };
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -1,10 +1,10 @@
-import { ApolloServer } from '@apollo/server';
-import type { MikroORM } from '@mikro-orm/core';
-import { costLimitPlugin, depthLimitRule } from '../../server/common/complexity.js';
-import { formatError } from '../../server/common/format-error.js';
-import { buildContext, type AppUser } from '../../server/context.js';
-import { withSqlCount } from '../../server/db/sql-counter.js';
-import { buildAppSchema } from '../../server/schema.js';
+import { ApolloServer } from "@apollo/server";
+import type { MikroORM } from "@mikro-orm/core";
+import { costLimitPlugin, depthLimitRule } from "../../server/common/complexity.js";
+import { formatError } from "../../server/common/format-error.js";
+import { buildContext, type AppUser } from "../../server/context.js";
+import { withSqlCount } from "../../server/db/sql-counter.js";
+import { buildAppSchema } from "../../server/schema.js";
 
 export interface GqlResult<T = Record<string, any>> {
   data: T | null;
@@ -16,19 +16,30 @@ export interface GqlResult<T = Record<string, any>> {
 /** Runs GraphQL operations through the whole pipeline (validation, resolvers, loaders, formatError). */
 export async function createExecutor(orm: MikroORM, production = true) {
   const server = new ApolloServer({
-    schema: await buildAppSchema(), formatError: formatError(production), includeStacktraceInErrorResponses: false,
+    schema: await buildAppSchema(),
+    formatError: formatError(production),
+    includeStacktraceInErrorResponses: false,
     // The same limits as the app, so every test query also proves it stays within them.
-    validationRules: [depthLimitRule], plugins: [costLimitPlugin],
+    validationRules: [depthLimitRule],
+    plugins: [costLimitPlugin],
   });
   await server.start();
   return {
-    async run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, user: AppUser | null = null): Promise<GqlResult<T>> {
+    async run<T = Record<string, any>>(
+      query: string,
+      variables?: Record<string, unknown>,
+      user: AppUser | null = null,
+    ): Promise<GqlResult<T>> {
       const { result, statements } = await withSqlCount(() =>
         server.executeOperation({ query, variables }, { contextValue: buildContext(orm, user) }),
       );
-      if (result.body.kind !== 'single') throw new Error('expected a single result');
+      if (result.body.kind !== "single") throw new Error("expected a single result");
       const { data, errors } = result.body.singleResult;
-      return { data: (data ?? null) as T | null, errors: errors as GqlResult['errors'], statements };
+      return {
+        data: (data ?? null) as T | null,
+        errors: errors as GqlResult["errors"],
+        statements,
+      };
     },
     stop: () => server.stop(),
   };

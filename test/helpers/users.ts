@@ -1,16 +1,28 @@
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { userForToken } from '../../server/auth/tokens.js';
-import { Role } from '../../server/auth/user.entity.js';
-import { createUserWithToken } from '../../server/auth/user.service.js';
-import type { AppUser } from '../../server/context.js';
+import type { MikroORM } from "@mikro-orm/core";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { userForToken } from "../../server/auth/tokens.js";
+import { type Role } from "../../server/auth/user.entity.js";
+import { createUserWithToken } from "../../server/auth/user.service.js";
+import type { AppUser } from "../../server/context.js";
 
-export interface TestUser { user: AppUser; token: string }
+export interface TestUser {
+  user: AppUser;
+  token: string;
+}
 
 /** A user stored in the test database, with its first token, as the API would see it. */
-export async function makeUser(orm: MikroORM, name: string, role: Role, units: string[] = []): Promise<TestUser> {
+export async function makeUser(
+  orm: MikroORM,
+  name: string,
+  role: Role,
+  units: string[] = [],
+): Promise<TestUser> {
   const em = orm.em.fork() as EntityManager;
-  const { token } = await createUserWithToken(em, { name, role, units: units.length ? units : null }, null);
+  const { token } = await createUserWithToken(
+    em,
+    { name, role, units: units.length ? units : null },
+    null,
+  );
   const user = await userForToken(orm.em.fork() as EntityManager, token);
   return { user: user!, token };
 }

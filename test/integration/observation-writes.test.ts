@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../server/auth/user.entity.js';
-import { openTestDb, type TestDb } from '../helpers/db.js';
-import { createExecutor } from '../helpers/server.js';
-import { fingerprint, makeUser, type TestUser } from '../helpers/users.js';
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Role } from "../../server/auth/user.entity.js";
+import { openTestDb, type TestDb } from "../helpers/db.js";
+import { createExecutor } from "../helpers/server.js";
+import { fingerprint, makeUser, type TestUser } from "../helpers/users.js";
 
 let db: TestDb;
 let gql: Awaited<ReturnType<typeof createExecutor>>;
@@ -11,12 +11,12 @@ let hd2: TestUser; // a second Hải Dương steward, to approve
 let hp: TestUser; // steward of Hải Phòng
 let viewer: TestUser;
 beforeAll(async () => {
-  db = await openTestDb('obswrites');
+  db = await openTestDb("obswrites");
   gql = await createExecutor(db.orm);
-  hd = await makeUser(db.orm, 'Steward HD', Role.STEWARD, ['hai-duong-63']);
-  hd2 = await makeUser(db.orm, 'Steward HD 2', Role.STEWARD, ['hai-duong-63']);
-  hp = await makeUser(db.orm, 'Steward HP', Role.STEWARD, ['hai-phong-63', 'hai-phong-34']);
-  viewer = await makeUser(db.orm, 'Viewer', Role.VIEWER);
+  hd = await makeUser(db.orm, "Steward HD", Role.STEWARD, ["hai-duong-63"]);
+  hd2 = await makeUser(db.orm, "Steward HD 2", Role.STEWARD, ["hai-duong-63"]);
+  hp = await makeUser(db.orm, "Steward HP", Role.STEWARD, ["hai-phong-63", "hai-phong-34"]);
+  viewer = await makeUser(db.orm, "Viewer", Role.VIEWER);
 });
 afterAll(async () => {
   await gql.stop();
@@ -24,110 +24,194 @@ afterAll(async () => {
 });
 
 const CREATE = `mutation($input: CreateObservationInput!) { createObservation(input: $input) { id value reviewState source { code } grade } }`;
-const base = { indicator: 'oa-accidents', unit: 'hai-duong-63', year: 2019, value: 12, source: 'moj-nq19' };
-const official = (unit: string, year: number) => gql.run<{ observations: { nodes: { value: number; reviewState: string }[] } }>(
-  `{ observations(filter: { indicators: ["oa-accidents"], units: ["${unit}"], yearFrom: ${year}, yearTo: ${year} }) { nodes { value reviewState } } }`,
-);
+const base = {
+  indicator: "oa-accidents",
+  unit: "hai-duong-63",
+  year: 2019,
+  value: 12,
+  source: "moj-nq19",
+};
+const official = (unit: string, year: number) =>
+  gql.run<{ observations: { nodes: { value: number; reviewState: string }[] } }>(
+    `{ observations(filter: { indicators: ["oa-accidents"], units: ["${unit}"], yearFrom: ${year}, yearTo: ${year} }) { nodes { value reviewState } } }`,
+  );
 const audit = async (entity: string, entityId: number | string) => {
-  const admin = { id: 0, name: 'reader', role: 'ADMIN' as const, unitIds: [] };
-  const r = await gql.run<{ auditLog: { nodes: { action: string; userName: string; before: any; after: any; entityId: string }[] } }>(
-    `query($f: AuditFilter) { auditLog(filter: $f, first: 50) { nodes { action userName entityId before after } } }`, { f: { entity, entityId: String(entityId) } }, admin,
+  const admin = { id: 0, name: "reader", role: "ADMIN" as const, unitIds: [] };
+  const r = await gql.run<{
+    auditLog: {
+      nodes: { action: string; userName: string; before: any; after: any; entityId: string }[];
+    };
+  }>(
+    `query($f: AuditFilter) { auditLog(filter: $f, first: 50) { nodes { action userName entityId before after } } }`,
+    { f: { entity, entityId: String(entityId) } },
+    admin,
   );
   expect(r.errors).toBeUndefined();
   return r.data!.auditLog.nodes;
 };
 
-describe('observation writes', () => {
-  it('needs a token: UNAUTHENTICATED, and a viewer is FORBIDDEN', async () => {
+describe("observation writes", () => {
+  it("needs a token: UNAUTHENTICATED, and a viewer is FORBIDDEN", async () => {
     const before = await fingerprint(db.orm);
-    expect((await gql.run(CREATE, { input: base })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await gql.run(CREATE, { input: base }, viewer.user)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await gql.run(CREATE, { input: base })).errors?.[0].extensions?.code).toBe(
+      "UNAUTHENTICATED",
+    );
+    expect((await gql.run(CREATE, { input: base }, viewer.user)).errors?.[0].extensions?.code).toBe(
+      "FORBIDDEN",
+    );
     expect(await fingerprint(db.orm)).toEqual(before);
   });
 
-  it('keeps a steward inside its units: a Hải Dương steward cannot write Hải Phòng', async () => {
+  it("keeps a steward inside its units: a Hải Dương steward cannot write Hải Phòng", async () => {
     const before = await fingerprint(db.orm);
-    const r = await gql.run(CREATE, { input: { ...base, unit: 'hai-phong-63' } }, hd.user);
-    expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const r = await gql.run(CREATE, { input: { ...base, unit: "hai-phong-63" } }, hd.user);
+    expect(r.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect(await fingerprint(db.orm)).toEqual(before);
   });
 
   it.each([
-    ['a percentage over 100', { indicator: 'oa-fatal-investigated', value: 101 }, 'value'],
-    ['a fractional count', { value: 12.5 }, 'value'],
-    ['a negative count', { value: -1 }, 'value'],
-    ['a year the unit did not exist (Hải Dương in 2026)', { year: 2026 }, 'year'],
-    ['a year out of range', { year: 1800 }, 'year'],
-    ['an unknown unit', { unit: 'atlantis' }, 'unit'],
-    ['an unknown indicator', { indicator: 'nope' }, 'indicator'],
-    ['a measure that does not match', { measure: 'PERCENT' }, 'measure'],
-    ['no source', { source: '' }, 'source'],
-    ['an unknown source', { source: 'no-such-source' }, 'source'],
-    ['an illustrative status', { status: 'ILLUSTRATIVE' }, 'status'],
-    ['a long note', { note: 'x'.repeat(5000) }, 'note'],
-  ])('refuses %s with BAD_USER_INPUT naming the field', async (_what, patch, field) => {
+    ["a percentage over 100", { indicator: "oa-fatal-investigated", value: 101 }, "value"],
+    ["a fractional count", { value: 12.5 }, "value"],
+    ["a negative count", { value: -1 }, "value"],
+    ["a year the unit did not exist (Hải Dương in 2026)", { year: 2026 }, "year"],
+    ["a year out of range", { year: 1800 }, "year"],
+    ["an unknown unit", { unit: "atlantis" }, "unit"],
+    ["an unknown indicator", { indicator: "nope" }, "indicator"],
+    ["a measure that does not match", { measure: "PERCENT" }, "measure"],
+    ["no source", { source: "" }, "source"],
+    ["an unknown source", { source: "no-such-source" }, "source"],
+    ["an illustrative status", { status: "ILLUSTRATIVE" }, "status"],
+    ["a long note", { note: "x".repeat(5000) }, "note"],
+  ])("refuses %s with BAD_USER_INPUT naming the field", async (_what, patch, field) => {
     const before = await fingerprint(db.orm);
     const r = await gql.run(CREATE, { input: { ...base, ...patch } }, hd.user);
-    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
     expect(await fingerprint(db.orm)).toEqual(before);
   });
 
-  it('accepts a percentage of 100 and a zero count', async () => {
-    const a = await gql.run(CREATE, { input: { ...base, indicator: 'oa-fatal-investigated', value: 100, year: 2018 } }, hd.user);
+  it("accepts a percentage of 100 and a zero count", async () => {
+    const a = await gql.run(
+      CREATE,
+      { input: { ...base, indicator: "oa-fatal-investigated", value: 100, year: 2018 } },
+      hd.user,
+    );
     expect(a.errors).toBeUndefined();
     const b = await gql.run(CREATE, { input: { ...base, value: 0, year: 2018 } }, hd.user);
     expect(b.errors).toBeUndefined();
   });
 
-  it('creates a DRAFT, hidden from official views until another steward approves it', async () => {
-    const created = await gql.run<{ createObservation: { id: number; reviewState: string; grade: string } }>(CREATE, { input: base }, hd.user);
+  it("creates a DRAFT, hidden from official views until another steward approves it", async () => {
+    const created = await gql.run<{
+      createObservation: { id: number; reviewState: string; grade: string };
+    }>(CREATE, { input: base }, hd.user);
     expect(created.errors).toBeUndefined();
     const { id, reviewState } = created.data!.createObservation;
-    expect(reviewState).toBe('DRAFT');
-    expect((await official('hai-duong-63', 2019)).data!.observations.nodes).toEqual([]);
+    expect(reviewState).toBe("DRAFT");
+    expect((await official("hai-duong-63", 2019)).data!.observations.nodes).toEqual([]);
 
     const APPROVE = `mutation($id: Int!) { approveObservation(id: $id) { id reviewState } }`;
-    expect((await gql.run(APPROVE, { id }, hd.user)).errors?.[0].extensions?.code).toBe('FORBIDDEN'); // own value
-    expect((await gql.run(APPROVE, { id }, hp.user)).errors?.[0].extensions?.code).toBe('FORBIDDEN'); // other province
-    const approved = await gql.run<{ approveObservation: { reviewState: string } }>(APPROVE, { id }, hd2.user);
-    expect(approved.data?.approveObservation.reviewState).toBe('APPROVED');
-    expect((await official('hai-duong-63', 2019)).data!.observations.nodes).toEqual([{ value: 12, reviewState: 'APPROVED' }]);
-    const row = (await db.orm.em.getConnection().execute(`select created_by_id, approved_by_id from observation where id = ?`, [id]))[0];
+    expect((await gql.run(APPROVE, { id }, hd.user)).errors?.[0].extensions?.code).toBe(
+      "FORBIDDEN",
+    ); // own value
+    expect((await gql.run(APPROVE, { id }, hp.user)).errors?.[0].extensions?.code).toBe(
+      "FORBIDDEN",
+    ); // other province
+    const approved = await gql.run<{ approveObservation: { reviewState: string } }>(
+      APPROVE,
+      { id },
+      hd2.user,
+    );
+    expect(approved.data?.approveObservation.reviewState).toBe("APPROVED");
+    expect((await official("hai-duong-63", 2019)).data!.observations.nodes).toEqual([
+      { value: 12, reviewState: "APPROVED" },
+    ]);
+    const row = (
+      await db.orm.em
+        .getConnection()
+        .execute(`select created_by_id, approved_by_id from observation where id = ?`, [id])
+    )[0];
     expect(row).toEqual({ created_by_id: hd.user.id, approved_by_id: hd2.user.id });
 
-    const [approval, creation] = await audit('observation', id);
-    expect(creation).toMatchObject({ action: 'CREATE', userName: 'Steward HD', before: null, after: { value: 12, reviewState: 'DRAFT' } });
-    expect(approval).toMatchObject({ action: 'APPROVE', userName: 'Steward HD 2', before: { reviewState: 'DRAFT' }, after: { reviewState: 'APPROVED' } });
+    const [approval, creation] = await audit("observation", id);
+    expect(creation).toMatchObject({
+      action: "CREATE",
+      userName: "Steward HD",
+      before: null,
+      after: { value: 12, reviewState: "DRAFT" },
+    });
+    expect(approval).toMatchObject({
+      action: "APPROVE",
+      userName: "Steward HD 2",
+      before: { reviewState: "DRAFT" },
+      after: { reviewState: "APPROVED" },
+    });
   });
 
-  it('refuses a second value for the same key, and a correction goes back to DRAFT with the old value audited', async () => {
+  it("refuses a second value for the same key, and a correction goes back to DRAFT with the old value audited", async () => {
     const dup = await gql.run(CREATE, { input: base }, hd2.user);
-    expect(dup.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
-    const id = Number((await db.orm.em.getConnection().execute(`select o.id from observation o join administrative_unit u on u.id = o.unit_id join indicator i on i.id = o.indicator_id where u.code = 'hai-duong-63' and i.code = 'oa-accidents' and year = 2019 and dataset = 'OFFICIAL'`))[0].id);
+    expect(dup.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "year" });
+    const id = Number(
+      (
+        await db.orm.em
+          .getConnection()
+          .execute(
+            `select o.id from observation o join administrative_unit u on u.id = o.unit_id join indicator i on i.id = o.indicator_id where u.code = 'hai-duong-63' and i.code = 'oa-accidents' and year = 2019 and dataset = 'OFFICIAL'`,
+          )
+      )[0].id,
+    );
     const UPDATE = `mutation($id: Int!, $patch: ObservationPatch!) { updateObservation(id: $id, patch: $patch) { value reviewState } }`;
-    expect((await gql.run(UPDATE, { id, patch: { value: 1.5 } }, hd2.user)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'value' });
-    expect((await gql.run(UPDATE, { id, patch: { value: 13 } }, hp.user)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const fixed = await gql.run<{ updateObservation: { value: number; reviewState: string } }>(UPDATE, { id, patch: { value: 13, note: 'corrected from the final report' } }, hd2.user);
-    expect(fixed.data?.updateObservation).toEqual({ value: 13, reviewState: 'DRAFT' });
-    expect((await official('hai-duong-63', 2019)).data!.observations.nodes).toEqual([]);
-    const [update] = await audit('observation', id);
-    expect(update).toMatchObject({ action: 'UPDATE', userName: 'Steward HD 2', before: { value: 12, reviewState: 'APPROVED' }, after: { value: 13, reviewState: 'DRAFT' } });
+    expect(
+      (await gql.run(UPDATE, { id, patch: { value: 1.5 } }, hd2.user)).errors?.[0].extensions,
+    ).toMatchObject({ code: "BAD_USER_INPUT", field: "value" });
+    expect(
+      (await gql.run(UPDATE, { id, patch: { value: 13 } }, hp.user)).errors?.[0].extensions?.code,
+    ).toBe("FORBIDDEN");
+    const fixed = await gql.run<{ updateObservation: { value: number; reviewState: string } }>(
+      UPDATE,
+      { id, patch: { value: 13, note: "corrected from the final report" } },
+      hd2.user,
+    );
+    expect(fixed.data?.updateObservation).toEqual({ value: 13, reviewState: "DRAFT" });
+    expect((await official("hai-duong-63", 2019)).data!.observations.nodes).toEqual([]);
+    const [update] = await audit("observation", id);
+    expect(update).toMatchObject({
+      action: "UPDATE",
+      userName: "Steward HD 2",
+      before: { value: 12, reviewState: "APPROVED" },
+      after: { value: 13, reviewState: "DRAFT" },
+    });
 
-    const drafts = await gql.run<{ draftObservations: { totalCount: number } }>(`{ draftObservations { totalCount } }`, {}, hd.user);
+    const drafts = await gql.run<{ draftObservations: { totalCount: number } }>(
+      `{ draftObservations { totalCount } }`,
+      {},
+      hd.user,
+    );
     expect(drafts.data!.draftObservations.totalCount).toBeGreaterThanOrEqual(1);
-    const ok = await gql.run(`mutation($ids: [Int!]!) { approveObservations(ids: $ids) { reviewState } }`, { ids: [id] }, hd.user);
+    const ok = await gql.run(
+      `mutation($ids: [Int!]!) { approveObservations(ids: $ids) { reviewState } }`,
+      { ids: [id] },
+      hd.user,
+    );
     expect(ok.errors).toBeUndefined();
-    expect((await official('hai-duong-63', 2019)).data!.observations.nodes).toEqual([{ value: 13, reviewState: 'APPROVED' }]);
+    expect((await official("hai-duong-63", 2019)).data!.observations.nodes).toEqual([
+      { value: 13, reviewState: "APPROVED" },
+    ]);
   });
 
-  it('deletes a value in scope, audited with the row before', async () => {
-    const c = await gql.run<{ createObservation: { id: number } }>(CREATE, { input: { ...base, year: 2017 } }, hd.user);
+  it("deletes a value in scope, audited with the row before", async () => {
+    const c = await gql.run<{ createObservation: { id: number } }>(
+      CREATE,
+      { input: { ...base, year: 2017 } },
+      hd.user,
+    );
     const id = c.data!.createObservation.id;
     const DELETE = `mutation($id: Int!) { deleteObservation(id: $id) }`;
-    expect((await gql.run(DELETE, { id }, hp.user)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await gql.run(DELETE, { id: 99999999 }, hd.user)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect((await gql.run(DELETE, { id }, hp.user)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect((await gql.run(DELETE, { id: 99999999 }, hd.user)).errors?.[0].extensions).toMatchObject(
+      { code: "BAD_USER_INPUT", field: "id" },
+    );
     expect((await gql.run(DELETE, { id }, hd.user)).data).toEqual({ deleteObservation: id });
-    const [deletion] = await audit('observation', id);
-    expect(deletion).toMatchObject({ action: 'DELETE', before: { id, value: 12 }, after: null });
+    const [deletion] = await audit("observation", id);
+    expect(deletion).toMatchObject({ action: "DELETE", before: { id, value: 12 }, after: null });
   });
 });

@@ -1,5 +1,5 @@
-import './styles/app.css';
-import './styles/print.css';
-import { startRouter } from './app/router.js';
+import "./styles/app.css";
+import "./styles/print.css";
+import { startRouter } from "./app/router.js";
 
 startRouter();

@@ -4,25 +4,25 @@
  * Browser-side callbacks go through `globalThis as any`: the test tsconfig has no DOM types,
  * and the server's CSP (script-src 'self') forbids the string form of page.evaluate.
  */
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
-import { startApp } from '../../../server/app.js';
-import { createTestDatabase, dropTestDatabase } from '../../helpers/db.js';
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { inject } from "vitest";
+import { startApp } from "../../../server/app.js";
+import { createTestDatabase, dropTestDatabase } from "../../helpers/db.js";
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-export const SCREENSHOTS = join(ROOT, 'test/.artifacts/screenshots');
+const ROOT = resolve(import.meta.dirname, "../../..");
+export const SCREENSHOTS = join(ROOT, "test/.artifacts/screenshots");
 
 const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
 ];
 
 export interface Stack {
@@ -33,8 +33,16 @@ export interface Stack {
 
 export async function startStack(label: string): Promise<Stack> {
   const databaseUrl = await createTestDatabase(`browser_${label}`);
-  const app = await startApp({ databaseUrl, port: 0, webDist: inject('webDist'), illustrative: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const app = await startApp({
+    databaseUrl,
+    port: 0,
+    webDist: inject("webDist"),
+    illustrative: true,
+  });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     url: app.url,
@@ -54,14 +62,21 @@ export interface OpenedPage {
 }
 
 /** Opens the app at `hash`; `prepare` runs before navigation (e.g. to intercept requests). */
-export async function openPage(stack: Stack, hash: string, prepare?: (page: Page) => Promise<unknown>): Promise<OpenedPage> {
-  const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+export async function openPage(
+  stack: Stack,
+  hash: string,
+  prepare?: (page: Page) => Promise<unknown>,
+): Promise<OpenedPage> {
+  const context = await stack.browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+  page.on("console", message => {
+    if (message.type() === "error") errors.push(message.text());
   });
-  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+  page.on("pageerror", error => errors.push(error.stack ?? error.message));
   await prepare?.(page);
   await page.goto(`${stack.url}/${hash}`);
   await waitReady(page);
@@ -71,7 +86,7 @@ export async function openPage(stack: Stack, hash: string, prepare?: (page: Page
 /** Waits until a render newer than `after` (default: any) has finished. */
 export async function waitReady(page: Page, after = 0): Promise<void> {
   await page.waitForFunction(
-    (min) => {
+    min => {
       const g = globalThis as any;
       return Number(g.document.body.dataset.render || 0) > min && g.__ready === true;
     },

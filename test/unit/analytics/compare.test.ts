@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from "vitest";
 import {
   fillYears,
   rankUnits,
   yearOverYear,
   type Direction,
-} from '../../../server/analytics/index.js';
+} from "../../../server/analytics/index.js";
 
-describe('yearOverYear', () => {
+describe("yearOverYear", () => {
   const rows = yearOverYear([
     { year: 2021, value: 12 },
     { year: 2020, value: 10 },
@@ -25,8 +25,8 @@ describe('yearOverYear', () => {
     [2024, 9, -9, -100], // 0 − 9 = −9; −9 / 9 = −100 %
     [2025, 0, 9, null], // 9 − 0 = 9; per cent undefined from 0
     [2027, null, null, null], // 2026 absent
-  ])('%i: previous %s, change %s, %s %%', (year, previous, change, percent) => {
-    expect(rows.find((r) => r.year === year)).toMatchObject({
+  ])("%i: previous %s, change %s, %s %%", (year, previous, change, percent) => {
+    expect(rows.find(r => r.year === year)).toMatchObject({
       previousValue: previous,
       change,
       percentChange: percent,
@@ -34,44 +34,44 @@ describe('yearOverYear', () => {
   });
 });
 
-describe('rankUnits', () => {
+describe("rankUnits", () => {
   const values = [
-    { unit: 'HD', value: 3.0 },
-    { unit: 'HP', value: 2.5 },
-    { unit: 'QN', value: null },
-    { unit: 'BN', value: 2.5 },
-    { unit: 'TB', value: 4.0 },
+    { unit: "HD", value: 3.0 },
+    { unit: "HP", value: 2.5 },
+    { unit: "QN", value: null },
+    { unit: "BN", value: 2.5 },
+    { unit: "TB", value: 4.0 },
   ];
 
   it.each<[Direction, [string, number | null][]]>([
     // Lower is better: 2.5, 2.5 share rank 1; 3.0 is 3rd (two did better); null unranked last
     [
-      'DECREASE',
+      "DECREASE",
       [
-        ['HP', 1],
-        ['BN', 1],
-        ['HD', 3],
-        ['TB', 4],
-        ['QN', null],
+        ["HP", 1],
+        ["BN", 1],
+        ["HD", 3],
+        ["TB", 4],
+        ["QN", null],
       ],
     ],
     [
-      'INCREASE',
+      "INCREASE",
       [
-        ['TB', 1],
-        ['HD', 2],
-        ['HP', 3],
-        ['BN', 3],
-        ['QN', null],
+        ["TB", 1],
+        ["HD", 2],
+        ["HP", 3],
+        ["BN", 3],
+        ["QN", null],
       ],
     ],
-  ])('%s', (direction, expected) => {
-    expect(rankUnits(values, direction).map((r) => [r.unit, r.rank])).toEqual(expected);
+  ])("%s", (direction, expected) => {
+    expect(rankUnits(values, direction).map(r => [r.unit, r.rank])).toEqual(expected);
   });
 });
 
-describe('fillYears', () => {
-  it('makes gaps explicit as nulls', () => {
+describe("fillYears", () => {
+  it("makes gaps explicit as nulls", () => {
     expect(fillYears([{ year: 2021, value: 5 }], 2020, 2022)).toEqual([
       { year: 2020, value: null },
       { year: 2021, value: 5 },

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { ratePer, rateSeries, requiredTrajectory } from '../../../server/analytics/index.js';
+import { describe, expect, it } from "vitest";
+import { ratePer, rateSeries, requiredTrajectory } from "../../../server/analytics/index.js";
 
-describe('ratePer', () => {
+describe("ratePer", () => {
   it.each([
     // 27 deaths / 900,000 workers × 100,000 = 3.0
     [27, 900_000, undefined, 3.0],
@@ -12,7 +12,7 @@ describe('ratePer', () => {
     [27, null, undefined, null],
     [27, 0, undefined, null],
     [-1, 900_000, undefined, null],
-  ])('ratePer(%s, %s, %s) = %s', (count, denominator, per, rate) => {
+  ])("ratePer(%s, %s, %s) = %s", (count, denominator, per, rate) => {
     const r = ratePer(count, denominator, per);
     if (rate === null) {
       expect(r).toBeNull();
@@ -22,7 +22,7 @@ describe('ratePer', () => {
   });
 });
 
-describe('rateSeries', () => {
+describe("rateSeries", () => {
   // Required path 3.0 × 0.96^(t − 2020): 2020 3.0, 2021 2.88, 2022 2.7648, 2023 2.654208
   const requiredPath = requiredTrajectory(2020, 3.0, -0.04, 2023);
   const series = rateSeries(
@@ -35,11 +35,15 @@ describe('rateSeries', () => {
     { requiredPath },
   );
 
-  it('sorts by year and computes each rate from its own count and denominator', () => {
-    expect(series.map((p) => p.year)).toEqual([2020, 2021, 2022, 2023]);
+  it("sorts by year and computes each rate from its own count and denominator", () => {
+    expect(series.map(p => p.year)).toEqual([2020, 2021, 2022, 2023]);
     // 27/900,000 × 1e5 = 3.0; 10/400,000 × 1e5 = 2.5; 1000/20,000,000 × 1e5 = 5.0
-    expect(series.map((p) => p.value)).toEqual([3.0, null, 2.5, 5.0]);
-    expect(series[1]).toMatchObject({ reason: 'COUNT_MISSING', interval: null, requiredPathInsideInterval: null });
+    expect(series.map(p => p.value)).toEqual([3.0, null, 2.5, 5.0]);
+    expect(series[1]).toMatchObject({
+      reason: "COUNT_MISSING",
+      interval: null,
+      requiredPathInsideInterval: null,
+    });
   });
 
   it.each([
@@ -49,7 +53,7 @@ describe('rateSeries', () => {
     [2, 1.19885, 4.59759, 2.7648, true],
     // 1000 events: 938.973 to 1063.952, × 1/200 = 4.69487 to 5.31976; path 2.654 outside
     [3, 4.69487, 5.31976, 2.654208, false],
-  ])('point %i: interval %s to %s, path %s inside: %s', (i, lower, upper, path, inside) => {
+  ])("point %i: interval %s to %s, path %s inside: %s", (i, lower, upper, path, inside) => {
     const p = series[i];
     expect(p?.interval?.lower).toBeCloseTo(lower, 4);
     expect(p?.interval?.upper).toBeCloseTo(upper, 4);
@@ -57,19 +61,24 @@ describe('rateSeries', () => {
     expect(p?.requiredPathInsideInterval).toBe(inside);
   });
 
-  it('gives no path flag when no path is supplied', () => {
+  it("gives no path flag when no path is supplied", () => {
     const [p] = rateSeries([{ year: 2020, count: 5, denominator: 100_000 }], { per: 1000 });
     // 5 / 100,000 × 1,000 = 0.05
-    expect(p).toMatchObject({ value: 0.05, per: 1000, requiredPathValue: null, requiredPathInsideInterval: null });
+    expect(p).toMatchObject({
+      value: 0.05,
+      per: 1000,
+      requiredPathValue: null,
+      requiredPathInsideInterval: null,
+    });
   });
 });
 
-describe('requiredTrajectory', () => {
-  it('compounds the rate from the base year to the end year', () => {
+describe("requiredTrajectory", () => {
+  it("compounds the rate from the base year to the end year", () => {
     const path = requiredTrajectory(2020, 3.0, -0.04, 2025);
     // 3.0 × 0.96^n: 3.0, 2.88, 2.7648, 2.654208, 2.54803968, 2.4461180928
     const expected = [3.0, 2.88, 2.7648, 2.654208, 2.54803968, 2.4461180928];
-    expect(path.map((p) => p.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(path.map(p => p.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
     path.forEach((p, i) => expect(p.value).toBeCloseTo(expected[i] as number, 10));
   });
 
@@ -77,7 +86,7 @@ describe('requiredTrajectory', () => {
     [2025, 3.0, -0.04, 2020],
     [2020, Number.NaN, -0.04, 2025],
     [2020, 3.0, -1, 2025],
-  ])('returns [] for an undefined path (%s, %s, %s, %s)', (b, v, r, e) => {
+  ])("returns [] for an undefined path (%s, %s, %s, %s)", (b, v, r, e) => {
     expect(requiredTrajectory(b, v, r, e)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../../server/config.js';
+import { describe, expect, it } from "vitest";
+import { readConfig } from "../../../server/config.js";
 
-describe('readConfig', () => {
-  it('uses the documented defaults when nothing is set', () => {
+describe("readConfig", () => {
+  it("uses the documented defaults when nothing is set", () => {
     const config = readConfig({});
     expect(config.port).toBe(4000);
     expect(config.databaseUrl).toBeNull();
@@ -10,27 +10,35 @@ describe('readConfig', () => {
     expect(config.illustrativeData).toBe(true);
     expect(config.responseCache).toBe(true);
     expect(config.rateLimit).toEqual({ burst: 300, perSecond: 50 });
-    expect(config.dataDir.endsWith('.data')).toBe(true);
+    expect(config.dataDir.endsWith(".data")).toBe(true);
     expect(config.production).toBe(true);
-    expect(readConfig({ NODE_ENV: 'development' }).production).toBe(false);
+    expect(readConfig({ NODE_ENV: "development" }).production).toBe(false);
   });
 
-  it('reads the switches and lists', () => {
+  it("reads the switches and lists", () => {
     const config = readConfig({
-      PORT: '8080', DATABASE_URL: ' postgres://x/y ', DATABASE_REPLICA_URLS: 'postgres://r1/y, ,postgres://r2/y',
-      ILLUSTRATIVE_DATA: 'OFF', RESPONSE_CACHE: 'off', RATE_LIMIT: 'off',
+      PORT: "8080",
+      DATABASE_URL: " postgres://x/y ",
+      DATABASE_REPLICA_URLS: "postgres://r1/y, ,postgres://r2/y",
+      ILLUSTRATIVE_DATA: "OFF",
+      RESPONSE_CACHE: "off",
+      RATE_LIMIT: "off",
     });
     expect(config).toMatchObject({
-      port: 8080, databaseUrl: 'postgres://x/y', replicaUrls: ['postgres://r1/y', 'postgres://r2/y'],
-      illustrativeData: false, responseCache: false, rateLimit: null,
+      port: 8080,
+      databaseUrl: "postgres://x/y",
+      replicaUrls: ["postgres://r1/y", "postgres://r2/y"],
+      illustrativeData: false,
+      responseCache: false,
+      rateLimit: null,
     });
-    expect(readConfig({ RATE_LIMIT: '10/2.5' }).rateLimit).toEqual({ burst: 10, perSecond: 2.5 });
+    expect(readConfig({ RATE_LIMIT: "10/2.5" }).rateLimit).toEqual({ burst: 10, perSecond: 2.5 });
   });
 
-  it('refuses a bad port or rate limit with a message naming the setting', () => {
-    expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
-    expect(() => readConfig({ PORT: '70000' })).toThrow(/PORT/);
-    expect(() => readConfig({ RATE_LIMIT: 'fast' })).toThrow(/RATE_LIMIT/);
-    expect(() => readConfig({ RATE_LIMIT: '0/5' })).toThrow(/RATE_LIMIT/);
+  it("refuses a bad port or rate limit with a message naming the setting", () => {
+    expect(() => readConfig({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => readConfig({ PORT: "70000" })).toThrow(/PORT/);
+    expect(() => readConfig({ RATE_LIMIT: "fast" })).toThrow(/RATE_LIMIT/);
+    expect(() => readConfig({ RATE_LIMIT: "0/5" })).toThrow(/RATE_LIMIT/);
   });
 });

@@ -1,12 +1,24 @@
 /** Reference lists the pages choose from: units, indicators, programmes. */
-import { gql } from './client.js';
-import { graphql, type ResultOf } from './graphql.js';
+import { gql } from "./client.js";
+import { graphql, type ResultOf } from "./graphql.js";
 
 export const UNITS_QUERY = graphql(`
   query Units($asOf: LocalDate) {
     units(first: 200, filter: { asOf: $asOf }, orderBy: NAME_ASC) {
       totalCount
-      nodes { code nameVi nameEn level validFrom validTo successor { code nameVi nameEn } }
+      nodes {
+        code
+        nameVi
+        nameEn
+        level
+        validFrom
+        validTo
+        successor {
+          code
+          nameVi
+          nameEn
+        }
+      }
     }
   }
 `);
@@ -15,7 +27,16 @@ export const INDICATORS_QUERY = graphql(`
   query Indicators {
     indicators(first: 500) {
       totalCount
-      nodes { code nameVi nameEn measure direction definitionVi definitionEn sdg }
+      nodes {
+        code
+        nameVi
+        nameEn
+        measure
+        direction
+        definitionVi
+        definitionEn
+        sdg
+      }
     }
   }
 `);
@@ -24,14 +45,25 @@ export const PROGRAMMES_QUERY = graphql(`
   query Programmes {
     programmes(first: 100) {
       totalCount
-      nodes { code nameVi nameEn startYear endYear unit { code nameVi nameEn } }
+      nodes {
+        code
+        nameVi
+        nameEn
+        startYear
+        endYear
+        unit {
+          code
+          nameVi
+          nameEn
+        }
+      }
     }
   }
 `);
 
-export type Unit = ResultOf<typeof UNITS_QUERY>['units']['nodes'][number];
-export type Indicator = ResultOf<typeof INDICATORS_QUERY>['indicators']['nodes'][number];
-export type ProgrammeRef = ResultOf<typeof PROGRAMMES_QUERY>['programmes']['nodes'][number];
+export type Unit = ResultOf<typeof UNITS_QUERY>["units"]["nodes"][number];
+export type Indicator = ResultOf<typeof INDICATORS_QUERY>["indicators"]["nodes"][number];
+export type ProgrammeRef = ResultOf<typeof PROGRAMMES_QUERY>["programmes"]["nodes"][number];
 
 /** Units valid on a day (63 provinces before 2025-07-01, 34 from then), or all when asOf is null. */
 export async function fetchUnits(asOf: string | null = null): Promise<Unit[]> {

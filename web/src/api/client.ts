@@ -6,8 +6,8 @@
  * re-renders from memory instead of asking the server again.
  */
 
-import { print } from '@0no-co/graphql.web';
-import type { TadaDocumentNode } from './graphql.js';
+import { print } from "@0no-co/graphql.web";
+import type { TadaDocumentNode } from "./graphql.js";
 
 export interface GraphQLErrorBody {
   message: string;
@@ -21,19 +21,23 @@ export class ApiError extends Error {
 
   constructor(message: string, code: string, errors: GraphQLErrorBody[] = []) {
     super(message);
-    this.name = 'ApiError';
+    this.name = "ApiError";
     this.code = code;
     this.errors = errors;
     Object.setPrototypeOf(this, new.target.prototype);
   }
 }
 
-export const GRAPHQL_ENDPOINT = '/graphql';
+export const GRAPHQL_ENDPOINT = "/graphql";
 
 const cache = new Map<string, Promise<unknown>>();
 
 /** Variables argument: optional when the document has no required variable. */
-type VariablesArg<TVariables> = {} extends TVariables ? [variables?: TVariables] : [variables: TVariables];
+// `{}` here asks "could an empty object be these variables?", i.e. none is required.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type VariablesArg<TVariables> = {} extends TVariables
+  ? [variables?: TVariables]
+  : [variables: TVariables];
 
 const texts = new WeakMap<object, string>();
 
@@ -68,19 +72,22 @@ export function clearApiCache(): void {
   cache.clear();
 }
 
-async function post<TData>(query: string, variables: Record<string, unknown> | undefined): Promise<TData> {
+async function post<TData>(
+  query: string,
+  variables: Record<string, unknown> | undefined,
+): Promise<TData> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
-      method: 'POST',
+      method: "POST",
       headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json, application/json',
+        "content-type": "application/json",
+        accept: "application/graphql-response+json, application/json",
       },
       body: JSON.stringify({ query, variables }),
     });
   } catch (cause) {
-    throw new ApiError(cause instanceof Error ? cause.message : String(cause), 'NETWORK_ERROR');
+    throw new ApiError(cause instanceof Error ? cause.message : String(cause), "NETWORK_ERROR");
   }
   let body: { data?: TData | null; errors?: GraphQLErrorBody[] };
   try {
@@ -90,7 +97,11 @@ async function post<TData>(query: string, variables: Record<string, unknown> | u
   }
   if (body.errors?.length) {
     const first = body.errors[0];
-    throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', body.errors);
+    throw new ApiError(
+      first.message,
+      first.extensions?.code ?? "INTERNAL_SERVER_ERROR",
+      body.errors,
+    );
   }
   if (!response.ok || body.data == null) {
     throw new ApiError(`HTTP ${response.status} ${response.statusText}`, `HTTP_${response.status}`);

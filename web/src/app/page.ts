@@ -1,7 +1,7 @@
 /** What every page module receives and returns. */
-import type { Locale } from '../lib/format.js';
-import type { Translate } from '../lib/i18n.js';
-import type { PageId, UrlState } from '../lib/url-state.js';
+import type { Locale } from "../lib/format.js";
+import type { Translate } from "../lib/i18n.js";
+import type { PageId, UrlState } from "../lib/url-state.js";
 
 export interface PageContext {
   root: HTMLElement;

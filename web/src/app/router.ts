@@ -4,12 +4,12 @@
  * Readiness for tests and screenshots: `window.__ready` and `<body data-ready>` turn true when
  * the page has finished rendering (data loaded, charts drawn) and false while it works.
  */
-import { h, setContent } from '../components/dom.js';
-import { showError } from '../components/states.js';
-import { translator } from '../lib/i18n.js';
-import { buildHash, parseHash, withParams, type PageId, type UrlState } from '../lib/url-state.js';
-import { renderHeader } from './header.js';
-import type { PageHandle, PageModule } from './page.js';
+import { h, setContent } from "../components/dom.js";
+import { showError } from "../components/states.js";
+import { translator } from "../lib/i18n.js";
+import { buildHash, parseHash, withParams, type PageId, type UrlState } from "../lib/url-state.js";
+import { renderHeader } from "./header.js";
+import type { PageHandle, PageModule } from "./page.js";
 
 declare global {
   interface Window {
@@ -18,12 +18,12 @@ declare global {
 }
 
 const PAGE_LOADERS: Record<PageId, () => Promise<PageModule>> = {
-  overview: () => import('../pages/overview/index.js'),
-  compare: () => import('../pages/compare/index.js'),
-  programme: () => import('../pages/programme/index.js'),
-  monitoring: () => import('../pages/monitoring/index.js'),
-  map: () => import('../pages/map/index.js'),
-  briefing: () => import('../pages/briefing/index.js'),
+  overview: () => import("../pages/overview/index.js"),
+  compare: () => import("../pages/compare/index.js"),
+  programme: () => import("../pages/programme/index.js"),
+  monitoring: () => import("../pages/monitoring/index.js"),
+  map: () => import("../pages/map/index.js"),
+  briefing: () => import("../pages/briefing/index.js"),
 };
 
 let current: PageHandle | void;
@@ -43,16 +43,16 @@ async function route(): Promise<void> {
   document.body.dataset.render = String(renderId);
   const t = translator(state.locale);
   document.documentElement.lang = state.locale;
-  document.title = `${t(`page.${state.page}`)} · ${t('appTitle')}`;
-  renderHeader(document.getElementById('app-header')!, state);
-  const skip = document.querySelector('.skip-link');
-  if (skip) skip.textContent = t('skipToContent');
-  const footer = document.getElementById('app-footer')!;
-  setContent(footer, h('p', {}, t('mergedNote')));
+  document.title = `${t(`page.${state.page}`)} · ${t("appTitle")}`;
+  renderHeader(document.getElementById("app-header")!, state);
+  const skip = document.querySelector(".skip-link");
+  if (skip) skip.textContent = t("skipToContent");
+  const footer = document.getElementById("app-footer")!;
+  setContent(footer, h("p", {}, t("mergedNote")));
 
   current?.dispose();
   current = undefined;
-  const root = document.getElementById('main')!;
+  const root = document.getElementById("main")!;
   root.replaceChildren();
   root.dataset.page = state.page;
   try {
@@ -63,7 +63,7 @@ async function route(): Promise<void> {
       state,
       locale: state.locale,
       t,
-      setParams: (changes) => navigate(withParams(state, changes)),
+      setParams: changes => navigate(withParams(state, changes)),
       href: (page, params = {}) => buildHash({ page, locale: state.locale, params }),
     });
     if (renderId !== renderCount) {
@@ -87,6 +87,6 @@ export function navigate(state: UrlState): void {
 }
 
 export function startRouter(): void {
-  window.addEventListener('hashchange', () => void route());
+  window.addEventListener("hashchange", () => void route());
   void route();
 }

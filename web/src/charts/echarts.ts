@@ -2,8 +2,13 @@
  * The ONLY place that registers ECharts modules. Tree-shaken imports keep the bundle at about a
  * third of the full build; adding a chart type means adding it here and to `ECOption`.
  */
-import { BarChart, HeatmapChart, LineChart, MapChart } from 'echarts/charts';
-import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, MapSeriesOption } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, MapChart } from "echarts/charts";
+import type {
+  BarSeriesOption,
+  HeatmapSeriesOption,
+  LineSeriesOption,
+  MapSeriesOption,
+} from "echarts/charts";
 import {
   AriaComponent,
   GridComponent,
@@ -11,7 +16,7 @@ import {
   MarkLineComponent,
   TooltipComponent,
   VisualMapComponent,
-} from 'echarts/components';
+} from "echarts/components";
 import type {
   AriaComponentOption,
   GridComponentOption,
@@ -19,10 +24,10 @@ import type {
   MarkLineComponentOption,
   TooltipComponentOption,
   VisualMapComponentOption,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import type { ComposeOption } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+} from "echarts/components";
+import * as echarts from "echarts/core";
+import type { ComposeOption } from "echarts/core";
+import { CanvasRenderer } from "echarts/renderers";
 
 echarts.use([
   BarChart,

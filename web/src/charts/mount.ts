@@ -2,7 +2,7 @@
  * Owns one ECharts instance's life: init, resize with its container, setOption, dispose.
  * Pages never call echarts.init themselves.
  */
-import { echarts, type ECOption } from './echarts.js';
+import { echarts, type ECOption } from "./echarts.js";
 
 export interface MountedChart {
   update(option: ECOption): void;
@@ -14,7 +14,7 @@ export interface MountedChart {
 }
 
 export function mountChart(el: HTMLElement, option: ECOption): MountedChart {
-  const instance = echarts.init(el, undefined, { renderer: 'canvas' });
+  const instance = echarts.init(el, undefined, { renderer: "canvas" });
   // notMerge: a new option replaces the old one completely, so series removed from the
   // selection do not linger from the previous render.
   instance.setOption(option, { notMerge: true });
@@ -24,19 +24,26 @@ export function mountChart(el: HTMLElement, option: ECOption): MountedChart {
   const observer = new ResizeObserver(() => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
-      if (instance.isDisposed() || !el.isConnected || el.clientWidth === 0 || el.clientHeight === 0) return;
+      if (
+        instance.isDisposed() ||
+        !el.isConnected ||
+        el.clientWidth === 0 ||
+        el.clientHeight === 0
+      ) {
+        return;
+      }
       instance.resize();
     });
   });
   observer.observe(el);
-  el.dataset.chartReady = 'true';
+  el.dataset.chartReady = "true";
   return {
     instance,
     update(next) {
       instance.setOption(next, { notMerge: true });
     },
     toPng() {
-      return instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+      return instance.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" });
     },
     dispose() {
       cancelAnimationFrame(frame);

@@ -3,16 +3,16 @@
  * chart and table, CSV and PNG downloads. The table is always in the DOM (hidden while the
  * chart shows) so the CSV is by construction the same as the table.
  */
-import type { ECOption } from '../charts/echarts.js';
-import { mountChart, type MountedChart } from '../charts/mount.js';
-import { fileSlug, tableToCsv } from '../lib/csv.js';
-import { downloadDataUrl, downloadText } from '../lib/download.js';
-import type { Locale } from '../lib/format.js';
-import type { Translate } from '../lib/i18n.js';
-import type { TableModel } from '../lib/table.js';
-import { renderTable } from './data-table.js';
-import { h } from './dom.js';
-import { illustrativeBadge } from './states.js';
+import type { ECOption } from "../charts/echarts.js";
+import { mountChart, type MountedChart } from "../charts/mount.js";
+import { fileSlug, tableToCsv } from "../lib/csv.js";
+import { downloadDataUrl, downloadText } from "../lib/download.js";
+import type { Locale } from "../lib/format.js";
+import type { Translate } from "../lib/i18n.js";
+import type { TableModel } from "../lib/table.js";
+import { renderTable } from "./data-table.js";
+import { h } from "./dom.js";
+import { illustrativeBadge } from "./states.js";
 
 export interface ChartPanelInput {
   /** Stable id (used in file names, test hooks and aria ids). */
@@ -38,7 +38,7 @@ export interface ChartPanel {
 declare global {
   interface Window {
     /** Test hook: the ECharts instance of each panel on the page, by panel id. */
-    __charts?: Record<string, MountedChart['instance']>;
+    __charts?: Record<string, MountedChart["instance"]>;
   }
 }
 
@@ -47,40 +47,68 @@ export function createChartPanel(host: Element, input: ChartPanelInput): ChartPa
   const { t, locale, id } = input;
   const tableId = `${id}-table`;
   const chartId = `${id}-chart`;
-  const chartEl = h('div', { class: 'chart', id: chartId, style: `height:${input.height ?? 360}px`, 'data-chart': id });
-  const tableWrap = h('div', { class: 'table-wrap', id: tableId, hidden: true }, renderTable(input.table, locale, input.title));
-  const toggle = h('button', {
-    type: 'button',
-    class: 'btn',
-    'aria-controls': `${chartId} ${tableId}`,
-    'aria-expanded': 'false',
-    'data-action': 'toggle-table',
-  }, t('showTable'));
-  toggle.addEventListener('click', () => {
+  const chartEl = h("div", {
+    class: "chart",
+    id: chartId,
+    style: `height:${input.height ?? 360}px`,
+    "data-chart": id,
+  });
+  const tableWrap = h(
+    "div",
+    { class: "table-wrap", id: tableId, hidden: true },
+    renderTable(input.table, locale, input.title),
+  );
+  const toggle = h(
+    "button",
+    {
+      type: "button",
+      class: "btn",
+      "aria-controls": `${chartId} ${tableId}`,
+      "aria-expanded": "false",
+      "data-action": "toggle-table",
+    },
+    t("showTable"),
+  );
+  toggle.addEventListener("click", () => {
     const showTable = tableWrap.hidden;
     tableWrap.hidden = !showTable;
     chartEl.hidden = showTable;
-    toggle.setAttribute('aria-expanded', String(showTable));
-    toggle.textContent = showTable ? t('showChart') : t('showTable');
+    toggle.setAttribute("aria-expanded", String(showTable));
+    toggle.textContent = showTable ? t("showChart") : t("showTable");
     if (!showTable) chart.instance.resize();
   });
   const baseName = fileSlug(input.title);
-  const csvButton = h('button', { type: 'button', class: 'btn', 'data-action': 'csv' }, t('downloadCsv'));
-  csvButton.addEventListener('click', () => downloadText(`${baseName}.csv`, tableToCsv(input.table, locale), 'text/csv;charset=utf-8'));
-  const pngButton = h('button', { type: 'button', class: 'btn', 'data-action': 'png' }, t('downloadPng'));
-  pngButton.addEventListener('click', () => downloadDataUrl(`${baseName}.png`, chart.toPng()));
+  const csvButton = h(
+    "button",
+    { type: "button", class: "btn", "data-action": "csv" },
+    t("downloadCsv"),
+  );
+  csvButton.addEventListener("click", () =>
+    downloadText(`${baseName}.csv`, tableToCsv(input.table, locale), "text/csv;charset=utf-8"),
+  );
+  const pngButton = h(
+    "button",
+    { type: "button", class: "btn", "data-action": "png" },
+    t("downloadPng"),
+  );
+  pngButton.addEventListener("click", () => downloadDataUrl(`${baseName}.png`, chart.toPng()));
 
   const el = h(
-    'section',
-    { class: 'panel', 'data-panel': id, 'aria-labelledby': `${id}-title` },
+    "section",
+    { class: "panel", "data-panel": id, "aria-labelledby": `${id}-title` },
     h(
-      'header',
-      { class: 'panel-head' },
-      h('h2', { id: `${id}-title`, class: 'panel-title' }, input.title, input.table.illustrative ? illustrativeBadge(t) : null),
-      input.controls?.length ? h('div', { class: 'panel-controls' }, input.controls) : null,
-      h('div', { class: 'panel-actions no-print' }, toggle, csvButton, pngButton),
+      "header",
+      { class: "panel-head" },
+      h(
+        "h2",
+        { id: `${id}-title`, class: "panel-title" },
+        input.title,
+        input.table.illustrative ? illustrativeBadge(t) : null,
+      ),
+      input.controls?.length ? h("div", { class: "panel-controls" }, input.controls) : null,
+      h("div", { class: "panel-actions no-print" }, toggle, csvButton, pngButton),
     ),
-    input.note ? h('p', { class: 'panel-note' }, input.note) : null,
+    input.note ? h("p", { class: "panel-note" }, input.note) : null,
     chartEl,
     tableWrap,
   );
@@ -98,24 +126,40 @@ export function createChartPanel(host: Element, input: ChartPanelInput): ChartPa
 }
 
 /** A table-only panel (no chart) with the same badge and CSV download. */
-export function createTablePanel(host: Element, input: Omit<ChartPanelInput, 'option' | 'height'>): HTMLElement {
+export function createTablePanel(
+  host: Element,
+  input: Omit<ChartPanelInput, "option" | "height">,
+): HTMLElement {
   const { t, locale } = input;
-  const csvButton = h('button', { type: 'button', class: 'btn', 'data-action': 'csv' }, t('downloadCsv'));
-  csvButton.addEventListener('click', () =>
-    downloadText(`${fileSlug(input.title)}.csv`, tableToCsv(input.table, locale), 'text/csv;charset=utf-8'),
+  const csvButton = h(
+    "button",
+    { type: "button", class: "btn", "data-action": "csv" },
+    t("downloadCsv"),
+  );
+  csvButton.addEventListener("click", () =>
+    downloadText(
+      `${fileSlug(input.title)}.csv`,
+      tableToCsv(input.table, locale),
+      "text/csv;charset=utf-8",
+    ),
   );
   const el = h(
-    'section',
-    { class: 'panel', 'data-panel': input.id, 'aria-labelledby': `${input.id}-title` },
+    "section",
+    { class: "panel", "data-panel": input.id, "aria-labelledby": `${input.id}-title` },
     h(
-      'header',
-      { class: 'panel-head' },
-      h('h2', { id: `${input.id}-title`, class: 'panel-title' }, input.title, input.table.illustrative ? illustrativeBadge(t) : null),
-      input.controls?.length ? h('div', { class: 'panel-controls' }, input.controls) : null,
-      h('div', { class: 'panel-actions no-print' }, csvButton),
+      "header",
+      { class: "panel-head" },
+      h(
+        "h2",
+        { id: `${input.id}-title`, class: "panel-title" },
+        input.title,
+        input.table.illustrative ? illustrativeBadge(t) : null,
+      ),
+      input.controls?.length ? h("div", { class: "panel-controls" }, input.controls) : null,
+      h("div", { class: "panel-actions no-print" }, csvButton),
     ),
-    input.note ? h('p', { class: 'panel-note' }, input.note) : null,
-    h('div', { class: 'table-wrap' }, renderTable(input.table, locale, input.title)),
+    input.note ? h("p", { class: "panel-note" }, input.note) : null,
+    h("div", { class: "table-wrap" }, renderTable(input.table, locale, input.title)),
   );
   host.append(el);
   return el;

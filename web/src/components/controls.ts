@@ -1,6 +1,6 @@
 /** Form controls for page toolbars. Each change goes to the URL (the page re-renders from it). */
-import { h } from './dom.js';
-import type { Translate } from '../lib/i18n.js';
+import { h } from "./dom.js";
+import type { Translate } from "../lib/i18n.js";
 
 export interface Choice {
   value: string;
@@ -10,79 +10,156 @@ export interface Choice {
 let idCounter = 0;
 const nextId = (prefix: string) => `${prefix}-${++idCounter}`;
 
-export function selectField(label: string, name: string, choices: Choice[], value: string, onChange: (value: string) => void): HTMLElement {
+export function selectField(
+  label: string,
+  name: string,
+  choices: Choice[],
+  value: string,
+  onChange: (value: string) => void,
+): HTMLElement {
   const id = nextId(name);
   const select = h(
-    'select',
-    { id, name, 'data-control': name },
-    choices.map((c) => h('option', { value: c.value, selected: c.value === value }, c.label)),
+    "select",
+    { id, name, "data-control": name },
+    choices.map(c => h("option", { value: c.value, selected: c.value === value }, c.label)),
   );
-  select.addEventListener('change', () => onChange(select.value));
-  return h('div', { class: 'field' }, h('label', { for: id }, label), select);
+  select.addEventListener("change", () => onChange(select.value));
+  return h("div", { class: "field" }, h("label", { for: id }, label), select);
 }
 
-export function yearField(label: string, name: string, value: number, min: number, max: number, onChange: (value: number) => void): HTMLElement {
+export function yearField(
+  label: string,
+  name: string,
+  value: number,
+  min: number,
+  max: number,
+  onChange: (value: number) => void,
+): HTMLElement {
   const id = nextId(name);
-  const input = h('input', { id, name, type: 'number', min, max, step: 1, value, 'data-control': name, inputmode: 'numeric' });
-  input.addEventListener('change', () => {
+  const input = h("input", {
+    id,
+    name,
+    type: "number",
+    min,
+    max,
+    step: 1,
+    value,
+    "data-control": name,
+    inputmode: "numeric",
+  });
+  input.addEventListener("change", () => {
     const year = Number.parseInt(input.value, 10);
     if (Number.isFinite(year)) onChange(Math.min(max, Math.max(min, year)));
   });
-  return h('div', { class: 'field' }, h('label', { for: id }, label), input);
+  return h("div", { class: "field" }, h("label", { for: id }, label), input);
 }
 
 /** A group of checkboxes; `onChange` receives the checked values in the order of `choices`. */
-export function checkboxField(legend: string, name: string, choices: Choice[], checked: string[], onChange: (values: string[]) => void): HTMLElement {
-  const inputs = choices.map((c) => h('input', { type: 'checkbox', name, value: c.value, checked: checked.includes(c.value), 'data-control': name }));
+export function checkboxField(
+  legend: string,
+  name: string,
+  choices: Choice[],
+  checked: string[],
+  onChange: (values: string[]) => void,
+): HTMLElement {
+  const inputs = choices.map(c =>
+    h("input", {
+      type: "checkbox",
+      name,
+      value: c.value,
+      checked: checked.includes(c.value),
+      "data-control": name,
+    }),
+  );
   for (const input of inputs) {
-    input.addEventListener('change', () => onChange(inputs.filter((i) => i.checked).map((i) => i.value)));
+    input.addEventListener("change", () =>
+      onChange(inputs.filter(i => i.checked).map(i => i.value)),
+    );
   }
   return h(
-    'fieldset',
-    { class: 'field' },
-    h('legend', {}, legend),
-    h('div', { class: 'checks' }, choices.map((c, i) => h('label', {}, inputs[i], c.label))),
+    "fieldset",
+    { class: "field" },
+    h("legend", {}, legend),
+    h(
+      "div",
+      { class: "checks" },
+      choices.map((c, i) => h("label", {}, inputs[i], c.label)),
+    ),
   );
 }
 
 /** Two or more mutually exclusive buttons (aria-pressed), e.g. as reported / harmonised. */
-export function toggleGroup(label: string, name: string, choices: Choice[], value: string, onChange: (value: string) => void): HTMLElement {
+export function toggleGroup(
+  label: string,
+  name: string,
+  choices: Choice[],
+  value: string,
+  onChange: (value: string) => void,
+): HTMLElement {
   return h(
-    'div',
-    { class: 'field', role: 'group', 'aria-label': label },
-    h('span', {}, label),
+    "div",
+    { class: "field", role: "group", "aria-label": label },
+    h("span", {}, label),
     h(
-      'div',
-      { class: 'panel-actions' },
-      choices.map((c) =>
-        h('button', {
-          type: 'button',
-          class: 'btn',
-          'aria-pressed': String(c.value === value),
-          'data-control': `${name}:${c.value}`,
-          onclick: () => onChange(c.value),
-        }, c.label),
+      "div",
+      { class: "panel-actions" },
+      choices.map(c =>
+        h(
+          "button",
+          {
+            type: "button",
+            class: "btn",
+            "aria-pressed": String(c.value === value),
+            "data-control": `${name}:${c.value}`,
+            onclick: () => onChange(c.value),
+          },
+          c.label,
+        ),
       ),
     ),
   );
 }
 
 export function toolbar(...fields: (HTMLElement | null)[]): HTMLElement {
-  return h('div', { class: 'toolbar no-print', role: 'search' }, fields.filter((f): f is HTMLElement => f !== null));
+  return h(
+    "div",
+    { class: "toolbar no-print", role: "search" },
+    fields.filter((f): f is HTMLElement => f !== null),
+  );
 }
 
 /** As reported vs harmonised to current boundaries: the same toggle on every page. */
-export function basisToggle(t: Translate, value: string, onChange: (value: string) => void): HTMLElement {
-  return toggleGroup(t('seriesMode'), 'basis', [
-    { value: 'AS_REPORTED', label: t('asReported') },
-    { value: 'HARMONISED', label: t('harmonised') },
-  ], value, onChange);
+export function basisToggle(
+  t: Translate,
+  value: string,
+  onChange: (value: string) => void,
+): HTMLElement {
+  return toggleGroup(
+    t("seriesMode"),
+    "basis",
+    [
+      { value: "AS_REPORTED", label: t("asReported") },
+      { value: "HARMONISED", label: t("harmonised") },
+    ],
+    value,
+    onChange,
+  );
 }
 
 /** Official data only, or official plus illustrative (labelled wherever it shows). */
-export function datasetToggle(t: Translate, value: string, onChange: (value: string) => void): HTMLElement {
-  return toggleGroup(t('includeIllustrative'), 'data', [
-    { value: 'official', label: t('datasetOfficial') },
-    { value: 'all', label: t('datasetAll') },
-  ], value, onChange);
+export function datasetToggle(
+  t: Translate,
+  value: string,
+  onChange: (value: string) => void,
+): HTMLElement {
+  return toggleGroup(
+    t("includeIllustrative"),
+    "data",
+    [
+      { value: "official", label: t("datasetOfficial") },
+      { value: "all", label: t("datasetAll") },
+    ],
+    value,
+    onChange,
+  );
 }

@@ -3,7 +3,10 @@
  * never inject markup.
  */
 type Child = Node | string | number | null | undefined | false;
-type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
+type Attrs = Record<
+  string,
+  string | number | boolean | null | undefined | ((event: Event) => void)
+>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -13,8 +16,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
-    if (typeof value === 'function') el.addEventListener(name.replace(/^on/, '').toLowerCase(), value);
-    else if (value === true) el.setAttribute(name, '');
+    if (typeof value === "function") {
+      el.addEventListener(name.replace(/^on/, "").toLowerCase(), value);
+    } else if (value === true) el.setAttribute(name, "");
     else el.setAttribute(name, String(value));
   }
   append(el, children);
@@ -36,7 +40,7 @@ export function setContent(el: Element, ...children: (Child | Child[])[]): void 
 
 /** An inline SVG element (document.createElement cannot make SVG). */
 export function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
-  const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
   return el;
 }

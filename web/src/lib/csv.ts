@@ -2,10 +2,10 @@
  * CSV of a table (RFC 4180 quoting, CRLF line ends), prefixed with a UTF-8 byte order mark so
  * Excel opens Vietnamese text correctly instead of guessing a legacy code page. Pure.
  */
-import type { Locale } from './format.js';
-import { tableMatrix, type TableModel } from './table.js';
+import type { Locale } from "./format.js";
+import { tableMatrix, type TableModel } from "./table.js";
 
-export const BOM = '\uFEFF';
+export const BOM = "\uFEFF";
 
 /**
  * A number as the tables print it, in either language: sign, digits with optional grouping
@@ -21,7 +21,7 @@ const NUMBER = /^[-+]?(\d+|\d{1,3}([.,\u00a0\u202f ]\d{3})+)([.,]\d+)?( ?%(\/(n�
  */
 export function neutralise(cell: string | number): string {
   const text = String(cell);
-  if (typeof cell === 'number' || !/^[=+\-@\t\r]/.test(text) || NUMBER.test(text)) return text;
+  if (typeof cell === "number" || !/^[=+\-@\t\r]/.test(text) || NUMBER.test(text)) return text;
   return `'${text}`;
 }
 
@@ -31,7 +31,11 @@ function quote(cell: string): string {
 
 /** CSV text of a cell matrix, with BOM; formula-like text is neutralised. */
 export function toCsv(matrix: (string | number)[][]): string {
-  return BOM + matrix.map((row) => row.map((cell) => quote(neutralise(cell))).join(',')).join('\r\n') + '\r\n';
+  return (
+    BOM +
+    matrix.map(row => row.map(cell => quote(neutralise(cell))).join(",")).join("\r\n") +
+    "\r\n"
+  );
 }
 
 /** CSV text of a table model in the given language. */
@@ -44,7 +48,7 @@ export function parseCsv(text: string): string[][] {
   const body = text.startsWith(BOM) ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
-  let cell = '';
+  let cell = "";
   let inQuotes = false;
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
@@ -59,20 +63,20 @@ export function parseCsv(text: string): string[][] {
       }
     } else if (ch === '"') {
       inQuotes = true;
-    } else if (ch === ',') {
+    } else if (ch === ",") {
       row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++;
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && body[i + 1] === "\n") i++;
       row.push(cell);
       rows.push(row);
       row = [];
-      cell = '';
+      cell = "";
     } else {
       cell += ch;
     }
   }
-  if (cell !== '' || row.length > 0) {
+  if (cell !== "" || row.length > 0) {
     row.push(cell);
     rows.push(row);
   }
@@ -83,12 +87,12 @@ export function parseCsv(text: string): string[][] {
 export function fileSlug(text: string): string {
   return (
     text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[đĐ]/g, 'd')
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đĐ]/g, "d")
       .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 80) || 'data'
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 80) || "data"
   );
 }

@@ -12,10 +12,10 @@ export function downloadDataUrl(fileName: string, dataUrl: string): void {
 }
 
 function clickLink(fileName: string, href: string): void {
-  const link = document.createElement('a');
+  const link = document.createElement("a");
   link.href = href;
   link.download = fileName;
-  link.rel = 'noopener';
+  link.rel = "noopener";
   document.body.append(link);
   link.click();
   link.remove();

@@ -2,13 +2,13 @@
  * Number, percent and date formatting for Vietnamese (default) and English. Pure functions.
  * A missing value (null/undefined/NaN) is always spelled out as "no data", never shown as 0.
  */
-import type { Measure } from '../api/graphql.js';
+import type { Measure } from "../api/graphql.js";
 
-export type Locale = 'vi' | 'en';
+export type Locale = "vi" | "en";
 
-const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+const INTL_LOCALE: Record<Locale, string> = { vi: "vi-VN", en: "en-GB" };
 
-const NO_DATA: Record<Locale, string> = { vi: 'Không có số liệu', en: 'No data' };
+const NO_DATA: Record<Locale, string> = { vi: "Không có số liệu", en: "No data" };
 
 /** The words shown instead of a missing number. */
 export function noData(locale: Locale): string {
@@ -48,24 +48,36 @@ export interface NumberOptions {
  * 1234.5 -> '1.234,5' (vi) or '1,234.5' (en). Vietnamese groups 4-digit numbers too
  * ('1.234'), which Intl's vi-VN does by default.
  */
-export function formatNumber(value: number | null | undefined, locale: Locale, options: NumberOptions = {}): string {
+export function formatNumber(
+  value: number | null | undefined,
+  locale: Locale,
+  options: NumberOptions = {},
+): string {
   if (isMissing(value)) return noData(locale);
   const { digits = 1, minDigits = 0, signed = false } = options;
   // Normalise -0 so a rounded tiny negative does not print as '-0'.
   const rounded = Number(value.toFixed(digits)) || 0;
-  const text = numberFormat(locale, minDigits, digits).format(rounded).replace('\u2212', '-');
+  const text = numberFormat(locale, minDigits, digits).format(rounded).replace("\u2212", "-");
   return signed && rounded > 0 ? `+${text}` : text;
 }
 
 /** A value already in percent: 65 -> '65 %' (vi) / '65%' (en); 2.5 -> '2,5 %' / '2.5%'. */
-export function formatPercent(value: number | null | undefined, locale: Locale, options: NumberOptions = {}): string {
+export function formatPercent(
+  value: number | null | undefined,
+  locale: Locale,
+  options: NumberOptions = {},
+): string {
   if (isMissing(value)) return noData(locale);
   const text = formatNumber(value, locale, options);
-  return locale === 'vi' ? `${text} %` : `${text}%`;
+  return locale === "vi" ? `${text} %` : `${text}%`;
 }
 
 /** A fraction: 0.65 -> '65 %' / '65%'. */
-export function formatShare(fraction: number | null | undefined, locale: Locale, options: NumberOptions = {}): string {
+export function formatShare(
+  fraction: number | null | undefined,
+  locale: Locale,
+  options: NumberOptions = {},
+): string {
   if (isMissing(fraction)) return noData(locale);
   return formatPercent(fraction * 100, locale, { digits: 0, ...options });
 }
@@ -74,33 +86,37 @@ export function formatShare(fraction: number | null | undefined, locale: Locale,
 export function formatRatePerYear(fraction: number | null | undefined, locale: Locale): string {
   if (isMissing(fraction)) return noData(locale);
   const text = formatPercent(fraction * 100, locale, { digits: 1, signed: true });
-  return `${text}/${locale === 'vi' ? 'năm' : 'year'}`;
+  return `${text}/${locale === "vi" ? "năm" : "year"}`;
 }
 
 /** Units of measure as the API names them (enum Measure). */
 export type { Measure };
 
 const MEASURE_SUFFIX: Record<Measure, Record<Locale, string>> = {
-  COUNT: { vi: '', en: '' },
-  PERSONS: { vi: ' người', en: ' persons' },
-  PERCENT: { vi: '', en: '' },
-  RATE_PER_100K: { vi: ' /100.000 LĐ', en: ' per 100,000 workers' },
-  BILLION_VND: { vi: ' tỷ đồng', en: ' bn VND' },
-  THOUSAND_PERSONS: { vi: ' nghìn người', en: ' thousand persons' },
-  BINARY: { vi: '', en: '' },
-  SQUARE_KM: { vi: ' km²', en: ' km²' },
+  COUNT: { vi: "", en: "" },
+  PERSONS: { vi: " người", en: " persons" },
+  PERCENT: { vi: "", en: "" },
+  RATE_PER_100K: { vi: " /100.000 LĐ", en: " per 100,000 workers" },
+  BILLION_VND: { vi: " tỷ đồng", en: " bn VND" },
+  THOUSAND_PERSONS: { vi: " nghìn người", en: " thousand persons" },
+  BINARY: { vi: "", en: "" },
+  SQUARE_KM: { vi: " km²", en: " km²" },
 };
 
 /** A value in an indicator's unit: counts without decimals, rates with up to two. */
-export function formatMeasure(value: number | null | undefined, measure: Measure, locale: Locale): string {
+export function formatMeasure(
+  value: number | null | undefined,
+  measure: Measure,
+  locale: Locale,
+): string {
   if (isMissing(value)) return noData(locale);
   switch (measure) {
-    case 'PERCENT':
+    case "PERCENT":
       return formatPercent(value, locale, { digits: 1 });
-    case 'BINARY':
-      return value >= 1 ? (locale === 'vi' ? 'Có' : 'Yes') : locale === 'vi' ? 'Không' : 'No';
-    case 'COUNT':
-    case 'PERSONS':
+    case "BINARY":
+      return value >= 1 ? (locale === "vi" ? "Có" : "Yes") : locale === "vi" ? "Không" : "No";
+    case "COUNT":
+    case "PERSONS":
       return formatNumber(value, locale, { digits: 0 }) + MEASURE_SUFFIX[measure][locale];
     default:
       return formatNumber(value, locale, { digits: 2 }) + MEASURE_SUFFIX[measure][locale];
@@ -113,7 +129,20 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!match) return iso;
   const [, y, m, d] = match;
-  if (locale === 'vi') return `${d}/${m}/${y}`;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  if (locale === "vi") return `${d}/${m}/${y}`;
+  const months = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+  ];
   return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
 }

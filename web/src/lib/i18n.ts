@@ -2,18 +2,18 @@
  * Translation lookup. Vietnamese is the default; English is the second language. Names that come
  * from the API (indicators, units, programmes) are picked with `pick()` from their nameVi/nameEn.
  */
-import type { Locale } from './format.js';
-import { en, vi, type MessageKey } from './messages.js';
+import type { Locale } from "./format.js";
+import { en, vi, type MessageKey } from "./messages.js";
 
 export type { MessageKey };
 
 const TABLES: Record<Locale, Record<MessageKey, string>> = { vi, en };
 
-export const LOCALES: readonly Locale[] = ['vi', 'en'];
-export const DEFAULT_LOCALE: Locale = 'vi';
+export const LOCALES: readonly Locale[] = ["vi", "en"];
+export const DEFAULT_LOCALE: Locale = "vi";
 
 export function isLocale(value: unknown): value is Locale {
-  return value === 'vi' || value === 'en';
+  return value === "vi" || value === "en";
 }
 
 /** `t('sentence.noData', 'en', { indicator: 'X', unit: 'Y' })`. Unknown placeholders stay visible. */
@@ -36,17 +36,21 @@ interface Named {
 
 /** The API object's name in the chosen language, falling back to the other language. */
 export function pick(named: Named | null | undefined, locale: Locale): string {
-  if (!named) return '';
-  const primary = locale === 'vi' ? named.nameVi : named.nameEn;
-  return primary ?? named.nameVi ?? named.nameEn ?? '';
+  if (!named) return "";
+  const primary = locale === "vi" ? named.nameVi : named.nameEn;
+  return primary ?? named.nameVi ?? named.nameEn ?? "";
 }
 
 /** Same for any pair of vi/en fields, e.g. titleVi/titleEn. */
-export function pickText(vi: string | null | undefined, en: string | null | undefined, locale: Locale): string {
-  return (locale === 'vi' ? vi ?? en : en ?? vi) ?? '';
+export function pickText(
+  vi: string | null | undefined,
+  en: string | null | undefined,
+  locale: Locale,
+): string {
+  return (locale === "vi" ? (vi ?? en) : (en ?? vi)) ?? "";
 }
 
 /** A generated sentence as a sentence: first letter upper-case ('tần suất …' -> 'Tần suất …'). */
 export function sentence(text: string): string {
-  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+  return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
 }

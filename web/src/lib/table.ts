@@ -2,8 +2,8 @@
  * The data table model shared by every chart panel: what the table shows is exactly what the
  * CSV contains (already formatted for the chosen language, 'no data' spelled out).
  */
-import type { Locale } from './format.js';
-import { noData } from './format.js';
+import type { Locale } from "./format.js";
+import { noData } from "./format.js";
 
 export interface TableColumn {
   key: string;
@@ -23,14 +23,16 @@ export interface TableModel {
 
 /** The text a cell shows; missing values read "no data", never blank or 0. */
 export function cellText(cell: TableCell, locale: Locale): string {
-  if (cell === null || cell === undefined || (typeof cell === 'number' && Number.isNaN(cell))) return noData(locale);
+  if (cell === null || cell === undefined || (typeof cell === "number" && Number.isNaN(cell))) {
+    return noData(locale);
+  }
   return String(cell);
 }
 
 /** Rows as arrays of cell texts, header first. */
 export function tableMatrix(table: TableModel, locale: Locale): string[][] {
   return [
-    table.columns.map((c) => c.label),
-    ...table.rows.map((row) => table.columns.map((c) => cellText(row[c.key], locale))),
+    table.columns.map(c => c.label),
+    ...table.rows.map(row => table.columns.map(c => cellText(row[c.key], locale))),
   ];
 }

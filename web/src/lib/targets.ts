@@ -1,8 +1,14 @@
 /** How a target is written: '-4 %/năm (2020 → 2025)', '> 80 %'. Pure. */
-import type { Comparator, TargetKind } from '../api/graphql.js';
-import { formatPercent, type Locale } from './format.js';
+import type { Comparator, TargetKind } from "../api/graphql.js";
+import { formatPercent, type Locale } from "./format.js";
 
-export const COMPARATOR_SYMBOL: Record<Comparator, string> = { GT: '>', GTE: '≥', EQ: '=', LTE: '≤', LT: '<' };
+export const COMPARATOR_SYMBOL: Record<Comparator, string> = {
+  GT: ">",
+  GTE: "≥",
+  EQ: "=",
+  LTE: "≤",
+  LT: "<",
+};
 
 export interface TargetLike {
   kind: TargetKind;
@@ -14,9 +20,9 @@ export interface TargetLike {
 
 /** The target value as a short phrase in the chosen language. */
 export function targetValueText(target: TargetLike, locale: Locale): string {
-  if (target.kind === 'ANNUAL_RATE') {
+  if (target.kind === "ANNUAL_RATE") {
     const rate = formatPercent(target.value, locale, { digits: 1, signed: true });
-    return `${rate}/${locale === 'vi' ? 'năm' : 'year'}`;
+    return `${rate}/${locale === "vi" ? "năm" : "year"}`;
   }
   return `${COMPARATOR_SYMBOL[target.comparator]} ${formatPercent(target.value, locale, { digits: 1 })}`;
 }
@@ -27,10 +33,10 @@ export function targetYearsText(target: TargetLike): string {
 }
 
 const KIND_LABEL: Record<TargetKind, Record<Locale, string>> = {
-  ANNUAL_RATE: { vi: 'Tốc độ hằng năm', en: 'Annual rate' },
-  LEVEL: { vi: 'Mức cần đạt', en: 'Level' },
-  ALL: { vi: 'Toàn bộ (100 %)', en: 'All (100%)' },
-  MILESTONE: { vi: 'Mốc', en: 'Milestone' },
+  ANNUAL_RATE: { vi: "Tốc độ hằng năm", en: "Annual rate" },
+  LEVEL: { vi: "Mức cần đạt", en: "Level" },
+  ALL: { vi: "Toàn bộ (100 %)", en: "All (100%)" },
+  MILESTONE: { vi: "Mốc", en: "Milestone" },
 };
 
 export function targetKindText(kind: TargetKind, locale: Locale): string {

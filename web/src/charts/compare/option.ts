@@ -2,10 +2,16 @@
  * Compare chart: one indicator, several units' actual series, each unit's required trajectory
  * (dashed) and the national target (a horizontal line). Pure: data in, ECharts option out.
  */
-import type { ECOption } from '../echarts.js';
-import { formatMeasure, formatNumber, formatPercent, type Locale, type Measure } from '../../lib/format.js';
-import { t } from '../../lib/i18n.js';
-import { baseOption, tooltipHtml, unitColour } from '../theme.js';
+import type { ECOption } from "../echarts.js";
+import {
+  formatMeasure,
+  formatNumber,
+  formatPercent,
+  type Locale,
+  type Measure,
+} from "../../lib/format.js";
+import { t } from "../../lib/i18n.js";
+import { baseOption, tooltipHtml, unitColour } from "../theme.js";
 
 export interface YearValue {
   year: number;
@@ -39,39 +45,41 @@ export function yearsBetween(from: number, to: number): number[] {
 
 /** Values aligned to the year axis; years without a value are null (a gap, never 0). */
 export function alignToYears(points: YearValue[], years: number[]): (number | null)[] {
-  const byYear = new Map(points.map((p) => [p.year, p.value]));
-  return years.map((y) => byYear.get(y) ?? null);
+  const byYear = new Map(points.map(p => [p.year, p.value]));
+  return years.map(y => byYear.get(y) ?? null);
 }
 
 /** Axis ticks: percent with a % sign, other measures as plain numbers (the unit is in the title). */
 export function axisLabel(value: number, measure: Measure, locale: Locale): string {
-  return measure === 'PERCENT' ? formatPercent(value, locale, { digits: 0 }) : formatNumber(value, locale, { digits: 2 });
+  return measure === "PERCENT"
+    ? formatPercent(value, locale, { digits: 0 })
+    : formatNumber(value, locale, { digits: 2 });
 }
 
 export function buildCompareOption(input: CompareChartInput): ECOption {
   const { locale, measure } = input;
   const years = yearsBetween(input.fromYear, input.toYear);
   const colourOf = new Map(input.series.map((s, i) => [s.code, unitColour(s.code, i)]));
-  const illustrativeMark = ` (${t('illustrative', locale)})`;
+  const illustrativeMark = ` (${t("illustrative", locale)})`;
 
-  const actual = input.series.map((s) => ({
-    type: 'line' as const,
-    name: s.label + (s.illustrative ? illustrativeMark : ''),
+  const actual = input.series.map(s => ({
+    type: "line" as const,
+    name: s.label + (s.illustrative ? illustrativeMark : ""),
     data: alignToYears(s.points, years),
     connectNulls: false,
-    symbol: 'circle',
+    symbol: "circle",
     symbolSize: 7,
     lineStyle: { width: 2.5 },
     itemStyle: { color: colourOf.get(s.code) },
   }));
 
   const paths = input.trajectories.map((s, i) => ({
-    type: 'line' as const,
-    name: `${t('requiredPath', locale)}: ${s.label}`,
+    type: "line" as const,
+    name: `${t("requiredPath", locale)}: ${s.label}`,
     data: alignToYears(s.points, years),
     connectNulls: true,
-    symbol: 'none',
-    lineStyle: { width: 1.5, type: 'dashed' as const },
+    symbol: "none",
+    lineStyle: { width: 1.5, type: "dashed" as const },
     itemStyle: { color: colourOf.get(s.code) ?? unitColour(s.code, i) },
   }));
 
@@ -79,10 +87,13 @@ export function buildCompareOption(input: CompareChartInput): ECOption {
   if (target && actual.length > 0) {
     Object.assign(actual[0], {
       markLine: {
-        symbol: 'none',
+        symbol: "none",
         silent: true,
-        lineStyle: { color: '#000000', type: 'dotted', width: 1.5 },
-        label: { formatter: `${target.label}: ${formatMeasure(target.value, measure, locale)}`, position: 'insideEndTop' },
+        lineStyle: { color: "#000000", type: "dotted", width: 1.5 },
+        label: {
+          formatter: `${target.label}: ${formatMeasure(target.value, measure, locale)}`,
+          position: "insideEndTop",
+        },
         data: [{ yAxis: target.value }],
       },
     });
@@ -91,19 +102,26 @@ export function buildCompareOption(input: CompareChartInput): ECOption {
   return {
     ...baseOption(`${input.indicatorName}, ${years[0]}–${years[years.length - 1]}`),
     grid: { left: 64, right: 24, top: 56, bottom: 40, containLabel: false },
-    legend: { type: 'scroll', top: 0, left: 0, right: 0 },
+    legend: { type: "scroll", top: 0, left: 0, right: 0 },
     tooltip: {
-      trigger: 'axis',
+      trigger: "axis",
       formatter: (params: unknown) => {
-        const list = (Array.isArray(params) ? params : [params]) as { seriesName: string; value: number | null; axisValue: string }[];
-        const year = list[0]?.axisValue ?? '';
-        return tooltipHtml(year, list.map((p) => [p.seriesName, formatMeasure(p.value, measure, locale)]));
+        const list = (Array.isArray(params) ? params : [params]) as {
+          seriesName: string;
+          value: number | null;
+          axisValue: string;
+        }[];
+        const year = list[0]?.axisValue ?? "";
+        return tooltipHtml(
+          year,
+          list.map(p => [p.seriesName, formatMeasure(p.value, measure, locale)]),
+        );
       },
     },
-    xAxis: { type: 'category', data: years.map(String), boundaryGap: false },
+    xAxis: { type: "category", data: years.map(String), boundaryGap: false },
     yAxis: {
-      type: 'value',
-      scale: measure !== 'PERCENT' && measure !== 'COUNT',
+      type: "value",
+      scale: measure !== "PERCENT" && measure !== "COUNT",
       axisLabel: { formatter: (v: number) => axisLabel(v, measure, locale) },
     },
     series: [...actual, ...paths],

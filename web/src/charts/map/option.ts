@@ -3,11 +3,16 @@
  * colour per status, with its words in the legend and tooltip). Regions are matched on the
  * feature property `code` (see scripts/map/build-map.mjs), never on display names.
  */
-import type { ECOption } from '../echarts.js';
-import { formatMeasure, type Locale, type Measure } from '../../lib/format.js';
-import { t } from '../../lib/i18n.js';
-import { PROGRESS_STATUSES, STATUS_STYLE, statusLabel, type ProgressStatus } from '../../lib/status.js';
-import { baseOption, tooltipHtml } from '../theme.js';
+import type { ECOption } from "../echarts.js";
+import { formatMeasure, type Locale, type Measure } from "../../lib/format.js";
+import { t } from "../../lib/i18n.js";
+import {
+  PROGRESS_STATUSES,
+  STATUS_STYLE,
+  statusLabel,
+  type ProgressStatus,
+} from "../../lib/status.js";
+import { baseOption, tooltipHtml } from "../theme.js";
 
 export interface MapItem {
   code: string;
@@ -20,13 +25,13 @@ export interface MapItem {
 export interface MapChartInput {
   locale: Locale;
   mapName: string;
-  mode: 'value' | 'status';
+  mode: "value" | "status";
   title: string;
   measure: Measure;
   items: MapItem[];
 }
 
-const NO_DATA_COLOUR = '#eeeeee';
+const NO_DATA_COLOUR = "#eeeeee";
 
 function statusIndex(status: string | null | undefined): number | null {
   const index = PROGRESS_STATUSES.indexOf(status as ProgressStatus);
@@ -35,24 +40,26 @@ function statusIndex(status: string | null | undefined): number | null {
 
 /** Min and max of the known values (null when nothing is known). */
 export function valueExtent(items: MapItem[]): [number, number] | null {
-  const values = items.map((i) => i.value).filter((v): v is number => v !== null && Number.isFinite(v));
+  const values = items
+    .map(i => i.value)
+    .filter((v): v is number => v !== null && Number.isFinite(v));
   if (values.length === 0) return null;
   return [Math.min(...values), Math.max(...values)];
 }
 
 export function buildMapOption(input: MapChartInput): ECOption {
   const { locale, mode, measure } = input;
-  const byCode = new Map(input.items.map((i) => [i.code, i]));
-  const data = input.items.map((item) => ({
+  const byCode = new Map(input.items.map(i => [i.code, i]));
+  const data = input.items.map(item => ({
     name: item.code,
     // '-' is ECharts' empty value: the region keeps the no-data colour instead of a scale colour.
-    value: (mode === 'status' ? statusIndex(item.status) : item.value) ?? ('-' as const),
+    value: (mode === "status" ? statusIndex(item.status) : item.value) ?? ("-" as const),
   }));
   const extent = valueExtent(input.items) ?? [0, 1];
   const visualMap =
-    mode === 'status'
+    mode === "status"
       ? {
-          type: 'piecewise' as const,
+          type: "piecewise" as const,
           // List the pieces in the order given (ECharts draws the last piece on top by default).
           inverse: true,
           left: 0,
@@ -64,42 +71,47 @@ export function buildMapOption(input: MapChartInput): ECOption {
           })),
         }
       : {
-          type: 'continuous' as const,
+          type: "continuous" as const,
           left: 0,
           bottom: 0,
           min: extent[0],
           max: extent[1] === extent[0] ? extent[0] + 1 : extent[1],
           calculable: false,
-          text: [formatMeasure(extent[1], measure, locale), formatMeasure(extent[0], measure, locale)],
+          text: [
+            formatMeasure(extent[1], measure, locale),
+            formatMeasure(extent[0], measure, locale),
+          ],
           // Cividis-like ramp: ordered in lightness, readable with colour-vision deficiencies.
-          inRange: { color: ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'] },
+          inRange: { color: ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"] },
         };
   return {
     ...baseOption(input.title),
     tooltip: {
-      trigger: 'item',
+      trigger: "item",
       formatter: (p: unknown) => {
         const code = (p as { name: string }).name;
         const item = byCode.get(code);
-        if (!item) return tooltipHtml(code, [[t('value', locale), t('noData', locale)]]);
-        const rows: [string, string][] = [[t('value', locale), formatMeasure(item.value, measure, locale)]];
-        if (mode === 'status') rows.push([t('status', locale), statusLabel(item.status, locale)]);
-        if (item.illustrative) rows.push([t('dataset', locale), t('illustrative', locale)]);
+        if (!item) return tooltipHtml(code, [[t("value", locale), t("noData", locale)]]);
+        const rows: [string, string][] = [
+          [t("value", locale), formatMeasure(item.value, measure, locale)],
+        ];
+        if (mode === "status") rows.push([t("status", locale), statusLabel(item.status, locale)]);
+        if (item.illustrative) rows.push([t("dataset", locale), t("illustrative", locale)]);
         return tooltipHtml(item.name, rows);
       },
     },
     visualMap,
     series: [
       {
-        type: 'map',
+        type: "map",
         map: input.mapName,
-        nameProperty: 'code',
+        nameProperty: "code",
         roam: true,
         // Vietnam is tall and narrow; keep its aspect ratio and leave room for the legend.
-        layoutCenter: ['55%', '50%'],
-        layoutSize: '95%',
-        itemStyle: { areaColor: NO_DATA_COLOUR, borderColor: '#555555', borderWidth: 0.5 },
-        emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffd27f' } },
+        layoutCenter: ["55%", "50%"],
+        layoutSize: "95%",
+        itemStyle: { areaColor: NO_DATA_COLOUR, borderColor: "#555555", borderWidth: 0.5 },
+        emphasis: { label: { show: false }, itemStyle: { areaColor: "#ffd27f" } },
         select: { disabled: true },
         data,
       },

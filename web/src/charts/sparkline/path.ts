@@ -15,28 +15,42 @@ export interface SparklineGeometry {
   dots: { x: number; y: number }[];
 }
 
-export function sparklineGeometry(points: SparkPoint[], width: number, height: number, pad = 2): SparklineGeometry {
-  const known = points.filter((p): p is { year: number; value: number } => p.value !== null && Number.isFinite(p.value));
-  if (known.length === 0) return { path: '', dots: [] };
-  const years = points.map((p) => p.year);
+export function sparklineGeometry(
+  points: SparkPoint[],
+  width: number,
+  height: number,
+  pad = 2,
+): SparklineGeometry {
+  const known = points.filter(
+    (p): p is { year: number; value: number } => p.value !== null && Number.isFinite(p.value),
+  );
+  if (known.length === 0) return { path: "", dots: [] };
+  const years = points.map(p => p.year);
   const minYear = Math.min(...years);
   const maxYear = Math.max(...years);
-  const values = known.map((p) => p.value);
+  const values = known.map(p => p.value);
   const min = Math.min(...values);
   const max = Math.max(...values);
-  const x = (year: number) => (maxYear === minYear ? width / 2 : pad + ((year - minYear) / (maxYear - minYear)) * (width - 2 * pad));
-  const y = (value: number) => (max === min ? height / 2 : height - pad - ((value - min) / (max - min)) * (height - 2 * pad));
+  const x = (year: number) =>
+    maxYear === minYear
+      ? width / 2
+      : pad + ((year - minYear) / (maxYear - minYear)) * (width - 2 * pad);
+  const y = (value: number) =>
+    max === min ? height / 2 : height - pad - ((value - min) / (max - min)) * (height - 2 * pad);
   const round = (n: number) => Math.round(n * 10) / 10;
   const sorted = [...points].sort((a, b) => a.year - b.year);
-  let path = '';
+  let path = "";
   let penDown = false;
   for (const p of sorted) {
     if (p.value === null || !Number.isFinite(p.value)) {
       penDown = false;
       continue;
     }
-    path += `${penDown ? 'L' : 'M'}${round(x(p.year))} ${round(y(p.value))} `;
+    path += `${penDown ? "L" : "M"}${round(x(p.year))} ${round(y(p.value))} `;
     penDown = true;
   }
-  return { path: path.trim(), dots: known.map((p) => ({ x: round(x(p.year)), y: round(y(p.value)) })) };
+  return {
+    path: path.trim(),
+    dots: known.map(p => ({ x: round(x(p.year)), y: round(y(p.value)) })),
+  };
 }

@@ -1,75 +1,106 @@
 /** Compare: one indicator, several units, actual series vs the required trajectory and the national target. */
-import { fetchComparison } from '../../api/analytics.js';
-import { fetchIndicators, fetchUnits } from '../../api/catalog.js';
-import type { Comparison } from '../../api/analytics.js';
-import type { PageContext, PageHandle } from '../../app/page.js';
-import { buildCompareOption, yearsBetween } from '../../charts/compare/option.js';
-import { createChartPanel } from '../../components/chart-panel.js';
-import { checkboxField, selectField, toolbar, yearField, basisToggle, datasetToggle } from '../../components/controls.js';
-import { h } from '../../components/dom.js';
-import { showEmpty, showLoading } from '../../components/states.js';
-import { formatMeasure } from '../../lib/format.js';
-import { pick } from '../../lib/i18n.js';
-import type { TableModel } from '../../lib/table.js';
-import { targetValueText } from '../../lib/targets.js';
-import { basisParam, datasetParam, intParam } from '../../lib/url-state.js';
-import { FOCUS_UNITS, focusUnitsParam, unitLabeller } from '../../lib/units.js';
+import { fetchComparison } from "../../api/analytics.js";
+import { fetchIndicators, fetchUnits } from "../../api/catalog.js";
+import type { Comparison } from "../../api/analytics.js";
+import type { PageContext, PageHandle } from "../../app/page.js";
+import { buildCompareOption, yearsBetween } from "../../charts/compare/option.js";
+import { createChartPanel } from "../../components/chart-panel.js";
+import {
+  checkboxField,
+  selectField,
+  toolbar,
+  yearField,
+  basisToggle,
+  datasetToggle,
+} from "../../components/controls.js";
+import { h } from "../../components/dom.js";
+import { showEmpty, showLoading } from "../../components/states.js";
+import { formatMeasure } from "../../lib/format.js";
+import { pick } from "../../lib/i18n.js";
+import type { TableModel } from "../../lib/table.js";
+import { targetValueText } from "../../lib/targets.js";
+import { basisParam, datasetParam, intParam } from "../../lib/url-state.js";
+import { FOCUS_UNITS, focusUnitsParam, unitLabeller } from "../../lib/units.js";
 
-export const DEFAULT_INDICATOR = 'oa-fatal-frequency';
-const LEVEL_KINDS = ['LEVEL', 'ALL', 'MILESTONE'];
+export const DEFAULT_INDICATOR = "oa-fatal-frequency";
+const LEVEL_KINDS = ["LEVEL", "ALL", "MILESTONE"];
 
 export async function render(ctx: PageContext): Promise<PageHandle> {
   const { root, t, locale, state } = ctx;
   const params = state.params;
   const basis = basisParam(params);
-  const { data, datasets } = datasetParam(params, 'official');
+  const { data, datasets } = datasetParam(params, "official");
   const selectedUnits = focusUnitsParam(params);
-  const from = intParam(params, 'from', 2016, 2000, 2030);
-  const to = Math.max(from, intParam(params, 'to', 2025, 2000, 2030));
+  const from = intParam(params, "from", 2016, 2000, 2030);
+  const to = Math.max(from, intParam(params, "to", 2025, 2000, 2030));
   showLoading(root, t);
   const [indicators, units] = await Promise.all([fetchIndicators(), fetchUnits()]);
-  const indicator = indicators.find((i) => i.code === params.indicator) ?? indicators.find((i) => i.code === DEFAULT_INDICATOR) ?? indicators[0];
+  const indicator =
+    indicators.find(i => i.code === params.indicator) ??
+    indicators.find(i => i.code === DEFAULT_INDICATOR) ??
+    indicators[0];
   const unitLabel = unitLabeller(units, locale);
 
   root.replaceChildren(
-    h('h1', { class: 'page-title' }, t('compare.title')),
+    h("h1", { class: "page-title" }, t("compare.title")),
     toolbar(
-      selectField(t('indicator'), 'indicator', indicators.map((i) => ({ value: i.code, label: pick(i, locale) })), indicator?.code ?? '', (v) =>
-        ctx.setParams({ indicator: v }),
+      selectField(
+        t("indicator"),
+        "indicator",
+        indicators.map(i => ({ value: i.code, label: pick(i, locale) })),
+        indicator?.code ?? "",
+        v => ctx.setParams({ indicator: v }),
       ),
-      checkboxField(t('compare.pickUnits'), 'units', FOCUS_UNITS.map((c) => ({ value: c, label: unitLabel(c) })), selectedUnits, (v) =>
-        ctx.setParams({ units: v.join(',') || undefined }),
+      checkboxField(
+        t("compare.pickUnits"),
+        "units",
+        FOCUS_UNITS.map(c => ({ value: c, label: unitLabel(c) })),
+        selectedUnits,
+        v => ctx.setParams({ units: v.join(",") || undefined }),
       ),
-      yearField(t('from'), 'from', from, 2000, 2030, (y) => ctx.setParams({ from: String(y) })),
-      yearField(t('to'), 'to', to, 2000, 2030, (y) => ctx.setParams({ to: String(y) })),
-      basisToggle(t, basis, (v) => ctx.setParams({ basis: v })),
-      datasetToggle(t, data, (v) => ctx.setParams({ data: v })),
+      yearField(t("from"), "from", from, 2000, 2030, y => ctx.setParams({ from: String(y) })),
+      yearField(t("to"), "to", to, 2000, 2030, y => ctx.setParams({ to: String(y) })),
+      basisToggle(t, basis, v => ctx.setParams({ basis: v })),
+      datasetToggle(t, data, v => ctx.setParams({ data: v })),
     ),
   );
   if (!indicator || selectedUnits.length === 0) {
-    showEmpty(root.appendChild(h('div')), t);
+    showEmpty(root.appendChild(h("div")), t);
     return { dispose() {} };
   }
-  const comparison = await fetchComparison({ indicator: indicator.code, units: selectedUnits, basis, datasets, yearFrom: from, yearTo: to });
-  const hasValues = comparison.series.some((s) => s.points.some((p) => p.value !== null));
+  const comparison = await fetchComparison({
+    indicator: indicator.code,
+    units: selectedUnits,
+    basis,
+    datasets,
+    yearFrom: from,
+    yearTo: to,
+  });
+  const hasValues = comparison.series.some(s => s.points.some(p => p.value !== null));
   if (!hasValues) {
-    showEmpty(root.appendChild(h('div')), t);
+    showEmpty(root.appendChild(h("div")), t);
     return { dispose() {} };
   }
   const target = comparison.target;
   const nationalTarget =
-    target && LEVEL_KINDS.includes(target.kind) ? { value: target.value, label: t('nationalTarget') } : null;
+    target && LEVEL_KINDS.includes(target.kind)
+      ? { value: target.value, label: t("nationalTarget") }
+      : null;
   const title = `${pick(indicator, locale)} · ${from}–${to}`;
-  const withoutData = comparison.series.filter((s) => s.points.every((p) => p.value === null)).map((s) => unitLabel(s.unit.code));
+  const withoutData = comparison.series
+    .filter(s => s.points.every(p => p.value === null))
+    .map(s => unitLabel(s.unit.code));
   const notes = [
-    withoutData.length ? `${t('noData')}: ${withoutData.join(', ')}` : null,
-    target ? `${t('requiredPath')}: ${t('target')} ${target.label}, ${pick(target.programme, locale)} (${targetValueText(target, locale)})` : null,
-    basis === 'HARMONISED' ? t('harmonisedHint') : null,
+    withoutData.length ? `${t("noData")}: ${withoutData.join(", ")}` : null,
+    target
+      ? `${t("requiredPath")}: ${t("target")} ${target.label}, ${pick(target.programme, locale)} (${targetValueText(target, locale)})`
+      : null,
+    basis === "HARMONISED" ? t("harmonisedHint") : null,
   ].filter(Boolean);
   const panel = createChartPanel(root, {
-    id: 'compare',
+    id: "compare",
     title,
-    note: notes.join(' · ') || undefined,
+    note: notes.join(" · ") || undefined,
     locale,
     t,
     height: 420,
@@ -79,8 +110,17 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
       indicatorName: pick(indicator, locale),
       fromYear: from,
       toYear: to,
-      series: comparison.series.map((s) => ({ code: s.unit.code, label: unitLabel(s.unit.code), points: s.points, illustrative: s.containsIllustrative })),
-      trajectories: comparison.trajectories.map((tr) => ({ code: tr.unit.code, label: unitLabel(tr.unit.code), points: tr.points })),
+      series: comparison.series.map(s => ({
+        code: s.unit.code,
+        label: unitLabel(s.unit.code),
+        points: s.points,
+        illustrative: s.containsIllustrative,
+      })),
+      trajectories: comparison.trajectories.map(tr => ({
+        code: tr.unit.code,
+        label: unitLabel(tr.unit.code),
+        points: tr.points,
+      })),
       nationalTarget,
     }),
     table: compareTable(comparison, ctx, from, to, unitLabel),
@@ -89,29 +129,49 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
 }
 
 /** Years as rows; for each unit its value and, where a target applies, its required path. */
-function compareTable(comparison: Comparison, ctx: PageContext, from: number, to: number, unitLabel: (code: string) => string): TableModel {
+function compareTable(
+  comparison: Comparison,
+  ctx: PageContext,
+  from: number,
+  to: number,
+  unitLabel: (code: string) => string,
+): TableModel {
   const { t, locale } = ctx;
   const measure = comparison.indicator.measure;
-  const columns = [{ key: 'year', label: t('year') }];
-  for (const s of comparison.series) columns.push({ key: `v:${s.unit.code}`, label: unitLabel(s.unit.code), numeric: true } as (typeof columns)[number]);
-  for (const tr of comparison.trajectories) {
-    columns.push({ key: `p:${tr.unit.code}`, label: `${t('requiredPath')}: ${unitLabel(tr.unit.code)}`, numeric: true } as (typeof columns)[number]);
+  const columns = [{ key: "year", label: t("year") }];
+  for (const s of comparison.series) {
+    columns.push({
+      key: `v:${s.unit.code}`,
+      label: unitLabel(s.unit.code),
+      numeric: true,
+    } as (typeof columns)[number]);
   }
-  const rows = yearsBetween(from, to).map((year) => {
+  for (const tr of comparison.trajectories) {
+    columns.push({
+      key: `p:${tr.unit.code}`,
+      label: `${t("requiredPath")}: ${unitLabel(tr.unit.code)}`,
+      numeric: true,
+    } as (typeof columns)[number]);
+  }
+  const rows = yearsBetween(from, to).map(year => {
     const row: Record<string, string | null> = { year: String(year) };
     for (const s of comparison.series) {
-      const point = s.points.find((p) => p.year === year);
+      const point = s.points.find(p => p.year === year);
       if (point?.value == null) {
         // A harmonised value is unknown when one of the merged provinces has no figure: say which.
         const missing = point?.missingFrom ?? [];
-        row[`v:${s.unit.code}`] = missing.length ? `${t('noData')} (${t('missingFrom')}: ${missing.map(unitLabel).join(', ')})` : null;
+        row[`v:${s.unit.code}`] = missing.length
+          ? `${t("noData")} (${t("missingFrom")}: ${missing.map(unitLabel).join(", ")})`
+          : null;
       } else {
-        row[`v:${s.unit.code}`] = formatMeasure(point.value, measure, locale) + (point.illustrative ? ` (${t('illustrative')})` : '');
+        row[`v:${s.unit.code}`] =
+          formatMeasure(point.value, measure, locale) +
+          (point.illustrative ? ` (${t("illustrative")})` : "");
       }
     }
     for (const tr of comparison.trajectories) {
-      const point = tr.points.find((p) => p.year === year);
-      row[`p:${tr.unit.code}`] = point ? formatMeasure(point.value, measure, locale) : '—';
+      const point = tr.points.find(p => p.year === year);
+      row[`p:${tr.unit.code}`] = point ? formatMeasure(point.value, measure, locale) : "—";
     }
     return row;
   });

@@ -1,22 +1,22 @@
 /** Map page: provinces (34 current or 63 before 2025-07-01) coloured by an indicator value or status. */
-import { fetchIndicators, fetchUnits } from '../../api/catalog.js';
-import { fetchSeries } from '../../api/analytics.js';
-import type { PageContext, PageHandle } from '../../app/page.js';
-import { buildMapOption, type MapItem } from '../../charts/map/option.js';
-import { registerMapOnce } from '../../charts/mount.js';
-import { createChartPanel } from '../../components/chart-panel.js';
-import { selectField, toggleGroup, toolbar, datasetToggle } from '../../components/controls.js';
-import { h } from '../../components/dom.js';
-import { showEmpty, showLoading } from '../../components/states.js';
-import { formatMeasure } from '../../lib/format.js';
-import { pick } from '../../lib/i18n.js';
-import { statusLabel } from '../../lib/status.js';
-import { datasetParam, enumParam, intParam } from '../../lib/url-state.js';
-import { fetchStatusByUnit } from './status.js';
-import { bestCoveredYear } from './years.js';
+import { fetchIndicators, fetchUnits } from "../../api/catalog.js";
+import { fetchSeries } from "../../api/analytics.js";
+import type { PageContext, PageHandle } from "../../app/page.js";
+import { buildMapOption, type MapItem } from "../../charts/map/option.js";
+import { registerMapOnce } from "../../charts/mount.js";
+import { createChartPanel } from "../../components/chart-panel.js";
+import { selectField, toggleGroup, toolbar, datasetToggle } from "../../components/controls.js";
+import { h } from "../../components/dom.js";
+import { showEmpty, showLoading } from "../../components/states.js";
+import { formatMeasure } from "../../lib/format.js";
+import { pick } from "../../lib/i18n.js";
+import { statusLabel } from "../../lib/status.js";
+import { datasetParam, enumParam, intParam } from "../../lib/url-state.js";
+import { fetchStatusByUnit } from "./status.js";
+import { bestCoveredYear } from "./years.js";
 
-const BOUNDARIES = ['34', '63'] as const;
-const MODES = ['value', 'status'] as const;
+const BOUNDARIES = ["34", "63"] as const;
+const MODES = ["value", "status"] as const;
 
 /** Map GeoJSON is fetched on demand (not bundled) and cached by the browser. */
 async function loadMap(boundaries: (typeof BOUNDARIES)[number]): Promise<string> {
@@ -30,52 +30,100 @@ async function loadMap(boundaries: (typeof BOUNDARIES)[number]): Promise<string>
 export async function render(ctx: PageContext): Promise<PageHandle> {
   const { root, t, locale, state } = ctx;
   const params = state.params;
-  const boundaries = enumParam(params, 'boundaries', BOUNDARIES, '34');
-  const mode = enumParam(params, 'mode', MODES, 'value');
-  const { data, datasets } = datasetParam(params, 'all');
+  const boundaries = enumParam(params, "boundaries", BOUNDARIES, "34");
+  const mode = enumParam(params, "mode", MODES, "value");
+  const { data, datasets } = datasetParam(params, "all");
   showLoading(root, t);
 
   // The day that selects the set of provinces: the last day of the 63, or the first of the 34.
-  const asOf = boundaries === '34' ? '2025-07-01' : '2025-06-30';
-  const [indicators, allUnits, mapName] = await Promise.all([fetchIndicators(), fetchUnits(asOf), loadMap(boundaries)]);
-  const provinces = allUnits.filter((u) => u.level === 'PROVINCE');
-  const indicator = indicators.find((i) => i.code === params.indicator) ?? indicators[0];
+  const asOf = boundaries === "34" ? "2025-07-01" : "2025-06-30";
+  const [indicators, allUnits, mapName] = await Promise.all([
+    fetchIndicators(),
+    fetchUnits(asOf),
+    loadMap(boundaries),
+  ]);
+  const provinces = allUnits.filter(u => u.level === "PROVINCE");
+  const indicator = indicators.find(i => i.code === params.indicator) ?? indicators[0];
   // The 34 units are drawn with series harmonised to current boundaries (old provinces' counts
   // summed into their successor), so years before the merger still show; the 63 as reported.
-  const basis = boundaries === '34' ? 'HARMONISED' : 'AS_REPORTED';
-  const series = indicator ? await fetchSeries({ indicator: indicator.code, units: provinces.map((u) => u.code), basis, datasets }) : [];
-  const points = series.flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => ({ ...p, unit: s.unit.code })));
-  const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
-  const year = intParam(params, 'year', bestCoveredYear(points) ?? new Date().getFullYear(), 1990, 2100);
-  const statuses = mode === 'status' && indicator ? await fetchStatusByUnit(indicator.code, provinces.map((u) => u.code), datasets) : null;
+  const basis = boundaries === "34" ? "HARMONISED" : "AS_REPORTED";
+  const series = indicator
+    ? await fetchSeries({
+        indicator: indicator.code,
+        units: provinces.map(u => u.code),
+        basis,
+        datasets,
+      })
+    : [];
+  const points = series.flatMap(s =>
+    s.points.filter(p => p.value !== null).map(p => ({ ...p, unit: s.unit.code })),
+  );
+  const years = [...new Set(points.map(p => p.year))].sort((a, b) => a - b);
+  const year = intParam(
+    params,
+    "year",
+    bestCoveredYear(points) ?? new Date().getFullYear(),
+    1990,
+    2100,
+  );
+  const statuses =
+    mode === "status" && indicator
+      ? await fetchStatusByUnit(
+          indicator.code,
+          provinces.map(u => u.code),
+          datasets,
+        )
+      : null;
 
   root.replaceChildren(
-    h('h1', { class: 'page-title' }, t('map.title')),
+    h("h1", { class: "page-title" }, t("map.title")),
     toolbar(
-      toggleGroup(t('map.boundaries'), 'boundaries', [
-        { value: '34', label: t('map.boundaries34') },
-        { value: '63', label: t('map.boundaries63') },
-      ], boundaries, (v) => ctx.setParams({ boundaries: v, year: undefined })),
-      toggleGroup(t('map.colourBy'), 'mode', [
-        { value: 'value', label: t('map.byValue') },
-        { value: 'status', label: t('map.byStatus') },
-      ], mode, (v) => ctx.setParams({ mode: v })),
-      selectField(t('indicator'), 'indicator', indicators.map((i) => ({ value: i.code, label: pick(i, locale) })), indicator?.code ?? '', (v) =>
-        ctx.setParams({ indicator: v, year: undefined }),
+      toggleGroup(
+        t("map.boundaries"),
+        "boundaries",
+        [
+          { value: "34", label: t("map.boundaries34") },
+          { value: "63", label: t("map.boundaries63") },
+        ],
+        boundaries,
+        v => ctx.setParams({ boundaries: v, year: undefined }),
       ),
-      mode === 'value' && years.length
-        ? selectField(t('year'), 'year', years.map((y) => ({ value: String(y), label: String(y) })), String(year), (v) => ctx.setParams({ year: v }))
+      toggleGroup(
+        t("map.colourBy"),
+        "mode",
+        [
+          { value: "value", label: t("map.byValue") },
+          { value: "status", label: t("map.byStatus") },
+        ],
+        mode,
+        v => ctx.setParams({ mode: v }),
+      ),
+      selectField(
+        t("indicator"),
+        "indicator",
+        indicators.map(i => ({ value: i.code, label: pick(i, locale) })),
+        indicator?.code ?? "",
+        v => ctx.setParams({ indicator: v, year: undefined }),
+      ),
+      mode === "value" && years.length
+        ? selectField(
+            t("year"),
+            "year",
+            years.map(y => ({ value: String(y), label: String(y) })),
+            String(year),
+            v => ctx.setParams({ year: v }),
+          )
         : null,
-      datasetToggle(t, data, (v) => ctx.setParams({ data: v })),
+      datasetToggle(t, data, v => ctx.setParams({ data: v })),
     ),
   );
   if (!indicator) {
-    showEmpty(root.appendChild(h('div')), t);
+    showEmpty(root.appendChild(h("div")), t);
     return { dispose() {} };
   }
 
-  const valueOf = new Map(points.filter((p) => p.year === year).map((p) => [p.unit, p]));
-  const items: MapItem[] = provinces.map((u) => {
+  const valueOf = new Map(points.filter(p => p.year === year).map(p => [p.unit, p]));
+  const items: MapItem[] = provinces.map(u => {
     const observation = valueOf.get(u.code);
     const status = statuses?.get(u.code);
     return {
@@ -87,35 +135,43 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
     };
   });
   const title =
-    mode === 'value' ? `${pick(indicator, locale)} · ${year}` : `${pick(indicator, locale)} · ${t('map.byStatus')}`;
+    mode === "value"
+      ? `${pick(indicator, locale)} · ${year}`
+      : `${pick(indicator, locale)} · ${t("map.byStatus")}`;
   const panel = createChartPanel(root, {
-    id: 'map',
+    id: "map",
     title,
     note: [
-      mode === 'status' && statuses === null ? t('map.noTarget') : null,
-      basis === 'HARMONISED' ? t('harmonisedHint') : null,
-      t('map.noDataGrey'),
-    ].filter(Boolean).join(' '),
+      mode === "status" && statuses === null ? t("map.noTarget") : null,
+      basis === "HARMONISED" ? t("harmonisedHint") : null,
+      t("map.noDataGrey"),
+    ]
+      .filter(Boolean)
+      .join(" "),
     locale,
     t,
     height: 640,
     option: buildMapOption({ locale, mapName, mode, title, measure: indicator.measure, items }),
     table: {
-      illustrative: items.some((i) => i.illustrative),
+      illustrative: items.some(i => i.illustrative),
       columns: [
-        { key: 'unit', label: t('unit') },
-        { key: 'value', label: t('value'), numeric: true },
-        ...(mode === 'status' ? [{ key: 'status', label: t('status') }] : []),
-        { key: 'illustrative', label: t('dataset') },
+        { key: "unit", label: t("unit") },
+        { key: "value", label: t("value"), numeric: true },
+        ...(mode === "status" ? [{ key: "status", label: t("status") }] : []),
+        { key: "illustrative", label: t("dataset") },
       ],
-      rows: items.map((item) => ({
+      rows: items.map(item => ({
         unit: item.name,
         value: formatMeasure(item.value, indicator.measure, locale),
         status: statusLabel(item.status, locale),
-        illustrative: item.illustrative ? t('illustrative') : item.value === null ? '—' : t('official'),
+        illustrative: item.illustrative
+          ? t("illustrative")
+          : item.value === null
+            ? "—"
+            : t("official"),
       })),
     },
   });
-  root.append(h('p', { class: 'credit', 'data-credit': 'map' }, t('map.credit')));
+  root.append(h("p", { class: "credit", "data-credit": "map" }, t("map.credit")));
   return { dispose: () => panel.dispose() };
 }

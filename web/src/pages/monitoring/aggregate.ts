@@ -2,10 +2,10 @@
  * Turns the server's monitoring and check-up summaries into chart inputs. Pure. Counts come
  * summed from the server; the share shown is recomputed from those counts by the chart builder.
  */
-import type { CheckupSummaryRow, MonitoringSummaryRow } from '../../api/monitoring.js';
-import type { OverLimitSeries } from '../../charts/monitoring/option.js';
+import type { CheckupSummaryRow, MonitoringSummaryRow } from "../../api/monitoring.js";
+import type { OverLimitSeries } from "../../charts/monitoring/option.js";
 
-export type OverLimitCategory = 'factor' | 'sector' | 'year';
+export type OverLimitCategory = "factor" | "sector" | "year";
 
 export interface OverLimitData {
   categories: string[];
@@ -14,7 +14,7 @@ export interface OverLimitData {
 }
 
 const categoryOf = (row: MonitoringSummaryRow, category: OverLimitCategory): string =>
-  String((category === 'year' ? row.year : row[category]) ?? '');
+  String((category === "year" ? row.year : row[category]) ?? "");
 
 /**
  * One series per unit (in the order given), one cell per category. A unit with no row for a
@@ -24,22 +24,33 @@ export function overLimitSeries(
   rows: MonitoringSummaryRow[],
   category: OverLimitCategory,
   units: { code: string; label: string }[],
-  categoryLabel: (code: string) => string = (code) => code,
+  categoryLabel: (code: string) => string = code => code,
 ): OverLimitData {
-  const codes = [...new Set(rows.map((r) => categoryOf(r, category)))].sort((a, b) =>
-    categoryLabel(a).localeCompare(categoryLabel(b), 'vi'),
+  const codes = [...new Set(rows.map(r => categoryOf(r, category)))].sort((a, b) =>
+    categoryLabel(a).localeCompare(categoryLabel(b), "vi"),
   );
   const series = units
-    .map((unit) => {
-      const own = rows.filter((r) => r.unit === unit.code);
-      const cells = codes.map((code) => {
-        const row = own.find((r) => categoryOf(r, category) === code);
-        return row ? { samples: row.samples, overLimit: row.samplesOverLimit } : { samples: null, overLimit: null };
+    .map(unit => {
+      const own = rows.filter(r => r.unit === unit.code);
+      const cells = codes.map(code => {
+        const row = own.find(r => categoryOf(r, category) === code);
+        return row
+          ? { samples: row.samples, overLimit: row.samplesOverLimit }
+          : { samples: null, overLimit: null };
       });
-      return { code: unit.code, label: unit.label, cells, illustrative: own.some((r) => r.illustrative) };
+      return {
+        code: unit.code,
+        label: unit.label,
+        cells,
+        illustrative: own.some(r => r.illustrative),
+      };
     })
-    .filter((s) => s.cells.some((c) => c.samples !== null));
-  return { categories: codes.map(categoryLabel), series, illustrative: rows.some((r) => r.illustrative) };
+    .filter(s => s.cells.some(c => c.samples !== null));
+  return {
+    categories: codes.map(categoryLabel),
+    series,
+    illustrative: rows.some(r => r.illustrative),
+  };
 }
 
 export interface CheckupData {
@@ -57,18 +68,24 @@ export interface CheckupData {
 export function checkupSeries(
   byYear: CheckupSummaryRow[],
   byYearAndDisease: CheckupSummaryRow[],
-  diseaseLabel: (code: string) => string = (code) => code,
+  diseaseLabel: (code: string) => string = code => code,
 ): CheckupData {
-  const years = [...new Set(byYear.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
-  const examined = years.map((y) => byYear.find((r) => r.year === y)?.workersExamined ?? null);
-  const diseases = [...new Set(byYearAndDisease.map((r) => r.disease).filter((d): d is string => d !== null))]
-    .sort((a, b) => diseaseLabel(a).localeCompare(diseaseLabel(b), 'vi'))
-    .map((disease) => ({
+  const years = [...new Set(byYear.map(r => r.year).filter((y): y is number => y !== null))].sort(
+    (a, b) => a - b,
+  );
+  const examined = years.map(y => byYear.find(r => r.year === y)?.workersExamined ?? null);
+  const diseases = [
+    ...new Set(byYearAndDisease.map(r => r.disease).filter((d): d is string => d !== null)),
+  ]
+    .sort((a, b) => diseaseLabel(a).localeCompare(diseaseLabel(b), "vi"))
+    .map(disease => ({
       label: diseaseLabel(disease),
       cases: years.map((y, i) =>
-        examined[i] === null ? null : byYearAndDisease.find((r) => r.year === y && r.disease === disease)?.cases ?? 0,
+        examined[i] === null
+          ? null
+          : (byYearAndDisease.find(r => r.year === y && r.disease === disease)?.cases ?? 0),
       ),
     }));
-  const illustrative = [...byYear, ...byYearAndDisease].some((r) => r.illustrative);
+  const illustrative = [...byYear, ...byYearAndDisease].some(r => r.illustrative);
   return { years, examined, diseases, illustrative };
 }

@@ -1,90 +1,155 @@
 /** Monitoring & check-ups: samples over limits by factor and sector; examined vs cases by disease. */
-import { fetchUnits } from '../../api/catalog.js';
-import { fetchCheckupSummary, fetchMonitoringSummary, type MonitoringGroup } from '../../api/monitoring.js';
-import type { PageContext, PageHandle } from '../../app/page.js';
-import { buildCheckupOption } from '../../charts/checkup/option.js';
-import { buildOverLimitOption, shareOverLimit } from '../../charts/monitoring/option.js';
-import { createChartPanel, type ChartPanel } from '../../components/chart-panel.js';
-import { checkboxField, selectField, toolbar, yearField, datasetToggle } from '../../components/controls.js';
-import { h } from '../../components/dom.js';
-import { showEmpty, showLoading } from '../../components/states.js';
-import { formatNumber, formatPercent } from '../../lib/format.js';
-import { datasetParam, enumParam, intParam, listParam } from '../../lib/url-state.js';
-import { DISEASES, FACTORS, SECTORS, term } from '../../lib/vocab.js';
-import { FOCUS_UNITS, HAI_DUONG_OLD, HAI_PHONG_NEW, HAI_PHONG_OLD, unitLabeller } from '../../lib/units.js';
-import { checkupSeries, overLimitSeries, type OverLimitCategory, type OverLimitData } from './aggregate.js';
+import { fetchUnits } from "../../api/catalog.js";
+import {
+  fetchCheckupSummary,
+  fetchMonitoringSummary,
+  type MonitoringGroup,
+} from "../../api/monitoring.js";
+import type { PageContext, PageHandle } from "../../app/page.js";
+import { buildCheckupOption } from "../../charts/checkup/option.js";
+import { buildOverLimitOption, shareOverLimit } from "../../charts/monitoring/option.js";
+import { createChartPanel, type ChartPanel } from "../../components/chart-panel.js";
+import {
+  checkboxField,
+  selectField,
+  toolbar,
+  yearField,
+  datasetToggle,
+} from "../../components/controls.js";
+import { h } from "../../components/dom.js";
+import { showEmpty, showLoading } from "../../components/states.js";
+import { formatNumber, formatPercent } from "../../lib/format.js";
+import { datasetParam, enumParam, intParam, listParam } from "../../lib/url-state.js";
+import { DISEASES, FACTORS, SECTORS, term } from "../../lib/vocab.js";
+import {
+  FOCUS_UNITS,
+  HAI_DUONG_OLD,
+  HAI_PHONG_NEW,
+  HAI_PHONG_OLD,
+  unitLabeller,
+} from "../../lib/units.js";
+import {
+  checkupSeries,
+  overLimitSeries,
+  type OverLimitCategory,
+  type OverLimitData,
+} from "./aggregate.js";
 
-const UNIT_CHOICES = FOCUS_UNITS.filter((c) => c !== 'vn');
-const KINDS = ['OD_SCREENING', 'PERIODIC', 'ALL'] as const;
+const UNIT_CHOICES = FOCUS_UNITS.filter(c => c !== "vn");
+const KINDS = ["OD_SCREENING", "PERIODIC", "ALL"] as const;
 
 export async function render(ctx: PageContext): Promise<PageHandle> {
   const { root, t, locale, state } = ctx;
   const params = state.params;
-  const selectedUnits = listParam(params, 'units', [HAI_PHONG_OLD, HAI_DUONG_OLD, HAI_PHONG_NEW]).filter((c) => UNIT_CHOICES.includes(c));
-  const from = intParam(params, 'from', 2021, 2000, 2030);
-  const to = Math.max(from, intParam(params, 'to', 2025, 2000, 2030));
-  const { data, datasets } = datasetParam(params, 'all');
-  const kind = enumParam(params, 'kind', KINDS, 'OD_SCREENING');
+  const selectedUnits = listParam(params, "units", [
+    HAI_PHONG_OLD,
+    HAI_DUONG_OLD,
+    HAI_PHONG_NEW,
+  ]).filter(c => UNIT_CHOICES.includes(c));
+  const from = intParam(params, "from", 2021, 2000, 2030);
+  const to = Math.max(from, intParam(params, "to", 2025, 2000, 2030));
+  const { data, datasets } = datasetParam(params, "all");
+  const kind = enumParam(params, "kind", KINDS, "OD_SCREENING");
 
   showLoading(root, t);
   const filter = { units: selectedUnits, yearFrom: from, yearTo: to, datasets };
-  const checkupKind = kind === 'ALL' ? null : kind;
-  const categories: OverLimitCategory[] = ['factor', 'sector', 'year'];
-  const monitoring = (group: MonitoringGroup) => fetchMonitoringSummary([group, 'UNIT'], filter);
+  const checkupKind = kind === "ALL" ? null : kind;
+  const categories: OverLimitCategory[] = ["factor", "sector", "year"];
+  const monitoring = (group: MonitoringGroup) => fetchMonitoringSummary([group, "UNIT"], filter);
   const [units, byFactor, bySector, byYear, examined, cases] = await Promise.all([
     fetchUnits(),
-    monitoring('FACTOR'),
-    monitoring('SECTOR'),
-    monitoring('YEAR'),
-    fetchCheckupSummary(['YEAR'], checkupKind, filter),
-    fetchCheckupSummary(['YEAR', 'DISEASE'], checkupKind, filter),
+    monitoring("FACTOR"),
+    monitoring("SECTOR"),
+    monitoring("YEAR"),
+    fetchCheckupSummary(["YEAR"], checkupKind, filter),
+    fetchCheckupSummary(["YEAR", "DISEASE"], checkupKind, filter),
   ]);
   const label = unitLabeller(units, locale);
 
   root.replaceChildren(
-    h('h1', { class: 'page-title' }, t('page.monitoring')),
+    h("h1", { class: "page-title" }, t("page.monitoring")),
     toolbar(
-      checkboxField(t('units'), 'units', UNIT_CHOICES.map((c) => ({ value: c, label: label(c) })), selectedUnits, (v) =>
-        ctx.setParams({ units: v.join(',') || undefined }),
+      checkboxField(
+        t("units"),
+        "units",
+        UNIT_CHOICES.map(c => ({ value: c, label: label(c) })),
+        selectedUnits,
+        v => ctx.setParams({ units: v.join(",") || undefined }),
       ),
-      yearField(t('from'), 'from', from, 2000, 2030, (y) => ctx.setParams({ from: String(y) })),
-      yearField(t('to'), 'to', to, 2000, 2030, (y) => ctx.setParams({ to: String(y) })),
-      datasetToggle(t, data, (v) => ctx.setParams({ data: v })),
+      yearField(t("from"), "from", from, 2000, 2030, y => ctx.setParams({ from: String(y) })),
+      yearField(t("to"), "to", to, 2000, 2030, y => ctx.setParams({ to: String(y) })),
+      datasetToggle(t, data, v => ctx.setParams({ data: v })),
     ),
   );
 
   const panels: ChartPanel[] = [];
-  const selected = selectedUnits.map((code) => ({ code, label: label(code) }));
-  const grid = root.appendChild(h('div', { class: 'grid-2' }));
+  const selected = selectedUnits.map(code => ({ code, label: label(code) }));
+  const grid = root.appendChild(h("div", { class: "grid-2" }));
   // Codes from the API (dust, textiles, silicosis) become words here, so charts, tables and CSV
   // all show the same labels.
   const summaries = { factor: byFactor, sector: bySector, year: byYear };
-  const categoryLabel = { factor: (c: string) => term(FACTORS, c, locale), sector: (c: string) => term(SECTORS, c, locale), year: (c: string) => c };
+  const categoryLabel = {
+    factor: (c: string) => term(FACTORS, c, locale),
+    sector: (c: string) => term(SECTORS, c, locale),
+    year: (c: string) => c,
+  };
   for (const category of categories) {
-    const aggregated = overLimitSeries(summaries[category], category, selected, categoryLabel[category]);
-    const title = t(`monitoring.by${category === 'factor' ? 'Factor' : category === 'sector' ? 'Sector' : 'Year'}`);
+    const aggregated = overLimitSeries(
+      summaries[category],
+      category,
+      selected,
+      categoryLabel[category],
+    );
+    const title = t(
+      `monitoring.by${category === "factor" ? "Factor" : category === "sector" ? "Sector" : "Year"}`,
+    );
     if (aggregated.series.length === 0) {
-      showEmpty(grid.appendChild(h('section', { class: 'panel' }, h('h2', { class: 'panel-title' }, title))).appendChild(h('div')), t);
+      showEmpty(
+        grid
+          .appendChild(h("section", { class: "panel" }, h("h2", { class: "panel-title" }, title)))
+          .appendChild(h("div")),
+        t,
+      );
       continue;
     }
-    const missing = selected.filter((u) => !aggregated.series.some((s) => s.code === u.code)).map((u) => u.label);
-    const note = missing.length ? `${t('noData')}: ${missing.join(', ')}` : undefined;
+    const missing = selected
+      .filter(u => !aggregated.series.some(s => s.code === u.code))
+      .map(u => u.label);
+    const note = missing.length ? `${t("noData")}: ${missing.join(", ")}` : undefined;
     panels.push(overLimitPanel(grid, ctx, `monitoring-${category}`, title, aggregated, note));
   }
 
-  const checkupData = checkupSeries(examined, cases, (code) => term(DISEASES, code, locale));
+  const checkupData = checkupSeries(examined, cases, code => term(DISEASES, code, locale));
   const kindLabel = (k: (typeof KINDS)[number]) => t(`checkup.kind.${k}`);
-  const kindSelect = selectField(t('kind'), 'kind', KINDS.map((k) => ({ value: k, label: kindLabel(k) })), kind, (v) => ctx.setParams({ kind: v }));
+  const kindSelect = selectField(
+    t("kind"),
+    "kind",
+    KINDS.map(k => ({ value: k, label: kindLabel(k) })),
+    kind,
+    v => ctx.setParams({ kind: v }),
+  );
   if (checkupData.years.length === 0) {
-    const section = root.appendChild(h('section', { class: 'panel' }, h('h2', { class: 'panel-title' }, t('checkup.byDisease')), kindSelect));
-    showEmpty(section.appendChild(h('div')), t);
+    const section = root.appendChild(
+      h(
+        "section",
+        { class: "panel" },
+        h("h2", { class: "panel-title" }, t("checkup.byDisease")),
+        kindSelect,
+      ),
+    );
+    showEmpty(section.appendChild(h("div")), t);
   } else {
-    const title = `${t('checkup.byDisease')} · ${kindLabel(kind)}`;
+    const title = `${t("checkup.byDisease")} · ${kindLabel(kind)}`;
     panels.push(
       createChartPanel(root, {
-        id: 'checkups',
+        id: "checkups",
         title,
-        note: [selectedUnits.map(label).join(', '), checkupData.diseases.length === 0 ? t('checkup.noCases') : null].filter(Boolean).join(' · '),
+        note: [
+          selectedUnits.map(label).join(", "),
+          checkupData.diseases.length === 0 ? t("checkup.noCases") : null,
+        ]
+          .filter(Boolean)
+          .join(" · "),
         locale,
         t,
         controls: [kindSelect],
@@ -92,23 +157,39 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
         table: {
           illustrative: checkupData.illustrative,
           columns: [
-            { key: 'year', label: t('year') },
-            { key: 'examined', label: t('checkup.examined'), numeric: true },
-            ...checkupData.diseases.map((d, i) => ({ key: `d${i}`, label: d.label, numeric: true })),
+            { key: "year", label: t("year") },
+            { key: "examined", label: t("checkup.examined"), numeric: true },
+            ...checkupData.diseases.map((d, i) => ({
+              key: `d${i}`,
+              label: d.label,
+              numeric: true,
+            })),
           ],
           rows: checkupData.years.map((year, yi) => ({
             year: String(year),
             examined: formatNumber(checkupData.examined[yi], locale, { digits: 0 }),
-            ...Object.fromEntries(checkupData.diseases.map((d, i) => [`d${i}`, formatNumber(d.cases[yi], locale, { digits: 0 })])),
+            ...Object.fromEntries(
+              checkupData.diseases.map((d, i) => [
+                `d${i}`,
+                formatNumber(d.cases[yi], locale, { digits: 0 }),
+              ]),
+            ),
           })),
         },
       }),
     );
   }
-  return { dispose: () => panels.forEach((p) => p.dispose()) };
+  return { dispose: () => panels.forEach(p => p.dispose()) };
 }
 
-function overLimitPanel(host: HTMLElement, ctx: PageContext, id: string, title: string, data: OverLimitData, note?: string): ChartPanel {
+function overLimitPanel(
+  host: HTMLElement,
+  ctx: PageContext,
+  id: string,
+  title: string,
+  data: OverLimitData,
+  note?: string,
+): ChartPanel {
   const { t, locale } = ctx;
   return createChartPanel(host, {
     id,
@@ -117,18 +198,32 @@ function overLimitPanel(host: HTMLElement, ctx: PageContext, id: string, title: 
     locale,
     t,
     height: Math.max(260, 80 + data.categories.length * data.series.length * 18),
-    option: buildOverLimitOption({ locale, title, categories: data.categories, series: data.series }),
+    option: buildOverLimitOption({
+      locale,
+      title,
+      categories: data.categories,
+      series: data.series,
+    }),
     table: {
       illustrative: data.illustrative,
       columns: [
-        { key: 'category', label: t(id.endsWith('factor') ? 'monitoring.factor' : id.endsWith('sector') ? 'monitoring.sector' : 'year') },
-        { key: 'unit', label: t('unit') },
-        { key: 'samples', label: t('monitoring.samples'), numeric: true },
-        { key: 'over', label: t('monitoring.overLimit'), numeric: true },
-        { key: 'share', label: t('monitoring.shareOver'), numeric: true },
+        {
+          key: "category",
+          label: t(
+            id.endsWith("factor")
+              ? "monitoring.factor"
+              : id.endsWith("sector")
+                ? "monitoring.sector"
+                : "year",
+          ),
+        },
+        { key: "unit", label: t("unit") },
+        { key: "samples", label: t("monitoring.samples"), numeric: true },
+        { key: "over", label: t("monitoring.overLimit"), numeric: true },
+        { key: "share", label: t("monitoring.shareOver"), numeric: true },
       ],
       rows: data.categories.flatMap((category, ci) =>
-        data.series.map((s) => ({
+        data.series.map(s => ({
           category,
           unit: s.label,
           samples: formatNumber(s.cells[ci].samples, locale, { digits: 0 }),

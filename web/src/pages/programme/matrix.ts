@@ -3,8 +3,8 @@
  * lead agencies. Pure. When an agency has several roles for one target the strongest is kept
  * (lead > coordinate > support).
  */
-import type { ResponsibilityRole } from '../../api/graphql.js';
-import type { Programme } from '../../api/programmes.js';
+import type { ResponsibilityRole } from "../../api/graphql.js";
+import type { Programme } from "../../api/programmes.js";
 
 export interface MatrixEntry {
   agencyCode: string;
@@ -14,7 +14,9 @@ export interface MatrixEntry {
 
 const STRENGTH: Record<ResponsibilityRole, number> = { LEAD: 3, COORDINATE: 2, SUPPORT: 1 };
 
-export function responsibilityMatrix(programme: Pick<Programme, 'targets' | 'responsibilities'>): MatrixEntry[] {
+export function responsibilityMatrix(
+  programme: Pick<Programme, "targets" | "responsibilities">,
+): MatrixEntry[] {
   const cells = new Map<string, MatrixEntry>();
   const put = (entry: MatrixEntry) => {
     const key = `${entry.agencyCode}\u0000${entry.targetLabel}`;
@@ -22,7 +24,9 @@ export function responsibilityMatrix(programme: Pick<Programme, 'targets' | 'res
     if (!existing || STRENGTH[entry.role] > STRENGTH[existing.role]) cells.set(key, entry);
   };
   for (const target of programme.targets) {
-    if (target.leadAgency) put({ agencyCode: target.leadAgency.code, targetLabel: target.label, role: 'LEAD' });
+    if (target.leadAgency) {
+      put({ agencyCode: target.leadAgency.code, targetLabel: target.label, role: "LEAD" });
+    }
   }
   for (const responsibility of programme.responsibilities) {
     for (const target of responsibility.leadsTargets) {
@@ -31,8 +35,10 @@ export function responsibilityMatrix(programme: Pick<Programme, 'targets' | 'res
       }
     }
   }
-  const targetOrder = programme.targets.map((t) => t.label);
+  const targetOrder = programme.targets.map(t => t.label);
   return [...cells.values()].sort(
-    (a, b) => targetOrder.indexOf(a.targetLabel) - targetOrder.indexOf(b.targetLabel) || a.agencyCode.localeCompare(b.agencyCode),
+    (a, b) =>
+      targetOrder.indexOf(a.targetLabel) - targetOrder.indexOf(b.targetLabel) ||
+      a.agencyCode.localeCompare(b.agencyCode),
   );
 }
