@@ -5,7 +5,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import type { MikroORM } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/postgresql";
 import compression from "compression";
-import express from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import { join, resolve, sep } from "node:path";
@@ -95,11 +95,16 @@ export async function createApp({
     "/graphql",
     // Answers are JSON of up to a few hundred kB (a scorecard over 34 units): gzip when the client takes it.
     compression({ threshold: 1024 }),
-    (_req, res, next) => {
-      const counter = { count: 0 };
-      res.locals.sql = counter;
-      sqlScope(counter, next);
-    },
+    // The per-request SQL count costs an AsyncLocalStorage scope on every request: only when asked.
+    ...(exposeSqlCount
+      ? [
+          (_req: Request, res: Response, next: NextFunction) => {
+            const counter = { count: 0 };
+            res.locals.sql = counter;
+            sqlScope(counter, next);
+          },
+        ]
+      : []),
     graphqlMethods,
     // The token is verified before the body is read: the rate limit keys on who the user is,
     // and only a verified steward or admin may send up to 6 MB (room for a 5 MB CSV in
@@ -110,7 +115,7 @@ export async function createApp({
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
         ...buildContext(orm, requestUser(res)),
-        sql: res.locals.sql as { count: number },
+        sql: (res.locals.sql as { count: number } | undefined) ?? { count: 0 },
       }),
     }),
   );

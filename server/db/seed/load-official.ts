@@ -142,14 +142,11 @@ async function writeAll(sql: SqlWriter, f: SeedFiles): Promise<void> {
     "programme_id",
     "legal_instrument_id",
     [...programmes.values()],
-    f.programmes.flatMap(p =>
-      (p.basisInstruments ?? []).map(
-        i =>
-          [lookup(programmes, p.code, "programme"), lookup(instruments, i, "instrument")] as [
-            number,
-            number,
-          ],
-      ),
+    instrumentPairs(
+      f.programmes,
+      p => lookup(programmes, p.code, "programme"),
+      p => p.basisInstruments,
+      instruments,
     ),
   );
   const indicators = await sql.upsert(
@@ -261,14 +258,11 @@ async function writeRecord(
     "programme_id",
     "legal_instrument_id",
     [...programmes.values()],
-    f.programmes.flatMap(p =>
-      (p.citedInstruments ?? []).map(
-        i =>
-          [lookup(programmes, p.code, "programme"), lookup(instruments, i, "instrument")] as [
-            number,
-            number,
-          ],
-      ),
+    instrumentPairs(
+      f.programmes,
+      p => lookup(programmes, p.code, "programme"),
+      p => p.citedInstruments,
+      instruments,
     ),
   );
   await sql.replacePivot(
@@ -276,14 +270,11 @@ async function writeRecord(
     "target_id",
     "legal_instrument_id",
     [...targets.values()],
-    f.targets.flatMap(t =>
-      (t.citedInstruments ?? []).map(
-        i =>
-          [lookup(targets, targetKey(t), "target"), lookup(instruments, i, "instrument")] as [
-            number,
-            number,
-          ],
-      ),
+    instrumentPairs(
+      f.targets,
+      t => lookup(targets, targetKey(t), "target"),
+      t => t.citedInstruments,
+      instruments,
     ),
   );
   await sql.upsert(
@@ -405,4 +396,18 @@ async function writeObservations(
         }));
   });
   await sql.upsert("observation_alternative", ["observation_id", "source_id"], alternatives);
+}
+
+/** (owner id, instrument id) rows of a pivot table, from each seed row's list of instrument codes. */
+function instrumentPairs<Row>(
+  rows: Row[],
+  ownerId: (row: Row) => number,
+  codes: (row: Row) => string[] | undefined,
+  instruments: Map<string, number>,
+): [number, number][] {
+  return rows.flatMap(row =>
+    (codes(row) ?? []).map(
+      code => [ownerId(row), lookup(instruments, code, "instrument")] as [number, number],
+    ),
+  );
 }
