@@ -581,3 +581,11 @@ describe("context notes", () => {
     ]);
   });
 });
+
+describe("section texts shown to readers", () => {
+  it("name no internal API fields (a reader sees words, not `taskAreas`)", () => {
+    for (const s of seeds.sections) {
+      for (const text of [s.summaryVi, s.summaryEn]) expect(text ?? "", s.number).not.toMatch(/`/);
+    }
+  });
+});

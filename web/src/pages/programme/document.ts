@@ -93,7 +93,7 @@ function sectionBlock(
                 "data-item": item.label,
                 "data-verbatim": item.verbatim ? "true" : "false",
               },
-              h("span", { class: "doc-item-label" }, `${item.label}.`),
+              h("span", { class: "doc-item-label" }, item.label ? `${item.label}.` : ""),
               h(
                 "div",
                 { class: "doc-item-body" },
