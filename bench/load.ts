@@ -3,7 +3,7 @@ import {
   healthCheckups,
   monitoringResults,
   monitoringSites,
-} from "../server/illustrative/generator.js";
+} from "../server/db/seed/illustrative/generator.js";
 import { generatorOptions, observationMatrix, type ScalePlan } from "./scale.js";
 
 /**

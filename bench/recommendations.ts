@@ -45,7 +45,7 @@ export function recommendations(run: BenchRun): string[] {
     "   first is computed wait for it instead of computing again, so a burst after a write costs one computation, not",
     `   ${run.connections}. Effect at scale 1: ${many} with the cache p99 ${p99(1, many, true)} at ${rps(1, many, true)} req/s; computed every time`,
     `   p99 ${p99(1, many)} at ${rps(1, many)} req/s. (The first benchmark run, before any of this, measured 4.6 s p99 and 11 req/s.)`,
-    "2. **Series reads** (`server/progress/series.service.ts`, used by scorecard, compare, series, progress and",
+    "2. **Series reads** (`server/analytics-api/series.service.ts`, used by scorecard, compare, series, progress and",
     "   ranking): rows are read as plain rows (no entity hydration) and the work is linear in units (it was",
     "   indicators × units² × years); the covering partial index `observation_series (indicator_id, unit_id, year)",
     "   include (dataset, value)` gives an index-only scan. SQL per scorecard stays 6 for 3 or 34 units.",

@@ -2,7 +2,7 @@ import {
   mulberry32,
   yearlySeries,
   type GeneratorOptions,
-} from "../server/illustrative/generator.js";
+} from "../server/db/seed/illustrative/generator.js";
 
 /**
  * How big the ILLUSTRATIVE data is at each benchmark scale factor. Scale 100 is the size the

@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { projectRoot } from "../server/common/paths.js";
+import { projectRoot } from "../server/paths.js";
 
 const STAMP = ".build-stamp";
 

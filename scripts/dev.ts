@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { projectRoot } from "../server/common/paths.js";
+import { projectRoot } from "../server/paths.js";
 
 const root = projectRoot();
 const bin = (path: string) => join(root, "node_modules", path);

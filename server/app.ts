@@ -9,12 +9,12 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import { join, resolve, sep } from "node:path";
-import { costLimitPlugin, MAX_TOKENS, validationRules } from "./common/complexity.js";
-import { formatError } from "./common/format-error.js";
-import { projectRoot } from "./common/paths.js";
-import { RequestLimiter, type RateLimitOptions } from "./common/rate-limit.js";
+import { costLimitPlugin, MAX_TOKENS, validationRules } from "./graphql/complexity.js";
+import { formatError } from "./graphql/format-error.js";
+import { projectRoot } from "./paths.js";
+import { RequestLimiter, type RateLimitOptions } from "./http/rate-limit.js";
 import { buildContext, type Context } from "./context.js";
-import { authenticateRequests, mayWrite, requestUser } from "./http/authenticate.js";
+import { authenticateRequests, mayWrite, requestUser } from "./auth/authenticate.js";
 import { graphqlMethods, httpErrorHandler, notFound } from "./http/http-errors.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { listenForChanges } from "./cache/change-listener.js";

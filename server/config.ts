@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { projectRoot } from "./common/paths.js";
+import { projectRoot } from "./paths.js";
 
 /** Settings read once from the environment; see README "Settings". */
 export interface AppConfig {

@@ -1,7 +1,9 @@
 import type { ClassType, NonEmptyArray } from "type-graphql";
-import { AuditResolver } from "./audit/audit.resolver.js";
+import { AuditResolver } from "./auth/audit-log.resolver.js";
 import { UserResolver } from "./auth/auth.resolver.js";
 import { AgencyResolver } from "./agencies/agency.resolver.js";
+import { CheckupSummaryResolver } from "./checkups/checkup-summary.resolver.js";
+import { UnitObservationsResolver } from "./observations/unit-observations.resolver.js";
 import { HealthCheckupResolver } from "./checkups/checkup.resolver.js";
 import { IndicatorResolver, TargetResolver } from "./indicators/indicator.resolver.js";
 import { LegalInstrumentResolver } from "./instruments/legal-instrument.resolver.js";
@@ -15,7 +17,7 @@ import {
 } from "./observations/observation.resolver.js";
 import { ProgrammeResolver, ResponsibilityResolver } from "./programmes/programme.resolver.js";
 import { SummaryResolver } from "./monitoring/summary.resolver.js";
-import { AnalyticsResolver } from "./progress/analytics.resolver.js";
+import { AnalyticsResolver } from "./analytics-api/analytics.resolver.js";
 import {
   ContextNoteResolver,
   IndicatorContextResolver,
@@ -23,10 +25,10 @@ import {
 } from "./notes/context-note.resolver.js";
 import { SourceResolver } from "./sources/source.resolver.js";
 import { ImportResolver } from "./imports/import.resolver.js";
-import { CheckupWriteResolver } from "./stewardship/checkup.mutations.js";
-import { MonitoringWriteResolver } from "./stewardship/monitoring.mutations.js";
-import { ObservationWriteResolver } from "./stewardship/observation.mutations.js";
-import { SourceWriteResolver } from "./stewardship/source.mutations.js";
+import { CheckupWriteResolver } from "./checkups/checkup.mutations.js";
+import { MonitoringWriteResolver } from "./monitoring/monitoring.mutations.js";
+import { ObservationWriteResolver } from "./observations/observation.mutations.js";
+import { SourceWriteResolver } from "./sources/source.mutations.js";
 import { UnitLineageResolver, UnitResolver } from "./units/unit.resolver.js";
 
 /** Every resolver class, listed explicitly. */
@@ -47,6 +49,8 @@ export const resolvers: NonEmptyArray<ClassType> = [
   HealthCheckupResolver,
   AnalyticsResolver,
   SummaryResolver,
+  CheckupSummaryResolver,
+  UnitObservationsResolver,
   // Writes (tokens, scopes, audit): see README "Writing data".
   UserResolver,
   AuditResolver,

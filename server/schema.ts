@@ -1,8 +1,8 @@
 import "reflect-metadata";
-import "./common/enums.js";
+import "./graphql/enums.js";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import { guardTextArguments } from "./common/control-chars.js";
+import { guardTextArguments } from "./graphql/control-chars.js";
 import { resolvers } from "./resolvers.js";
 
 let cached: Promise<GraphQLSchema> | null = null;

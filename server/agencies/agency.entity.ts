@@ -1,7 +1,7 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from "@mikro-orm/core";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { Field, ObjectType } from "type-graphql";
-import { AgencyLevel } from "../common/enums.js";
+import { AgencyLevel } from "./agency.enums.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 
 /** An implementing body; agencies change too (Sở LĐTBXH became part of Sở Nội vụ on 2025-03-01). */

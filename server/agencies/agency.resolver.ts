@@ -11,8 +11,8 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
-import { checkCodes } from "../common/validate.js";
+import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { Agency } from "./agency.entity.js";

@@ -13,9 +13,9 @@ import {
 } from "type-graphql";
 import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit } from "../audit/audit.js";
-import { BadInputError } from "../common/errors.js";
+import { BadInputError } from "../graphql/errors.js";
 import type { Context } from "../context.js";
-import { checkLength } from "../stewardship/rules.js";
+import { checkLength } from "../graphql/field-rules.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { ApiToken } from "./api-token.entity.js";
 import { requireAdmin, requireUser } from "./guard.js";

@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError } from "../common/errors.js";
+import { ForbiddenError, UnauthenticatedError } from "../graphql/errors.js";
 import type { AppUser, Context } from "../context.js";
 import type { AdministrativeUnit } from "../units/unit.entity.js";
 

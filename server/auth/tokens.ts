@@ -1,6 +1,8 @@
+import type { MikroORM } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { GraphQLError } from "graphql";
 import { createHash, randomBytes } from "node:crypto";
-import type { AppUser } from "./app-user.js";
+import type { AppUser } from "../context.js";
 import { ApiToken } from "./api-token.entity.js";
 import type { User } from "./user.entity.js";
 
@@ -56,4 +58,24 @@ export async function userForToken(em: EntityManager, token: string): Promise<Ap
     role: user.role,
     unitIds: user.units.getItems().map(u => u.id),
   };
+}
+
+/**
+ * The user of an `Authorization: Bearer <token>` header: null without a header, and an
+ * UNAUTHENTICATED error (HTTP 401) for a token that is unknown or revoked, so a client with a
+ * stale token learns it at once instead of silently reading as anonymous.
+ */
+export async function authenticate(
+  orm: MikroORM,
+  authorization: string | string[] | undefined,
+): Promise<AppUser | null> {
+  if (!authorization) return null;
+  const token = bearerToken(authorization);
+  const user = token ? await userForToken(orm.em.fork() as EntityManager, token) : null;
+  if (!user) {
+    throw new GraphQLError("The API token is not valid (unknown, revoked or malformed)", {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+    });
+  }
+  return user;
 }

@@ -1,10 +1,10 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit } from "../audit/audit.js";
-import { BadInputError } from "../common/errors.js";
-import { checkCodes } from "../common/validate.js";
+import { BadInputError } from "../graphql/errors.js";
+import { checkCodes } from "../graphql/validate.js";
 import type { AppUser } from "../context.js";
-import { checkLength } from "../stewardship/rules.js";
+import { checkLength } from "../graphql/field-rules.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import type { ApiToken } from "./api-token.entity.js";
 import { issueToken } from "./tokens.js";

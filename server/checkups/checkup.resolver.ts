@@ -10,9 +10,10 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
-import { CheckupKind, Dataset } from "../common/enums.js";
-import { checkCodes, checkText, checkYearRange } from "../common/validate.js";
+import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { CheckupKind } from "./checkup.enums.js";
+import { Dataset } from "../graphql/enums.js";
+import { checkCodes, checkText, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { HealthCheckup } from "./health-checkup.entity.js";

@@ -10,7 +10,8 @@ import {
   type Ref,
 } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
-import { CheckupKind, Dataset } from "../common/enums.js";
+import { CheckupKind } from "./checkup.enums.js";
+import { Dataset } from "../graphql/enums.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 
 @ObjectType({ description: "Cases of one occupational disease found in a check-up" })

@@ -1,7 +1,7 @@
 import type { MikroORM } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { join } from "node:path";
-import { loadIllustrative } from "../illustrative/load-illustrative.js";
+import { loadIllustrative } from "./seed/illustrative/load-illustrative.js";
 import { startEmbeddedPostgres } from "./embedded-postgres.js";
 import { initOrm, migrate } from "./orm.js";
 import { APP_ROLE } from "./pg-auth.js";

@@ -1,16 +1,16 @@
 import { User } from "../auth/user.entity.js";
+import { Dataset, Period } from "../graphql/enums.js";
 import {
-  Dataset,
   Disaggregation,
   ObservationStatus,
-  Period,
   ReviewState,
-} from "../common/enums.js";
-import { BadInputError } from "../common/errors.js";
+} from "../observations/observation.enums.js";
+import { BadInputError } from "../graphql/errors.js";
 import { Indicator } from "../indicators/indicator.entity.js";
 import { Observation } from "../observations/observation.entity.js";
 import { snapshot } from "../audit/audit.js";
-import { checkValue, sourceByCode } from "../stewardship/rules.js";
+import { checkValue } from "../indicators/indicator.rules.js";
+import { sourceByCode } from "../sources/source.rules.js";
 import { countCell, eventLoopPause } from "./csv.js";
 import { keyOf, type Change, type Layout } from "./import.types.js";
 import { controlCellProblems, UnitCells, yearCell } from "./units.js";

@@ -1,8 +1,9 @@
 import { snapshot } from "../audit/audit.js";
 import { HealthCheckup } from "../checkups/health-checkup.entity.js";
-import { CheckupKind, Dataset } from "../common/enums.js";
-import { checkCases } from "../stewardship/checkup.mutations.js";
-import { checkCode, checkKeyword } from "../stewardship/rules.js";
+import { CheckupKind } from "../checkups/checkup.enums.js";
+import { Dataset } from "../graphql/enums.js";
+import { checkCases } from "../checkups/checkup.rules.js";
+import { checkCode, checkKeyword } from "../graphql/field-rules.js";
 import type { AdministrativeUnit } from "../units/unit.entity.js";
 import { countCell, requiredCell, eventLoopPause } from "./csv.js";
 import { chunks, keyOf, tryRule, type Change, type Layout } from "./import.types.js";

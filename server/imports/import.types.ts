@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { BadInputError } from "../common/errors.js";
+import { BadInputError } from "../graphql/errors.js";
 import type { AppUser } from "../context.js";
 import type { CsvRow, ImportProblem } from "./csv.js";
 

@@ -1,10 +1,10 @@
 import { snapshot } from "../audit/audit.js";
-import { Dataset } from "../common/enums.js";
+import { Dataset } from "../graphql/enums.js";
 import { MonitoringResult } from "../monitoring/monitoring-result.entity.js";
 import { MonitoringSite } from "../monitoring/monitoring-site.entity.js";
-import { checkSamples } from "../stewardship/monitoring.mutations.js";
-import { LIMITS } from "../stewardship/limits.js";
-import { checkCode, checkCount, checkKeyword, checkLength } from "../stewardship/rules.js";
+import { checkSamples } from "../monitoring/monitoring.rules.js";
+import { LIMITS } from "../limits.js";
+import { checkCode, checkCount, checkKeyword, checkLength } from "../graphql/field-rules.js";
 import type { AdministrativeUnit } from "../units/unit.entity.js";
 import { countCell, requiredCell, eventLoopPause } from "./csv.js";
 import { chunks, keyOf, tryRule, type Change, type Layout } from "./import.types.js";

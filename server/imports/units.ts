@@ -1,10 +1,10 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { mayWriteUnit } from "../auth/guard.js";
 import type { AppUser } from "../context.js";
-import { checkUnitInYear } from "../stewardship/rules.js";
+import { checkUnitInYear } from "../units/unit.rules.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import type { CsvRow, ImportProblem } from "./csv.js";
-import { controlCharacter, controlCharacterMessage } from "../common/control-chars.js";
+import { controlCharacter, controlCharacterMessage } from "../graphql/control-chars.js";
 import { tryRule } from "./import.types.js";
 
 /**

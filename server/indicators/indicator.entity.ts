@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from "@mikro-orm/core";
 import { Field, Float, ObjectType } from "type-graphql";
-import { Direction, Measure } from "../common/enums.js";
+import { Direction, Measure } from "./indicator.enums.js";
 
 /** What is measured. Rates name their numerator and denominator so they are computed, never averaged. */
 @ObjectType({

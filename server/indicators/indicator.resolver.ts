@@ -11,10 +11,10 @@ import {
   Root,
 } from "type-graphql";
 import { Agency } from "../agencies/agency.entity.js";
-import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
-import { Measure, TargetKind } from "../common/enums.js";
-import { BadInputError } from "../common/errors.js";
-import { checkCodes, checkText } from "../common/validate.js";
+import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Measure, TargetKind } from "./indicator.enums.js";
+import { BadInputError } from "../graphql/errors.js";
+import { checkCodes, checkText } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Programme } from "../programmes/programme.entity.js";
 import { Source } from "../sources/source.entity.js";

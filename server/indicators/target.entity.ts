@@ -12,7 +12,7 @@ import {
 } from "@mikro-orm/core";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Agency } from "../agencies/agency.entity.js";
-import { Comparator, TargetKind } from "../common/enums.js";
+import { Comparator, TargetKind } from "./indicator.enums.js";
 import { LegalInstrument } from "../instruments/legal-instrument.entity.js";
 import { Programme } from "../programmes/programme.entity.js";
 import { Source } from "../sources/source.entity.js";

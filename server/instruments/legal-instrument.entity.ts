@@ -1,7 +1,7 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from "@mikro-orm/core";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { Field, ObjectType } from "type-graphql";
-import { InstrumentKind } from "../common/enums.js";
+import { InstrumentKind } from "./instrument.enums.js";
 import { Source } from "../sources/source.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 

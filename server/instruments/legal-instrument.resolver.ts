@@ -10,9 +10,9 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
-import { InstrumentKind } from "../common/enums.js";
-import { checkCodes } from "../common/validate.js";
+import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { InstrumentKind } from "./instrument.enums.js";
+import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Source } from "../sources/source.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";

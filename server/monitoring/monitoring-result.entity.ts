@@ -10,7 +10,7 @@ import {
   type Ref,
 } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
-import { Dataset } from "../common/enums.js";
+import { Dataset } from "../graphql/enums.js";
 import { MonitoringSite } from "./monitoring-site.entity.js";
 
 /** One year's measurements of one hazard factor at a site. */

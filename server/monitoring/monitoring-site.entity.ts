@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
-import { Dataset } from "../common/enums.js";
+import { Dataset } from "../graphql/enums.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 
 /** An establishment whose working environment is monitored (quan trắc môi trường lao động). */

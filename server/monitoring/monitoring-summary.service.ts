@@ -1,4 +1,4 @@
-import type { Dataset } from "../common/enums.js";
+import type { Dataset } from "../graphql/enums.js";
 
 export enum MonitoringGroup {
   FACTOR = "FACTOR",

@@ -1,6 +1,6 @@
 import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
-import { Grade, Period } from "../common/enums.js";
+import { Grade, Period } from "../graphql/enums.js";
 import { Indicator } from "../indicators/indicator.entity.js";
 import { Target } from "../indicators/target.entity.js";
 import { Source } from "../sources/source.entity.js";

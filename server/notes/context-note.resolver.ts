@@ -9,7 +9,7 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { checkCodes } from "../common/validate.js";
+import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Indicator } from "../indicators/indicator.entity.js";
 import { Target } from "../indicators/target.entity.js";

@@ -10,15 +10,8 @@ import {
   type Ref,
 } from "@mikro-orm/core";
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import {
-  Dataset,
-  Disaggregation,
-  Grade,
-  ObservationStatus,
-  Period,
-  Qualifier,
-  ReviewState,
-} from "../common/enums.js";
+import { Dataset, Grade, Period } from "../graphql/enums.js";
+import { Disaggregation, ObservationStatus, Qualifier, ReviewState } from "./observation.enums.js";
 import { Indicator } from "../indicators/indicator.entity.js";
 import { User } from "../auth/user.entity.js";
 import { Source } from "../sources/source.entity.js";

@@ -1,7 +1,8 @@
 import { Field, InputType, Int } from "type-graphql";
-import { Dataset, Disaggregation, Grade, ObservationStatus, Period } from "../common/enums.js";
-import { BadInputError } from "../common/errors.js";
-import { checkCodes, checkYearRange } from "../common/validate.js";
+import { Dataset, Grade, Period } from "../graphql/enums.js";
+import { Disaggregation, ObservationStatus } from "./observation.enums.js";
+import { BadInputError } from "../graphql/errors.js";
+import { checkCodes, checkYearRange } from "../graphql/validate.js";
 
 @InputType({
   description: "Which observations to return. Illustrative data only when `datasets` asks for it.",

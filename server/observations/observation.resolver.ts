@@ -10,8 +10,8 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
-import { Dataset } from "../common/enums.js";
+import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Dataset } from "../graphql/enums.js";
 import type { Context } from "../context.js";
 import { Indicator } from "../indicators/indicator.entity.js";
 import { Source } from "../sources/source.entity.js";

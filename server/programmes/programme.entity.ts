@@ -10,7 +10,7 @@ import {
   type Ref,
 } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
-import { ProgrammeKind } from "../common/enums.js";
+import { ProgrammeKind } from "./programme.enums.js";
 import { LegalInstrument } from "../instruments/legal-instrument.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 

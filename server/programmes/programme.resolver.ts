@@ -11,9 +11,9 @@ import {
   Root,
 } from "type-graphql";
 import { Agency } from "../agencies/agency.entity.js";
-import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
-import { ProgrammeKind } from "../common/enums.js";
-import { checkCodes } from "../common/validate.js";
+import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { ProgrammeKind } from "./programme.enums.js";
+import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Target } from "../indicators/target.entity.js";
 import { LegalInstrument } from "../instruments/legal-instrument.entity.js";

@@ -11,7 +11,7 @@ import {
 } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { Agency } from "../agencies/agency.entity.js";
-import { ResponsibilityRole } from "../common/enums.js";
+import { ResponsibilityRole } from "./programme.enums.js";
 import { Target } from "../indicators/target.entity.js";
 import { Programme } from "./programme.entity.js";
 

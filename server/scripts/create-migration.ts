@@ -3,7 +3,7 @@ import { MikroORM } from "@mikro-orm/core";
 import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { projectRoot } from "../common/paths.js";
+import { projectRoot } from "../paths.js";
 import { startEmbeddedPostgres } from "../db/embedded-postgres.js";
 import { ormConfig } from "../db/orm.js";
 

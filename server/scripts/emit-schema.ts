@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { projectRoot } from "../common/paths.js";
+import { projectRoot } from "../paths.js";
 import { buildAppSchema, printAppSchema } from "../schema.js";
 
 const path = resolve(projectRoot(), "schema/schema.graphql");

@@ -1,7 +1,7 @@
 import { Entity, Enum, PrimaryKey, Property } from "@mikro-orm/core";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { Field, ObjectType } from "type-graphql";
-import { Grade } from "../common/enums.js";
+import { Grade } from "../graphql/enums.js";
 
 @ObjectType({
   description: "Where a value comes from: a web page or a document, with its reliability grade",

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
-import { Grade } from "../common/enums.js";
-import { checkCodes, checkText } from "../common/validate.js";
+import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Grade } from "../graphql/enums.js";
+import { checkCodes, checkText } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Source } from "./source.entity.js";
 

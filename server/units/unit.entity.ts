@@ -10,7 +10,7 @@ import {
 } from "@mikro-orm/core";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { Field, ID, ObjectType } from "type-graphql";
-import { UnitKind, UnitLevel } from "../common/enums.js";
+import { UnitKind, UnitLevel } from "./unit.enums.js";
 
 /** The nation, or a province / centrally-run city, with the dates it existed between. */
 @ObjectType({

@@ -1,8 +1,8 @@
 import { GraphQLLocalDate } from "graphql-scalars";
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
-import { PageArgs } from "../common/connection.js";
-import { UnitKind, UnitLevel } from "../common/enums.js";
-import { checkCodes, checkText } from "../common/validate.js";
+import { PageArgs } from "../graphql/connection.js";
+import { UnitKind, UnitLevel } from "./unit.enums.js";
+import { checkCodes, checkText } from "../graphql/validate.js";
 
 export enum UnitOrder {
   CODE_ASC = "CODE_ASC",

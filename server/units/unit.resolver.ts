@@ -1,9 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { Connection, toConnection, toPage } from "../common/connection.js";
-import { checkCodes } from "../common/validate.js";
+import { Connection, toConnection, toPage } from "../graphql/connection.js";
+import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
-import { Observation } from "../observations/observation.entity.js";
-import { ObservationFilter, observationWhere } from "../observations/observation.inputs.js";
 import { UnitLineage } from "./unit-lineage.entity.js";
 import { AdministrativeUnit } from "./unit.entity.js";
 import { UnitsArgs, unitOrderBy, unitWhere } from "./unit.inputs.js";
@@ -66,20 +64,6 @@ export class UnitResolver {
   @FieldResolver(() => [AdministrativeUnit], { description: "Units that became part of this one" })
   async predecessors(@Root() unit: AdministrativeUnit, @Ctx() { loaders }: Context) {
     return loaders.children(AdministrativeUnit, "successor", {}, { code: "asc" }).load(unit.id);
-  }
-
-  @FieldResolver(() => [Observation], {
-    description: "Values recorded for this unit (official only unless the filter asks)",
-  })
-  async observations(
-    @Root() unit: AdministrativeUnit,
-    @Arg("filter", () => ObservationFilter, { nullable: true }) filter: ObservationFilter | null,
-    @Ctx() { loaders }: Context,
-  ) {
-    const where = observationWhere({ ...filter, units: null });
-    return loaders
-      .children(Observation, "unit", where, { indicator: "asc", year: "asc", id: "asc" } as never)
-      .load(unit.id);
   }
 }
 

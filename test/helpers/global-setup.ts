@@ -10,7 +10,7 @@ import { initOrm, migrate } from "../../server/db/orm.js";
 import { APP_ROLE } from "../../server/db/pg-auth.js";
 import { prepareAppDatabase, protectAuditLog } from "../../server/db/roles.js";
 import { loadOfficialSeeds } from "../../server/db/seed/load-official.js";
-import { loadIllustrative } from "../../server/illustrative/load-illustrative.js";
+import { loadIllustrative } from "../../server/db/seed/illustrative/load-illustrative.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

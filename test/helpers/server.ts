@@ -1,7 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import type { MikroORM } from "@mikro-orm/core";
-import { costLimitPlugin, depthLimitRule } from "../../server/common/complexity.js";
-import { formatError } from "../../server/common/format-error.js";
+import { costLimitPlugin, depthLimitRule } from "../../server/graphql/complexity.js";
+import { formatError } from "../../server/graphql/format-error.js";
 import { buildContext, type AppUser } from "../../server/context.js";
 import { withSqlCount } from "../../server/db/sql-counter.js";
 import { buildAppSchema } from "../../server/schema.js";

@@ -8,7 +8,7 @@ import { fingerprint, makeUser, type TestUser } from "../helpers/users.js";
 /**
  * Issue 12 item 4: counts too large for GraphQL's Int. The summaries must add up any stored
  * counts exactly (even ones written before the bounds, seeded here with SQL), and every write
- * path (mutations and CSV import) must refuse counts over the bounds of stewardship/limits.ts.
+ * path (mutations and CSV import) must refuse counts over the bounds of server/limits.ts.
  */
 let db: TestDb;
 let gql: Awaited<ReturnType<typeof createExecutor>>;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/user.entity.js";
-import { projectRoot } from "../../server/common/paths.js";
+import { projectRoot } from "../../server/paths.js";
 import { openTestDb, type TestDb } from "../helpers/db.js";
 import { createExecutor } from "../helpers/server.js";
 import { fingerprint, makeUser, type TestUser } from "../helpers/users.js";

@@ -1,7 +1,7 @@
 import type { Knex } from "@mikro-orm/postgresql";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Dataset } from "../../server/common/enums.js";
+import { Dataset } from "../../server/graphql/enums.js";
 import {
   MonitoringRollupRefresher,
   monitoringRollupFresh,

@@ -18,8 +18,8 @@ import {
   MAX_TOKENS,
   measureOperation,
   validationRules,
-} from "../../server/common/complexity.js";
-import { projectRoot } from "../../server/common/paths.js";
+} from "../../server/graphql/complexity.js";
+import { projectRoot } from "../../server/paths.js";
 import { buildAppSchema } from "../../server/schema.js";
 
 /** The web app's own queries, with the largest pages it asks for, stay well inside the limits. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedsDir } from "../../server/common/paths.js";
+import { seedsDir } from "../../server/paths.js";
 import { readSeedFiles } from "../../server/db/seed/seed-files.js";
 import { openTestDb, type TestDb } from "../helpers/db.js";
 import { createExecutor } from "../helpers/server.js";

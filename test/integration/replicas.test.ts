@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initOrm } from "../../server/db/orm.js";
 import { Source } from "../../server/sources/source.entity.js";
-import { Grade } from "../../server/common/enums.js";
+import { Grade } from "../../server/graphql/enums.js";
 import { createTestDatabase, dropTestDatabase } from "../helpers/db.js";
 import { createExecutor } from "../helpers/server.js";
 import type { MikroORM } from "@mikro-orm/core";

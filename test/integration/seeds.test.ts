@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOfficialSeeds } from "../../server/db/seed/load-official.js";
-import { loadIllustrative } from "../../server/illustrative/load-illustrative.js";
+import { loadIllustrative } from "../../server/db/seed/illustrative/load-illustrative.js";
 import { openTestDb, type TestDb } from "../helpers/db.js";
 
 let db: TestDb;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { seedsDir } from "../../common/paths.js";
+import { seedsDir } from "../../paths.js";
 
 /** Row shapes of the files under seeds/ (documented in seeds/FORMAT.md). */
 export interface UnitRow {

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createHash } from "node:crypto";
-import { SqlWriter } from "../db/seed/upsert.js";
+import { SqlWriter } from "../upsert.js";
 import {
   healthCheckups,
   monitoringResults,

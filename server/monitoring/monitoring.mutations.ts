@@ -3,22 +3,15 @@ import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from "type-graphq
 import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit, snapshot } from "../audit/audit.js";
 import { requireUnitScope } from "../auth/guard.js";
-import { Dataset } from "../common/enums.js";
-import { BadInputError } from "../common/errors.js";
+import { Dataset } from "../graphql/enums.js";
+import { BadInputError } from "../graphql/errors.js";
 import type { AppUser, Context } from "../context.js";
-import { MonitoringResult } from "../monitoring/monitoring-result.entity.js";
-import { MonitoringSite } from "../monitoring/monitoring-site.entity.js";
-import { LIMITS } from "./limits.js";
-import {
-  checkCode,
-  checkCount,
-  checkKeyword,
-  checkLength,
-  checkUnitInYear,
-  checkYear,
-  unitByCode,
-} from "./rules.js";
-import { write } from "./write.js";
+import { MonitoringResult } from "./monitoring-result.entity.js";
+import { MonitoringSite } from "./monitoring-site.entity.js";
+import { checkCode, checkKeyword, checkLength, checkYear } from "../graphql/field-rules.js";
+import { checkUnitInYear, unitByCode } from "../units/unit.rules.js";
+import { write } from "../auth/write.js";
+import { checkSamples } from "./monitoring.rules.js";
 
 // Monitoring results and check-ups are operational records, not programme indicators: their
 // writes take effect at once (no DRAFT/APPROVED review), and each is audited like any other.
@@ -55,18 +48,6 @@ export class CreateMonitoringResultInput {
 export class MonitoringResultPatch {
   @Field(() => Int, { nullable: true }) samples?: number | null;
   @Field(() => Int, { nullable: true }) samplesOverLimit?: number | null;
-}
-
-/** Whole counts within LIMITS.SAMPLES_PER_RESULT, and no more over the limit than taken. */
-export function checkSamples(samples: number, over: number): void {
-  checkCount(samples, "samples", LIMITS.SAMPLES_PER_RESULT);
-  checkCount(over, "samplesOverLimit", LIMITS.SAMPLES_PER_RESULT);
-  if (over > samples) {
-    throw new BadInputError(
-      `samplesOverLimit (${over}) is more than samples (${samples})`,
-      "samplesOverLimit",
-    );
-  }
 }
 
 function checkSitePatch(p: MonitoringSitePatch): void {

@@ -1,8 +1,6 @@
-import { Measure } from "../common/enums.js";
-
 /**
  * Upper bounds of the counts a write may carry, in one place: the mutations and the CSV import
- * call the same rules (rules.ts), which read them here. Each bound is far above any real value,
+ * call the same rules (graphql/field-rules.ts and the features' *.rules.ts), which read them here. Each bound is far above any real value,
  * so it never refuses true data, but low enough that a sum over every row of a table stays an
  * exact whole number (below 2^53) and a typo of a few extra digits is caught at the door.
  *
@@ -22,20 +20,3 @@ export const LIMITS = {
   /** Costs in billion VND: about twice the GDP (about 11.5 million billion VND in 2024). */
   BILLION_VND: 20_000_000,
 } as const;
-
-/** The largest value an indicator of this measure may hold (percent and yes/no are checked apart). */
-export function measureLimit(measure: Measure): number | null {
-  switch (measure) {
-    case Measure.COUNT:
-    case Measure.PERSONS:
-      return LIMITS.NATIONAL_COUNT;
-    case Measure.THOUSAND_PERSONS:
-      return LIMITS.NATIONAL_THOUSANDS;
-    case Measure.RATE_PER_100K:
-      return LIMITS.RATE_PER_100K;
-    case Measure.BILLION_VND:
-      return LIMITS.BILLION_VND;
-    default:
-      return null;
-  }
-}

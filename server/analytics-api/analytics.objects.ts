@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { Dataset } from "../common/enums.js";
+import { Dataset } from "../graphql/enums.js";
 import { Indicator } from "../indicators/indicator.entity.js";
 import { Target } from "../indicators/target.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";

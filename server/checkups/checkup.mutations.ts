@@ -3,20 +3,15 @@ import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from "type-graphq
 import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit, snapshot } from "../audit/audit.js";
 import { requireUnitScope } from "../auth/guard.js";
-import { HealthCheckup } from "../checkups/health-checkup.entity.js";
-import { CheckupKind, Dataset } from "../common/enums.js";
-import { BadInputError } from "../common/errors.js";
+import { HealthCheckup } from "./health-checkup.entity.js";
+import { CheckupKind } from "./checkup.enums.js";
+import { Dataset } from "../graphql/enums.js";
+import { BadInputError } from "../graphql/errors.js";
 import type { AppUser, Context } from "../context.js";
-import { LIMITS } from "./limits.js";
-import {
-  checkCode,
-  checkCount,
-  checkKeyword,
-  checkUnitInYear,
-  checkYear,
-  unitByCode,
-} from "./rules.js";
-import { write } from "./write.js";
+import { checkCode, checkKeyword, checkYear } from "../graphql/field-rules.js";
+import { checkUnitInYear, unitByCode } from "../units/unit.rules.js";
+import { write } from "../auth/write.js";
+import { checkCases } from "./checkup.rules.js";
 
 @InputType("DiseaseCasesInput", { description: "Cases of one occupational disease" })
 export class DiseaseCasesInput {
@@ -42,33 +37,6 @@ export class CreateHealthCheckupInput {
   @Field(() => Int) workersExamined!: number;
   @Field(() => [DiseaseCasesInput], { nullable: true, defaultValue: [] })
   cases?: DiseaseCasesInput[];
-}
-
-/**
- * Workers and cases are whole counts (workers within LIMITS.WORKERS_PER_CHECKUP), each disease
- * listed once, and cases never exceed workers.
- */
-export function checkCases(workers: number, cases: DiseaseCasesInput[]): number {
-  checkCount(workers, "workersExamined", LIMITS.WORKERS_PER_CHECKUP);
-  if (cases.length > 64) throw new BadInputError("at most 64 diseases", "cases");
-  const seen = new Set<string>();
-  let total = 0;
-  for (const c of cases) {
-    checkKeyword(c.disease, "cases.disease");
-    checkCount(c.cases, "cases.cases", LIMITS.WORKERS_PER_CHECKUP);
-    if (seen.has(c.disease)) {
-      throw new BadInputError(`${c.disease} is listed twice`, "cases.disease");
-    }
-    seen.add(c.disease);
-    total += c.cases;
-  }
-  if (total > workers) {
-    throw new BadInputError(
-      `${total} cases are more than the ${workers} workers examined`,
-      "cases",
-    );
-  }
-  return total;
 }
 
 async function checkupToChange(

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { requireWriter } from "../auth/guard.js";
+import { requireWriter } from "./guard.js";
 import type { AppUser, Context } from "../context.js";
 
 /**

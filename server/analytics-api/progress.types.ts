@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
-import { Comparator, Dataset, Direction } from "../common/enums.js";
+import { Comparator, Direction } from "../indicators/indicator.enums.js";
+import { Dataset } from "../graphql/enums.js";
 
 export enum SeriesBasis {
   AS_REPORTED = "AS_REPORTED",

@@ -1,9 +1,10 @@
 import type { MikroORM } from "@mikro-orm/core";
 import type { RequestHandler, Response } from "express";
 import { GraphQLError } from "graphql";
-import { authenticate, type AppUser } from "../context.js";
-import { sendRateLimited, type RequestLimiter } from "../common/rate-limit.js";
-import { sendHttpError } from "./http-errors.js";
+import { authenticate } from "./tokens.js";
+import { type AppUser } from "../context.js";
+import { sendRateLimited, type RequestLimiter } from "../http/rate-limit.js";
+import { sendHttpError } from "../http/http-errors.js";
 
 /** The user a request was verified as (null: anonymous); set by `authenticateRequests`. */
 export const requestUser = (res: Response): AppUser | null =>

@@ -1,12 +1,7 @@
 import { Field, Float, InputType, Int } from "type-graphql";
-import {
-  Disaggregation,
-  Grade,
-  Measure,
-  ObservationStatus,
-  Period,
-  Qualifier,
-} from "../common/enums.js";
+import { Disaggregation, ObservationStatus, Qualifier } from "./observation.enums.js";
+import { Grade, Period } from "../graphql/enums.js";
+import { Measure } from "../indicators/indicator.enums.js";
 
 @InputType({
   description: "A new value of an indicator; it enters as DRAFT until someone else approves it",

@@ -6,25 +6,20 @@ import { recordAudit, snapshot } from "../audit/audit.js";
 import { draftContributors } from "../audit/contributors.js";
 import { requireUnitScope, requireWriter } from "../auth/guard.js";
 import { Role, User } from "../auth/user.entity.js";
-import { PageArgs, toConnection, toPage } from "../common/connection.js";
-import { Dataset, ObservationStatus, ReviewState } from "../common/enums.js";
-import { BadInputError, ForbiddenError } from "../common/errors.js";
+import { PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Dataset } from "../graphql/enums.js";
+import { ObservationStatus, ReviewState } from "./observation.enums.js";
+import { BadInputError, ForbiddenError } from "../graphql/errors.js";
 import type { AppUser, Context } from "../context.js";
-import { ObservationAlternative } from "../observations/observation-alternative.entity.js";
-import { Observation } from "../observations/observation.entity.js";
-import { ObservationConnection } from "../observations/observation.resolver.js";
+import { ObservationAlternative } from "./observation-alternative.entity.js";
+import { Observation } from "./observation.entity.js";
+import { ObservationConnection } from "./observation.resolver.js";
 import { CreateObservationInput, ObservationPatch } from "./observation-write.inputs.js";
-import {
-  checkLength,
-  checkMeasure,
-  checkUnitInYear,
-  checkValue,
-  checkYear,
-  indicatorByCode,
-  sourceByCode,
-  unitByCode,
-} from "./rules.js";
-import { write } from "./write.js";
+import { checkLength, checkYear } from "../graphql/field-rules.js";
+import { checkMeasure, checkValue, indicatorByCode } from "../indicators/indicator.rules.js";
+import { checkUnitInYear, unitByCode } from "../units/unit.rules.js";
+import { sourceByCode } from "../sources/source.rules.js";
+import { write } from "../auth/write.js";
 
 const WRITABLE_STATUSES = [
   ObservationStatus.OFFICIAL,

@@ -1,7 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { type Dataset, UnitLevel } from "../common/enums.js";
-import { BadInputError } from "../common/errors.js";
-import { checkCodes } from "../common/validate.js";
+import { type Dataset } from "../graphql/enums.js";
+import { UnitLevel } from "../units/unit.enums.js";
+import { BadInputError } from "../graphql/errors.js";
+import { checkCodes } from "../graphql/validate.js";
 import { Target } from "../indicators/target.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { judge } from "./progress.service.js";

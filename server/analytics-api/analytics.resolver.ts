@@ -1,9 +1,9 @@
 import { GraphQLLocalDate } from "graphql-scalars";
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import { rankUnits, requiredTrajectory, yearOverYear } from "../analytics/index.js";
-import { Dataset } from "../common/enums.js";
-import { BadInputError } from "../common/errors.js";
-import { checkCodes, checkYearRange } from "../common/validate.js";
+import { Dataset } from "../graphql/enums.js";
+import { BadInputError } from "../graphql/errors.js";
+import { checkCodes, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Target } from "../indicators/target.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";

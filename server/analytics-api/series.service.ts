@@ -6,7 +6,8 @@ import {
   type CountPoint,
   type LineageLink,
 } from "../analytics/index.js";
-import { Dataset, Measure } from "../common/enums.js";
+import { Dataset } from "../graphql/enums.js";
+import { Measure } from "../indicators/indicator.enums.js";
 import { Indicator } from "../indicators/indicator.entity.js";
 import { UnitLineage } from "../units/unit-lineage.entity.js";
 import { type AdministrativeUnit } from "../units/unit.entity.js";

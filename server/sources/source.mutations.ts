@@ -3,17 +3,17 @@ import { GraphQLLocalDate } from "graphql-scalars";
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from "type-graphql";
 import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit, snapshot } from "../audit/audit.js";
-import { Grade } from "../common/enums.js";
-import { BadInputError, ForbiddenError } from "../common/errors.js";
+import { Grade } from "../graphql/enums.js";
+import { BadInputError, ForbiddenError } from "../graphql/errors.js";
 import type { AppUser, Context } from "../context.js";
 import { ContextNote } from "../notes/context-note.entity.js";
 import { LegalInstrument } from "../instruments/legal-instrument.entity.js";
 import { ObservationAlternative } from "../observations/observation-alternative.entity.js";
 import { Observation } from "../observations/observation.entity.js";
 import { Target } from "../indicators/target.entity.js";
-import { Source } from "../sources/source.entity.js";
-import { checkCode, checkLength } from "./rules.js";
-import { write } from "./write.js";
+import { Source } from "./source.entity.js";
+import { checkCode, checkLength } from "../graphql/field-rules.js";
+import { write } from "../auth/write.js";
 
 @InputType({ description: "A source fields; on update, fields left out keep their value" })
 export class SourcePatch {

@@ -9,12 +9,12 @@ import {
   Query,
   Resolver,
 } from "type-graphql";
-import { requireAdmin } from "../auth/guard.js";
-import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
-import { BadInputError } from "../common/errors.js";
-import { checkText } from "../common/validate.js";
+import { requireAdmin } from "./guard.js";
+import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { BadInputError } from "../graphql/errors.js";
+import { checkText } from "../graphql/validate.js";
 import type { Context } from "../context.js";
-import { AuditAction, AuditEntry } from "./audit-entry.entity.js";
+import { AuditAction, AuditEntry } from "../audit/audit-entry.entity.js";
 
 @ObjectType()
 export class AuditEntryConnection extends Connection(AuditEntry, "AuditEntry") {}
@@ -35,6 +35,9 @@ class AuditLogArgs extends PageArgs {
   @Field(() => AuditFilter, { nullable: true }) filter?: AuditFilter | null;
 }
 
+// The audit trail, for admins. It sits with the users (auth/) because only admins read it and it
+// lists users' actions; audit/ only records (audit.ts), so every feature, auth included, records
+// without a cycle between the two folders.
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Query(() => AuditEntryConnection, {

@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Dataset } from "../common/enums.js";
-import { BadInputError } from "../common/errors.js";
-import { checkCodes } from "../common/validate.js";
+import { Dataset } from "../graphql/enums.js";
+import { BadInputError } from "../graphql/errors.js";
+import { checkCodes } from "../graphql/validate.js";
 import type { Indicator } from "../indicators/indicator.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { loadIndicators } from "./series.service.js";

@@ -4,7 +4,7 @@ import {
   reasonWords,
   type ProgressResult,
 } from "../analytics/index.js";
-import { type Comparator, Direction } from "../common/enums.js";
+import { type Comparator, Direction } from "../indicators/indicator.enums.js";
 import type { Target } from "../indicators/target.entity.js";
 import type { Progress, ProgressStatus, SeriesPointType } from "./progress.types.js";
 

@@ -1,0 +1,27 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { BadInputError } from "../graphql/errors.js";
+import { checkCode } from "../graphql/field-rules.js";
+import { Source } from "./source.entity.js";
+
+export async function sourceByCode(
+  em: EntityManager,
+  code: string | null | undefined,
+  field = "source",
+): Promise<Source> {
+  // Official values need a source: a value nobody can trace is not published.
+  if (!code) {
+    throw new BadInputError(
+      "An official value needs a source (the code of a registered source)",
+      field,
+    );
+  }
+  checkCode(code, field);
+  const source = await em.findOne(Source, { code });
+  if (!source) {
+    throw new BadInputError(
+      `Unknown source "${code}" (register it with createSource first)`,
+      field,
+    );
+  }
+  return source;
+}
