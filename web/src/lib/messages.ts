@@ -170,6 +170,9 @@ export const vi = {
   "gradeMeaning.A": "văn bản chính thức",
   "gradeMeaning.B": "báo chí dẫn cơ quan",
   "gradeMeaning.C": "trang tổng hợp",
+  // Map archipelagos and keyboard/phone (issue 11, items 5 and 7).
+  "map.hoangSa": "QĐ. Hoàng Sa (Đà Nẵng)",
+  "map.truongSa": "QĐ. Trường Sa (Khánh Hòa)",
 };
 
 export type MessageKey = keyof typeof vi;
@@ -342,4 +345,7 @@ export const en: Record<MessageKey, string> = {
   "gradeMeaning.A": "official text",
   "gradeMeaning.B": "news citing an authority",
   "gradeMeaning.C": "aggregator",
+  // Map archipelagos and keyboard/phone (issue 11, items 5 and 7).
+  "map.hoangSa": "Hoàng Sa Archipelago (Đà Nẵng)",
+  "map.truongSa": "Trường Sa Archipelago (Khánh Hòa)",
 };
