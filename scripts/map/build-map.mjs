@@ -109,7 +109,8 @@ function main() {
     ["vn-34.json", current, "34"],
   ]) {
     for (const a of archipelagoFeatures(boundaries)) {
-      if (units && !units.has(a.properties.unit)) throw new Error(`${a.properties.unit}: not a unit`);
+      if (units && !units.has(a.properties.unit))
+        throw new Error(`${a.properties.unit}: not a unit`);
     }
     const collection = {
       type: "FeatureCollection",

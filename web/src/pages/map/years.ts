@@ -2,7 +2,10 @@
 
 /** The latest year with at least one value (null when there is none). */
 export function latestYear(points: { year: number }[]): number | null {
-  return points.reduce<number | null>((max, p) => (max === null || p.year > max ? p.year : max), null);
+  return points.reduce<number | null>(
+    (max, p) => (max === null || p.year > max ? p.year : max),
+    null,
+  );
 }
 
 /**
