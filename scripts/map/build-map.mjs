@@ -109,8 +109,9 @@ function main() {
     ["vn-34.json", current, "34"],
   ]) {
     for (const a of archipelagoFeatures(boundaries)) {
-      if (units && !units.has(a.properties.unit))
+      if (units && !units.has(a.properties.unit)) {
         throw new Error(`${a.properties.unit}: not a unit`);
+      }
     }
     const collection = {
       type: "FeatureCollection",

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildCheckupOption } from "../../../../web/src/charts/checkup/option.js";
-import { ARCHIPELAGOS, buildMapOption, valueExtent } from "../../../../web/src/charts/map/option.js";
+import {
+  ARCHIPELAGOS,
+  buildMapOption,
+  valueExtent,
+} from "../../../../web/src/charts/map/option.js";
 import {
   buildOverLimitOption,
   shareOverLimit,
@@ -152,10 +156,7 @@ describe("map option: the archipelagos", () => {
     const labels = option.series[0].data
       .slice(1)
       .map((d: any) => d.label.formatter.replace("\n", " "));
-    expect(labels).toEqual([
-      "Hoàng Sa Archipelago (Đà Nẵng)",
-      "Trường Sa Archipelago (Khánh Hòa)",
-    ]);
+    expect(labels).toEqual(["Hoàng Sa Archipelago (Đà Nẵng)", "Trường Sa Archipelago (Khánh Hòa)"]);
     expect(option.tooltip.formatter({ name: "truong-sa" })).toContain(
       "Trường Sa Archipelago (Khánh Hòa)",
     );
