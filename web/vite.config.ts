@@ -13,9 +13,10 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    // ECharts alone is above the default 500 kB warning; the budget that matters is the
-    // initial gzip size (≤ 300 kB), measured from the build output.
-    chunkSizeWarningLimit: 900,
+    // ECharts alone is above the default 500 kB warning, and the explorer's Monaco editor is
+    // about 2.8 MB; the budget that matters is the dashboards' initial gzip size (≤ 300 kB per
+    // page), measured in the browser by test/browser/budget.test.ts.
+    chunkSizeWarningLimit: 3000,
     // Two pages: the dashboards, and the API explorer (GraphiQL, served at GET /graphql), which
     // shares no chunk with the dashboards and is far larger (React + the Monaco editor).
     rollupOptions: {
