@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { MikroORM } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/postgresql";
@@ -16,6 +16,7 @@ import { RequestLimiter, type RateLimitOptions } from "./http/rate-limit.js";
 import { buildContext, type Context } from "./context.js";
 import { authenticateRequests, mayWrite, requestUser } from "./auth/authenticate.js";
 import { graphqlMethods, httpErrorHandler, notFound } from "./http/http-errors.js";
+import { explorerPage } from "./http/explorer.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { listenForChanges } from "./cache/change-listener.js";
 import { httpCache, type CachedAnswer } from "./cache/http-cache.js";
@@ -77,7 +78,8 @@ export async function createApp({
     plugins: [
       ...(exposeSqlCount ? [sqlHeaderPlugin] : []),
       costLimitPlugin as ApolloServerPlugin<RequestContext>,
-      ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // The explorer is our own offline GraphiQL page (http/explorer.ts), not Apollo's CDN sandbox.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -91,6 +93,8 @@ export async function createApp({
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
   });
+  const dist = webDist ?? resolve(projectRoot(), "web/dist");
+  app.get("/graphql", explorerPage(dist));
   app.use(
     "/graphql",
     // Answers are JSON of up to a few hundred kB (a scorecard over 34 units): gzip when the client takes it.
@@ -119,7 +123,6 @@ export async function createApp({
       }),
     }),
   );
-  const dist = webDist ?? resolve(projectRoot(), "web/dist");
   if (existsSync(dist)) {
     app.use(compression());
     // Vite names built assets by content hash: they never change under the same name.

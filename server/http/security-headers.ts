@@ -1,5 +1,6 @@
 import type { RequestHandler } from "express";
 import helmet from "helmet";
+import { wantsHtml } from "./explorer.js";
 
 /**
  * The web app's policy: its own scripts only; inline styles because ECharts and the map write
@@ -19,27 +20,15 @@ const appDirectives = {
 };
 
 /**
- * Apollo's explorer page (GET /graphql from a browser) loads its sandbox from Apollo's CDN and
- * frames it, with inline scripts and styles carrying a nonce that Apollo also states in a
- * <meta> CSP. Both policies apply, so this header only has to be no stricter than that one;
- * it still forbids framing the page. Only that GET gets it.
+ * The API explorer (GET /graphql from a browser, http/explorer.ts) is GraphiQL built into the
+ * app's own assets: the same self-only policy, with its Monaco editor's workers loaded from the
+ * app's own files and GraphiQL's fonts, which its stylesheet embeds as data: URLs. No CDN, no
+ * framing.
  */
-const apolloCdn = [
-  "https://apollo-server-landing-page.cdn.apollographql.com",
-  "https://embeddable-sandbox.cdn.apollographql.com",
-  "https://embeddable-explorer.cdn.apollographql.com",
-];
 const explorerDirectives = {
   ...appDirectives,
-  "script-src": ["'self'", "'unsafe-inline'", ...apolloCdn],
-  "style-src": ["'self'", "'unsafe-inline'", ...apolloCdn, "https://fonts.googleapis.com"],
-  "img-src": ["'self'", "data:", ...apolloCdn],
-  "font-src": ["'self'", "https://fonts.gstatic.com"],
-  "manifest-src": ["'self'", ...apolloCdn],
-  "frame-src": [
-    "https://explorer.embed.apollographql.com",
-    "https://sandbox.embed.apollographql.com",
-  ],
+  "font-src": ["'self'", "data:"],
+  "worker-src": ["'self'"],
 };
 
 const common = {
@@ -47,7 +36,7 @@ const common = {
   referrerPolicy: { policy: "no-referrer" as const },
   crossOriginOpenerPolicy: { policy: "same-origin" as const },
   crossOriginResourcePolicy: { policy: "same-origin" as const },
-  // The explorer frames Apollo's sandbox, which does not send CORP headers.
+  // Cross-origin isolation is not needed (no SharedArrayBuffer); COEP would only block embeds.
   crossOriginEmbedderPolicy: false,
   // Set below, only over https: over plain http the header is ignored and misleads.
   strictTransportSecurity: false,
@@ -69,6 +58,6 @@ export const securityHeaders: RequestHandler = (req, res, next) => {
   const explorer =
     req.method === "GET" &&
     (req.path === "/graphql" || req.path === "/graphql/") &&
-    /text\/html/.test(req.headers.accept ?? "");
+    wantsHtml(req.headers.accept);
   (explorer ? forExplorer : forApp)(req, res, next);
 };

@@ -20,6 +20,10 @@ beforeAll(async () => {
     '<!doctype html><title>OSH</title><script type="module" src="/assets/app-1a2b3c.js"></script>',
   );
   writeFileSync(join(webDist, "assets/app-1a2b3c.js"), script);
+  writeFileSync(
+    join(webDist, "explorer.html"),
+    '<!doctype html><html><title>GraphiQL</title><script type="module" src="./assets/x.js"></script></html>',
+  );
   url = await createTestDatabase("http");
   app = await startApp({
     databaseUrl: url,
@@ -62,10 +66,23 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
   });
 
 describe("HTTP", () => {
-  it("serves the GraphQL explorer page to a browser", async () => {
+  it("serves the app's own GraphQL explorer page to a browser, and queries to clients", async () => {
     const res = await fetch(`${app.url}/graphql`, { headers: { accept: "text/html" } });
     expect(res.status).toBe(200);
-    expect(await res.text()).toMatch(/<html/i);
+    expect(await res.text()).toContain("<title>GraphiQL</title>");
+    expect(res.headers.get("content-security-policy")).not.toMatch(/https?:/);
+    // Its assets are linked relatively: /graphql/ goes to /graphql.
+    const slash = await fetch(`${app.url}/graphql/`, {
+      headers: { accept: "text/html" },
+      redirect: "manual",
+    });
+    expect(slash.status).toBe(301);
+    expect(slash.headers.get("location")).toBe("../graphql");
+    // GraphQL over GET (a client, not a page) still reaches Apollo.
+    const get = await fetch(`${app.url}/graphql?query=${encodeURIComponent("{ __typename }")}`, {
+      headers: { accept: "application/json", "apollo-require-preflight": "true" },
+    });
+    expect(await get.json()).toEqual({ data: { __typename: "Query" } });
   });
 
   it("answers a query and reports its SQL statement count", async () => {

@@ -168,10 +168,10 @@ describe("small text helpers", () => {
 });
 
 describe("map default year", () => {
-  it("picks the year with most values, the latest on a tie", async () => {
-    const { bestCoveredYear } = await import("../../../web/src/pages/map/years.js");
-    const points = [2023, 2023, 2024, 2024, 2025].map(year => ({ year }));
-    expect(bestCoveredYear(points)).toBe(2024);
-    expect(bestCoveredYear([])).toBeNull();
+  it("opens on the latest year with data", async () => {
+    const { latestYear } = await import("../../../web/src/pages/map/years.js");
+    const points = [2023, 2025, 2024, 2024].map(year => ({ year }));
+    expect(latestYear(points)).toBe(2025);
+    expect(latestYear([])).toBeNull();
   });
 });

@@ -6,8 +6,12 @@ import { describe, expect, it } from "vitest";
 const root = resolve(import.meta.dirname, "../../..");
 const read = (file: string) =>
   JSON.parse(readFileSync(resolve(root, "web/public/maps", file), "utf8"));
-const codes = (collection: { features: { properties: { code: string } }[] }) =>
-  collection.features.map(f => f.properties.code);
+type Feature = { properties: Record<string, unknown> & { code: string }; geometry: any };
+// Units only: the archipelagos are features too (kind "archipelago"), checked on their own below.
+const codes = (collection: { features: Feature[] }) =>
+  collection.features.filter(f => f.properties.kind !== "archipelago").map(f => f.properties.code);
+const archipelagos = (collection: { features: Feature[] }) =>
+  collection.features.filter(f => f.properties.kind === "archipelago");
 
 describe("generated map data", () => {
   const vn63 = read("vn-63.json");
@@ -58,5 +62,41 @@ describe("generated map data", () => {
     const after = provinces.filter(u => u.validTo === null).map(u => u.code);
     expect(codes(vn63).sort()).toEqual(before.sort());
     expect(codes(vn34).sort()).toEqual(after.sort());
+  });
+
+  it("draws Hoàng Sa (Đà Nẵng) and Trường Sa (Khánh Hòa) on both maps, inside their extents", () => {
+    for (const [map, suffix] of [
+      [vn63, "63"],
+      [vn34, "34"],
+    ] as const) {
+      const [hoangSa, truongSa] = archipelagos(map);
+      expect(hoangSa.properties).toMatchObject({
+        code: "hoang-sa",
+        nameVi: "QĐ. Hoàng Sa (Đà Nẵng)",
+        nameEn: "Hoàng Sa Archipelago (Đà Nẵng)",
+        unit: `da-nang-${suffix}`,
+      });
+      expect(truongSa.properties).toMatchObject({
+        code: "truong-sa",
+        nameVi: "QĐ. Trường Sa (Khánh Hòa)",
+        nameEn: "Trường Sa Archipelago (Khánh Hòa)",
+        unit: `khanh-hoa-${suffix}`,
+      });
+      expect(codes(map)).toContain(`da-nang-${suffix}`);
+      expect(codes(map)).toContain(`khanh-hoa-${suffix}`);
+      // Extents from ../shared/research/admin-2025.md (with the symbols' 0.1° radius).
+      const inside = (f: Feature, [lat0, lat1]: number[], [lon0, lon1]: number[]) => {
+        const points = (f.geometry.coordinates as number[][][][]).flat(2);
+        expect(points.length).toBeGreaterThan(20);
+        for (const [lon, lat] of points) {
+          expect(lat).toBeGreaterThanOrEqual(lat0 - 0.1);
+          expect(lat).toBeLessThanOrEqual(lat1 + 0.1);
+          expect(lon).toBeGreaterThanOrEqual(lon0 - 0.1);
+          expect(lon).toBeLessThanOrEqual(lon1 + 0.1);
+        }
+      };
+      inside(hoangSa, [15.75, 17.0833], [111, 113]);
+      inside(truongSa, [6.8333, 12], [111.5, 117.3333]);
+    }
   });
 });

@@ -29,6 +29,36 @@ const PAGE_LOADERS: Record<PageId, () => Promise<PageModule>> = {
 let current: PageHandle | void;
 let renderCount = 0;
 
+/**
+ * Every change of a control re-renders the page from the URL, which replaces the control. To
+ * keep keyboard users where they were, the focused element's identity (one of IDENTITIES, plus
+ * the value for a checkbox, or else its id) is noted before the render and that element is
+ * focused again after it, unless the page has moved the focus itself (e.g. to an explanation it
+ * opened). Generated ids change between renders, so the data attributes come first.
+ */
+const IDENTITIES = ["data-control", "data-lang", "data-page-link", "data-cell"];
+
+function focusKey(): string | null {
+  const el = document.activeElement;
+  if (!(el instanceof HTMLElement) || el === document.body) return null;
+  for (const name of IDENTITIES) {
+    const id = el.getAttribute(name);
+    if (id === null) continue;
+    const checkbox = el instanceof HTMLInputElement && el.type === "checkbox";
+    const value = checkbox ? `[value="${CSS.escape(el.value)}"]` : "";
+    return `[${name}="${CSS.escape(id)}"]${value}`;
+  }
+  return el.id ? `#${CSS.escape(el.id)}` : null;
+}
+
+function restoreFocus(key: string | null): void {
+  if (!key) return;
+  const active = document.activeElement;
+  if (active && active !== document.body) return;
+  const target = document.querySelector<HTMLElement>(key);
+  target?.focus({ preventScroll: true });
+}
+
 function setReady(ready: boolean, state?: UrlState): void {
   window.__ready = ready;
   document.body.dataset.ready = String(ready);
@@ -38,6 +68,7 @@ function setReady(ready: boolean, state?: UrlState): void {
 async function route(): Promise<void> {
   const state = parseHash(location.hash);
   const renderId = ++renderCount;
+  const focused = focusKey();
   setReady(false, state);
   // Tests wait for a render newer than the one they saw, then for readiness.
   document.body.dataset.render = String(renderId);
@@ -76,6 +107,7 @@ async function route(): Promise<void> {
     console.warn(error);
     showError(root, t, error, () => void route());
   }
+  restoreFocus(focused);
   setReady(true, state);
 }
 

@@ -23,8 +23,46 @@ export function selectField(
     { id, name, "data-control": name },
     choices.map(c => h("option", { value: c.value, selected: c.value === value }, c.label)),
   );
-  select.addEventListener("change", () => onChange(select.value));
+  commitOnChoice(select, onChange);
   return h("div", { class: "field" }, h("label", { for: id }, label), select);
+}
+
+/** Keys that move a closed select's choice (Chromium then fires `change` on every one). */
+const BROWSE_KEYS = new Set(["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End"]);
+
+/**
+ * Calls `onChange` when a choice is committed, not while the user browses. Every change
+ * re-renders the page (and fetches data), and Chromium fires `change` on each arrow key pressed
+ * on a closed select, so a keyboard user going down a list of 60 indicators would get 60
+ * re-renders. So a `change` that follows a browsing key (arrows, Home/End, PageUp/PageDown, or
+ * typing a letter to jump) waits until Enter or until the select loses focus; a choice made with
+ * the mouse, or in the opened list (Alt+↓, Space, F4), commits at once.
+ */
+function commitOnChoice(select: HTMLSelectElement, onChange: (value: string) => void): void {
+  let committed = select.value;
+  let browsing = false;
+  const commit = () => {
+    browsing = false;
+    if (select.value === committed) return;
+    committed = select.value;
+    onChange(select.value);
+  };
+  select.addEventListener("keydown", event => {
+    if (event.key === "Enter") {
+      commit();
+    } else if (event.altKey || event.key === " " || event.key === "F4") {
+      browsing = false; // opens the list: the choice made there is a commit
+    } else if (BROWSE_KEYS.has(event.key) || event.key.length === 1) {
+      browsing = true;
+    }
+  });
+  select.addEventListener("pointerdown", () => {
+    browsing = false;
+  });
+  select.addEventListener("change", () => {
+    if (!browsing) commit();
+  });
+  select.addEventListener("blur", commit);
 }
 
 export function yearField(

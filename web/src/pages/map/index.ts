@@ -13,7 +13,7 @@ import { pick } from "../../lib/i18n.js";
 import { statusLabel } from "../../lib/status.js";
 import { datasetParam, enumParam, intParam } from "../../lib/url-state.js";
 import { fetchStatusByUnit } from "./status.js";
-import { bestCoveredYear } from "./years.js";
+import { defaultIndicator, latestYear } from "./years.js";
 
 const BOUNDARIES = ["34", "63"] as const;
 const MODES = ["value", "status"] as const;
@@ -32,7 +32,8 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
   const params = state.params;
   const boundaries = enumParam(params, "boundaries", BOUNDARIES, "34");
   const mode = enumParam(params, "mode", MODES, "value");
-  const { data, datasets } = datasetParam(params, "all");
+  // Official data first, like every other page; the switch adds the illustrative dataset.
+  const { data, datasets } = datasetParam(params, "official");
   showLoading(root, t);
 
   // The day that selects the set of provinces: the last day of the 63, or the first of the 34.
@@ -43,7 +44,8 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
     loadMap(boundaries),
   ]);
   const provinces = allUnits.filter(u => u.level === "PROVINCE");
-  const indicator = indicators.find(i => i.code === params.indicator) ?? indicators[0];
+  const indicator =
+    indicators.find(i => i.code === params.indicator) ?? defaultIndicator(indicators);
   // The 34 units are drawn with series harmonised to current boundaries (old provinces' counts
   // summed into their successor), so years before the merger still show; the 63 as reported.
   const basis = boundaries === "34" ? "HARMONISED" : "AS_REPORTED";
@@ -59,19 +61,17 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
     s.points.filter(p => p.value !== null).map(p => ({ ...p, unit: s.unit.code })),
   );
   const years = [...new Set(points.map(p => p.year))].sort((a, b) => a - b);
-  const year = intParam(
-    params,
-    "year",
-    bestCoveredYear(points) ?? new Date().getFullYear(),
-    1990,
-    2100,
-  );
+  // Opens on the latest year with data for the indicator (a year the URL names is kept).
+  const year = intParam(params, "year", latestYear(points) ?? new Date().getFullYear(), 1990, 2100);
+  // Status is judged on the same series the value mode draws (harmonised on the 34), so a
+  // merged province gets a status wherever it gets a value.
   const statuses =
     mode === "status" && indicator
       ? await fetchStatusByUnit(
           indicator.code,
           provinces.map(u => u.code),
           datasets,
+          basis,
         )
       : null;
 

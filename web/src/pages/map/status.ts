@@ -3,7 +3,7 @@
  * chosen indicator, judged for every province by the API's scorecard.
  */
 import { fetchScorecard } from "../../api/analytics.js";
-import type { Dataset, ProgressStatus } from "../../api/graphql.js";
+import type { Dataset, ProgressStatus, SeriesBasis } from "../../api/graphql.js";
 import { NATIONAL_PROGRAMME } from "../../lib/units.js";
 
 export interface UnitStatus {
@@ -16,11 +16,12 @@ export async function fetchStatusByUnit(
   indicator: string,
   units: string[],
   datasets: Dataset[],
+  basis: SeriesBasis,
 ): Promise<Map<string, UnitStatus> | null> {
   const scorecard = await fetchScorecard({
     programmes: [NATIONAL_PROGRAMME],
     units,
-    basis: "AS_REPORTED",
+    basis,
     datasets,
   });
   const row = scorecard.rows.find(r => r.target.indicator.code === indicator);

@@ -1,13 +1,21 @@
-/** Choosing the map's default year. Pure. */
+/** Choosing what the map opens on. Pure. */
 
-/** The year most units have a value for (the latest such year): the fullest map to start with. */
-export function bestCoveredYear(points: { year: number }[]): number | null {
-  const counts = new Map<number, number>();
-  for (const p of points) counts.set(p.year, (counts.get(p.year) ?? 0) + 1);
-  let best: number | null = null;
-  for (const [year, count] of counts) {
-    const bestCount = best === null ? -1 : counts.get(best)!;
-    if (count > bestCount || (count === bestCount && year > best!)) best = year;
-  }
-  return best;
+/** The latest year with at least one value (null when there is none). */
+export function latestYear(points: { year: number }[]): number | null {
+  return points.reduce<number | null>(
+    (max, p) => (max === null || p.year > max ? p.year : max),
+    null,
+  );
+}
+
+/**
+ * Occupational accidents: the count the provinces' yearly notices report, and the indicator with
+ * official provincial values for the units this observatory follows (Hải Phòng and Hải Dương),
+ * so the first map a visitor sees, on official data, is not empty.
+ */
+const DEFAULT_MAP_INDICATOR = "oa-accidents";
+
+/** The default indicator when the URL names none (the first one if the default is absent). */
+export function defaultIndicator<T extends { code: string }>(indicators: T[]): T | undefined {
+  return indicators.find(i => i.code === DEFAULT_MAP_INDICATOR) ?? indicators[0];
 }

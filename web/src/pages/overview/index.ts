@@ -249,6 +249,12 @@ function renderExplanation(
         cell.progress.illustrative ? illustrativeBadge(t) : null,
       ),
     );
+    // The explanation is drawn below the whole scorecard: bring it into view and give it the
+    // focus, so keyboard and screen-reader users land on what they chose.
+    const explanation = root.querySelector<HTMLElement>("[data-explain]")!;
+    explanation.tabIndex = -1;
+    explanation.scrollIntoView({ block: "start" });
+    explanation.focus({ preventScroll: true });
     return;
   }
 }
