@@ -16,6 +16,7 @@ import {
 import { ProgrammeResolver, ResponsibilityResolver } from "./programmes/programme.resolver.js";
 import { SummaryResolver } from "./monitoring/summary.resolver.js";
 import { AnalyticsResolver } from "./progress/analytics.resolver.js";
+import { IndicatorProgressResolver } from "./progress/indicator-progress.resolver.js";
 import {
   ContextNoteResolver,
   IndicatorContextResolver,
@@ -58,4 +59,5 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ContextNoteResolver,
   IndicatorContextResolver,
   TargetRecordResolver,
+  IndicatorProgressResolver,
 ];

@@ -57,6 +57,14 @@ export enum Direction {
   DECREASE = "DECREASE",
   NONE = "NONE",
 }
+/** The theme an indicator belongs to, for grouping it in lists. */
+export enum IndicatorCategory {
+  ACCIDENTS = "ACCIDENTS",
+  DISEASE_CHECKUPS = "DISEASE_CHECKUPS",
+  MONITORING = "MONITORING",
+  TRAINING = "TRAINING",
+  CONTEXT = "CONTEXT",
+}
 export enum TargetKind {
   ANNUAL_RATE = "ANNUAL_RATE",
   LEVEL = "LEVEL",
@@ -133,5 +141,10 @@ const enums: [object, string, string][] = [
   [AgencyLevel, "AgencyLevel", "Level of an agency"],
   [ResponsibilityRole, "ResponsibilityRole", "Role of a body in a programme"],
   [CheckupKind, "CheckupKind", "Periodic health check-up or occupational-disease screening"],
+  [
+    IndicatorCategory,
+    "IndicatorCategory",
+    "Theme of an indicator: accidents; disease and check-ups; monitoring, management and inspection; training and information; context (labour, population, area)",
+  ],
 ];
 for (const [e, name, description] of enums) registerEnumType(e, { name, description });
