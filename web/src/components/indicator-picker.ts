@@ -1,0 +1,242 @@
+/**
+ * The indicator picker: indicators grouped by theme (from the API's `category`), sorted by
+ * Vietnamese collation, filtered as the user types (with or without diacritics). It is a
+ * combobox: arrow keys only move the highlight; the view changes on commit (Enter, a click on an
+ * option, or leaving the field after choosing one), never on each key press.
+ */
+import type { Schema } from "../api/graphql.js";
+import type { Locale } from "../lib/format.js";
+import { pick, t } from "../lib/i18n.js";
+import { h } from "./dom.js";
+import "../styles/indicator.css";
+
+export type IndicatorCategory = Schema<"IndicatorCategory">;
+
+/** Themes in the order the picker lists them. */
+export const CATEGORY_ORDER: readonly IndicatorCategory[] = [
+  "ACCIDENTS",
+  "DISEASE_CHECKUPS",
+  "MONITORING",
+  "TRAINING",
+  "CONTEXT",
+];
+
+export interface PickerIndicator {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  category: IndicatorCategory;
+}
+
+export interface PickerOption {
+  code: string;
+  label: string;
+}
+
+export interface PickerGroup {
+  category: IndicatorCategory;
+  label: string;
+  options: PickerOption[];
+}
+
+/** Lower case without diacritics ('Tử vong' -> 'tu vong'), so typing 'tai nan' finds 'tai nạn'. */
+export function foldText(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+}
+
+/**
+ * Indicators in theme groups (fixed theme order, empty groups left out), each group sorted by
+ * name with the language's collation (`Intl.Collator('vi')` puts 'Đ' after 'D', 'Ư' after 'U').
+ * `query` keeps the indicators whose names (either language) or code contain every typed word.
+ */
+export function groupIndicators(
+  indicators: readonly PickerIndicator[],
+  locale: Locale,
+  query = "",
+): PickerGroup[] {
+  const words = foldText(query).split(/\s+/).filter(Boolean);
+  const collator = new Intl.Collator(locale === "vi" ? "vi" : "en", { sensitivity: "base" });
+  const matches = (i: PickerIndicator) => {
+    const haystack = foldText(`${i.nameVi} ${i.nameEn} ${i.code}`);
+    return words.every(w => haystack.includes(w));
+  };
+  const themeOf = (i: PickerIndicator): IndicatorCategory =>
+    CATEGORY_ORDER.includes(i.category) ? i.category : "CONTEXT";
+  return CATEGORY_ORDER.map(category => ({
+    category,
+    label: t(`indicatorCategory.${category}`, locale),
+    options: indicators
+      .filter(i => themeOf(i) === category && matches(i))
+      .map(i => ({ code: i.code, label: pick(i, locale) }))
+      .sort((a, b) => collator.compare(a.label, b.label) || a.code.localeCompare(b.code)),
+  })).filter(g => g.options.length > 0);
+}
+
+export interface IndicatorPickerInput {
+  label: string;
+  indicators: readonly PickerIndicator[];
+  value: string;
+  locale: Locale;
+  /** Called once per committed choice that differs from `value`. */
+  onCommit(code: string): void;
+}
+
+let pickerCount = 0;
+
+/** The combobox (ARIA 1.2 pattern: input + listbox with groups, aria-activedescendant). */
+export function indicatorPicker(input: IndicatorPickerInput): HTMLElement {
+  const { locale, indicators } = input;
+  const id = `indicator-picker-${++pickerCount}`;
+  const listId = `${id}-list`;
+  const nameOf = (code: string) => {
+    const found = indicators.find(i => i.code === code);
+    return found ? pick(found, locale) : "";
+  };
+  const field = h("input", {
+    id,
+    type: "text",
+    role: "combobox",
+    autocomplete: "off",
+    spellcheck: "false",
+    "aria-autocomplete": "list",
+    "aria-expanded": "false",
+    "aria-controls": listId,
+    "data-control": "indicator",
+    placeholder: t("picker.placeholder", locale),
+    value: nameOf(input.value),
+  });
+  const list = h("div", {
+    id: listId,
+    role: "listbox",
+    class: "picker-list",
+    "aria-label": input.label,
+    hidden: true,
+  });
+  const hint = h("span", { class: "picker-hint", id: `${id}-hint` }, t("picker.hint", locale));
+  field.setAttribute("aria-describedby", hint.id);
+
+  let options: PickerOption[] = [];
+  let active = -1;
+  let dirty = false;
+
+  function render(query: string): void {
+    const groups = groupIndicators(indicators, locale, query);
+    options = groups.flatMap(g => g.options);
+    list.replaceChildren(
+      ...groups.map((g, gi) =>
+        h(
+          "div",
+          { role: "group", "aria-labelledby": `${id}-g${gi}`, "data-category": g.category },
+          h("div", { id: `${id}-g${gi}`, class: "picker-group", role: "presentation" }, g.label),
+          g.options.map(o =>
+            h(
+              "div",
+              {
+                role: "option",
+                id: `${id}-o-${o.code}`,
+                class: "picker-option",
+                "data-code": o.code,
+                "aria-selected": String(o.code === input.value),
+              },
+              o.label,
+            ),
+          ),
+        ),
+      ),
+    );
+    if (options.length === 0) {
+      list.append(
+        h("div", { class: "picker-empty", role: "presentation" }, t("picker.none", locale)),
+      );
+    }
+  }
+
+  function highlight(index: number): void {
+    active = options.length ? Math.max(0, Math.min(options.length - 1, index)) : -1;
+    for (const el of list.querySelectorAll<HTMLElement>("[role=option]")) {
+      el.classList.toggle("is-active", el.dataset.code === options[active]?.code);
+    }
+    const current = options[active];
+    if (current) {
+      field.setAttribute("aria-activedescendant", `${id}-o-${current.code}`);
+      list.querySelector(`[data-code="${CSS.escape(current.code)}"]`)?.scrollIntoView({
+        block: "nearest",
+      });
+    } else field.removeAttribute("aria-activedescendant");
+  }
+
+  function open(query: string): void {
+    render(query);
+    list.hidden = false;
+    field.setAttribute("aria-expanded", "true");
+    const selected = options.findIndex(o => o.code === input.value);
+    highlight(query ? 0 : Math.max(0, selected));
+  }
+
+  function close(): void {
+    list.hidden = true;
+    field.setAttribute("aria-expanded", "false");
+    field.removeAttribute("aria-activedescendant");
+    active = -1;
+    dirty = false;
+  }
+
+  function commit(code: string | undefined): void {
+    close();
+    field.value = nameOf(code ?? input.value) || nameOf(input.value);
+    if (code && code !== input.value) input.onCommit(code);
+  }
+
+  field.addEventListener("focus", () => field.select());
+  field.addEventListener("click", () => {
+    if (list.hidden) open("");
+  });
+  field.addEventListener("input", () => {
+    dirty = true;
+    open(field.value);
+  });
+  field.addEventListener("keydown", event => {
+    switch (event.key) {
+      case "ArrowDown":
+      case "ArrowUp": {
+        event.preventDefault();
+        const step = event.key === "ArrowDown" ? 1 : -1;
+        if (list.hidden) open("");
+        else highlight(active + step);
+        dirty = true;
+        break;
+      }
+      case "Enter":
+        if (!list.hidden) {
+          event.preventDefault();
+          commit(options[active]?.code);
+        }
+        break;
+      case "Escape":
+        if (!list.hidden) {
+          event.preventDefault();
+          commit(undefined);
+        }
+        break;
+    }
+  });
+  // Leaving the field commits what the user moved to; without a move it just restores the name.
+  field.addEventListener("blur", () => {
+    if (list.hidden) return;
+    commit(dirty ? options[active]?.code : undefined);
+  });
+  // mousedown, not click: a click would blur the input first.
+  list.addEventListener("mousedown", event => {
+    const option = (event.target as HTMLElement).closest<HTMLElement>("[role=option]");
+    event.preventDefault();
+    if (option) commit(option.dataset.code);
+  });
+
+  return h(
+    "div",
+    { class: "field indicator-picker", "data-picker": "indicator" },
+    h("label", { for: id }, input.label),
+    h("div", { class: "picker-box" }, field, list),
+    hint,
+  );
+}
