@@ -100,8 +100,12 @@ export async function chartView(host: HTMLElement, input: ViewInput): Promise<Ch
 export function tableView(host: HTMLElement, input: ViewInput): HTMLElement {
   const { ctx, indicator, unitLabel } = input;
   const { t, locale } = ctx;
+  const collator = new Intl.Collator(locale);
   const rows = [...input.observations].sort(
-    (a, b) => a.unit.code.localeCompare(b.unit.code) || a.year - b.year,
+    (a, b) =>
+      Number(b.unit.level === "NATION") - Number(a.unit.level === "NATION") ||
+      collator.compare(unitLabel(a.unit.code), unitLabel(b.unit.code)) ||
+      a.year - b.year,
   );
   return createTablePanel(host, {
     id: "indicator-values",
