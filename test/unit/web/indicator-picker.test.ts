@@ -85,7 +85,7 @@ describe("groupIndicators", () => {
     expect(codes("  BỆNH  ")).toEqual(["od-cases"]);
     expect(codes("deaths")).toEqual(["oa-deaths"]);
     expect(codes("population")).toEqual(["oa-d", "population"]);
-    expect(codes("don vi")).toEqual(["oa-days"]);
+    expect(codes("don vi bao")).toEqual(["oa-days"]);
     expect(codes("no such thing")).toEqual([]);
     expect(groupIndicators(indicators, "vi", "zzz")).toEqual([]);
   });
