@@ -83,6 +83,20 @@ export interface IndicatorPickerInput {
 
 let pickerCount = 0;
 
+/**
+ * Scrolls the list (only the list, never the page, unlike scrollIntoView) so the option shows
+ * below the sticky group heading.
+ */
+function keepInView(list: HTMLElement, option: HTMLElement): void {
+  const heading = list.querySelector<HTMLElement>(".picker-group")?.offsetHeight ?? 0;
+  const top = option.offsetTop - heading;
+  const bottom = option.offsetTop + option.offsetHeight;
+  if (top < list.scrollTop) list.scrollTop = top;
+  else if (bottom > list.scrollTop + list.clientHeight) {
+    list.scrollTop = bottom - list.clientHeight;
+  }
+}
+
 /** The combobox (ARIA 1.2 pattern: input + listbox with groups, aria-activedescendant). */
 export function indicatorPicker(input: IndicatorPickerInput): HTMLElement {
   const { locale, indicators } = input;
@@ -159,9 +173,8 @@ export function indicatorPicker(input: IndicatorPickerInput): HTMLElement {
     const current = options[active];
     if (current) {
       field.setAttribute("aria-activedescendant", `${id}-o-${current.code}`);
-      list.querySelector(`[data-code="${CSS.escape(current.code)}"]`)?.scrollIntoView({
-        block: "nearest",
-      });
+      const el = list.querySelector<HTMLElement>(`[data-code="${CSS.escape(current.code)}"]`);
+      if (el) keepInView(list, el);
     } else field.removeAttribute("aria-activedescendant");
   }
 
