@@ -98,8 +98,9 @@ describe("Indicator page", () => {
     const options = page.locator('[data-picker="indicator"] [role="option"]');
     const count = await options.count();
     expect(count).toBeGreaterThan(2);
-    for (const text of await options.allTextContents())
+    for (const text of await options.allTextContents()) {
       expect(text.toLowerCase()).toContain("bệnh nghề");
+    }
     // Arrow keys move the highlight; nothing re-renders until Enter.
     const before = await renderId(page);
     await input.press("ArrowDown");

@@ -94,8 +94,9 @@ describe("Language of every page", () => {
         const own = withoutExternal(text);
         const words = englishWordsIn(own);
         if (words.length) problems.push(`${hash}: [${words.join(" ")}] in "${text.slice(0, 120)}"`);
-        for (const name of asciiNamesIn(own, forms))
+        for (const name of asciiNamesIn(own, forms)) {
           problems.push(`${hash}: ${name} in "${text.slice(0, 120)}"`);
+        }
       }
       expect(errors, hash).toEqual([]);
       await page.context().close();

@@ -74,7 +74,11 @@ const ENGLISH = new Set<string>(ENGLISH_WORDS);
  * `{placeholders}` of message templates are not words.
  */
 export function englishWordsIn(text: string): string[] {
-  const words = text.replace(/\{\w+\}/g, " ").toLowerCase().match(/[a-z]+/g) ?? [];
+  const words =
+    text
+      .replace(/\{\w+\}/g, " ")
+      .toLowerCase()
+      .match(/[a-z]+/g) ?? [];
   return words.filter(w => ENGLISH.has(w));
 }
 

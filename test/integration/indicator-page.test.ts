@@ -106,8 +106,9 @@ describe("indicator metadata", () => {
       nameVi: string;
     }[];
     const byCategory = new Map<string, string[]>();
-    for (const n of nodes)
+    for (const n of nodes) {
       byCategory.set(n.category, [...(byCategory.get(n.category) ?? []), n.code]);
+    }
     expect([...byCategory.keys()].sort()).toEqual([
       "ACCIDENTS",
       "CONTEXT",

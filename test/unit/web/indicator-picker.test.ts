@@ -4,7 +4,7 @@ import {
   foldText,
   groupIndicators,
   type PickerIndicator,
-} from "../../../web/src/components/indicator-picker.js";
+} from "../../../web/src/lib/indicator-groups.js";
 import { coverageGrid } from "../../../web/src/pages/indicator/coverage.js";
 
 const indicators: PickerIndicator[] = [
