@@ -12,7 +12,7 @@ import { contextNoteCallout } from "../../components/context-note.js";
 import { h } from "../../components/dom.js";
 import { sourceList, uniqueSources } from "../../components/source-list.js";
 import { statusChip } from "../../components/status-chip.js";
-import { pick, pickText, type MessageKey } from "../../lib/i18n.js";
+import { pick, pickText, sentence, type MessageKey } from "../../lib/i18n.js";
 import { targetValueText, targetYearsText } from "../../lib/targets.js";
 import { coverageGrid, type CoverageMark } from "./coverage.js";
 
@@ -127,10 +127,12 @@ export function targetsSection(ctx: PageContext, rows: IndicatorTargetProgress[]
                 h(
                   "span",
                   { class: "status-reason" },
-                  pickText(
-                    r.progress.sentenceVi ?? r.progress.reasonVi,
-                    r.progress.sentenceEn ?? r.progress.reasonEn,
-                    locale,
+                  sentence(
+                    pickText(
+                      r.progress.sentenceVi ?? r.progress.reasonVi,
+                      r.progress.sentenceEn ?? r.progress.reasonEn,
+                      locale,
+                    ),
                   ),
                 ),
               ),
