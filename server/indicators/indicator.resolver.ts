@@ -14,6 +14,7 @@ import { Agency } from "../agencies/agency.entity.js";
 import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
 import { Measure, TargetKind } from "../common/enums.js";
 import { BadInputError } from "../common/errors.js";
+import { foldedContains } from "../common/fold.js";
 import { checkCodes, checkText } from "../common/validate.js";
 import type { Context } from "../context.js";
 import { Programme } from "../programmes/programme.entity.js";
@@ -30,7 +31,10 @@ export class TargetConnection extends Connection(Target, "Target") {}
 class IndicatorsArgs extends PageArgs {
   @Field(() => [String], { nullable: true }) codes?: string[] | null;
   @Field(() => [Measure], { nullable: true }) measures?: Measure[] | null;
-  @Field(() => String, { nullable: true, description: "Part of the Vietnamese or English name" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Part of the Vietnamese or English name (diacritics and case ignored)",
+  })
   search?: string | null;
 }
 
@@ -54,8 +58,7 @@ export class IndicatorResolver {
     if (args.codes) where.code = { $in: args.codes };
     if (args.measures?.length) where.measure = { $in: args.measures };
     if (args.search) {
-      const like = `%${args.search.replace(/[\\%_]/g, c => "\\" + c)}%`;
-      where.$or = [{ nameVi: { $ilike: like } }, { nameEn: { $ilike: like } }];
+      where.$or = [foldedContains("name_vi", args.search), foldedContains("name_en", args.search)];
     }
     const [items, total] = await em.findAndCount(Indicator, where, {
       orderBy: { code: "asc" },

@@ -153,3 +153,21 @@ describe("indicator metadata", () => {
     }
   });
 });
+
+describe("search without diacritics", () => {
+  it("finds indicators and units whether or not the diacritics are typed", async () => {
+    const r = await gql.run(`{
+      a: indicators(search: "CHET NGUOI", first: 100) { nodes { code } }
+      b: indicators(search: "chết người", first: 100) { nodes { code } }
+      c: units(filter: { search: "hai phong" }) { nodes { code } }
+      d: units(filter: { search: "50%_" }) { nodes { code } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const codes = (k: string) => (r.data![k].nodes as { code: string }[]).map(n => n.code).sort();
+    expect(codes("a")).toContain("oa-fatal-accidents");
+    expect(codes("a")).toEqual(codes("b"));
+    expect(codes("c")).toEqual(expect.arrayContaining(["hai-phong-34", "hai-phong-63"]));
+    // LIKE wildcards typed by the user are plain characters.
+    expect(codes("d")).toEqual([]);
+  });
+});
