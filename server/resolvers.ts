@@ -18,6 +18,7 @@ import {
 import { ProgrammeResolver, ResponsibilityResolver } from "./programmes/programme.resolver.js";
 import { SummaryResolver } from "./monitoring/summary.resolver.js";
 import { AnalyticsResolver } from "./analytics-api/analytics.resolver.js";
+import { IndicatorProgressResolver } from "./analytics-api/indicator-progress.resolver.js";
 import {
   ContextNoteResolver,
   IndicatorContextResolver,
@@ -62,4 +63,5 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ContextNoteResolver,
   IndicatorContextResolver,
   TargetRecordResolver,
+  IndicatorProgressResolver,
 ];

@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from "@mikro-orm/core";
 import { Field, Float, ObjectType } from "type-graphql";
-import { Direction, Measure } from "./indicator.enums.js";
+import { Direction, IndicatorCategory, Measure } from "./indicator.enums.js";
 
 /** What is measured. Rates name their numerator and denominator so they are computed, never averaged. */
 @ObjectType({
@@ -14,6 +14,9 @@ export class Indicator {
   @Field(() => String) @Property({ type: "text" }) nameEn!: string;
   @Field(() => Measure) @Enum({ items: () => Measure }) measure!: Measure;
   @Field(() => Direction) @Enum({ items: () => Direction }) direction!: Direction;
+  @Field(() => IndicatorCategory, { description: "Theme, for grouping indicators in lists" })
+  @Enum({ items: () => IndicatorCategory, default: IndicatorCategory.CONTEXT })
+  category: IndicatorCategory = IndicatorCategory.CONTEXT;
   @Field(() => String, { nullable: true })
   @Property({ type: "text", nullable: true })
   definitionVi?: string | null;
@@ -28,6 +31,10 @@ export class Indicator {
   @Field(() => String, { nullable: true, description: "SDG indicator it maps to, e.g. 8.8.1" })
   @Property({ length: 16, nullable: true })
   sdg?: string | null;
-  @Field(() => String, { nullable: true }) @Property({ type: "text", nullable: true }) note?:
-    string | null;
+  @Field(() => String, { nullable: true, description: "Method note in English" })
+  @Property({ type: "text", nullable: true })
+  note?: string | null;
+  @Field(() => String, { nullable: true, description: "Method note in Vietnamese" })
+  @Property({ type: "text", nullable: true })
+  noteVi?: string | null;
 }

@@ -16,6 +16,14 @@ export enum Direction {
   DECREASE = "DECREASE",
   NONE = "NONE",
 }
+/** The theme an indicator belongs to, for grouping it in lists. */
+export enum IndicatorCategory {
+  ACCIDENTS = "ACCIDENTS",
+  DISEASE_CHECKUPS = "DISEASE_CHECKUPS",
+  MONITORING = "MONITORING",
+  TRAINING = "TRAINING",
+  CONTEXT = "CONTEXT",
+}
 export enum TargetKind {
   ANNUAL_RATE = "ANNUAL_RATE",
   LEVEL = "LEVEL",
@@ -43,4 +51,9 @@ registerEnumType(TargetKind, {
 registerEnumType(Comparator, {
   name: "Comparator",
   description: "How a value is compared with the target value",
+});
+registerEnumType(IndicatorCategory, {
+  name: "IndicatorCategory",
+  description:
+    "Theme of an indicator: accidents; disease and check-ups; monitoring, management and inspection; training and information; context (labour, population, area)",
 });

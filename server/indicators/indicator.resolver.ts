@@ -15,6 +15,7 @@ import { Connection, PageArgs, toConnection, toPage } from "../graphql/connectio
 import { Measure, TargetKind } from "./indicator.enums.js";
 import { BadInputError } from "../graphql/errors.js";
 import { checkCodes, checkText } from "../graphql/validate.js";
+import { foldedContains } from "../graphql/fold.js";
 import type { Context } from "../context.js";
 import { Programme } from "../programmes/programme.entity.js";
 import { Source } from "../sources/source.entity.js";
@@ -30,7 +31,10 @@ export class TargetConnection extends Connection(Target, "Target") {}
 class IndicatorsArgs extends PageArgs {
   @Field(() => [String], { nullable: true }) codes?: string[] | null;
   @Field(() => [Measure], { nullable: true }) measures?: Measure[] | null;
-  @Field(() => String, { nullable: true, description: "Part of the Vietnamese or English name" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Part of the Vietnamese or English name (diacritics and case ignored)",
+  })
   search?: string | null;
 }
 
@@ -54,8 +58,7 @@ export class IndicatorResolver {
     if (args.codes) where.code = { $in: args.codes };
     if (args.measures?.length) where.measure = { $in: args.measures };
     if (args.search) {
-      const like = `%${args.search.replace(/[\\%_]/g, c => "\\" + c)}%`;
-      where.$or = [{ nameVi: { $ilike: like } }, { nameEn: { $ilike: like } }];
+      where.$or = [foldedContains("name_vi", args.search), foldedContains("name_en", args.search)];
     }
     const [items, total] = await em.findAndCount(Indicator, where, {
       orderBy: { code: "asc" },

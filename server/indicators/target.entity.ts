@@ -53,12 +53,24 @@ export class Target {
   @Field(() => String, { nullable: true }) @Property({ type: "text", nullable: true }) textEn?:
     string | null;
   @ManyToOne(() => Source, { ref: true, nullable: true }) source?: Ref<Source> | null;
-  @Field(() => String, { nullable: true, description: "Where sources disagree about this target" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Where sources disagree about this target (English)",
+  })
   @Property({ type: "text", nullable: true })
   conflict?: string | null;
-  @Field(() => String, { nullable: true, description: "Assumptions made, e.g. the base year" })
+  @Field(() => String, { nullable: true, description: "The same in Vietnamese" })
+  @Property({ type: "text", nullable: true })
+  conflictVi?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Assumptions made, e.g. the base year (English)",
+  })
   @Property({ type: "text", nullable: true })
   assumption?: string | null;
+  @Field(() => String, { nullable: true, description: "The same in Vietnamese" })
+  @Property({ type: "text", nullable: true })
+  assumptionVi?: string | null;
   @ManyToMany(() => LegalInstrument, undefined, { pivotTable: "target_citation" })
   citedInstruments = new Collection<LegalInstrument>(this);
 

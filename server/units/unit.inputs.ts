@@ -3,6 +3,7 @@ import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import { PageArgs } from "../graphql/connection.js";
 import { UnitKind, UnitLevel } from "./unit.enums.js";
 import { checkCodes, checkText } from "../graphql/validate.js";
+import { foldedContains } from "../graphql/fold.js";
 
 export enum UnitOrder {
   CODE_ASC = "CODE_ASC",
@@ -23,7 +24,10 @@ export class UnitFilter {
       "Only units that existed on this day (63 provinces before 2025-07-01, 34 from then)",
   })
   asOf?: string | null;
-  @Field(() => String, { nullable: true, description: "Part of the Vietnamese or English name" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Part of the Vietnamese or English name (diacritics and case ignored)",
+  })
   search?: string | null;
 }
 
@@ -46,8 +50,8 @@ export function unitWhere(filter: UnitFilter | null | undefined): Record<string,
     where.push({ $or: [{ validTo: null }, { validTo: { $gte: f.asOf } }] });
   }
   if (f.search) {
-    const like = `%${f.search.replace(/[\\%_]/g, c => "\\" + c)}%`;
-    where.push({ $or: [{ nameVi: { $ilike: like } }, { nameEn: { $ilike: like } }] });
+    // Diacritics and case ignored: "hai duong" finds "Hải Dương".
+    where.push({ $or: [foldedContains("name_vi", f.search), foldedContains("name_en", f.search)] });
   }
   return where.length ? { $and: where } : {};
 }

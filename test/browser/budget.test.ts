@@ -11,7 +11,15 @@ const BUDGET_BYTES = 300 * 1000;
 // The API explorer (web/explorer.html, GraphiQL with React and Monaco, about 1.1 MB gzipped) is
 // left out on purpose: a separate page at /graphql that only API users open, sharing no chunk
 // with these pages (explorer.test.ts checks that it works offline).
-const PAGES = ["#/overview", "#/compare", "#/programme", "#/monitoring", "#/map", "#/briefing"];
+const PAGES = [
+  "#/overview",
+  "#/compare",
+  "#/programme",
+  "#/monitoring",
+  "#/map",
+  "#/briefing",
+  "#/indicator",
+];
 
 describe("JavaScript budget", () => {
   let stack: Stack;

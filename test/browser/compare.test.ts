@@ -47,7 +47,9 @@ describe("Compare page", () => {
       stack,
       "#/compare?basis=HARMONISED&data=all&from=2018&indicator=oa-deaths&to=2024&units=vn,hai-phong-34&lang=en",
     );
-    expect(await page.inputValue('select[name="indicator"]')).toBe("oa-deaths");
+    expect(await page.inputValue('[data-picker="indicator"] input[role="combobox"]')).toBe(
+      "Deaths from occupational accidents",
+    );
     expect(await page.inputValue('input[name="from"]')).toBe("2018");
     expect(await page.isChecked('input[name="units"][value="hai-phong-34"]')).toBe(true);
     expect(await page.isChecked('input[name="units"][value="hai-duong-63"]')).toBe(false);

@@ -158,11 +158,13 @@ async function writeAll(sql: SqlWriter, f: SeedFiles): Promise<void> {
       name_en: i.nameEn,
       measure: i.measure,
       direction: i.direction,
+      category: i.category,
       definition_vi: i.definitionVi,
       definition_en: i.definitionEn,
       multiplier: i.multiplier,
       sdg: i.sdg,
       note: i.note,
+      note_vi: i.noteVi,
     })),
   );
   for (const i of f.indicators) {
@@ -188,7 +190,9 @@ async function writeAll(sql: SqlWriter, f: SeedFiles): Promise<void> {
     text_en: t.textEn,
     source_id: maybe(sources, t.source, "source"),
     conflict: t.conflict,
+    conflict_vi: t.conflictVi,
     assumption: t.assumption,
+    assumption_vi: t.assumptionVi,
   }));
   const targetIds = await sql.upsert("target", ["programme_id", "number", "part"], targetRows);
   const targets = new Map<string, number>();

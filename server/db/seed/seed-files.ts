@@ -77,6 +77,7 @@ export interface IndicatorRow {
   nameEn: string;
   measure: string;
   direction: string;
+  category: string;
   definitionVi: string | null;
   definitionEn: string | null;
   numerator: string | null;
@@ -84,6 +85,7 @@ export interface IndicatorRow {
   multiplier: number | null;
   sdg: string | null;
   note: string | null;
+  noteVi: string | null;
 }
 export interface TargetRef {
   programme: string;
@@ -104,7 +106,9 @@ export interface TargetRow extends TargetRef {
   textEn: string | null;
   source: string | null;
   conflict: string | null;
+  conflictVi: string | null;
   assumption: string | null;
+  assumptionVi: string | null;
   citedInstruments?: string[];
 }
 export interface TaskAreaRow {

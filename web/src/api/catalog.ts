@@ -33,6 +33,7 @@ export const INDICATORS_QUERY = graphql(`
         nameEn
         measure
         direction
+        category
         definitionVi
         definitionEn
         sdg

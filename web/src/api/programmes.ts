@@ -75,7 +75,9 @@ export const PROGRAMME_QUERY = graphql(`
         textVi
         textEn
         conflict
+        conflictVi
         assumption
+        assumptionVi
         indicator {
           code
           nameVi

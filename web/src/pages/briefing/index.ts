@@ -7,6 +7,7 @@ import { fetchProgrammes, fetchUnits } from "../../api/catalog.js";
 import type { Scorecard } from "../../api/analytics.js";
 import type { PageContext, PageHandle } from "../../app/page.js";
 import { createTablePanel } from "../../components/chart-panel.js";
+import { linkIndicatorColumn } from "../../components/indicator-link.js";
 import { selectField, toolbar, basisToggle, datasetToggle } from "../../components/controls.js";
 import { h } from "../../components/dom.js";
 import { sourceList, uniqueSources } from "../../components/source-list.js";
@@ -131,7 +132,7 @@ function renderFindings(page: HTMLElement, { t, locale }: PageContext, scorecard
 
 function renderTable(page: HTMLElement, ctx: PageContext, scorecard: Scorecard): void {
   const { t, locale } = ctx;
-  createTablePanel(page, {
+  const panel = createTablePanel(page, {
     id: "briefing-targets",
     title: t("targets"),
     locale,
@@ -164,6 +165,12 @@ function renderTable(page: HTMLElement, ctx: PageContext, scorecard: Scorecard):
       }),
     },
   });
+  linkIndicatorColumn(
+    panel,
+    t("indicator"),
+    cellsOf(scorecard).map(({ row }) => row.target.indicator.code),
+    locale,
+  );
 }
 
 function renderGaps(page: HTMLElement, { t, locale }: PageContext, scorecard: Scorecard): void {

@@ -7,13 +7,14 @@ import { buildCompareOption, yearsBetween } from "../../charts/compare/option.js
 import { createChartPanel } from "../../components/chart-panel.js";
 import {
   checkboxField,
-  selectField,
   toolbar,
   yearField,
   basisToggle,
   datasetToggle,
 } from "../../components/controls.js";
 import { h } from "../../components/dom.js";
+import { indicatorLink } from "../../components/indicator-link.js";
+import { indicatorPicker } from "../../components/indicator-picker.js";
 import { showEmpty, showLoading } from "../../components/states.js";
 import { formatMeasure } from "../../lib/format.js";
 import { pick } from "../../lib/i18n.js";
@@ -44,13 +45,13 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
   root.replaceChildren(
     h("h1", { class: "page-title" }, t("compare.title")),
     toolbar(
-      selectField(
-        t("indicator"),
-        "indicator",
-        indicators.map(i => ({ value: i.code, label: pick(i, locale) })),
-        indicator?.code ?? "",
-        v => ctx.setParams({ indicator: v }),
-      ),
+      indicatorPicker({
+        label: t("indicator"),
+        indicators,
+        value: indicator?.code ?? "",
+        locale,
+        onCommit: v => ctx.setParams({ indicator: v }),
+      }),
       checkboxField(
         t("compare.pickUnits"),
         "units",
@@ -64,6 +65,16 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
       datasetToggle(t, data, v => ctx.setParams({ data: v })),
     ),
   );
+  if (indicator) {
+    root.append(
+      h(
+        "p",
+        { class: "page-intro" },
+        `${t("indicator.open")}: `,
+        indicatorLink(indicator.code, pick(indicator, locale), locale),
+      ),
+    );
+  }
   if (!indicator || selectedUnits.length === 0) {
     showEmpty(root.appendChild(h("div")), t);
     return { dispose() {} };

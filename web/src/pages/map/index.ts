@@ -7,6 +7,7 @@ import { registerMapOnce } from "../../charts/mount.js";
 import { createChartPanel } from "../../components/chart-panel.js";
 import { selectField, toggleGroup, toolbar, datasetToggle } from "../../components/controls.js";
 import { h } from "../../components/dom.js";
+import { indicatorPicker } from "../../components/indicator-picker.js";
 import { showEmpty, showLoading } from "../../components/states.js";
 import { formatMeasure } from "../../lib/format.js";
 import { pick } from "../../lib/i18n.js";
@@ -98,13 +99,13 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
         mode,
         v => ctx.setParams({ mode: v }),
       ),
-      selectField(
-        t("indicator"),
-        "indicator",
-        indicators.map(i => ({ value: i.code, label: pick(i, locale) })),
-        indicator?.code ?? "",
-        v => ctx.setParams({ indicator: v, year: undefined }),
-      ),
+      indicatorPicker({
+        label: t("indicator"),
+        indicators,
+        value: indicator?.code ?? "",
+        locale,
+        onCommit: v => ctx.setParams({ indicator: v, year: undefined }),
+      }),
       mode === "value" && years.length
         ? selectField(
             t("year"),

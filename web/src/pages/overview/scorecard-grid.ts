@@ -4,6 +4,7 @@
  * cell (kept in the URL) so its explanation opens below.
  */
 import type { Scorecard, ScorecardCell } from "../../api/analytics.js";
+import { indicatorLink } from "../../components/indicator-link.js";
 import { sparklineGeometry } from "../../charts/sparkline/path.js";
 import { h, svg } from "../../components/dom.js";
 import { statusChip } from "../../components/status-chip.js";
@@ -69,7 +70,9 @@ export function scorecardGrid(input: ScorecardGridInput): HTMLTableElement {
           h(
             "th",
             { scope: "row" },
-            `${row.target.label}. ${pick(row.target.indicator, locale)} `,
+            `${row.target.label}. `,
+            indicatorLink(row.target.indicator.code, pick(row.target.indicator, locale), locale),
+            " ",
             h("strong", {}, targetValueText(row.target, locale)),
             h(
               "span",

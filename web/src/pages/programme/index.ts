@@ -14,6 +14,7 @@ import { pick, pickText } from "../../lib/i18n.js";
 import { NATIONAL_PROGRAMME } from "../../lib/units.js";
 import { targetKindText, targetValueText, targetYearsText } from "../../lib/targets.js";
 import { contextNoteCallout } from "../../components/context-note.js";
+import { linkIndicatorColumn } from "../../components/indicator-link.js";
 import { documentStructure, renderCitedInstruments } from "./document.js";
 import { responsibilityMatrix } from "./matrix.js";
 import { compactInstruments } from "./structure.js";
@@ -129,10 +130,22 @@ function renderTargets(root: HTMLElement, p: Programme, ctx: PageContext): void 
         years: targetYearsText(target),
         lead: target.leadAgency ? pick(target.leadAgency, locale) : "—",
         cited: compactInstruments(target.citedInstruments),
-        notes: [target.assumption, target.conflict].filter(Boolean).join(" · ") || "—",
+        notes:
+          [
+            locale === "vi" ? target.assumptionVi : target.assumption,
+            locale === "vi" ? target.conflictVi : target.conflict,
+          ]
+            .filter(Boolean)
+            .join(" · ") || "—",
       })),
     },
   });
+  linkIndicatorColumn(
+    panel,
+    t("indicator"),
+    p.targets.map(target => target.indicator.code),
+    locale,
+  );
   // Sourced context for the targets, under the table (the CSV holds the table only).
   const noted = p.targets.filter(target => target.contextNotes.length > 0);
   if (noted.length) {
