@@ -1,4 +1,5 @@
 import type { ClassType, NonEmptyArray } from "type-graphql";
+import { AlignmentResolver } from "./alignment/alignment.resolver.js";
 import { AuditResolver } from "./audit/audit.resolver.js";
 import { UserResolver } from "./auth/auth.resolver.js";
 import { AgencyResolver } from "./agencies/agency.resolver.js";
@@ -58,4 +59,5 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ContextNoteResolver,
   IndicatorContextResolver,
   TargetRecordResolver,
+  AlignmentResolver,
 ];

@@ -101,6 +101,14 @@ export enum CheckupKind {
   PERIODIC = "PERIODIC",
   OD_SCREENING = "OD_SCREENING",
 }
+/** Theme of a programme's task group, so groups of different documents can be set side by side. */
+export enum TaskTheme {
+  POLICY_LAW = "POLICY_LAW",
+  COMMUNICATION_TRAINING = "COMMUNICATION_TRAINING",
+  INSPECTION = "INSPECTION",
+  SERVICES_RESEARCH = "SERVICES_RESEARCH",
+  MANAGEMENT = "MANAGEMENT",
+}
 
 const enums: [object, string, string][] = [
   [UnitLevel, "UnitLevel", "Level of an administrative unit"],
@@ -133,5 +141,10 @@ const enums: [object, string, string][] = [
   [AgencyLevel, "AgencyLevel", "Level of an agency"],
   [ResponsibilityRole, "ResponsibilityRole", "Role of a body in a programme"],
   [CheckupKind, "CheckupKind", "Periodic health check-up or occupational-disease screening"],
+  [
+    TaskTheme,
+    "TaskTheme",
+    "Theme of a task group: policy and law, communication and training, inspection, services and research, management",
+  ],
 ];
 for (const [e, name, description] of enums) registerEnumType(e, { name, description });

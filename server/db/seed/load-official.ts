@@ -189,6 +189,7 @@ async function writeAll(sql: SqlWriter, f: SeedFiles): Promise<void> {
     source_id: maybe(sources, t.source, "source"),
     conflict: t.conflict,
     assumption: t.assumption,
+    alternative_values: t.alternatives?.length ? t.alternatives : null,
   }));
   const targetIds = await sql.upsert("target", ["programme_id", "number", "part"], targetRows);
   const targets = new Map<string, number>();
@@ -215,6 +216,7 @@ async function writeAll(sql: SqlWriter, f: SeedFiles): Promise<void> {
       title_vi: a.titleVi,
       title_en: a.titleEn,
       items: a.items,
+      themes: a.themes ?? [],
     })),
   );
   await writeResponsibilities(sql, f, programmes, agencies, targets);

@@ -106,6 +106,8 @@ export interface TargetRow extends TargetRef {
   conflict: string | null;
   assumption: string | null;
   citedInstruments?: string[];
+  /** Other sourced values of this target (see FORMAT.md); read by the programme alignment. */
+  alternatives?: { value: number; source: string; note: string }[];
 }
 export interface TaskAreaRow {
   programme: string;
@@ -114,6 +116,7 @@ export interface TaskAreaRow {
   titleVi: string;
   titleEn: string;
   items: { label: string; textVi: string }[];
+  themes?: string[];
 }
 export interface ResponsibilityRow {
   programme: string;
