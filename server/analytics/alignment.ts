@@ -196,7 +196,10 @@ function withReason(
       candidates.length > 1
         ? ` (${candidates.map(c => `${termsText(national, c.nationalValue, locale)}: ${WORDS[c.relation][i]}`).join("; ")})`
         : "";
-    const extra = notes.length ? `; ${notes.map(n => NOTE_TEXT[n][i]).join(", ")}` : "";
+    // DISPUTED already says the national value is disputed; the note would repeat it.
+    const shown =
+      relation === "DISPUTED" ? notes.filter(n => n !== "NATIONAL_VALUE_DISPUTED") : notes;
+    const extra = shown.length ? `; ${shown.map(n => NOTE_TEXT[n][i]).join(", ")}` : "";
     return `${head}: ${termsText(provincial, provincial.value, locale)} ${vs} ${nat}${per}${extra}.`;
   };
   return { relation, notes, candidates, reasonVi: reason(0), reasonEn: reason(1) };

@@ -139,7 +139,7 @@ describe("alignTargets: a disputed national value", () => {
     ]);
     expect(a.notes).toContain("NATIONAL_VALUE_DISPUTED");
     expect(a.reasonVi).toBe(
-      "chưa xác định: giá trị quốc gia có nguồn khác nhau: > 90 % so với > 80 % hoặc > 90 % (> 80 %: cao hơn (chặt hơn) chỉ tiêu quốc gia; > 90 %: giống chỉ tiêu quốc gia); giá trị quốc gia có nguồn khác nhau.",
+      "chưa xác định: giá trị quốc gia có nguồn khác nhau: > 90 % so với > 80 % hoặc > 90 % (> 80 %: cao hơn (chặt hơn) chỉ tiêu quốc gia; > 90 %: giống chỉ tiêu quốc gia).",
     );
     expect(a.reasonEn).toContain("> 80 %: stricter than the national target; > 90 %: same");
   });
