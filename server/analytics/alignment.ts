@@ -86,10 +86,12 @@ function bound(t: TargetTerms, value: number): Bound {
     const side = t.comparator === "LT" || t.comparator === "LTE" ? "CEILING" : "FLOOR";
     return { side, level: value * sign, strict };
   }
-  if (t.comparator === "GT" || t.comparator === "GTE")
+  if (t.comparator === "GT" || t.comparator === "GTE") {
     return { side: "FLOOR", level: value, strict };
-  if (t.comparator === "LT" || t.comparator === "LTE")
+  }
+  if (t.comparator === "LT" || t.comparator === "LTE") {
     return { side: "CEILING", level: value, strict };
+  }
   const side =
     t.direction === "INCREASE" ? "FLOOR" : t.direction === "DECREASE" ? "CEILING" : "EXACT";
   return { side, level: value, strict: false };
@@ -113,8 +115,9 @@ export function alignTargets(national: TargetTerms, provincial: TargetTerms | nu
   if (national.measure !== provincial.measure) notes.push("DIFFERENT_UNIT");
   if (family(national.kind) !== family(provincial.kind)) notes.push("DIFFERENT_KIND");
   if (national.endYear !== provincial.endYear) notes.push("PERIOD_DIFFERS");
-  if ((national.baseYear ?? null) !== (provincial.baseYear ?? null))
+  if ((national.baseYear ?? null) !== (provincial.baseYear ?? null)) {
     notes.push("BASE_YEAR_DIFFERS");
+  }
   if (notes.some(n => n.startsWith("DIFFERENT_"))) {
     return withReason("DIFFERENT_MEASURE", notes, [], national, provincial);
   }
@@ -125,8 +128,9 @@ export function alignTargets(national: TargetTerms, provincial: TargetTerms | nu
   }));
   const relations = new Set(candidates.map(c => c.relation));
   if (candidates.length > 1) notes.push("NATIONAL_VALUE_DISPUTED");
-  if (relations.size === 1 && candidates[0].relation === "DIFFERENT_MEASURE")
+  if (relations.size === 1 && candidates[0].relation === "DIFFERENT_MEASURE") {
     notes.push("OPPOSITE_BOUNDS");
+  }
   const relation = relations.size === 1 ? candidates[0].relation : "DISPUTED";
   return withReason(relation, notes, candidates, national, provincial);
 }

@@ -121,9 +121,9 @@ describe("Programme comparison page", () => {
   it("fits a phone and prints on A4 without horizontal overflow", async () => {
     const { page, errors } = await openPage(stack, `${URL_HASH}&lang=en`);
     await page.setViewportSize({ width: 390, height: 844 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      390,
-    );
+    expect(
+      await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(390);
     await screenshot(page, "programmes-390-en");
     const vi = await openPage(stack, URL_HASH);
     await vi.page.setViewportSize({ width: 390, height: 844 });
@@ -132,10 +132,14 @@ describe("Programme comparison page", () => {
     await page.setViewportSize({ width: 688, height: 1000 });
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".toolbar").isVisible()).toBe(false);
-    const widths = await page.evaluate(() => ({
-      page: document.documentElement.scrollWidth,
-      table: document.querySelector('[data-table="comparison"]')!.getBoundingClientRect().right,
-    }));
+    const widths = await page.evaluate(() => {
+      const doc = (globalThis as any).document;
+      return {
+        page: doc.documentElement.scrollWidth as number,
+        table: doc.querySelector('[data-table="comparison"]').getBoundingClientRect()
+          .right as number,
+      };
+    });
     expect(widths.page).toBeLessThanOrEqual(688);
     expect(widths.table).toBeLessThanOrEqual(688);
     const pdf = await page.pdf({ format: "A4", printBackground: true });

@@ -70,7 +70,8 @@ const agency = {
   successorNameVi: "Sở Nội vụ",
   successorNameEn: "DOHA",
 };
-const cellOf = (programme: string, relation: string, t: AlignedTarget | null) => ({
+type Cell = Alignment["rows"][number]["cells"][number];
+const cellOf = (programme: string, relation: Cell["relation"], t: AlignedTarget | null): Cell => ({
   programme,
   relation,
   notes: [],

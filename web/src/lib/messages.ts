@@ -194,7 +194,7 @@ export const vi = {
   "programmes.leadUnknown": "văn bản không nêu",
   "programmes.statusOwn": "So với mục tiêu của tỉnh",
   "programmes.statusNational": "So với mục tiêu quốc gia",
-  "programmes.progressIn": "Tiến độ ({unit})",
+  "programmes.progressIn": "Tiến độ: {unit}",
   "programmes.period": "Giai đoạn",
   "programmes.baseYear": "năm gốc {year}",
   "programmes.otherValues": "Nguồn khác ghi: {values}",
@@ -391,7 +391,8 @@ export const en: Record<MessageKey, string> = {
   "gradeMeaning.C": "aggregator",
   // Programme comparison (issue 16)
   "page.programmes": "Programme comparison",
-  "programmes.title": "Programme comparison: provinces against the national programme, target by target",
+  "programmes.title":
+    "Programme comparison: provinces against the national programme, target by target",
   "programmes.intro":
     "Each row is a target of the national programme (then the targets only a province has); each cell gives the province's corresponding target, its value, lead agency and relation to the national target, with progress so far.",
   "programmes.national": "National programme",
@@ -413,7 +414,7 @@ export const en: Record<MessageKey, string> = {
   "programmes.leadUnknown": "not stated in the text",
   "programmes.statusOwn": "Against the provincial target",
   "programmes.statusNational": "Against the national target",
-  "programmes.progressIn": "Progress ({unit})",
+  "programmes.progressIn": "Progress: {unit}",
   "programmes.period": "Period",
   "programmes.baseYear": "base year {year}",
   "programmes.otherValues": "Another source gives: {values}",
