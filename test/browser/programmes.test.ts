@@ -57,6 +57,8 @@ describe("Programme comparison page", () => {
     expect(await page.textContent('[data-panel="leads"]')).toContain(
       "chủ trì mục tiêu 1, 3, 4a, 4b, 6, 7, 8",
     );
+    const sources = await page.locator('[data-panel="sources"] li').allTextContents();
+    expect(sources.some(s => s.includes("Vietnam"))).toBe(true);
     await screenshot(page, "programmes-vi");
     expect(errors).toEqual([]);
   });

@@ -169,3 +169,35 @@ describe("alignTargets: a disputed national value", () => {
     );
   });
 });
+
+describe("alignTargets: every kind × comparator pair", () => {
+  const kinds = ["ANNUAL_RATE", "LEVEL", "ALL", "MILESTONE"] as const;
+  const comparators: Cmp[] = ["GT", "GTE", "EQ", "LTE", "LT"];
+  const opposite: Record<string, string> = {
+    STRICTER: "LOOSER",
+    LOOSER: "STRICTER",
+    SAME: "SAME",
+    DIFFERENT_MEASURE: "DIFFERENT_MEASURE",
+  };
+  const cases = kinds.flatMap(kind =>
+    comparators.flatMap(nc => comparators.map(pc => [kind, nc, pc] as const)),
+  );
+
+  it.each(cases)("%s: national %s vs provincial %s is antisymmetric", (kind, nc, pc) => {
+    const make = (comparator: Cmp, value: number): TargetTerms => ({
+      ...level(comparator, value),
+      kind,
+      baseYear: kind === "ANNUAL_RATE" ? 2020 : null,
+    });
+    for (const [nv, pv] of [
+      [80, 80],
+      [80, 90],
+      [90, 80],
+    ]) {
+      const forward = alignTargets(make(nc, nv), make(pc, pv)).relation;
+      const backward = alignTargets(make(pc, pv), make(nc, nv)).relation;
+      expect(Object.keys(opposite)).toContain(forward);
+      expect(backward).toBe(opposite[forward]);
+    }
+  });
+});

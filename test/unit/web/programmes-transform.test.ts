@@ -15,6 +15,7 @@ import {
   buildRows,
   progressUnits,
   statusIndex,
+  targetSources,
   themeGrid,
   valueText,
 } from "../../../web/src/pages/programmes/transform.js";
@@ -302,5 +303,21 @@ describe("programme comparison query", () => {
     expect(
       validate(schema, parse(documentText(ALIGNMENT_QUERY as never))).map(e => e.message),
     ).toEqual([]);
+  });
+});
+
+describe("programme comparison: sources", () => {
+  it("lists each source of the compared targets once, with the other reading's source", () => {
+    const withSources: Alignment = {
+      ...alignment,
+      rows: alignment.rows.map(r => ({
+        ...r,
+        national: { ...r.national, sourceTitle: "VLM", sourceGrade: "B" },
+      })),
+    };
+    expect(targetSources(withSources)).toEqual([
+      { title: "VLM", grade: "B" },
+      { title: "HP plan", grade: "A" },
+    ]);
   });
 });

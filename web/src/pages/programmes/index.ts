@@ -22,7 +22,7 @@ import { pick, pickText } from "../../lib/i18n.js";
 import { NATIONAL_PROGRAMME, NATION } from "../../lib/units.js";
 import { datasetParam, enumParam, listParam } from "../../lib/url-state.js";
 import { comparisonTable, legend } from "./cells.js";
-import { leadsSection, themeSection } from "./tasks.js";
+import { leadsSection, sourcesSection, themeSection } from "./tasks.js";
 import "./programmes.css";
 import { fetchAlignment, type Alignment } from "./query.js";
 import { csvMatrix } from "./csv-rows.js";
@@ -129,6 +129,7 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
     comparisonTable(alignment, rows, t, locale),
     themeSection(alignment, t, locale),
     leadsSection(alignment, t, locale),
+    sourcesSection(alignment, t),
     h(
       "p",
       { class: "panel-note cmp-meta" },

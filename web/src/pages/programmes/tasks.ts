@@ -4,7 +4,7 @@ import type { Locale } from "../../lib/format.js";
 import type { Translate } from "../../lib/i18n.js";
 import { pickText } from "../../lib/i18n.js";
 import type { Alignment } from "./query.js";
-import { agencyText, themeGrid } from "./transform.js";
+import { agencyText, targetSources, themeGrid } from "./transform.js";
 
 export function themeSection(alignment: Alignment, t: Translate, locale: Locale): HTMLElement {
   const programmes = alignment.provincial.map(p => p.code);
@@ -118,6 +118,21 @@ export function leadsSection(alignment: Alignment, t: Translate, locale: Locale)
             : h("p", { class: "cmp-note" }, t("programmes.noLeads")),
         );
       }),
+    ),
+  );
+}
+
+export function sourcesSection(alignment: Alignment, t: Translate): HTMLElement {
+  return h(
+    "section",
+    { class: "panel", "data-panel": "sources" },
+    h("h2", { class: "panel-title" }, t("sources")),
+    h(
+      "ol",
+      { class: "sources-list" },
+      targetSources(alignment).map(s =>
+        h("li", {}, s.title, s.grade ? ` (${t("grade")} ${s.grade})` : null),
+      ),
     ),
   );
 }

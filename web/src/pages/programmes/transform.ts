@@ -200,3 +200,21 @@ export function themeGrid(
     ),
   }));
 }
+
+/** The sources the compared targets rest on (title and grade), each once, national first. */
+export function targetSources(alignment: Alignment): { title: string; grade: string | null }[] {
+  const targets = [
+    ...alignment.rows.flatMap(r => [r.national, ...r.cells.map(c => c.target)]),
+    ...alignment.provincialOnly,
+  ];
+  const seen = new Map<string, string | null>();
+  for (const t of targets) {
+    if (!t) continue;
+    if (t.sourceTitle && !seen.has(t.sourceTitle)) seen.set(t.sourceTitle, t.sourceGrade);
+    for (const a of t.alternatives) {
+      const title = a.sourceTitle ?? a.sourceCode;
+      if (!seen.has(title)) seen.set(title, a.sourceGrade);
+    }
+  }
+  return [...seen].map(([title, grade]) => ({ title, grade }));
+}
