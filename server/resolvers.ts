@@ -1,5 +1,6 @@
 import type { ClassType, NonEmptyArray } from "type-graphql";
 import { AuditResolver } from "./auth/audit-log.resolver.js";
+import { AlignmentResolver } from "./alignment/alignment.resolver.js";
 import { UserResolver } from "./auth/auth.resolver.js";
 import { AgencyResolver } from "./agencies/agency.resolver.js";
 import { CheckupSummaryResolver } from "./checkups/checkup-summary.resolver.js";
@@ -64,4 +65,5 @@ export const resolvers: NonEmptyArray<ClassType> = [
   IndicatorContextResolver,
   TargetRecordResolver,
   IndicatorProgressResolver,
+  AlignmentResolver,
 ];

@@ -62,6 +62,12 @@ export class Target {
   @Field(() => String, { nullable: true, description: "The same in Vietnamese" })
   @Property({ type: "text", nullable: true })
   conflictVi?: string | null;
+  /**
+   * Other values some source gives for this same target (e.g. NQ 19 (e): > 80 % in one source,
+   * > 90 % as restated by the Hải Phòng plan); source is a source code. Read by the alignment.
+   */
+  @Property({ type: "json", nullable: true })
+  alternativeValues?: { value: number; source: string; note: string }[] | null;
   @Field(() => String, {
     nullable: true,
     description: "Assumptions made, e.g. the base year (English)",

@@ -1,3 +1,4 @@
+import { TaskTheme } from "./programme.enums.js";
 import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Ref } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { Programme } from "./programme.entity.js";
@@ -22,4 +23,10 @@ export class TaskArea {
   @Field(() => String) @Property({ type: "text" }) titleVi!: string;
   @Field(() => String) @Property({ type: "text" }) titleEn!: string;
   @Field(() => [TaskItem]) @Property({ type: "json" }) items!: TaskItem[];
+  /** Our classification (seeded), so task groups of different documents line up by theme. */
+  @Field(() => [TaskTheme], {
+    description: "Themes the group covers (our classification, not the document's words)",
+  })
+  @Property({ type: "json", default: "[]" })
+  themes: TaskTheme[] = [];
 }

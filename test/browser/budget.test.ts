@@ -19,6 +19,7 @@ const PAGES = [
   "#/map",
   "#/briefing",
   "#/indicator",
+  "#/programmes",
 ];
 
 describe("JavaScript budget", () => {

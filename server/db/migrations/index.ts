@@ -8,6 +8,7 @@ import { Migration20261123120000 } from "./Migration20261123120000.js";
 import { Migration20261130170000 } from "./Migration20261130170000.js";
 import { Migration20261130171000 } from "./Migration20261130171000.js";
 import { Migration20261130172100 } from "./Migration20261130172100.js";
+import { Migration20261130174016 } from "./Migration20261130174016.js";
 
 export const migrationsList = [
   { name: "Migration20261123093009", class: Migration20261123093009 },
@@ -18,4 +19,5 @@ export const migrationsList = [
   { name: "Migration20261130170000", class: Migration20261130170000 },
   { name: "Migration20261130171000", class: Migration20261130171000 },
   { name: "Migration20261130172100", class: Migration20261130172100 },
+  { name: "Migration20261130174016", class: Migration20261130174016 },
 ];

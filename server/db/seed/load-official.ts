@@ -193,6 +193,7 @@ async function writeAll(sql: SqlWriter, f: SeedFiles): Promise<void> {
     conflict_vi: t.conflictVi,
     assumption: t.assumption,
     assumption_vi: t.assumptionVi,
+    alternative_values: t.alternatives?.length ? t.alternatives : null,
   }));
   const targetIds = await sql.upsert("target", ["programme_id", "number", "part"], targetRows);
   const targets = new Map<string, number>();
@@ -219,6 +220,7 @@ async function writeAll(sql: SqlWriter, f: SeedFiles): Promise<void> {
       title_vi: a.titleVi,
       title_en: a.titleEn,
       items: a.items,
+      themes: a.themes ?? [],
     })),
   );
   await writeResponsibilities(sql, f, programmes, agencies, targets);

@@ -110,6 +110,8 @@ export interface TargetRow extends TargetRef {
   assumption: string | null;
   assumptionVi: string | null;
   citedInstruments?: string[];
+  /** Other sourced values of this target (see FORMAT.md); read by the programme alignment. */
+  alternatives?: { value: number; source: string; note: string }[];
 }
 export interface TaskAreaRow {
   programme: string;
@@ -118,6 +120,7 @@ export interface TaskAreaRow {
   titleVi: string;
   titleEn: string;
   items: { label: string; textVi: string }[];
+  themes?: string[];
 }
 export interface ResponsibilityRow {
   programme: string;

@@ -25,6 +25,7 @@ const PAGE_LOADERS: Record<PageId, () => Promise<PageModule>> = {
   map: () => import("../pages/map/index.js"),
   briefing: () => import("../pages/briefing/index.js"),
   indicator: () => import("../pages/indicator/index.js"),
+  programmes: () => import("../pages/programmes/index.js"),
 };
 
 let current: PageHandle | void;

@@ -14,6 +14,7 @@ export const PAGES = [
   "map",
   "briefing",
   "indicator",
+  "programmes",
 ] as const;
 export type PageId = (typeof PAGES)[number];
 

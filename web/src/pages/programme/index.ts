@@ -46,6 +46,23 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
         code => ctx.setParams({ programme: code }),
       ),
     ),
+    h(
+      "p",
+      { class: "panel-note no-print" },
+      h(
+        "a",
+        {
+          href: ctx.href(
+            "programmes",
+            selected.unit.code === "vn"
+              ? { national: selected.code }
+              : { provincial: selected.code },
+          ),
+          "data-link": "programmes",
+        },
+        t("programmes.link"),
+      ),
+    ),
   );
   if (!programme) {
     showEmpty(root.appendChild(h("div")), t);
