@@ -28,6 +28,9 @@ import { MonitoringWriteResolver } from "./stewardship/monitoring.mutations.js";
 import { ObservationWriteResolver } from "./stewardship/observation.mutations.js";
 import { SourceWriteResolver } from "./stewardship/source.mutations.js";
 import { UnitLineageResolver, UnitResolver } from "./units/unit.resolver.js";
+import { CsvLayoutResolver } from "./imports/layouts.resolver.js";
+import { TaskReportResolver } from "./task-reports/task-report.resolver.js";
+import { TaskReportWriteResolver } from "./task-reports/task-report.mutations.js";
 
 /** Every resolver class, listed explicitly. */
 export const resolvers: NonEmptyArray<ClassType> = [
@@ -58,4 +61,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ContextNoteResolver,
   IndicatorContextResolver,
   TargetRecordResolver,
+  CsvLayoutResolver,
+  TaskReportResolver,
+  TaskReportWriteResolver,
 ];

@@ -7,6 +7,7 @@ import { Migration20261123105420 } from "./Migration20261123105420.js";
 import { Migration20261123120000 } from "./Migration20261123120000.js";
 import { Migration20261130170000 } from "./Migration20261130170000.js";
 import { Migration20261130171000 } from "./Migration20261130171000.js";
+import { Migration20261130174500 } from "./Migration20261130174500.js";
 
 export const migrationsList = [
   { name: "Migration20261123093009", class: Migration20261123093009 },
@@ -16,4 +17,5 @@ export const migrationsList = [
   { name: "Migration20261123120000", class: Migration20261123120000 },
   { name: "Migration20261130170000", class: Migration20261130170000 },
   { name: "Migration20261130171000", class: Migration20261130171000 },
+  { name: "Migration20261130174500", class: Migration20261130174500 },
 ];
