@@ -24,6 +24,7 @@ const PAGE_LOADERS: Record<PageId, () => Promise<PageModule>> = {
   monitoring: () => import("../pages/monitoring/index.js"),
   map: () => import("../pages/map/index.js"),
   briefing: () => import("../pages/briefing/index.js"),
+  import: () => import("../pages/import/index.js"),
 };
 
 let current: PageHandle | void;

@@ -6,7 +6,15 @@ import type { Dataset, SeriesBasis } from "../api/graphql.js";
 import type { Locale } from "./format.js";
 import { DEFAULT_LOCALE, isLocale } from "./i18n.js";
 
-export const PAGES = ["overview", "compare", "programme", "monitoring", "map", "briefing"] as const;
+export const PAGES = [
+  "overview",
+  "compare",
+  "programme",
+  "monitoring",
+  "map",
+  "briefing",
+  "import",
+] as const;
 export type PageId = (typeof PAGES)[number];
 
 export interface UrlState {

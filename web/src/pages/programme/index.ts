@@ -17,6 +17,7 @@ import { contextNoteCallout } from "../../components/context-note.js";
 import { documentStructure, renderCitedInstruments } from "./document.js";
 import { responsibilityMatrix } from "./matrix.js";
 import { compactInstruments } from "./structure.js";
+import { renderTaskReportsSection } from "./task-reports.js";
 
 export async function render(ctx: PageContext): Promise<PageHandle> {
   const { root, t, locale, state } = ctx;
@@ -56,6 +57,7 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
   renderTargets(root, programme, ctx);
   const matrix = renderMatrix(root, programme, ctx);
   root.append(taskAreas(programme, ctx));
+  await renderTaskReportsSection(root, programme.code, ctx);
   const sources = uniqueSources([
     ...programme.targets.map(target => target.source),
     ...programme.targets.flatMap(target => target.contextNotes.map(note => note.source)),
