@@ -28,6 +28,10 @@ export class Migration20261130174500 extends Migration {
     this.addSql(
       `alter table "task_report" add constraint "task_report_reviewed_by_id_foreign" foreign key ("reviewed_by_id") references "app_user" ("id") on update cascade on delete set null;`,
     );
+    // Written by hand: a committed change empties the API response caches (see Migration20261123100000).
+    this.addSql(
+      `create trigger task_report_notify_change after insert or update or delete or truncate on "task_report" for each statement execute function osh_notify_data_changed();`,
+    );
   }
 
   override async down(): Promise<void> {

@@ -58,16 +58,14 @@ function cell(c: TaskReportStatusRow["cells"][number], { t }: TaskReportGridOpti
   );
 }
 
-function bodyCell(row: TaskReportStatusRow, { t, locale }: TaskReportGridOptions) {
+function bodyCell(row: TaskReportStatusRow, group: boolean, { t, locale }: TaskReportGridOptions) {
   const name = pick(row.agency, locale);
   return h(
     "th",
     { scope: "row" },
     name,
     // A group row ("the mass organisations") names the group as the document does.
-    row.bodyVi !== row.agency.nameVi
-      ? h("span", { class: "task-body-group", lang: "vi" }, row.bodyVi)
-      : null,
+    group ? h("span", { class: "task-body-group", lang: "vi" }, row.bodyVi) : null,
     row.agency.validTo
       ? h(
           "span",
@@ -82,6 +80,11 @@ function bodyCell(row: TaskReportStatusRow, { t, locale }: TaskReportGridOptions
 export function taskReportTable(status: TaskReportStatus, options: TaskReportGridOptions) {
   const { t, locale } = options;
   const years = status.years;
+  // Rows of the document that name several bodies: each body reports apart, under the group's name.
+  const perRow = new Map<string, number>();
+  for (const r of status.rows)
+    perRow.set(r.responsibility, (perRow.get(r.responsibility) ?? 0) + 1);
+  const groupRows = new Set([...perRow].filter(([, n]) => n > 1).map(([number]) => number));
   const reportedIn = (year: number) =>
     status.rows.filter(r => r.cells.some(c => c.year === year && c.state === "REPORTED")).length;
   return h(
@@ -109,7 +112,7 @@ export function taskReportTable(status: TaskReportStatus, options: TaskReportGri
           "tr",
           { "data-agency": row.agency.code, "data-responsibility": row.responsibility },
           h("td", {}, row.section),
-          bodyCell(row, options),
+          bodyCell(row, groupRows.has(row.responsibility), options),
           row.cells.map(c => cell(c, options)),
           h("td", { class: "num", "data-total": "reported" }, formatNumber(row.reported, locale)),
           h("td", { class: "num", "data-total": "overdue" }, formatNumber(row.overdue, locale)),
