@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/user.entity.js";
 import { makeUser, type TestUser } from "../helpers/users.js";
 import { switchToEnglish } from "./helpers/checks.js";
-import { screenshot } from "./helpers/stack.js";
+import { andWaitForRender, screenshot } from "./helpers/stack.js";
 import { apiAs, openAs, startDbStack, type DbStack } from "./helpers/signed-in.js";
 
 const SUBMIT = `mutation($input: TaskReportInput!) { submitTaskReport(input: $input) { id reviewState } }`;
@@ -107,6 +107,50 @@ describe("Task reports on the programme page", () => {
       path: "test/.artifacts/screenshots/programme-task-reports-panel-en.png",
     });
     expect(errors).toEqual([]);
+  });
+
+  it("a steward sends a report with the page's form (a bad link is shown at its field, nothing written); the author cannot approve it, a second steward does", async () => {
+    const count = async () =>
+      (await stack.orm.em.getConnection().execute(`select count(*)::int n from task_report`))[0]
+        .n as number;
+    const before = await count();
+    const { page, errors } = await openAs(stack, PAGE, author.token);
+    const form = page.locator('[data-form="task-report"]');
+    await page.click(".task-form-wrap > summary");
+    await form.locator('select[name="agency"]').selectOption("7|hd-so-tu-phap");
+    await form.locator('select[name="year"]').selectOption("2024");
+    await form.locator('select[name="status"]').selectOption("IN_PROGRESS");
+    await form
+      .locator('textarea[name="summary"]')
+      .fill("Đã rà soát 5 văn bản về ATVSLĐ; còn 2 văn bản.");
+    await form.locator('input[name="evidenceUrl"]').fill("ftp://example.org/x");
+    await form.locator('button[type="submit"]').click();
+    await page.waitForSelector('[data-error-for="evidenceUrl"]:not(:empty)');
+    expect(await page.textContent('[data-error-for="evidenceUrl"]')).toContain("http(s)");
+    expect(await count()).toBe(before);
+    await screenshot(page, "programme-task-form-error");
+
+    await form.locator('input[name="evidenceUrl"]').fill("");
+    await andWaitForRender(page, () => form.locator('button[type="submit"]').click());
+    expect(await count()).toBe(before + 1);
+    expect(await cell(page, "hd-so-tu-phap", 2024).textContent()).toBe("✔Đã báo cáochờ duyệt");
+    // The author sees the draft with review buttons, but may not approve it.
+    const draft = page.locator('.task-pending [data-review="DRAFT"]');
+    expect(await draft.count()).toBe(1);
+    await draft.locator('[data-action="approve"]').click();
+    await page.waitForSelector('.task-pending [role="alert"]');
+    expect(await draft.locator('[role="alert"]').textContent()).toContain("không được duyệt");
+    await screenshot(page, "programme-task-pending-author");
+
+    const second = await openAs(stack, PAGE, reviewer.token);
+    await andWaitForRender(second.page, () =>
+      second.page.locator('.task-pending [data-review="DRAFT"] [data-action="approve"]').click(),
+    );
+    const done = cell(second.page, "hd-so-tu-phap", 2024);
+    expect(await done.getAttribute("data-task-status")).toBe("IN_PROGRESS");
+    expect(await done.textContent()).toBe("✔Đã báo cáođã duyệt · Đang thực hiện");
+    expect(errors).toEqual([]);
+    expect(second.errors).toEqual([]);
   });
 
   it("the Hải Phòng plan sets no deadline: said so, and nothing is overdue", async () => {

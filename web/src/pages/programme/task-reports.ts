@@ -10,6 +10,7 @@ import { showError } from "../../components/states.js";
 import { formatDate } from "../../lib/format.js";
 import { pick } from "../../lib/i18n.js";
 import { renderTaskReportGrid } from "../coverage/task-reports.js";
+import { pendingReports, taskReportForm } from "./task-report-form.js";
 
 type Report = TaskReportList["reports"][number];
 
@@ -51,6 +52,7 @@ export async function renderTaskReportsSection(
 ): Promise<void> {
   const { t, locale } = ctx;
   const grid = h("div", { class: "task-grid-wrap" });
+  const form = h("div", { class: "task-form-slot" });
   const reports = h("div", { class: "task-reports" });
   root.append(
     h(
@@ -59,17 +61,19 @@ export async function renderTaskReportsSection(
       h("h2", { class: "panel-title" }, t("tasks.title")),
       h("p", { class: "panel-note" }, t("tasks.note")),
       grid,
+      form,
       h("h3", {}, t("tasks.approved")),
       reports,
     ),
   );
-  const [, list] = await Promise.all([
+  const [status, list] = await Promise.all([
     renderTaskReportGrid(grid, programme, { t, locale, asOf: asOfParam(ctx.state.params.asOf) }),
     fetchTaskReports(programme).catch((error: unknown) => {
       showError(reports, t, error);
       return null;
     }),
   ]);
+  if (status && status.rows.length) form.append(taskReportForm(status, ctx));
   if (!list) return;
   const approved = list.reports.filter(r => r.reviewState === "APPROVED");
   append(reports, [
@@ -87,6 +91,7 @@ export async function renderTaskReportsSection(
           t("tasks.awaiting", { count: String(list.awaitingReview) }),
         )
       : null,
+    pendingReports(list.reports, ctx),
   ]);
 }
 
