@@ -128,7 +128,9 @@ describe("Task reports on the programme page", () => {
     await page.waitForSelector('[data-error-for="evidenceUrl"]:not(:empty)');
     expect(await page.textContent('[data-error-for="evidenceUrl"]')).toContain("http(s)");
     expect(await count()).toBe(before);
-    await screenshot(page, "programme-task-form-error");
+    await page.locator('[data-panel="task-reports"]').screenshot({
+      path: "test/.artifacts/screenshots/programme-task-form-error.png",
+    });
 
     await form.locator('input[name="evidenceUrl"]').fill("");
     await andWaitForRender(page, () => form.locator('button[type="submit"]').click());
@@ -140,7 +142,9 @@ describe("Task reports on the programme page", () => {
     await draft.locator('[data-action="approve"]').click();
     await page.waitForSelector('.task-pending [role="alert"]');
     expect(await draft.locator('[role="alert"]').textContent()).toContain("không được duyệt");
-    await screenshot(page, "programme-task-pending-author");
+    await page.locator(".task-pending").screenshot({
+      path: "test/.artifacts/screenshots/programme-task-pending-author.png",
+    });
 
     const second = await openAs(stack, PAGE, reviewer.token);
     await andWaitForRender(second.page, () =>

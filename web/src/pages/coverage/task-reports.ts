@@ -82,8 +82,9 @@ export function taskReportTable(status: TaskReportStatus, options: TaskReportGri
   const years = status.years;
   // Rows of the document that name several bodies: each body reports apart, under the group's name.
   const perRow = new Map<string, number>();
-  for (const r of status.rows)
+  for (const r of status.rows) {
     perRow.set(r.responsibility, (perRow.get(r.responsibility) ?? 0) + 1);
+  }
   const groupRows = new Set([...perRow].filter(([, n]) => n > 1).map(([number]) => number));
   const reportedIn = (year: number) =>
     status.rows.filter(r => r.cells.some(c => c.year === year && c.state === "REPORTED")).length;
