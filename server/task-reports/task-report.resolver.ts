@@ -184,8 +184,8 @@ export class TaskReportResolver {
   }
 
   @FieldResolver(() => String, { description: "Programme code" })
-  programme(@Root() r: TaskReport, @Ctx() { em }: Context) {
-    return em.findOneOrFail(Programme, r.programme.id).then(p => p.code);
+  programme(@Root() r: TaskReport) {
+    return r.programme.load().then(p => p!.code);
   }
   @FieldResolver(() => Agency) agency(@Root() r: TaskReport) {
     return r.agency.load();

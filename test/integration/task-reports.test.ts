@@ -145,6 +145,14 @@ describe("task reports: submit, four eyes, review", () => {
       { action: "CREATE", user_name: "Steward HD" },
       { action: "APPROVE", user_name: "Steward HD 2" },
     ]);
+    const byAgency = (agency: string) =>
+      gql.run<any>(
+        `query($a: String) { taskReports(programme: "hd-kh-ct31-2024", agency: $a) { reports { id } } }`,
+        { a: agency },
+      );
+    expect((await byAgency("hd-so-y-te")).data.taskReports.reports).toEqual([{ id }]);
+    expect((await byAgency("hd-so-tu-phap")).data.taskReports.reports).toEqual([]);
+    expect((await byAgency("Bad Code")).errors?.[0].extensions?.field).toBe("agency");
     // Approving twice is a mistake, not a change.
     const again = await gql.run(APPROVE, { id }, admin.user);
     expect(codeOf(again)).toBe("BAD_USER_INPUT");
