@@ -89,6 +89,8 @@ export function reportView(report: ImportReport, t: Translate, locale: Locale): 
       { class: bad ? "import-outcome import-bad" : "import-outcome", role: "status" },
       outcome,
     ),
+    // The caption of the counts, visible (table captions are for screen readers in this app).
+    h("h3", {}, report.dryRun ? t("import.dryRunReport") : t("import.commitReport")),
     countsTable(report, t, locale),
     !report.dryRun && report.layout === "ACCIDENTS" && report.created + report.updated > 0
       ? h("p", { class: "panel-note" }, t("import.draftNote"))
