@@ -32,6 +32,9 @@ import { MonitoringWriteResolver } from "./monitoring/monitoring.mutations.js";
 import { ObservationWriteResolver } from "./observations/observation.mutations.js";
 import { SourceWriteResolver } from "./sources/source.mutations.js";
 import { UnitLineageResolver, UnitResolver } from "./units/unit.resolver.js";
+import { CsvLayoutResolver } from "./imports/layouts.resolver.js";
+import { TaskReportResolver } from "./task-reports/task-report.resolver.js";
+import { TaskReportWriteResolver } from "./task-reports/task-report.mutations.js";
 
 /** Every resolver class, listed explicitly. */
 export const resolvers: NonEmptyArray<ClassType> = [
@@ -66,4 +69,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   TargetRecordResolver,
   IndicatorProgressResolver,
   AlignmentResolver,
+  CsvLayoutResolver,
+  TaskReportResolver,
+  TaskReportWriteResolver,
 ];

@@ -19,6 +19,7 @@ import { Source } from "../sources/source.entity.js";
 import { UnitLineage } from "../units/unit-lineage.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { SeedState } from "./seed/seed-state.entity.js";
+import { TaskReport } from "../task-reports/task-report.entity.js";
 
 /** Every table-backed class, listed explicitly (no folder globbing). */
 export const entities = [
@@ -43,4 +44,5 @@ export const entities = [
   AuditEntry,
   ProgrammeSection,
   ContextNote,
+  TaskReport,
 ];

@@ -16,7 +16,7 @@ import { BadInputError } from "./errors.js";
  * text is legitimately several lines keep tab, newline and carriage return: they are listed here
  * by argument or input field name (a new multi-line field must be added, else newlines are refused).
  */
-export const MULTI_LINE_FIELDS: ReadonlySet<string> = new Set(["note", "quote", "csv"]);
+export const MULTI_LINE_FIELDS: ReadonlySet<string> = new Set(["note", "quote", "csv", "summary"]);
 
 const SINGLE_LINE = /[\u0000-\u001f\u007f]/;
 const MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;

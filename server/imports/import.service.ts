@@ -16,7 +16,7 @@ export enum ImportLayout {
   CHECKUPS = "CHECKUPS",
 }
 
-const layouts: Record<ImportLayout, Layout> = {
+export const layouts: Record<ImportLayout, Layout> = {
   ACCIDENTS: accidentsLayout,
   MONITORING: monitoringLayout,
   CHECKUPS: checkupsLayout,

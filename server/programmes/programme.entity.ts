@@ -38,7 +38,8 @@ export class Programme {
   reportingRule?: string | null;
   @Field(() => String, {
     nullable: true,
-    description: "Yearly report due date as MM-DD, e.g. 12-20",
+    description:
+      "Yearly report deadline as MM-DD (12-20: reports are due by 20 December each year); null where the programme document sets none",
   })
   @Property({ length: 5, nullable: true })
   reportDueMonthDay?: string | null;

@@ -20,6 +20,7 @@ const PAGES = [
   "#/briefing",
   "#/indicator",
   "#/programmes",
+  "#/import",
 ];
 
 describe("JavaScript budget", () => {

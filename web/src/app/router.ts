@@ -26,6 +26,7 @@ const PAGE_LOADERS: Record<PageId, () => Promise<PageModule>> = {
   briefing: () => import("../pages/briefing/index.js"),
   indicator: () => import("../pages/indicator/index.js"),
   programmes: () => import("../pages/programmes/index.js"),
+  import: () => import("../pages/import/index.js"),
 };
 
 let current: PageHandle | void;

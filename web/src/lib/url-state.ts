@@ -15,6 +15,7 @@ export const PAGES = [
   "briefing",
   "indicator",
   "programmes",
+  "import",
 ] as const;
 export type PageId = (typeof PAGES)[number];
 

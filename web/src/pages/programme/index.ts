@@ -18,6 +18,7 @@ import { linkIndicatorColumn } from "../../components/indicator-link.js";
 import { documentStructure, renderCitedInstruments } from "./document.js";
 import { responsibilityMatrix } from "./matrix.js";
 import { compactInstruments } from "./structure.js";
+import { renderTaskReportsSection } from "./task-reports.js";
 
 export async function render(ctx: PageContext): Promise<PageHandle> {
   const { root, t, locale, state } = ctx;
@@ -74,6 +75,7 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
   renderTargets(root, programme, ctx);
   const matrix = renderMatrix(root, programme, ctx);
   root.append(taskAreas(programme, ctx));
+  await renderTaskReportsSection(root, programme.code, ctx);
   const sources = uniqueSources([
     ...programme.targets.map(target => target.source),
     ...programme.targets.flatMap(target => target.contextNotes.map(note => note.source)),
