@@ -28,6 +28,9 @@ import { MonitoringWriteResolver } from "./stewardship/monitoring.mutations.js";
 import { ObservationWriteResolver } from "./stewardship/observation.mutations.js";
 import { SourceWriteResolver } from "./stewardship/source.mutations.js";
 import { UnitLineageResolver, UnitResolver } from "./units/unit.resolver.js";
+import { SessionResolver } from "./auth/session.resolver.js";
+import { ReportingResolver } from "./reporting/reporting.resolver.js";
+import { ReviewResolver } from "./stewardship/review.resolver.js";
 
 /** Every resolver class, listed explicitly. */
 export const resolvers: NonEmptyArray<ClassType> = [
@@ -58,4 +61,8 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ContextNoteResolver,
   IndicatorContextResolver,
   TargetRecordResolver,
+  // Browser sessions, review and reporting (issue 10).
+  SessionResolver,
+  ReviewResolver,
+  ReportingResolver,
 ];
