@@ -131,7 +131,12 @@ export class ReportingResolver {
     );
     if (!programme) throw new BadInputError(`Unknown programme "${programmeCode}"`, "programme");
     const unit = unitCode ? await unitByCode(ctx.em, unitCode, "unit") : programme.unit.getEntity();
-    const targets = await targetsOfProgramme(ctx.em, programme.id);
+    // A provincial plan without numbered targets of its own (Hải Dương's plan for CT 31) reports
+    // on the targets of the programme it implements.
+    let targets = await targetsOfProgramme(ctx.em, programme.id);
+    if (!targets.length && programme.implements) {
+      targets = await targetsOfProgramme(ctx.em, programme.implements.id);
+    }
     const before = await predecessorsOf(ctx.em, unit);
     const reporters = reporterOf(unit, before);
     const now = new Date();
