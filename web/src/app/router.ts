@@ -24,6 +24,10 @@ const PAGE_LOADERS: Record<PageId, () => Promise<PageModule>> = {
   monitoring: () => import("../pages/monitoring/index.js"),
   map: () => import("../pages/map/index.js"),
   briefing: () => import("../pages/briefing/index.js"),
+  coverage: () => import("../pages/coverage/index.js"),
+  report: () => import("../pages/report/index.js"),
+  review: () => import("../pages/review/index.js"),
+  "sign-in": () => import("../pages/sign-in/index.js"),
 };
 
 let current: PageHandle | void;

@@ -6,8 +6,25 @@ import type { Dataset, SeriesBasis } from "../api/graphql.js";
 import type { Locale } from "./format.js";
 import { DEFAULT_LOCALE, isLocale } from "./i18n.js";
 
-export const PAGES = ["overview", "compare", "programme", "monitoring", "map", "briefing"] as const;
+export const PAGES = [
+  "overview",
+  "compare",
+  "programme",
+  "monitoring",
+  "map",
+  "briefing",
+  // Reporting (issue 10): the status page is public; entering and reviewing need a sign-in.
+  "coverage",
+  "report",
+  "review",
+  "sign-in",
+] as const;
 export type PageId = (typeof PAGES)[number];
+
+/** Pages the navigation lists only to a signed-in steward or admin. */
+export const SIGNED_IN_PAGES: readonly PageId[] = ["report", "review"];
+/** Pages reached from the header's user area, not from the navigation. */
+export const UNLISTED_PAGES: readonly PageId[] = ["sign-in"];
 
 export interface UrlState {
   page: PageId;
