@@ -26,8 +26,9 @@ export async function render(ctx: PageContext): Promise<void> {
     h("p", { class: "page-intro" }, t("review.intro")),
     list,
   );
+  // The first load says "loading"; a reload after a decision keeps the list until the new one.
+  showLoading(list, t);
   const load = async () => {
-    showLoading(list, t);
     try {
       const queue = (await gqlFresh(REVIEW_QUEUE)).reviewQueue;
       setContent(
