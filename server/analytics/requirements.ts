@@ -51,8 +51,9 @@ function yearsNeeded(t: RequirementTarget): number {
 
 /** The years in which a target's values count: after the base year (or from the programme start) up to its end. */
 function window(t: RequirementTarget): { from: number; to: number } {
-  if (t.kind === "ANNUAL_RATE" && t.baseYear !== null)
+  if (t.kind === "ANNUAL_RATE" && t.baseYear !== null) {
     return { from: t.baseYear + 1, to: t.endYear };
+  }
   return { from: Math.min(t.startYear, t.baseYear ?? t.startYear), to: t.endYear };
 }
 
@@ -111,8 +112,9 @@ export function missingForTarget(
   const missingIn = (year: number) => parts.filter(p => !known(p, year));
   const out: MissingValue[] = [];
   if (t.kind === "ANNUAL_RATE" && t.baseYear !== null) {
-    for (const p of missingIn(t.baseYear))
+    for (const p of missingIn(t.baseYear)) {
       out.push({ indicator: p, year: t.baseYear, baseYear: true });
+    }
   }
   const w = window(t);
   const to = Math.min(w.to, Math.max(lastYear, w.from));

@@ -33,7 +33,9 @@ describe("fieldError", () => {
     expect(fieldError({ message: "x", extensions: { code: "FORBIDDEN" } }).key).toBe(
       "error.forbidden",
     );
-    expect(fieldError({ message: "Unknown thing", extensions: { code: "BAD_USER_INPUT" } })).toEqual({
+    expect(
+      fieldError({ message: "Unknown thing", extensions: { code: "BAD_USER_INPUT" } }),
+    ).toEqual({
       field: null,
       key: null,
       message: "Unknown thing",

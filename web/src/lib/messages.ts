@@ -233,6 +233,8 @@ export const vi = {
   "report.myRejected": "Số liệu của bạn bị từ chối",
   "report.nothingNeeded": "Các mục tiêu không cần số liệu nào của đơn vị này trong năm đã chọn.",
   "report.noUnits": "Tài khoản của bạn chưa được giao đơn vị nào.",
+  "report.summary":
+    "{total} số liệu cần báo cáo: {approved} đã duyệt, {draft} chờ duyệt, {rejected} bị từ chối, {missing} còn thiếu.",
   "error.number": "Giá trị phải là một số (ví dụ 1234 hoặc 12,5).",
   "error.required": "Ô này không được để trống.",
   "error.percent": "Tỷ lệ phần trăm phải nằm trong khoảng 0 đến 100.",
@@ -272,8 +274,6 @@ export const vi = {
   "coverage.needs": "Cần thêm",
   "coverage.totals": "Tổng hợp theo đơn vị",
   "coverage.before": "trước {date}",
-  "coverage.yearWord": "năm",
-  "coverage.and": "và",
   "coverage.tasks": "Báo cáo nhiệm vụ theo cơ quan",
 };
 
@@ -509,6 +509,8 @@ export const en: Record<MessageKey, string> = {
   "report.myRejected": "Your rejected values",
   "report.nothingNeeded": "The targets need no value of this unit in the chosen year.",
   "report.noUnits": "Your account has no units assigned.",
+  "report.summary":
+    "{total} values to report: {approved} approved, {draft} awaiting review, {rejected} rejected, {missing} missing.",
   "error.number": "The value must be a number (e.g. 1234 or 12.5).",
   "error.required": "This field is required.",
   "error.percent": "A percentage must be between 0 and 100.",
@@ -547,7 +549,5 @@ export const en: Record<MessageKey, string> = {
   "coverage.needs": "Needs",
   "coverage.totals": "Totals per unit",
   "coverage.before": "before {date}",
-  "coverage.yearWord": "",
-  "coverage.and": "and",
   "coverage.tasks": "Task reports by body",
 };

@@ -103,7 +103,11 @@ function coverageView(c: Coverage, t: Translate, locale: Locale): HTMLElement[] 
       ),
     ),
   );
-  const tables = c.units.map(u => gridFor(c, u.code, t, indicatorName, unitName(u.code)));
+  // Table captions are for screen readers only in this app: a visible heading names each grid.
+  const tables = c.units.flatMap(u => [
+    h("h2", { class: "coverage-unit" }, unitName(u.code)),
+    gridFor(c, u.code, t, indicatorName, unitName(u.code)),
+  ]);
   const targets = h(
     "section",
     { class: "coverage-targets", "data-coverage-targets": "" },

@@ -70,9 +70,26 @@ export async function render(ctx: PageContext): Promise<void> {
         gqlFresh(REJECTED_QUERY),
       ]);
       setContent(rejected, rejectedList(mine.myRejectedObservations, t, locale));
-      const items = checklist.reportingChecklist.items;
+      // The chosen year first, then the base years it leans on.
+      const items = [...checklist.reportingChecklist.items].sort(
+        (a, b) => Number(b.year === year) - Number(a.year === year) || a.year - b.year,
+      );
+      const count = (state: string) => items.filter(i => i.state === state).length;
       setContent(
         list,
+        items.length
+          ? h(
+              "p",
+              { class: "checklist-summary", "data-summary": "" },
+              t("report.summary", {
+                total: String(items.length),
+                approved: String(count("APPROVED")),
+                draft: String(count("DRAFT")),
+                rejected: String(count("REJECTED")),
+                missing: String(count("MISSING")),
+              }),
+            )
+          : null,
         items.length
           ? items.map(item => checklistRow(item, unit.code, t, locale, () => void load()))
           : h("p", { class: "state state-empty" }, t("report.nothingNeeded")),
@@ -106,8 +123,9 @@ function checklistRow(
   details.addEventListener(
     "toggle",
     () => {
-      if (details.open && details.childElementCount === 1)
+      if (details.open && details.childElementCount === 1) {
         details.append(valueForm(item, t, reload));
+      }
     },
     {},
   );
