@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Request, Response } from "express";
+import { GraphQLError } from "graphql";
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import { BadInputError, ForbiddenError, UnauthenticatedError } from "../common/errors.js";
 import type { Context } from "../context.js";
@@ -48,6 +49,13 @@ export class SessionResolver {
     // A cross-site form cannot set this header, so it cannot sign a visitor in as someone else.
     if (req.headers[CSRF_HEADER] !== "1") {
       throw new ForbiddenError("signIn needs the header X-OSH-Request: 1");
+    }
+    const blocked = res.locals.authBlocked as (() => Promise<number | null>) | undefined;
+    const wait = await blocked?.();
+    if (wait) {
+      throw new GraphQLError(`Too many failed sign-ins; retry in ${wait} s`, {
+        extensions: { code: "RATE_LIMITED" },
+      });
     }
     const failed = res.locals.authFailed as (() => Promise<void>) | undefined;
     const user = token.length <= 200 ? await userForToken(ctx.em, token.trim()) : null;

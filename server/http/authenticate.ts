@@ -33,10 +33,12 @@ export function authenticateRequests(
     try {
       const address = req.ip ?? req.socket.remoteAddress ?? "unknown";
       res.locals.user = null;
-      // signIn counts a bad token against the address like a bad bearer token does.
+      // signIn counts a bad token against the address like a bad bearer token does, and an
+      // address out of its failed-authentication budget may not try another.
       res.locals.authFailed = async () => {
         await limiter?.failed(address);
       };
+      res.locals.authBlocked = async () => (limiter ? limiter.blocked(address) : null);
       if (!req.headers.authorization) {
         if (req.headers.cookie?.includes(`${SESSION_COOKIE}=`)) {
           return await cookieSession(orm, limiter, address, req, res, next);

@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/user.entity.js";
 import { fingerprint, makeUser, type TestUser } from "../helpers/users.js";
+import { switchToEnglish } from "./helpers/checks.js";
 import { andWaitForRender, openPage, screenshot, startStack, type Stack } from "./helpers/stack.js";
 
 /**
@@ -226,6 +227,11 @@ describe("provincial reporting", () => {
     expect(needs).toContain("năm 2022 (năm gốc)");
     expect(await page.locator("#coverage-tasks").count()).toBe(1);
     await screenshot(page, "reporting-coverage");
+    await switchToEnglish(page);
+    expect(await page.textContent('[data-target="hp-nq23-2023-2025 1"] [data-needs]')).toContain(
+      "Hai Phong city (before 07/2025): ",
+    );
+    await screenshot(page, "reporting-coverage-en");
     expect(errors).toEqual([]);
     await page.context().close();
   });

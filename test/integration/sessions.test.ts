@@ -208,6 +208,35 @@ describe("sessions", () => {
     expect((await post(ME, { cookie: a.cookie })).body.data.me.name).toBe("Steward HP");
   });
 
+  it("rate-limits failed sign-ins per address like bad bearer tokens", async () => {
+    const limited = await startApp({
+      databaseUrl: url,
+      port: 0,
+      production: true,
+      illustrative: false,
+      rateLimit: { burst: 25, perSecond: 0.01 },
+    });
+    try {
+      const attempt = async (token: string) => {
+        const res = await fetch(`${limited.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-osh-request": "1" },
+          body: JSON.stringify({
+            query: "mutation($t: String!) { signIn(token: $t) { name } }",
+            variables: { t: token },
+          }),
+        });
+        return ((await res.json()) as any).errors?.[0]?.extensions?.code ?? "OK";
+      };
+      // Each failure costs 10 of 25 points: two guesses, then even the right token must wait.
+      expect(await attempt("osh_guess-1")).toBe("UNAUTHENTICATED");
+      expect(await attempt("osh_guess-2")).toBe("UNAUTHENTICATED");
+      expect(await attempt(steward.token)).toBe("RATE_LIMITED");
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("keeps bearer tokens working for scripts, with no header needed", async () => {
     const res = await post(ME, { token: steward.token, csrf: false });
     expect(res.body.data.me.name).toBe("Steward HP");
