@@ -171,6 +171,7 @@ function coverageView(c: Coverage, t: Translate, locale: Locale): HTMLElement[] 
     h("p", { class: "hint", "data-deadline": c.deadline ?? "" }, deadline),
     legend,
     ...tables,
+    h("h2", { class: "coverage-unit" }, t("coverage.totals")),
     totals,
     targets,
   ];
