@@ -214,7 +214,7 @@ describe("provincial reporting", () => {
     await page.context().close();
   });
 
-  it("shows the public reporting status: drafts counted, what makes each target assessable", async () => {
+  it("shows the public reporting status per cell, what makes each target assessable, and the task-report mount point", async () => {
     const { page, errors } = await openPage(stack, "#/coverage?programme=hp-nq23-2023-2025");
     expect(await page.getAttribute('[data-cell="od-workers-examined|2024"]', "data-state")).toBe(
       "OFFICIAL",
