@@ -203,6 +203,13 @@ describe("provincial reporting", () => {
   it("signs out: the header offers sign-in again and the next write is UNAUTHENTICATED", async () => {
     const { page } = await openPage(stack, "#/sign-in");
     await signIn(page, hp1);
+    // Signed in, the sign-in page lists the user's sessions, this one marked.
+    await andWaitForRender(page, () =>
+      page.evaluate(() => ((globalThis as any).location.hash = "#/sign-in")),
+    );
+    await page.waitForSelector("[data-sessions] li");
+    expect(await page.textContent("[data-sessions]")).toContain("(phiên này)");
+    await screenshot(page, "reporting-sessions");
     await andWaitForRender(page, () => page.click('[data-action="sign-out"]'));
     await page.waitForSelector('[data-action="sign-in"]');
     expect(await page.locator('[data-page-link="report"]').count()).toBe(0);

@@ -36,6 +36,25 @@ const SIGN_OUT = graphql(`
   }
 `);
 
+export const MY_SESSIONS = graphql(`
+  query MySessions {
+    mySessions {
+      id
+      createdAt
+      lastSeenAt
+      expiresAt
+      userAgent
+      current
+    }
+  }
+`);
+
+export const REVOKE_SESSION = graphql(`
+  mutation RevokeSession($id: Int!) {
+    revokeSession(id: $id)
+  }
+`);
+
 export type Me = NonNullable<ResultOf<typeof ME_QUERY>["me"]>;
 
 let current: Promise<Me | null> | null = null;

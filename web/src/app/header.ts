@@ -122,7 +122,10 @@ function userArea(me: Me | null, state: UrlState): HTMLElement {
         "data-action": "sign-out",
         onclick: () =>
           void signOut().finally(() => {
-            location.hash = buildHash({ page: "sign-in", locale, params: {} });
+            const hash = buildHash({ page: "sign-in", locale, params: {} });
+            // Already there: render it again (a same-hash assignment fires no hashchange).
+            if (location.hash === hash) window.dispatchEvent(new HashChangeEvent("hashchange"));
+            else location.hash = hash;
           }),
       },
       t("auth.signOut", locale),

@@ -5,7 +5,8 @@
  */
 import "../../styles/reporting.css";
 import { ApiError } from "../../api/client.js";
-import { currentUser, signIn, signOut } from "../../api/session.js";
+import { gqlFresh } from "../../api/client.js";
+import { currentUser, MY_SESSIONS, REVOKE_SESSION, signIn, signOut } from "../../api/session.js";
 import type { PageContext } from "../../app/page.js";
 import { renderHeader } from "../../app/header.js";
 import { h, setContent } from "../../components/dom.js";
@@ -71,11 +72,64 @@ export async function render(ctx: PageContext): Promise<void> {
               type: "button",
               class: "btn",
               "data-action": "sign-out-page",
-              onclick: () => void signOut().then(() => location.reload()),
+              onclick: () =>
+                void signOut().finally(() =>
+                  window.dispatchEvent(new HashChangeEvent("hashchange")),
+                ),
             },
             t("auth.signOut"),
           ),
+          await sessionList(ctx),
         )
       : form,
   );
+}
+
+/** The user's live sessions (another browser, a lost laptop), each of the others revocable. */
+async function sessionList(ctx: PageContext): Promise<HTMLElement> {
+  const { t, locale } = ctx;
+  const el = h("section", { class: "session-list", "data-sessions": "" });
+  const load = async () => {
+    const sessions = (await gqlFresh(MY_SESSIONS)).mySessions;
+    const when = (iso: string) =>
+      new Date(iso).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", {
+        dateStyle: "short",
+        timeStyle: "short",
+      });
+    setContent(
+      el,
+      h("h2", {}, t("auth.sessions")),
+      h(
+        "ul",
+        {},
+        sessions.map(s =>
+          h(
+            "li",
+            { "data-session": String(s.id) },
+            `${t("auth.sessionFrom", { created: when(s.createdAt), seen: when(s.lastSeenAt), expires: when(s.expiresAt) })} · ${shorten(s.userAgent)} `,
+            s.current
+              ? h("strong", {}, t("auth.thisSession"))
+              : h(
+                  "button",
+                  {
+                    type: "button",
+                    class: "btn",
+                    "data-action": "revoke-session",
+                    onclick: () => void gqlFresh(REVOKE_SESSION, { id: s.id }).then(() => load()),
+                  },
+                  t("auth.endSession"),
+                ),
+          ),
+        ),
+      ),
+    );
+  };
+  await load().catch(() => el.replaceChildren());
+  return el;
+}
+
+/** A User-Agent shortened to what tells browsers apart at a glance. */
+function shorten(agent: string | null): string {
+  if (!agent) return "—";
+  return agent.length > 60 ? `${agent.slice(0, 59)}…` : agent;
 }
