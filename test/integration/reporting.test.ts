@@ -63,6 +63,17 @@ describe("reportingChecklist", () => {
     expect(examined.targets).toContainEqual({ programme: "hp-nq23-2023-2025", label: "2a" });
   });
 
+  it("asks the former provinces for the years before the merger (hai-phong-34, 2025)", async () => {
+    const admin = await makeUser(db.orm, "Admin", Role.ADMIN);
+    const res = await gql.run(CHECKLIST, { unit: "hai-phong-34", year: 2025 }, admin.user);
+    expect(res.errors).toBeUndefined();
+    const items = res.data!.reportingChecklist.items as any[];
+    const base2020 = items.filter(i => i.indicator.code === "oa-deaths" && i.year === 2020);
+    expect(base2020.map(i => i.unit.code).sort()).toEqual(["hai-duong-63", "hai-phong-63"]);
+    const own2025 = items.filter(i => i.indicator.code === "oa-deaths" && i.year === 2025);
+    expect(own2025.map(i => i.unit.code)).toEqual(["hai-phong-34"]);
+  });
+
   it("refuses a unit outside the steward's, and a year the unit did not exist", async () => {
     const other = await gql.run(CHECKLIST, { unit: "hai-phong-63", year: 2024 }, hd.user);
     expect(other.errors![0].extensions!.code).toBe("FORBIDDEN");
