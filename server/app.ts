@@ -117,8 +117,11 @@ export async function createApp({
     (req, res, next) => (mayWrite(requestUser(res)) ? largeJson : smallJson)(req, res, next),
     ...(cache ? [httpCache(cache, { exposeSqlCount })] : []),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({
-        ...buildContext(orm, requestUser(res)),
+      context: async ({ req, res }) => ({
+        ...buildContext(orm, requestUser(res), {
+          sessionId: (res.locals.sessionId as number | undefined) ?? null,
+          http: { req, res },
+        }),
         sql: (res.locals.sql as { count: number } | undefined) ?? { count: 0 },
       }),
     }),

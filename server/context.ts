@@ -1,5 +1,6 @@
 import type { MikroORM } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Request, Response } from "express";
 import { Loaders } from "./graphql/loaders.js";
 
 // The per-request context only assembles what a request carries. Finding the user (tokens,
@@ -20,10 +21,18 @@ export interface Context {
   em: EntityManager;
   loaders: Loaders;
   user: AppUser | null;
+  /** The browser session the user came with (null: a bearer token, or anonymous). */
+  sessionId?: number | null;
+  /** The HTTP request and response, for the few resolvers that set cookies (signIn, signOut). */
+  http?: { req: Request; res: Response } | null;
 }
 
-export function buildContext(orm: MikroORM, user: AppUser | null = null): Context {
+export function buildContext(
+  orm: MikroORM,
+  user: AppUser | null = null,
+  extra: Pick<Context, "sessionId" | "http"> = {},
+): Context {
   // A fresh identity map per request, never the global one.
   const em = orm.em.fork() as EntityManager;
-  return { em, loaders: new Loaders(em), user };
+  return { em, loaders: new Loaders(em), user, ...extra };
 }

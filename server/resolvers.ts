@@ -35,6 +35,9 @@ import { UnitLineageResolver, UnitResolver } from "./units/unit.resolver.js";
 import { CsvLayoutResolver } from "./imports/layouts.resolver.js";
 import { TaskReportResolver } from "./task-reports/task-report.resolver.js";
 import { TaskReportWriteResolver } from "./task-reports/task-report.mutations.js";
+import { SessionResolver } from "./auth/session.resolver.js";
+import { ReportingResolver } from "./reporting/reporting.resolver.js";
+import { ReviewResolver } from "./observations/review.resolver.js";
 
 /** Every resolver class, listed explicitly. */
 export const resolvers: NonEmptyArray<ClassType> = [
@@ -72,4 +75,8 @@ export const resolvers: NonEmptyArray<ClassType> = [
   CsvLayoutResolver,
   TaskReportResolver,
   TaskReportWriteResolver,
+  // Browser sessions, review and reporting (issue 10).
+  SessionResolver,
+  ReviewResolver,
+  ReportingResolver,
 ];

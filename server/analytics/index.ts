@@ -58,3 +58,13 @@ export {
   type DescribeNames,
   type Lang,
 } from "./describe.js";
+export {
+  missingForTarget,
+  reportedIndicators,
+  reportingUnitsFor,
+  valuesNeededFor,
+  type MissingValue,
+  type NeededValue,
+  type ReportingUnit,
+  type RequirementTarget,
+} from "./requirements.js";

@@ -7,6 +7,7 @@ export enum AuditAction {
   UPDATE = "UPDATE",
   DELETE = "DELETE",
   APPROVE = "APPROVE",
+  REJECT = "REJECT",
 }
 registerEnumType(AuditAction, { name: "AuditAction", description: "What a write did" });
 

@@ -42,7 +42,7 @@ export class IssuedToken {
 export class UserResolver {
   @Query(() => User, {
     nullable: true,
-    description: "The user of the API token sent, or null without one",
+    description: "The user of the API token or browser session sent, or null without one",
   })
   me(@Ctx() ctx: Context) {
     return ctx.user ? ctx.em.findOne(User, ctx.user.id) : null;

@@ -2,6 +2,7 @@ import type { MikroORM } from "@mikro-orm/core";
 import type { RequestHandler, Response } from "express";
 import { GraphQLError } from "graphql";
 import { authenticate } from "./tokens.js";
+import { authenticateSession, CSRF_HEADER, SESSION_COOKIE } from "./session.service.js";
 import { type AppUser } from "../context.js";
 import { sendRateLimited, type RequestLimiter } from "../http/rate-limit.js";
 import { sendHttpError } from "../http/http-errors.js";
@@ -28,7 +29,16 @@ export function authenticateRequests(
     try {
       const address = req.ip ?? req.socket.remoteAddress ?? "unknown";
       res.locals.user = null;
+      // signIn counts a bad token against the address like a bad bearer token does, and an
+      // address out of its failed-authentication budget may not try another.
+      res.locals.authFailed = async () => {
+        await limiter?.failed(address);
+      };
+      res.locals.authBlocked = async () => (limiter ? limiter.blocked(address) : null);
       if (!req.headers.authorization) {
+        if (req.headers.cookie?.includes(`${SESSION_COOKIE}=`)) {
+          return await cookieSession(orm, limiter, address, req, res, next);
+        }
         const wait = limiter && (await limiter.take(`a:${address}`));
         return wait ? sendRateLimited(res, wait) : next();
       }
@@ -53,4 +63,39 @@ export function authenticateRequests(
       next(error);
     }
   };
+}
+
+/**
+ * A request with the session cookie (and no bearer token). A live session makes it the
+ * session's user, but only with the header X-OSH-Request: 1, which the web app always sends and
+ * a cross-site form or link cannot: without it the request is refused FORBIDDEN before anything
+ * runs (CSRF). An unknown or ended session is anonymous and its cookie is cleared (a 32-byte
+ * random secret cannot be guessed, and an expired cookie is no attack: neither costs points).
+ */
+async function cookieSession(
+  orm: MikroORM,
+  limiter: RequestLimiter | null,
+  address: string,
+  req: Parameters<RequestHandler>[0],
+  res: Response,
+  next: Parameters<RequestHandler>[2],
+): Promise<void> {
+  const found = await authenticateSession(orm, req.headers.cookie);
+  if (!found) {
+    res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "strict", path: "/" });
+    const wait = limiter && (await limiter.take(`a:${address}`));
+    return wait ? sendRateLimited(res, wait) : next();
+  }
+  if (req.headers[CSRF_HEADER] !== "1") {
+    return sendHttpError(
+      res,
+      403,
+      "FORBIDDEN",
+      "A request signed in by cookie must carry the header X-OSH-Request: 1 (cross-site request refused)",
+    );
+  }
+  res.locals.user = found.user;
+  res.locals.sessionId = found.sessionId;
+  const wait = limiter && (await limiter.take(`u:${found.user.id}`));
+  return wait ? sendRateLimited(res, wait) : next();
 }

@@ -34,6 +34,8 @@ export function httpCache(
     if (
       req.method !== "POST" ||
       req.headers.authorization ||
+      // A browser session is a user too: its answers (me, drafts) are never shared.
+      res.locals.user ||
       !req.body ||
       typeof req.body !== "object"
     ) {
@@ -81,7 +83,13 @@ export function httpCache(
 
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
-      if (res.statusCode === 200 && typeof body === "string" && !/"errors"\s*:\s*\[/.test(body)) {
+      if (
+        res.statusCode === 200 &&
+        typeof body === "string" &&
+        !/"errors"\s*:\s*\[/.test(body) &&
+        // signIn sets a cookie: an answer that carries one is never replayed to someone else.
+        !res.getHeader("set-cookie")
+      ) {
         const answer = {
           body,
           contentType: String(res.getHeader("content-type") ?? "application/json; charset=utf-8"),

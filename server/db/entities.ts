@@ -1,4 +1,5 @@
 import { ApiToken } from "../auth/api-token.entity.js";
+import { UserSession } from "../auth/session.entity.js";
 import { User } from "../auth/user.entity.js";
 import { AuditEntry } from "../audit/audit-entry.entity.js";
 import { Agency } from "../agencies/agency.entity.js";
@@ -45,4 +46,5 @@ export const entities = [
   ProgrammeSection,
   ContextNote,
   TaskReport,
+  UserSession,
 ];

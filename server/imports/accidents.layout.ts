@@ -132,6 +132,8 @@ export const accidentsLayout: Layout = {
               source,
               grade: source.grade,
               reviewState: ReviewState.DRAFT,
+              // A corrected value is no longer the rejected one.
+              rejectionReason: null,
               createdBy: author(),
               approvedBy: null,
             }),

@@ -93,6 +93,12 @@ export class Observation {
   @Field(() => ReviewState)
   @Enum({ items: () => ReviewState, default: ReviewState.APPROVED })
   reviewState: ReviewState = ReviewState.APPROVED;
+  @Field(() => String, {
+    nullable: true,
+    description: "Why a reviewer rejected this draft (REJECTED only)",
+  })
+  @Property({ type: "text", nullable: true })
+  rejectionReason?: string | null;
   // Who wrote the current value and who approved it (four eyes: never the same user).
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: "set null" })
   createdBy?: Ref<User> | null;

@@ -10,6 +10,8 @@ export enum ObservationStatus {
 export enum ReviewState {
   DRAFT = "DRAFT",
   APPROVED = "APPROVED",
+  /** A draft a reviewer sent back, with a reason; out of every view until corrected. */
+  REJECTED = "REJECTED",
 }
 export enum Disaggregation {
   TOTAL = "TOTAL",

@@ -56,8 +56,8 @@ async function writableObservation(
  * Four eyes: a draft is approved by a writer of its unit who wrote no part of it. Everyone who
  * created or edited it since its last approval counts (the audit log keeps them), not just the
  * last editor: otherwise a second steward changing only the note would let the author approve
- * their own figure. There is no reject mutation: a wrong draft is corrected (which makes the
- * corrector a contributor) or deleted. Neither may an admin approve the work of an admin account
+ * their own figure. A wrong draft is corrected (which makes the
+ * corrector a contributor), deleted, or rejected with a reason (rejectObservation). Neither may an admin approve the work of an admin account
  * they created. All rows are checked before any is approved: all or none.
  */
 async function approveAll(
@@ -106,6 +106,7 @@ async function approveAll(
   return rows.map(o => {
     const before = snapshot(o);
     o.reviewState = ReviewState.APPROVED;
+    o.rejectionReason = null;
     o.approvedBy = tx.getReference(User, user.id, { wrapped: true });
     recordAudit(tx, user, {
       entity: "observation",
@@ -121,7 +122,8 @@ async function approveAll(
 @Resolver()
 export class ObservationWriteResolver {
   @Query(() => ObservationConnection, {
-    description: "Values waiting for approval in the units you may write (stewards and admins)",
+    description:
+      "Values waiting for approval in the units you may write (stewards and admins), your own included: reviewQueue lists only those you may approve",
   })
   async draftObservations(
     @Args(() => PageArgs) args: PageArgs,
@@ -231,6 +233,7 @@ export class ObservationWriteResolver {
       // author (else resending a value would make the sender its author) and nothing is audited.
       if (isDeepStrictEqual(snapshot(o), before)) return o;
       o.reviewState = ReviewState.DRAFT;
+      o.rejectionReason = null;
       o.createdBy = tx.getReference(User, user.id, { wrapped: true });
       o.approvedBy = null;
       await tx.flush();

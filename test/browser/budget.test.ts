@@ -21,6 +21,11 @@ const PAGES = [
   "#/indicator",
   "#/programmes",
   "#/import",
+  // Reporting pages (issue 10); #/report and #/review show their sign-in notice to an anonymous visitor.
+  "#/coverage",
+  "#/sign-in",
+  "#/report",
+  "#/review",
 ];
 
 describe("JavaScript budget", () => {

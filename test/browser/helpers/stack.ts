@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import type { MikroORM } from "@mikro-orm/core";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { inject } from "vitest";
 import { startApp } from "../../../server/app.js";
@@ -28,6 +29,8 @@ const CHROMIUM_ARGS = [
 export interface Stack {
   url: string;
   browser: Browser;
+  /** The server's ORM, to make users and check what a page wrote. */
+  orm: MikroORM;
   close(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function startStack(label: string): Promise<Stack> {
   return {
     url: app.url,
     browser,
+    orm: app.orm,
     async close() {
       await browser.close();
       await app.close();

@@ -68,6 +68,18 @@ export function gql<TData, TVariables>(
   return pending;
 }
 
+/**
+ * Runs a mutation, or a query whose answer depends on who is signed in (drafts, the checklist):
+ * never cached, never served from the cache.
+ */
+export function gqlFresh<TData, TVariables>(
+  document: TadaDocumentNode<TData, TVariables>,
+  ...[variables]: VariablesArg<TVariables>
+): Promise<TData> {
+  const query = documentText(document as TadaDocumentNode<unknown, never>);
+  return post<TData>(query, variables as Record<string, unknown> | undefined);
+}
+
 export function clearApiCache(): void {
   cache.clear();
 }
@@ -80,9 +92,14 @@ async function post<TData>(
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: "POST",
+      // The session cookie (HttpOnly, set by signIn) goes with every request to this origin;
+      // X-OSH-Request is the header the server requires of cookie requests (CSRF: a cross-site
+      // form cannot send it).
+      credentials: "same-origin",
       headers: {
         "content-type": "application/json",
         accept: "application/graphql-response+json, application/json",
+        "x-osh-request": "1",
       },
       body: JSON.stringify({ query, variables }),
     });

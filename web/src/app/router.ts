@@ -27,6 +27,10 @@ const PAGE_LOADERS: Record<PageId, () => Promise<PageModule>> = {
   indicator: () => import("../pages/indicator/index.js"),
   programmes: () => import("../pages/programmes/index.js"),
   import: () => import("../pages/import/index.js"),
+  coverage: () => import("../pages/coverage/index.js"),
+  report: () => import("../pages/report/index.js"),
+  review: () => import("../pages/review/index.js"),
+  "sign-in": () => import("../pages/sign-in/index.js"),
 };
 
 let current: PageHandle | void;

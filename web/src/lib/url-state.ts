@@ -16,8 +16,18 @@ export const PAGES = [
   "indicator",
   "programmes",
   "import",
+  // Reporting (issue 10): the status page is public; entering and reviewing need a sign-in.
+  "coverage",
+  "report",
+  "review",
+  "sign-in",
 ] as const;
 export type PageId = (typeof PAGES)[number];
+
+/** Pages the navigation lists only to a signed-in steward or admin. */
+export const SIGNED_IN_PAGES: readonly PageId[] = ["report", "review"];
+/** Pages reached from the header's user area, not from the navigation. */
+export const UNLISTED_PAGES: readonly PageId[] = ["sign-in"];
 
 export interface UrlState {
   page: PageId;

@@ -1,0 +1,121 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Request, Response } from "express";
+import { GraphQLError } from "graphql";
+import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { BadInputError, ForbiddenError, UnauthenticatedError } from "../graphql/errors.js";
+import type { Context } from "../context.js";
+import { requireUser } from "./guard.js";
+import { UserSession } from "./session.entity.js";
+import {
+  ABSOLUTE_MS,
+  CSRF_HEADER,
+  openSession,
+  SESSION_COOKIE,
+  sessionIsLive,
+} from "./session.service.js";
+import { userForToken } from "./tokens.js";
+import { User } from "./user.entity.js";
+
+@ObjectType({ description: "One of your sessions, as mySessions lists them" })
+export class SessionInfo {
+  @Field(() => Int) id!: number;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) lastSeenAt!: Date;
+  @Field(() => Date) expiresAt!: Date;
+  @Field(() => String, { nullable: true }) userAgent!: string | null;
+  @Field(() => Boolean, { description: "The session this request was made with" })
+  current!: boolean;
+}
+
+function exchange(ctx: Context): { req: Request; res: Response } {
+  if (!ctx.http) throw new ForbiddenError("Sessions exist only over HTTP");
+  return ctx.http;
+}
+
+function cookieOptions(req: Request) {
+  // Secure when the request came over HTTPS (req.secure honours `trust proxy`); a plain-HTTP
+  // development server on localhost could not keep a Secure cookie.
+  return { httpOnly: true, sameSite: "strict" as const, path: "/", secure: req.secure };
+}
+
+@Resolver()
+export class SessionResolver {
+  @Mutation(() => User, {
+    description:
+      "Exchanges an API token for a browser session: sets the HttpOnly cookie osh_session (12 h idle, 7 days at most). Needs the header X-OSH-Request: 1.",
+  })
+  async signIn(@Arg("token", () => String) token: string, @Ctx() ctx: Context): Promise<User> {
+    const { req, res } = exchange(ctx);
+    // A cross-site form cannot set this header, so it cannot sign a visitor in as someone else.
+    if (req.headers[CSRF_HEADER] !== "1") {
+      throw new ForbiddenError("signIn needs the header X-OSH-Request: 1");
+    }
+    const blocked = res.locals.authBlocked as (() => Promise<number | null>) | undefined;
+    const wait = await blocked?.();
+    if (wait) {
+      throw new GraphQLError(`Too many failed sign-ins; retry in ${wait} s`, {
+        extensions: { code: "RATE_LIMITED" },
+      });
+    }
+    const failed = res.locals.authFailed as (() => Promise<void>) | undefined;
+    const user = token.length <= 200 ? await userForToken(ctx.em, token.trim()) : null;
+    if (!user) {
+      await failed?.();
+      throw new UnauthenticatedError(
+        "Mã truy cập không hợp lệ (không có, đã thu hồi hoặc sai dạng) / The API token is not valid (unknown, revoked or malformed)",
+      );
+    }
+    const row = await ctx.em.findOneOrFail(User, user.id);
+    const agent = typeof req.headers["user-agent"] === "string" ? req.headers["user-agent"] : null;
+    const { secret } = await openSession(ctx.em, row, agent);
+    res.cookie(SESSION_COOKIE, secret, { ...cookieOptions(req), maxAge: ABSOLUTE_MS });
+    return row;
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Ends the session of this request at once and clears its cookie",
+  })
+  async signOut(@Ctx() ctx: Context): Promise<boolean> {
+    const { req, res } = exchange(ctx);
+    res.clearCookie(SESSION_COOKIE, cookieOptions(req));
+    if (!ctx.sessionId) return false;
+    await ctx.em.nativeUpdate(
+      UserSession,
+      { id: ctx.sessionId, revokedAt: null },
+      { revokedAt: new Date() },
+    );
+    return true;
+  }
+
+  @Query(() => [SessionInfo], { description: "Your live sessions, newest first" })
+  async mySessions(@Ctx() ctx: Context): Promise<SessionInfo[]> {
+    const me = requireUser(ctx);
+    const rows = await ctx.em.find(
+      UserSession,
+      { user: me.id, revokedAt: null },
+      { orderBy: { id: "desc" }, limit: 100 },
+    );
+    return rows
+      .filter(s => sessionIsLive(s))
+      .map(s => ({
+        id: s.id,
+        createdAt: s.createdAt,
+        lastSeenAt: s.lastSeenAt,
+        expiresAt: s.expiresAt,
+        userAgent: s.userAgent ?? null,
+        current: s.id === ctx.sessionId,
+      }));
+  }
+
+  @Mutation(() => Boolean, { description: "Ends one of your sessions (e.g. on a lost laptop)" })
+  async revokeSession(@Arg("id", () => Int) id: number, @Ctx() ctx: Context): Promise<boolean> {
+    const me = requireUser(ctx);
+    const done = await (ctx.em as EntityManager).nativeUpdate(
+      UserSession,
+      { id, user: me.id, revokedAt: null },
+      { revokedAt: new Date() },
+    );
+    if (!done) throw new BadInputError(`No live session ${id} of yours`, "id");
+    return true;
+  }
+}
