@@ -58,3 +58,4 @@ export {
   type DescribeNames,
   type Lang,
 } from "./describe.js";
+export { officialWins, type DatasetValue } from "./official-wins.js";
