@@ -11,4 +11,3 @@ export function officialWins<T extends DatasetValue>(current: T | undefined, can
   if (!current) return candidate;
   return current.dataset !== "OFFICIAL" && candidate.dataset === "OFFICIAL" ? candidate : current;
 }
-

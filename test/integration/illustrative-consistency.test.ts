@@ -22,12 +22,15 @@ beforeAll(async () => {
   db = await openTestDb("illustrative-consistency");
   await loadIllustrative(db.em(), { force: true });
   rows = (
-    await db.em().getConnection().execute<Row[]>(
-      `select i.code as indicator, u.code as unit, o.year, o.dataset, o.value from observation o
+    await db
+      .em()
+      .getConnection()
+      .execute<Row[]>(
+        `select i.code as indicator, u.code as unit, o.year, o.dataset, o.value from observation o
        join indicator i on i.id = o.indicator_id join administrative_unit u on u.id = o.unit_id
        where o.period = 'YEAR' and o.disaggregation = 'TOTAL' and o.review_state = 'APPROVED'
          and i.code in ('oa-accidents', 'oa-fatal-accidents', 'oa-deaths', 'employed-population')`,
-    )
+      )
   ).map(r => ({ ...r, year: Number(r.year), value: Number(r.value) }));
   for (const r of rows) {
     const k = `${r.indicator}|${r.unit}|${r.year}`;
@@ -91,9 +94,10 @@ describe("illustrative data never contradicts official data", () => {
       const sum = sums.get(`${r.indicator}|${r.year}`);
       if (sum === undefined) continue;
       checked++;
-      expect(sum, `${r.indicator} ${r.year}: provinces ${sum} > national ${r.value}`).toBeLessThanOrEqual(
-        r.value,
-      );
+      expect(
+        sum,
+        `${r.indicator} ${r.year}: provinces ${sum} > national ${r.value}`,
+      ).toBeLessThanOrEqual(r.value);
       // Not trivially small either: the provinces account for a good part of the total.
       expect(sum / r.value, `${r.indicator} ${r.year}`).toBeGreaterThan(0.4);
     }

@@ -171,9 +171,9 @@ describe("describeProgress", () => {
       /^accidents was 191 in 2024/,
     );
     const rate = assessAll({ series: s([2024, 1.8123]) });
-    expect(describeProgress(rate, "vi", { indicator: "tần suất", measure: "RATE_PER_100K" })).toMatch(
-      /^tần suất đạt 1,8 \/100\.000 LĐ năm 2024/,
-    );
+    expect(
+      describeProgress(rate, "vi", { indicator: "tần suất", measure: "RATE_PER_100K" }),
+    ).toMatch(/^tần suất đạt 1,8 \/100\.000 LĐ năm 2024/);
   });
 
   it("says when the gap to the required path is within the 95 % interval", () => {

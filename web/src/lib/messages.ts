@@ -170,6 +170,18 @@ export const vi = {
   "gradeMeaning.A": "văn bản chính thức",
   "gradeMeaning.B": "báo chí dẫn cơ quan",
   "gradeMeaning.C": "trang tổng hợp",
+  // Provenance, exports, briefing "what is known" (issue 11, helper prov)
+  exportedOn: "Xuất ngày",
+  unitOfMeasure: "Đơn vị đo",
+  provenance: "Nguồn gốc số liệu",
+  "briefing.known": "Những gì đã biết",
+  "briefing.knownHint":
+    "Các số liệu chính thức mới nhất của đơn vị, kèm năm, nguồn và độ tin cậy, kể cả khi chưa đánh giá được mục tiêu nào.",
+  "briefing.knownNone": "Chưa có số liệu chính thức nào cho đơn vị này.",
+  "briefing.illustrativeRow": "minh họa",
+  "monitoring.officialEmpty":
+    "Chưa có số liệu quan trắc và khám sức khỏe chính thức cho lựa chọn này. Có thể xem dữ liệu minh họa (do máy tạo, không phải số liệu thật).",
+  "monitoring.showIllustrative": "Xem dữ liệu minh họa",
 };
 
 export type MessageKey = keyof typeof vi;
@@ -342,4 +354,16 @@ export const en: Record<MessageKey, string> = {
   "gradeMeaning.A": "official text",
   "gradeMeaning.B": "news citing an authority",
   "gradeMeaning.C": "aggregator",
+  // Provenance, exports, briefing "what is known" (issue 11, helper prov)
+  exportedOn: "Exported",
+  unitOfMeasure: "Unit of measure",
+  provenance: "Where the values come from",
+  "briefing.known": "What is known",
+  "briefing.knownHint":
+    "The unit's latest official values, with year, source and grade, even where no target can be assessed.",
+  "briefing.knownNone": "No official value is recorded for this unit yet.",
+  "briefing.illustrativeRow": "illustrative",
+  "monitoring.officialEmpty":
+    "No official monitoring or check-up data for this selection. You can view the illustrative data (machine-generated, not real figures).",
+  "monitoring.showIllustrative": "Show illustrative data",
 };

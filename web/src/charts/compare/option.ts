@@ -35,6 +35,11 @@ export interface CompareChartInput {
   /** Required path per unit (same code as its series), drawn dashed in the unit's colour. */
   trajectories: CompareSeriesInput[];
   nationalTarget?: { value: number; label: string } | null;
+  /**
+   * Escaped HTML shown under a unit's value in the tooltip: where the value comes from
+   * (components/provenance.ts). Indexed like `series`.
+   */
+  provenanceHtml?: (seriesIndex: number, year: number) => string;
 }
 
 export function yearsBetween(from: number, to: number): number[] {
@@ -108,14 +113,29 @@ export function buildCompareOption(input: CompareChartInput): ECOption {
       formatter: (params: unknown) => {
         const list = (Array.isArray(params) ? params : [params]) as {
           seriesName: string;
+          seriesIndex: number;
           value: number | null;
           axisValue: string;
         }[];
         const year = list[0]?.axisValue ?? "";
-        return tooltipHtml(
+        const html = tooltipHtml(
           year,
           list.map(p => [p.seriesName, formatMeasure(p.value, measure, locale)]),
         );
+        if (!input.provenanceHtml) return html;
+        // One block per actual series (trajectories come after them and have no source).
+        const [head, ...rows] = html.split("<br/>");
+        return [
+          head,
+          ...rows.map((row, i) => {
+            const p = list[i];
+            const extra =
+              p && p.seriesIndex < input.series.length && p.value !== null
+                ? input.provenanceHtml!(p.seriesIndex, Number(year))
+                : "";
+            return row + extra;
+          }),
+        ].join("<br/>");
       },
     },
     xAxis: { type: "category", data: years.map(String), boundaryGap: false },

@@ -1,0 +1,105 @@
+/**
+ * The provenance of the official values a view draws: each value's status, grade, quote,
+ * disputed alternatives and source code, plus the sources themselves asked for once (one list,
+ * cached) rather than once per value. Illustrative values need no query: they say so themselves.
+ */
+import { valueKey, type Grade, type SourceInfo, type ValueProvenance } from "../lib/provenance.js";
+import { gql } from "./client.js";
+import { graphql } from "./graphql.js";
+
+const PROVENANCE_QUERY = graphql(`
+  query Provenance($filter: ObservationFilter!) {
+    observations(filter: $filter, first: 1000) {
+      nodes {
+        indicator {
+          code
+        }
+        unit {
+          code
+        }
+        year
+        status
+        grade
+        disputed
+        quote
+        note
+        source {
+          code
+        }
+        alternatives {
+          value
+          rejected
+          note
+          source {
+            code
+          }
+        }
+      }
+    }
+  }
+`);
+
+const SOURCES_QUERY = graphql(`
+  query ProvenanceSources {
+    sources(first: 1000) {
+      nodes {
+        code
+        title
+        url
+        documentNumber
+        publisher
+        publishedOn
+        grade
+      }
+    }
+  }
+`);
+
+export interface ProvenanceRequest {
+  indicators: string[];
+  units: string[];
+  yearFrom?: number | null;
+  yearTo?: number | null;
+}
+
+/** Official values' provenance by indicator|unit|year (empty when nothing is asked for). */
+export async function fetchProvenance(
+  request: ProvenanceRequest,
+): Promise<Map<string, ValueProvenance>> {
+  const index = new Map<string, ValueProvenance>();
+  if (!request.indicators.length || !request.units.length) return index;
+  const [data, sources] = await Promise.all([
+    gql(PROVENANCE_QUERY, {
+      filter: {
+        indicators: request.indicators,
+        units: request.units,
+        yearFrom: request.yearFrom ?? null,
+        yearTo: request.yearTo ?? null,
+        datasets: ["OFFICIAL"],
+        period: "YEAR",
+        disaggregation: "TOTAL",
+      },
+    }),
+    gql(SOURCES_QUERY),
+  ]);
+  const byCode = new Map<string, SourceInfo>(
+    sources.sources.nodes.map(s => [s.code, { ...s, grade: s.grade as Grade }]),
+  );
+  for (const o of data.observations.nodes) {
+    index.set(valueKey(o.indicator.code, o.unit.code, o.year), {
+      status: o.status,
+      grade: o.grade,
+      quote: o.quote,
+      note: o.note,
+      disputed: o.disputed,
+      source: o.source ? (byCode.get(o.source.code) ?? null) : null,
+      alternatives: o.alternatives.map(a => ({
+        value: a.value,
+        rejected: a.rejected,
+        note: a.note,
+        source: byCode.get(a.source.code) ?? null,
+      })),
+    });
+  }
+  return index;
+}
