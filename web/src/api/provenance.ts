@@ -5,7 +5,7 @@
  */
 import { valueKey, type Grade, type SourceInfo, type ValueProvenance } from "../lib/provenance.js";
 import { gql } from "./client.js";
-import { graphql } from "./graphql.js";
+import { graphql, type Measure } from "./graphql.js";
 
 const PROVENANCE_QUERY = graphql(`
   query Provenance($filter: ObservationFilter!) {
@@ -102,4 +102,87 @@ export async function fetchProvenance(
     });
   }
   return index;
+}
+
+const KNOWN_QUERY = graphql(`
+  query KnownValues($units: [String!]!) {
+    observations(
+      filter: { units: $units, datasets: [OFFICIAL], period: YEAR, disaggregation: TOTAL }
+      first: 1000
+      orderBy: YEAR_DESC
+    ) {
+      nodes {
+        indicator {
+          code
+          nameVi
+          nameEn
+          measure
+        }
+        unit {
+          code
+        }
+        year
+        value
+        status
+        grade
+        disputed
+        quote
+        note
+        source {
+          code
+        }
+        alternatives {
+          value
+          rejected
+          note
+          source {
+            code
+          }
+        }
+      }
+    }
+  }
+`);
+
+export interface KnownValue {
+  indicator: { code: string; nameVi: string; nameEn: string; measure: Measure };
+  unit: string;
+  year: number;
+  value: number;
+  provenance: ValueProvenance;
+}
+
+/** The latest official value of every indicator recorded for the units (briefing "what is known"). */
+export async function fetchKnownValues(units: string[]): Promise<KnownValue[]> {
+  const [data, sources] = await Promise.all([gql(KNOWN_QUERY, { units }), gql(SOURCES_QUERY)]);
+  const byCode = new Map<string, SourceInfo>(
+    sources.sources.nodes.map(s => [s.code, { ...s, grade: s.grade as Grade }]),
+  );
+  const latest = new Map<string, KnownValue>();
+  for (const o of data.observations.nodes) {
+    const key = `${o.indicator.code}|${o.unit.code}`;
+    const seen = latest.get(key);
+    if (seen && seen.year >= o.year) continue;
+    latest.set(key, {
+      indicator: o.indicator,
+      unit: o.unit.code,
+      year: o.year,
+      value: o.value,
+      provenance: {
+        status: o.status,
+        grade: o.grade,
+        quote: o.quote,
+        note: o.note,
+        disputed: o.disputed,
+        source: o.source ? (byCode.get(o.source.code) ?? null) : null,
+        alternatives: o.alternatives.map(a => ({
+          value: a.value,
+          rejected: a.rejected,
+          note: a.note,
+          source: byCode.get(a.source.code) ?? null,
+        })),
+      },
+    });
+  }
+  return [...latest.values()];
 }

@@ -84,8 +84,7 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
     ),
   );
 
-  const hasAny =
-    [byFactor, bySector, byYear].some(rows => rows.length > 0) || examined.length > 0;
+  const hasAny = [byFactor, bySector, byYear].some(rows => rows.length > 0) || examined.length > 0;
   if (!hasAny && data === "official") {
     root.append(
       h(
@@ -195,9 +194,19 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
               note,
             });
           return [
-            row("od-workers-examined", t("checkup.examined"), checkupData.examined[yi], kindLabel(kind)),
+            row(
+              "od-workers-examined",
+              t("checkup.examined"),
+              checkupData.examined[yi],
+              kindLabel(kind),
+            ),
             ...checkupData.diseases.map(d =>
-              row("od-cases", `${t("checkup.byDisease")}: ${d.label}`, d.cases[yi], kindLabel(kind)),
+              row(
+                "od-cases",
+                `${t("checkup.byDisease")}: ${d.label}`,
+                d.cases[yi],
+                kindLabel(kind),
+              ),
             ),
           ];
         }),

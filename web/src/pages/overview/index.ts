@@ -17,13 +17,13 @@ import { statusChip } from "../../components/status-chip.js";
 import { illustrativeBadge, showEmpty, showLoading } from "../../components/states.js";
 import { fetchProvenance } from "../../api/provenance.js";
 import { provenanceBlock } from "../../components/provenance.js";
-import { fileSlug, valuesToCsv, type ValueRow } from "../../lib/csv.js";
+import { fileSlug, valuesToCsv } from "../../lib/csv.js";
+import { scorecardValues } from "../../lib/scorecard-values.js";
 import { downloadText } from "../../lib/download.js";
-import { formatMeasure, measureUnitText } from "../../lib/format.js";
+import { formatMeasure } from "../../lib/format.js";
 import {
   pointProvenance,
   provenanceColumns,
-  seriesValueRows,
   statusText,
   type ValueProvenance,
   type ValueStatus,
@@ -166,28 +166,6 @@ function scorecardTable(
   };
 }
 
-/** One CSV row per value each cell judged, with the target and status in the note. */
-function scorecardValues(
-  scorecard: Scorecard,
-  { t, locale }: PageContext,
-  unitLabel: (code: string) => string,
-  index: ReadonlyMap<string, ValueProvenance>,
-): ValueRow[] {
-  return scorecard.rows.flatMap(row =>
-    row.cells.flatMap(cell =>
-      seriesValueRows({
-        locale,
-        indicator: { code: row.target.indicator.code, name: pick(row.target.indicator, locale) },
-        unitOfMeasure: measureUnitText(row.target.indicator.measure, locale),
-        unitName: unitLabel,
-        series: [{ unit: cell.unit, points: cell.series }],
-        index,
-        note: `${t("target")} ${row.target.label}: ${statusLabel(cell.progress.status, locale)}`,
-      }),
-    ),
-  );
-}
-
 function renderScorecardPanel(
   root: HTMLElement,
   ctx: PageContext,
@@ -233,7 +211,7 @@ function renderScorecardPanel(
   csv.addEventListener("click", () =>
     downloadText(
       `${fileSlug(title)}.csv`,
-      valuesToCsv(scorecardValues(scorecard, ctx, unitLabel, index)),
+      valuesToCsv(scorecardValues(scorecard, locale, unitLabel, index)),
       "text/csv;charset=utf-8",
     ),
   );
