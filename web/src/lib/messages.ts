@@ -179,6 +179,7 @@ export const vi = {
     "Các số liệu chính thức mới nhất của đơn vị, kèm năm, nguồn và độ tin cậy, kể cả khi chưa đánh giá được mục tiêu nào.",
   "briefing.knownNone": "Chưa có số liệu chính thức nào cho đơn vị này.",
   "briefing.illustrativeRow": "minh họa",
+  "briefing.knownMore": "Thêm {count} số liệu khác trong tệp CSV.",
   "monitoring.officialEmpty":
     "Chưa có số liệu quan trắc và khám sức khỏe chính thức cho lựa chọn này. Có thể xem dữ liệu minh họa (do máy tạo, không phải số liệu thật).",
   "monitoring.showIllustrative": "Xem dữ liệu minh họa",
@@ -363,6 +364,7 @@ export const en: Record<MessageKey, string> = {
     "The unit's latest official values, with year, source and grade, even where no target can be assessed.",
   "briefing.knownNone": "No official value is recorded for this unit yet.",
   "briefing.illustrativeRow": "illustrative",
+  "briefing.knownMore": "{count} more values in the CSV file.",
   "monitoring.officialEmpty":
     "No official monitoring or check-up data for this selection. You can view the illustrative data (machine-generated, not real figures).",
   "monitoring.showIllustrative": "Show illustrative data",

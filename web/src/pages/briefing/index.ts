@@ -209,6 +209,22 @@ function renderTable(
   });
 }
 
+const KNOWN_ROWS_SHOWN = 12;
+/** The figures a reader asks about first, in this order; then other accident figures; then the rest. */
+const KNOWN_FIRST = [
+  "oa-accidents",
+  "oa-fatal-accidents",
+  "oa-deaths",
+  "oa-seriously-injured",
+  "oa-victims",
+  "oa-fatal-frequency",
+  "employed-population",
+];
+const rank = (code: string) => {
+  const i = KNOWN_FIRST.indexOf(code);
+  return i >= 0 ? i : code.startsWith("oa-") ? KNOWN_FIRST.length : KNOWN_FIRST.length + 1;
+};
+
 /** The unit's latest official values with year, source and grade: shown even with no finding. */
 function renderKnown(
   page: HTMLElement,
@@ -217,19 +233,20 @@ function renderKnown(
   unitLabel: (code: string) => string,
 ): void {
   const { t, locale } = ctx;
-  page.append(h("h2", { "data-section": "known" }, t("briefing.known")));
   if (known.length === 0) {
-    page.append(h("p", { "data-known": "none" }, t("briefing.knownNone")));
+    page.append(
+      h("h2", {}, t("briefing.known")),
+      h("p", { "data-known": "none" }, t("briefing.knownNone")),
+    );
     return;
   }
-  page.append(h("p", { class: "meta" }, t("briefing.knownHint")));
   const several = new Set(known.map(k => k.unit)).size > 1;
   const sorted = known
     .filter(k => k.indicator.measure !== "BINARY")
     .sort(
       (a, b) =>
         a.unit.localeCompare(b.unit) ||
-        Number(!a.indicator.code.startsWith("oa-")) - Number(!b.indicator.code.startsWith("oa-")) ||
+        rank(a.indicator.code) - rank(b.indicator.code) ||
         a.indicator.code.localeCompare(b.indicator.code),
     );
   const values: ValueRow[] = sorted.map(k => {
@@ -246,9 +263,15 @@ function renderKnown(
       ...c,
     };
   });
+  // The page shows the accident figures and a few others; the CSV has every value.
+  const shown = sorted.slice(0, KNOWN_ROWS_SHOWN);
+  const more = sorted.length - shown.length;
   createTablePanel(page, {
     id: "briefing-known",
     title: t("briefing.known"),
+    note:
+      t("briefing.knownHint") +
+      (more > 0 ? ` ${t("briefing.knownMore", { count: String(more) })}` : ""),
     locale,
     t,
     values,
@@ -260,7 +283,7 @@ function renderKnown(
         { key: "value", label: t("latest"), numeric: true },
         { key: "source", label: t("provenance") },
       ],
-      rows: sorted.map(k => ({
+      rows: shown.map(k => ({
         unit: unitLabel(k.unit),
         indicator: pick(k.indicator, locale),
         year: String(k.year),
@@ -282,26 +305,31 @@ function renderKnown(
     },
   });
   // The full provenance of the accident figures (the ones a reader asks about first).
-  const details = sorted.filter(k => k.indicator.code.startsWith("oa-")).slice(0, 8);
+  const details = shown.filter(k => k.indicator.code.startsWith("oa-")).slice(0, 6);
   if (details.length) {
     page.append(
       h(
-        "dl",
-        { class: "provenance-list screen-only" },
-        details.flatMap(k => [
-          h(
-            "dt",
-            {},
-            `${several ? `${unitLabel(k.unit)} · ` : ""}${pick(k.indicator, locale)} ${k.year}: ${formatMeasure(k.value, k.indicator.measure, locale)}`,
-          ),
-          h(
-            "dd",
-            {},
-            provenanceBlock(k.provenance, locale, v =>
-              formatMeasure(v, k.indicator.measure, locale),
+        "details",
+        { class: "screen-only", "data-known-details": "" },
+        h("summary", {}, t("provenance")),
+        h(
+          "dl",
+          { class: "provenance-list" },
+          details.flatMap(k => [
+            h(
+              "dt",
+              {},
+              `${several ? `${unitLabel(k.unit)} · ` : ""}${pick(k.indicator, locale)} ${k.year}: ${formatMeasure(k.value, k.indicator.measure, locale)}`,
             ),
-          ),
-        ]),
+            h(
+              "dd",
+              {},
+              provenanceBlock(k.provenance, locale, v =>
+                formatMeasure(v, k.indicator.measure, locale),
+              ),
+            ),
+          ]),
+        ),
       ),
     );
   }
