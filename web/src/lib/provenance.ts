@@ -103,6 +103,8 @@ export function provenanceLines(
   provenance: ValueProvenance | null | undefined,
   locale: Locale,
   formatValue: (value: number) => string = String,
+  /** Tooltips: no quote, short notes. */
+  brief = false,
 ): string[] {
   if (!provenance) return [`${WORDS.source[locale]}: ${WORDS.unknownSource[locale]}`];
   const lines = [`${WORDS.status[locale]}: ${statusText(provenance.status, locale)}`];
@@ -117,13 +119,14 @@ export function provenanceLines(
   }
   const grade = provenance.grade ?? provenance.source?.grade;
   if (grade) lines.push(`${WORDS.grade[locale]}: ${gradeText(grade, locale)}`);
-  if (provenance.quote) lines.push(`${WORDS.quote[locale]}: “${shorten(provenance.quote)}”`);
+  if (provenance.quote && !brief)
+    lines.push(`${WORDS.quote[locale]}: “${shorten(provenance.quote)}”`);
   for (const alt of provenance.alternatives ?? []) {
     const label = alt.rejected ? WORDS.rejected[locale] : WORDS.disputed[locale];
     const from = alt.source
       ? `${sourceLine(alt.source, locale)}, ${WORDS.grade[locale].toLowerCase()} ${gradeText(alt.source.grade, locale)}`
       : WORDS.unknownSource[locale];
-    const why = alt.note ? ` (${shorten(alt.note, 120)})` : "";
+    const why = alt.note ? ` (${shorten(alt.note, brief ? 60 : 120)})` : "";
     lines.push(`${label}: ${formatValue(alt.value)} — ${from}${why}`);
   }
   if (provenance.derivedFrom?.length) {
@@ -131,7 +134,7 @@ export function provenanceLines(
       `${WORDS.derivedFrom[locale]}: ${provenance.derivedFrom.map(d => d.label).join(" + ")}`,
     );
     for (const part of provenance.derivedFrom) {
-      const inner = provenanceLines(part.provenance, locale, formatValue).filter(
+      const inner = provenanceLines(part.provenance, locale, formatValue, brief).filter(
         l => !l.startsWith(WORDS.status[locale]),
       );
       for (const line of inner) lines.push(`  · ${part.label}: ${line}`);

@@ -191,7 +191,7 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
       })),
       nationalTarget,
       provenanceHtml: (i, year) =>
-        provenanceTooltipHtml(provenanceLines(provenanceOf(i, year), locale, formatValue)),
+        provenanceTooltipHtml(provenanceLines(provenanceOf(i, year), locale, formatValue, true)),
     }),
     table,
     values: seriesValueRows({
