@@ -81,12 +81,12 @@ export function gradeText(grade: Grade, locale: Locale): string {
 }
 
 /** 'Title (No. 12/2024) · Publisher · 01/07/2025 · https://…' */
-export function sourceLine(source: SourceInfo, locale: Locale): string {
+export function sourceLine(source: SourceInfo, locale: Locale, withUrl = true): string {
   return [
     source.documentNumber ? `${source.title} (${source.documentNumber})` : source.title,
     source.publisher,
     source.publishedOn ? formatDate(source.publishedOn, locale) : null,
-    source.url,
+    withUrl ? source.url : null,
   ]
     .filter(Boolean)
     .join(" · ");

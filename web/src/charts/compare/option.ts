@@ -110,6 +110,8 @@ export function buildCompareOption(input: CompareChartInput): ECOption {
     legend: { type: "scroll", top: 0, left: 0, right: 0 },
     tooltip: {
       trigger: "axis",
+      // Provenance makes the tooltip tall: keep it inside the chart on a phone.
+      confine: true,
       formatter: (params: unknown) => {
         const list = (Array.isArray(params) ? params : [params]) as {
           seriesName: string;

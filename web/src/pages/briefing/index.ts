@@ -209,7 +209,7 @@ function renderTable(
   });
 }
 
-const KNOWN_ROWS_SHOWN = 12;
+const KNOWN_ROWS_SHOWN = 7;
 /** The figures a reader asks about first, in this order; then other accident figures; then the rest. */
 const KNOWN_FIRST = [
   "oa-accidents",
@@ -279,15 +279,13 @@ function renderKnown(
       columns: [
         ...(several ? [{ key: "unit", label: t("unit") }] : []),
         { key: "indicator", label: t("indicator") },
-        { key: "year", label: t("year") },
-        { key: "value", label: t("latest"), numeric: true },
+        { key: "value", label: `${t("latest")} (${t("year").toLowerCase()})`, numeric: true },
         { key: "source", label: t("provenance") },
       ],
       rows: shown.map(k => ({
         unit: unitLabel(k.unit),
         indicator: pick(k.indicator, locale),
-        year: String(k.year),
-        value: formatMeasure(k.value, k.indicator.measure, locale),
+        value: `${formatMeasure(k.value, k.indicator.measure, locale)} (${k.year})`,
         source: [
           statusText(k.provenance.status, locale),
           k.provenance.source?.title,

@@ -144,7 +144,8 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
         if (v?.source) {
           usedSources.set(
             v.source.code,
-            `${sourceLine(v.source, locale)} (${v.grade ?? v.source.grade})`,
+            // No URL on the image (too long to read there); the CSV has it.
+            `${sourceLine(v.source, locale, false)} (${t("grade")} ${v.grade ?? v.source.grade})`,
           );
         }
       }
@@ -206,7 +207,9 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
     }),
     png: {
       subtitle: `${t("unitOfMeasure")}: ${measureUnitText(measure, locale) || "—"} · ${from}–${to}`,
-      sources: [...usedSources.values()].map(l => `${t("sources")}: ${l}`),
+      sources: usedSources.size
+        ? [`${t("sources")}:`, ...[...usedSources.values()].map(l => `– ${l}`)]
+        : [],
     },
   });
   return { dispose: () => panel.dispose() };
