@@ -119,8 +119,9 @@ export function provenanceLines(
   }
   const grade = provenance.grade ?? provenance.source?.grade;
   if (grade) lines.push(`${WORDS.grade[locale]}: ${gradeText(grade, locale)}`);
-  if (provenance.quote && !brief)
+  if (provenance.quote && !brief) {
     lines.push(`${WORDS.quote[locale]}: “${shorten(provenance.quote)}”`);
+  }
   for (const alt of provenance.alternatives ?? []) {
     const label = alt.rejected ? WORDS.rejected[locale] : WORDS.disputed[locale];
     const from = alt.source
