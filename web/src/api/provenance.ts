@@ -82,26 +82,49 @@ export async function fetchProvenance(
     }),
     gql(SOURCES_QUERY),
   ]);
-  const byCode = new Map<string, SourceInfo>(
-    sources.sources.nodes.map(s => [s.code, { ...s, grade: s.grade as Grade }]),
-  );
+  const byCode = sourcesByCode(sources.sources.nodes);
   for (const o of data.observations.nodes) {
-    index.set(valueKey(o.indicator.code, o.unit.code, o.year), {
-      status: o.status,
-      grade: o.grade,
-      quote: o.quote,
-      note: o.note,
-      disputed: o.disputed,
-      source: o.source ? (byCode.get(o.source.code) ?? null) : null,
-      alternatives: o.alternatives.map(a => ({
-        value: a.value,
-        rejected: a.rejected,
-        note: a.note,
-        source: byCode.get(a.source.code) ?? null,
-      })),
-    });
+    index.set(valueKey(o.indicator.code, o.unit.code, o.year), toProvenance(o, byCode));
   }
   return index;
+}
+
+/** The fields of an observation that say where it comes from (as both queries ask for them). */
+interface ObservationOrigin {
+  status: ValueProvenance["status"];
+  grade: Grade | null;
+  quote: string | null;
+  note: string | null;
+  disputed: boolean;
+  source: { code: string } | null;
+  alternatives: {
+    value: number;
+    rejected: boolean;
+    note: string | null;
+    source: { code: string };
+  }[];
+}
+
+function sourcesByCode(nodes: (Omit<SourceInfo, "grade"> & { grade: string })[]) {
+  return new Map<string, SourceInfo>(nodes.map(s => [s.code, { ...s, grade: s.grade as Grade }]));
+}
+
+/** An observation's provenance, its sources' codes resolved from the one source list. */
+function toProvenance(o: ObservationOrigin, byCode: Map<string, SourceInfo>): ValueProvenance {
+  return {
+    status: o.status,
+    grade: o.grade,
+    quote: o.quote,
+    note: o.note,
+    disputed: o.disputed,
+    source: o.source ? (byCode.get(o.source.code) ?? null) : null,
+    alternatives: o.alternatives.map(a => ({
+      value: a.value,
+      rejected: a.rejected,
+      note: a.note,
+      source: byCode.get(a.source.code) ?? null,
+    })),
+  };
 }
 
 const KNOWN_QUERY = graphql(`
@@ -155,9 +178,7 @@ export interface KnownValue {
 /** The latest official value of every indicator recorded for the units (briefing "what is known"). */
 export async function fetchKnownValues(units: string[]): Promise<KnownValue[]> {
   const [data, sources] = await Promise.all([gql(KNOWN_QUERY, { units }), gql(SOURCES_QUERY)]);
-  const byCode = new Map<string, SourceInfo>(
-    sources.sources.nodes.map(s => [s.code, { ...s, grade: s.grade as Grade }]),
-  );
+  const byCode = sourcesByCode(sources.sources.nodes);
   const latest = new Map<string, KnownValue>();
   for (const o of data.observations.nodes) {
     const key = `${o.indicator.code}|${o.unit.code}`;
@@ -168,20 +189,7 @@ export async function fetchKnownValues(units: string[]): Promise<KnownValue[]> {
       unit: o.unit.code,
       year: o.year,
       value: o.value,
-      provenance: {
-        status: o.status,
-        grade: o.grade,
-        quote: o.quote,
-        note: o.note,
-        disputed: o.disputed,
-        source: o.source ? (byCode.get(o.source.code) ?? null) : null,
-        alternatives: o.alternatives.map(a => ({
-          value: a.value,
-          rejected: a.rejected,
-          note: a.note,
-          source: byCode.get(a.source.code) ?? null,
-        })),
-      },
+      provenance: toProvenance(o, byCode),
     });
   }
   return [...latest.values()];
