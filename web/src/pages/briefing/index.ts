@@ -29,7 +29,13 @@ import { fetchKnownValues, fetchProvenance, type KnownValue } from "../../api/pr
 import { provenanceBlock } from "../../components/provenance.js";
 import type { ValueRow } from "../../lib/csv.js";
 import { measureUnitText } from "../../lib/format.js";
-import { provenanceColumns, statusText, type ValueProvenance } from "../../lib/provenance.js";
+import {
+  pointProvenance,
+  provenanceColumns,
+  statusText,
+  type ValueProvenance,
+  type ValueStatus,
+} from "../../lib/provenance.js";
 import { scorecardValues } from "../../lib/scorecard-values.js";
 
 export async function render(ctx: PageContext): Promise<PageHandle> {
@@ -171,6 +177,27 @@ function renderTable(
   unitLabel: (code: string) => string,
 ): void {
   const { t, locale } = ctx;
+  type Cell = ReturnType<typeof cellsOf>[number];
+  // '2024, B' or '2024, minh họa': the latest value's year with its grade (the header says so).
+  const latestOrigin = (row: Cell["row"], cell: Cell["cell"]): string => {
+    const year = cell.progress.components.latestYear;
+    const point = cell.series.find(p => p.year === year);
+    const origin = point
+      ? provenanceColumns(
+          pointProvenance(index, row.target.indicator.code, cell.unit.code, point, unitLabel),
+          locale,
+        )
+      : null;
+    const tag =
+      origin?.status === "ILLUSTRATIVE"
+        ? t("briefing.illustrativeRow")
+        : origin?.grade
+          ? origin.grade
+          : origin?.status
+            ? statusText(origin.status as ValueStatus, locale)
+            : null;
+    return tag ? `${year}, ${tag}` : String(year);
+  };
   createTablePanel(page, {
     id: "briefing-targets",
     title: t("targets"),
@@ -183,7 +210,11 @@ function renderTable(
         { key: "target", label: t("target") },
         { key: "indicator", label: t("indicator") },
         { key: "status", label: t("status") },
-        { key: "latest", label: t("latest"), numeric: true },
+        {
+          key: "latest",
+          label: `${t("latest")} (${t("year").toLowerCase()}, ${t("grade").toLowerCase()})`,
+          numeric: true,
+        },
         { key: "national", label: t("national"), numeric: true },
       ],
       rows: cellsOf(scorecard).map(({ row, cell }) => {
@@ -198,7 +229,7 @@ function renderTable(
           latest:
             c.latestValue === null
               ? null
-              : `${formatMeasure(c.latestValue, measure, locale)} (${c.latestYear})`,
+              : `${formatMeasure(c.latestValue, measure, locale)} (${latestOrigin(row, cell)})`,
           national:
             cell.nationalLatestValue === null
               ? null
