@@ -56,10 +56,12 @@ export function judge(
     sentenceVi: describeProgress(result, "vi", {
       indicator: lowerFirst(indicator.nameVi),
       instrument,
+      measure: indicator.measure,
     }),
     sentenceEn: describeProgress(result, "en", {
       indicator: lowerFirst(indicator.nameEn),
       instrument,
+      measure: indicator.measure,
     }),
     illustrative: points.some(p => p.illustrative && (used.has(p.year) || used.size === 0)),
   };

@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import {
   asReportedCounts,
   harmoniseCounts,
+  officialWins,
   poissonInterval,
   type CountPoint,
   type LineageLink,
@@ -98,13 +99,10 @@ export async function buildSeries(
     const code = codeById.get(o.unit_id)!;
     const byYear = byUnit.get(code) ?? new Map<number, Cell>();
     byUnit.set(code, byYear);
-    const previous = byYear.get(o.year);
-    if (
-      !previous ||
-      (previous.dataset === Dataset.ILLUSTRATIVE && o.dataset === Dataset.OFFICIAL)
-    ) {
-      byYear.set(o.year, { dataset: o.dataset, value: Number(o.value) });
-    }
+    byYear.set(
+      o.year,
+      officialWins(byYear.get(o.year), { dataset: o.dataset, value: Number(o.value) }),
+    );
   }
   const newUnits = request.units
     .filter(u => u.validFrom)

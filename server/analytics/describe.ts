@@ -9,6 +9,38 @@ export interface DescribeNames {
   /** e.g. 'NQ 19/NQ-CP'; the sentence says "the target" / "mục tiêu" when absent. */
   instrument?: string | null;
   unit?: string | null;
+  /**
+   * The indicator's measure (the API's Measure enum as text): it sets the format of values in
+   * the sentence: PERCENT with '%' and 1 decimal, COUNT and PERSONS whole numbers, other
+   * measures (rates per 100,000, money) 1 decimal. Without it, up to 2 decimals.
+   */
+  measure?: string | null;
+}
+
+/** Decimals and suffix of a value in a sentence, from the indicator's measure. */
+export function measureFormat(
+  measure: string | null | undefined,
+  lang: Lang,
+): { decimals: number; suffix: string | null } {
+  switch (measure) {
+    case "PERCENT":
+      return { decimals: 1, suffix: "%" };
+    case "COUNT":
+      return { decimals: 0, suffix: null };
+    case "PERSONS":
+      return { decimals: 0, suffix: lang === "vi" ? "người" : "persons" };
+    case "RATE_PER_100K":
+      return { decimals: 1, suffix: lang === "vi" ? "/100.000 LĐ" : "per 100,000 workers" };
+    case "BILLION_VND":
+      return { decimals: 1, suffix: lang === "vi" ? "tỷ đồng" : "bn VND" };
+    case "THOUSAND_PERSONS":
+      return { decimals: 1, suffix: lang === "vi" ? "nghìn người" : "thousand persons" };
+    case undefined:
+    case null:
+      return { decimals: 2, suffix: null };
+    default:
+      return { decimals: 1, suffix: null };
+  }
 }
 
 /**
@@ -77,8 +109,19 @@ export function describeProgress(result: ProgressResult, lang: Lang, names: Desc
   const ind = names.indicator;
   const inst = names.instrument ?? null;
   const pct = (fraction: number): string => `${formatNumber(fraction * 100, lang, 0)} %`;
+  const format = measureFormat(names.measure, lang);
+  const suffix = names.unit ?? format.suffix;
   const val = (v: number): string =>
-    names.unit ? `${formatNumber(v, lang, 2)} ${names.unit}` : formatNumber(v, lang, 2);
+    suffix
+      ? `${formatNumber(v, lang, format.decimals)} ${suffix}`
+      : formatNumber(v, lang, format.decimals);
+  // The required path lies inside the 95 % interval of the latest value: the gap to it may be noise.
+  const withinInterval = (text: string): string =>
+    c.requiredPathInsideInterval
+      ? vi
+        ? `${text} (khoảng cách tới lộ trình yêu cầu nằm trong khoảng tin cậy ${formatNumber((c.interval?.level ?? 0.95) * 100, lang, 0)} %, có thể chỉ do dao động ngẫu nhiên)`
+        : `${text} (the gap to the required path is within the ${formatNumber((c.interval?.level ?? 0.95) * 100, lang, 0)} % interval, so it may be chance)`
+      : text;
   // `infinitive` gives "fall"/"rise" for "requires it to …"; Vietnamese verbs do not inflect.
   const movement = (rate: number, infinitive = false): string => {
     if (rate === 0) {
@@ -127,7 +170,7 @@ export function describeProgress(result: ProgressResult, lang: Lang, names: Desc
         ? `${sentence}; chưa đạt mục tiêu năm ${c.endYear}`
         : `${sentence}; the ${c.endYear} target was not met`;
     }
-    return sentence;
+    return withinInterval(sentence);
   }
 
   // LEVEL, MILESTONE and ALL.

@@ -68,3 +68,4 @@ export {
   type ReportingUnit,
   type RequirementTarget,
 } from "./requirements.js";
+export { officialWins, type DatasetValue } from "./official-wins.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectCsvMatchesTable, switchToEnglish } from "./helpers/checks.js";
+import { expectValuesCsv, switchToEnglish } from "./helpers/checks.js";
 import { openPage, screenshot, startStack, type Stack } from "./helpers/stack.js";
 
 describe("Briefing page", () => {
@@ -17,7 +17,7 @@ describe("Briefing page", () => {
     expect(await page.textContent(".briefing")).toContain("Bộ lọc đã dùng");
     expect(await page.locator(".briefing [data-finding]").count()).toBeGreaterThan(0);
     expect(await page.locator(".briefing .sources-list li").count()).toBeGreaterThan(0);
-    await expectCsvMatchesTable(page, "briefing-targets");
+    await expectValuesCsv(page, "briefing-targets");
     await screenshot(page, "briefing-vi");
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".toolbar").isVisible()).toBe(false);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   canvasIsDrawn,
   chartValueCount,
-  expectCsvMatchesTable,
+  expectValuesCsv,
   switchToEnglish,
 } from "./helpers/checks.js";
 import { andWaitForRender, openPage, screenshot, startStack, type Stack } from "./helpers/stack.js";
@@ -17,7 +17,11 @@ describe("Monitoring & check-ups page", () => {
   });
 
   it("draws samples over limits and check-ups, labelled as illustrative", async () => {
+    // Official by default: there is none, the page says so and offers the illustrative data.
     const { page, errors } = await openPage(stack, "#/monitoring");
+    expect(await page.locator('[data-empty="official"]').count()).toBe(1);
+    await andWaitForRender(page, () => page.click('[data-action="show-illustrative"]'));
+    expect(page.url()).toContain("data=all");
     for (const id of ["monitoring-factor", "monitoring-sector", "monitoring-year", "checkups"]) {
       expect(await chartValueCount(page, id)).toBeGreaterThan(0);
       expect(await canvasIsDrawn(page, id)).toBe(true);
@@ -25,8 +29,11 @@ describe("Monitoring & check-ups page", () => {
         "Dữ liệu minh họa",
       );
     }
-    await expectCsvMatchesTable(page, "monitoring-factor");
-    await expectCsvMatchesTable(page, "checkups");
+    const factor = await expectValuesCsv(page, "monitoring-factor");
+    expect(factor.every(r => r.status === "ILLUSTRATIVE" && r.dataset === "ILLUSTRATIVE")).toBe(
+      true,
+    );
+    await expectValuesCsv(page, "checkups");
     await screenshot(page, "monitoring-vi");
     await switchToEnglish(page);
     expect(await page.textContent('[data-panel="monitoring-factor"] .badge-illustrative')).toBe(
@@ -38,18 +45,13 @@ describe("Monitoring & check-ups page", () => {
   it("restores units, years and check-up kind from the URL", async () => {
     const { page, errors } = await openPage(
       stack,
-      "#/monitoring?from=2022&kind=PERIODIC&to=2024&units=hai-duong-63&lang=en",
+      "#/monitoring?data=all&from=2022&kind=PERIODIC&to=2024&units=hai-duong-63&lang=en",
     );
     expect(await page.isChecked('input[name="units"][value="hai-duong-63"]')).toBe(true);
     expect(await page.isChecked('input[name="units"][value="hai-phong-63"]')).toBe(false);
     expect(await page.inputValue('select[name="kind"]')).toBe("PERIODIC");
-    const rows = await expectCsvMatchesTable(page, "checkups");
-    expect(
-      rows
-        .slice(1)
-        .map(r => Number(r[0]))
-        .every(y => y >= 2022 && y <= 2024),
-    ).toBe(true);
+    const rows = await expectValuesCsv(page, "checkups");
+    expect(rows.map(r => Number(r.year)).every(y => y >= 2022 && y <= 2024)).toBe(true);
     await screenshot(page, "monitoring-en");
     // Official only: there is no official monitoring data, and the page says so instead of drawing zeros.
     await andWaitForRender(page, () => page.click('[data-control="data:official"]'));

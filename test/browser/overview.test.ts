@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectCsvMatchesTable, switchToEnglish } from "./helpers/checks.js";
+import { expectValuesCsv, switchToEnglish } from "./helpers/checks.js";
 import { andWaitForRender, openPage, screenshot, startStack, type Stack } from "./helpers/stack.js";
 
 describe("Overview page", () => {
@@ -17,7 +17,12 @@ describe("Overview page", () => {
     expect(await page.locator("[data-scorecard] svg.sparkline path").count()).toBeGreaterThan(0);
     const chip = (await page.locator("[data-scorecard] .status-chip").first().textContent()) ?? "";
     expect(chip.trim().length).toBeGreaterThan(2);
-    await expectCsvMatchesTable(page, "scorecard");
+    const values = await expectValuesCsv(page, "scorecard");
+    // Official by default: every value with a source carries it and its grade.
+    expect(values.some(v => v.dataset === "ILLUSTRATIVE")).toBe(false);
+    expect(values.some(v => v.value !== "" && v.source !== "" && /^[ABC]$/.test(v.grade))).toBe(
+      true,
+    );
     const cell = page.locator('[data-cell$="~vn"]').first();
     const key = await cell.getAttribute("data-cell");
     await andWaitForRender(page, () => cell.click());

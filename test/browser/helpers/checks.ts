@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import { BOM, neutralise, parseCsv } from "../../../web/src/lib/csv.js";
+import { BOM, neutralise, parseCsv, VALUE_COLUMNS } from "../../../web/src/lib/csv.js";
 import { andWaitForRender } from "./stack.js";
 
 /** Number of non-null data values in the panel's ECharts instance (window.__charts test hook). */
@@ -86,4 +86,35 @@ export async function switchToEnglish(page: Page): Promise<void> {
   expect(new URL(page.url()).hash).toContain("lang=en");
   expect(selectionOf(page.url())).toBe(before);
   expect(await page.textContent('[data-page-link="overview"]')).toBe("Overview");
+}
+
+/**
+ * Clicks the panel's CSV button and checks the value CSV: BOM, the fixed context columns, each
+ * value a plain number (dot decimal, no grouping) or empty for no data. Returns rows as objects.
+ */
+export async function expectValuesCsv(
+  page: Page,
+  panelId: string,
+): Promise<Record<(typeof VALUE_COLUMNS)[number], string>[]> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.click(`[data-panel="${panelId}"] [data-action="csv"]`),
+  ]);
+  const text = readFileSync(await download.path(), "utf8");
+  expect(text.startsWith(BOM)).toBe(true);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const [header, ...rows] = parseCsv(text);
+  expect(header).toEqual([...VALUE_COLUMNS]);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) {
+    expect(row).toHaveLength(VALUE_COLUMNS.length);
+    expect(row[5], `value cell ${row.join(",")}`).toMatch(/^(-?\d+(\.\d+)?)?$/);
+  }
+  return rows.map(
+    row =>
+      Object.fromEntries(VALUE_COLUMNS.map((c, i) => [c, row[i]])) as Record<
+        (typeof VALUE_COLUMNS)[number],
+        string
+      >,
+  );
 }

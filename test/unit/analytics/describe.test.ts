@@ -153,4 +153,45 @@ describe("describeProgress", () => {
       /^fatal accident frequency: progress cannot be assessed \(Only one/,
     );
   });
+
+  it("formats values by the indicator's measure: % with 1 decimal, counts whole, rates 1 decimal", () => {
+    const r = assessLevel({
+      series: s([2020, 60], [2023, 70]),
+      targetValue: 80,
+      comparator: "GT",
+      endYear: 2025,
+      baseYear: 2020,
+    });
+    const names = { indicator: "tỷ lệ", instrument: "KH 1562", measure: "PERCENT" };
+    expect(describeProgress(r, "vi", names)).toBe(
+      "tỷ lệ đạt 70 % năm 2023; với tốc độ hiện nay sẽ đạt 77,6 % vào năm 2025, bằng 88 % mức tiến bộ cần thiết để đạt > 80 % của KH 1562",
+    );
+    const counts = assessAll({ series: s([2024, 191.4]) });
+    expect(describeProgress(counts, "en", { indicator: "accidents", measure: "COUNT" })).toMatch(
+      /^accidents was 191 in 2024/,
+    );
+    const rate = assessAll({ series: s([2024, 1.8123]) });
+    expect(
+      describeProgress(rate, "vi", { indicator: "tần suất", measure: "RATE_PER_100K" }),
+    ).toMatch(/^tần suất đạt 1,8 \/100\.000 LĐ năm 2024/);
+  });
+
+  it("says when the gap to the required path is within the 95 % interval", () => {
+    const base = rate(2.7);
+    const inside: ProgressResult = {
+      ...base,
+      components: {
+        ...base.components,
+        interval: { lower: 2.2, upper: 3.2, level: 0.95 },
+        requiredPathInsideInterval: true,
+      },
+    };
+    expect(describeProgress(inside, "en", en)).toBe(
+      "fatal accident frequency fell 2.6 %/year, 65 % of the pace NQ 19/NQ-CP requires (the gap to the required path is within the 95 % interval, so it may be chance)",
+    );
+    expect(describeProgress(inside, "vi", vi)).toContain(
+      "khoảng cách tới lộ trình yêu cầu nằm trong khoảng tin cậy 95 %",
+    );
+    expect(describeProgress(base, "en", en)).not.toContain("interval");
+  });
 });

@@ -85,6 +85,7 @@ export const SeriesFields = graphql(`
       count
       denominator
       illustrative
+      components
       gap
       missingFrom
       interval {
@@ -148,6 +149,7 @@ export const SCORECARD_QUERY = graphql(
               year
               value
               illustrative
+              components
             }
             ownTarget {
               ...TargetCore
@@ -190,6 +192,16 @@ export const COMPARE_QUERY = graphql(
           nameEn
           measure
           direction
+          numerator {
+            code
+            nameVi
+            nameEn
+          }
+          denominator {
+            code
+            nameVi
+            nameEn
+          }
         }
         target {
           ...TargetCore

@@ -5,13 +5,14 @@
  */
 import type { ECOption } from "../charts/echarts.js";
 import { mountChart, type MountedChart } from "../charts/mount.js";
-import { fileSlug, tableToCsv } from "../lib/csv.js";
+import { fileSlug, tableToCsv, valuesToCsv, type ValueRow } from "../lib/csv.js";
 import { downloadDataUrl, downloadText } from "../lib/download.js";
-import type { Locale } from "../lib/format.js";
+import { formatDate, type Locale } from "../lib/format.js";
 import type { Translate } from "../lib/i18n.js";
 import type { TableModel } from "../lib/table.js";
 import { renderTable } from "./data-table.js";
 import { h } from "./dom.js";
+import { composeChartPng } from "./png-export.js";
 import { illustrativeBadge } from "./states.js";
 
 export interface ChartPanelInput {
@@ -27,6 +28,18 @@ export interface ChartPanelInput {
   height?: number;
   /** Extra controls shown next to the title (e.g. a select). */
   controls?: Node[];
+  /**
+   * The values behind the view, one row each with unit, indicator, year, measure, status,
+   * source and grade: the CSV download (without it the CSV is the table as shown).
+   */
+  values?: ValueRow[];
+  /** Context printed on the PNG: unit of measure and years, and one line per source. */
+  png?: { subtitle?: string; sources: string[] };
+}
+
+/** The CSV a panel offers: the values with their context when given, else the table. */
+function panelCsv(input: Pick<ChartPanelInput, "values" | "table" | "locale">): string {
+  return input.values ? valuesToCsv(input.values) : tableToCsv(input.table, input.locale);
 }
 
 export interface ChartPanel {
@@ -84,14 +97,22 @@ export function createChartPanel(host: Element, input: ChartPanelInput): ChartPa
     t("downloadCsv"),
   );
   csvButton.addEventListener("click", () =>
-    downloadText(`${baseName}.csv`, tableToCsv(input.table, locale), "text/csv;charset=utf-8"),
+    downloadText(`${baseName}.csv`, panelCsv(input), "text/csv;charset=utf-8"),
   );
   const pngButton = h(
     "button",
     { type: "button", class: "btn", "data-action": "png" },
     t("downloadPng"),
   );
-  pngButton.addEventListener("click", () => downloadDataUrl(`${baseName}.png`, chart.toPng()));
+  pngButton.addEventListener("click", () => {
+    void composeChartPng(chart.toPng(), {
+      title: input.title,
+      subtitle: input.png?.subtitle,
+      sources: input.png?.sources ?? [],
+      footer: `${t("exportedOn")}: ${formatDate(new Date().toISOString(), locale)} · OSH Observatory`,
+      illustrative: Boolean(input.table.illustrative),
+    }).then(png => downloadDataUrl(`${baseName}.png`, png));
+  });
 
   const el = h(
     "section",
@@ -137,11 +158,7 @@ export function createTablePanel(
     t("downloadCsv"),
   );
   csvButton.addEventListener("click", () =>
-    downloadText(
-      `${fileSlug(input.title)}.csv`,
-      tableToCsv(input.table, locale),
-      "text/csv;charset=utf-8",
-    ),
+    downloadText(`${fileSlug(input.title)}.csv`, panelCsv(input), "text/csv;charset=utf-8"),
   );
   const el = h(
     "section",

@@ -96,3 +96,64 @@ export function fileSlug(text: string): string {
       .slice(0, 80) || "data"
   );
 }
+
+/** One value with its context: the row of every CSV the app offers (one row per value). */
+export interface ValueRow {
+  unitCode: string;
+  unitName: string;
+  indicatorCode: string;
+  indicatorName: string;
+  year: number | string;
+  /** null: no data (the cell stays empty and the note says so), never 0. */
+  value: number | null;
+  /** Unit of measure in words ('%', 'người', 'per 100,000 workers'). */
+  unitOfMeasure: string;
+  dataset: "OFFICIAL" | "ILLUSTRATIVE" | string;
+  status: string;
+  source: string;
+  grade: string;
+  disputed: boolean;
+  note: string;
+}
+
+/** Column names of the value CSV (fixed, so scripts can read any export the same way). */
+export const VALUE_COLUMNS = [
+  "unit_code",
+  "unit_name",
+  "indicator_code",
+  "indicator_name",
+  "year",
+  "value",
+  "unit_of_measure",
+  "dataset",
+  "status",
+  "source",
+  "grade",
+  "disputed",
+  "note",
+] as const;
+
+/**
+ * CSV of values with their context: numbers as numbers (dot decimal, no grouping), empty value
+ * for no data, UTF-8 BOM, formula-like text neutralised.
+ */
+export function valuesToCsv(rows: ValueRow[]): string {
+  return toCsv([
+    [...VALUE_COLUMNS],
+    ...rows.map(r => [
+      r.unitCode,
+      r.unitName,
+      r.indicatorCode,
+      r.indicatorName,
+      r.year,
+      r.value === null || Number.isNaN(r.value) ? "" : r.value,
+      r.unitOfMeasure,
+      r.dataset,
+      r.status,
+      r.source,
+      r.grade,
+      r.disputed ? "true" : "false",
+      r.note,
+    ]),
+  ]);
+}

@@ -103,6 +103,17 @@ const MEASURE_SUFFIX: Record<Measure, Record<Locale, string>> = {
   SQUARE_KM: { vi: " km²", en: " km²" },
 };
 
+const MEASURE_NAME: Partial<Record<Measure, Record<Locale, string>>> = {
+  COUNT: { vi: "số lượng", en: "count" },
+  PERCENT: { vi: "%", en: "%" },
+  BINARY: { vi: "có (1) / không (0)", en: "yes (1) / no (0)" },
+};
+
+/** The unit of measure in words, for table headers, CSV columns and PNG captions. */
+export function measureUnitText(measure: Measure, locale: Locale): string {
+  return MEASURE_NAME[measure]?.[locale] ?? MEASURE_SUFFIX[measure][locale].trim();
+}
+
 /** A value in an indicator's unit: counts without decimals, rates with up to two. */
 export function formatMeasure(
   value: number | null | undefined,

@@ -485,6 +485,19 @@ export const vi = {
   "coverage.totals": "Tổng hợp theo đơn vị",
   "coverage.before": "trước {date}",
   "coverage.tasks": "Báo cáo nhiệm vụ theo cơ quan",
+  // Provenance, exports, briefing "what is known" (issue 11, helper prov)
+  exportedOn: "Xuất ngày",
+  unitOfMeasure: "Đơn vị đo",
+  provenance: "Nguồn gốc số liệu",
+  "briefing.known": "Những gì đã biết",
+  "briefing.knownHint":
+    "Các số liệu chính thức mới nhất của đơn vị, kèm năm, nguồn và độ tin cậy, kể cả khi chưa đánh giá được mục tiêu nào.",
+  "briefing.knownNone": "Chưa có số liệu chính thức nào cho đơn vị này.",
+  "briefing.illustrativeRow": "minh họa",
+  "briefing.knownMore": "Thêm {count} số liệu khác trong tệp CSV.",
+  "monitoring.officialEmpty":
+    "Chưa có số liệu quan trắc và khám sức khỏe chính thức cho lựa chọn này. Có thể xem dữ liệu minh họa (do máy tạo, không phải số liệu thật).",
+  "monitoring.showIllustrative": "Xem dữ liệu minh họa",
 };
 
 export type MessageKey = keyof typeof vi;
@@ -969,4 +982,17 @@ export const en: Record<MessageKey, string> = {
   "coverage.totals": "Totals per unit",
   "coverage.before": "before {date}",
   "coverage.tasks": "Task reports by body",
+  // Provenance, exports, briefing "what is known" (issue 11, helper prov)
+  exportedOn: "Exported",
+  unitOfMeasure: "Unit of measure",
+  provenance: "Where the values come from",
+  "briefing.known": "What is known",
+  "briefing.knownHint":
+    "The unit's latest official values, with year, source and grade, even where no target can be assessed.",
+  "briefing.knownNone": "No official value is recorded for this unit yet.",
+  "briefing.illustrativeRow": "illustrative",
+  "briefing.knownMore": "{count} more values in the CSV file.",
+  "monitoring.officialEmpty":
+    "No official monitoring or check-up data for this selection. You can view the illustrative data (machine-generated, not real figures).",
+  "monitoring.showIllustrative": "Show illustrative data",
 };

@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createHash } from "node:crypto";
 import { SqlWriter } from "../upsert.js";
+import { CALIBRATED_INDICATORS, calibratedCounts, type YearValue } from "./calibrate.js";
 import {
   healthCheckups,
   monitoringResults,
@@ -11,21 +12,13 @@ import {
 } from "./generator.js";
 
 /** Bump when the generator changes, so the stored illustrative rows are rebuilt. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 5;
 const SEED = 20250701;
 
 /** Programme provinces that get sites and check-ups at scale 1, with the years they existed. */
 const PROGRAMME_UNITS = [
   { code: "hai-duong-63", years: [2020, 2021, 2022, 2023, 2024] },
   { code: "hai-phong-63", years: [2020, 2021, 2022, 2023, 2024] },
-];
-
-/** Yearly count indicators drawn for every province where no official value exists. */
-const COUNT_SERIES: { indicator: string; start: [number, number]; drift: number }[] = [
-  { indicator: "oa-accidents", start: [40, 400], drift: 0.02 },
-  { indicator: "oa-fatal-accidents", start: [3, 30], drift: -0.03 },
-  { indicator: "oa-deaths", start: [3, 32], drift: -0.03 },
-  { indicator: "employed-population", start: [300_000, 1_500_000], drift: 0.01 },
 ];
 
 /** Percentages for the programme provinces' level targets (training, information, compensation). */
@@ -126,21 +119,27 @@ async function insertYearlySeries(sql: SqlWriter): Promise<void> {
   }>(
     `select code, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to from administrative_unit where level = 'PROVINCE' order by code`,
   );
-  const rows: { indicator: string; unit: string; year: number; value: number }[] = [];
-  for (const series of COUNT_SERIES) {
-    for (const unit of units) {
-      const years = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025].filter(
-        y =>
-          (!unit.valid_from || unit.valid_from <= `${y}-01-01`) &&
-          (!unit.valid_to || unit.valid_to >= `${y}-12-31`),
-      );
-      const random = mulberry32(hashCode(`${series.indicator}|${unit.code}`));
-      const start = series.start[0] + random() * (series.start[1] - series.start[0]);
-      for (const point of yearlySeries(random, years, start, series.drift, "count")) {
-        rows.push({ indicator: series.indicator, unit: unit.code, ...point });
-      }
-    }
-  }
+  const provinces = units.map(unit => ({
+    code: unit.code,
+    years: [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025].filter(
+      y =>
+        (!unit.valid_from || unit.valid_from <= `${y}-01-01`) &&
+        (!unit.valid_to || unit.valid_to >= `${y}-12-31`),
+    ),
+  }));
+  // Calibrated on the official values so a mixed view never contradicts them (calibrate.ts).
+  const official = await sql.query<YearValue>(
+    `select i.code as indicator, u.code as unit, o.year, o.value from observation o
+     join indicator i on i.id = o.indicator_id join administrative_unit u on u.id = o.unit_id
+     where o.dataset = 'OFFICIAL' and o.period = 'YEAR' and o.disaggregation = 'TOTAL'
+       and o.review_state = 'APPROVED' and i.code in (?, ?, ?, ?)`,
+    [...CALIBRATED_INDICATORS],
+  );
+  const rows: YearValue[] = calibratedCounts({
+    provinces,
+    official: official.map(o => ({ ...o, year: Number(o.year), value: Number(o.value) })),
+    seed: SEED,
+  });
   for (const series of PERCENT_SERIES) {
     for (const unit of PROGRAMME_UNITS) {
       const random = mulberry32(hashCode(`${series.indicator}|${unit.code}`));

@@ -35,6 +35,11 @@ export interface CompareChartInput {
   /** Required path per unit (same code as its series), drawn dashed in the unit's colour. */
   trajectories: CompareSeriesInput[];
   nationalTarget?: { value: number; label: string } | null;
+  /**
+   * Escaped HTML shown under a unit's value in the tooltip: where the value comes from
+   * (components/provenance.ts). Indexed like `series`.
+   */
+  provenanceHtml?: (seriesIndex: number, year: number) => string;
 }
 
 export function yearsBetween(from: number, to: number): number[] {
@@ -105,17 +110,34 @@ export function buildCompareOption(input: CompareChartInput): ECOption {
     legend: { type: "scroll", top: 0, left: 0, right: 0 },
     tooltip: {
       trigger: "axis",
+      // Provenance makes the tooltip tall: keep it inside the chart on a phone.
+      confine: true,
       formatter: (params: unknown) => {
         const list = (Array.isArray(params) ? params : [params]) as {
           seriesName: string;
+          seriesIndex: number;
           value: number | null;
           axisValue: string;
         }[];
         const year = list[0]?.axisValue ?? "";
-        return tooltipHtml(
+        const html = tooltipHtml(
           year,
           list.map(p => [p.seriesName, formatMeasure(p.value, measure, locale)]),
         );
+        if (!input.provenanceHtml) return html;
+        // One block per actual series (trajectories come after them and have no source).
+        const [head, ...rows] = html.split("<br/>");
+        return [
+          head,
+          ...rows.map((row, i) => {
+            const p = list[i];
+            const extra =
+              p && p.seriesIndex < input.series.length && p.value !== null
+                ? input.provenanceHtml!(p.seriesIndex, Number(year))
+                : "";
+            return row + extra;
+          }),
+        ].join("<br/>");
       },
     },
     xAxis: { type: "category", data: years.map(String), boundaryGap: false },

@@ -17,14 +17,35 @@ import { formatDate, formatMeasure } from "../../lib/format.js";
 import { pick, pickText, sentence } from "../../lib/i18n.js";
 import { reasonLabel, statusLabel } from "../../lib/status.js";
 import { basisParam, datasetParam } from "../../lib/url-state.js";
-import { FOCUS_UNITS, HAI_PHONG_OLD, NATIONAL_PROGRAMME, unitLabeller } from "../../lib/units.js";
+import {
+  FOCUS_UNITS,
+  HAI_DUONG_OLD,
+  HAI_PHONG_NEW,
+  HAI_PHONG_OLD,
+  NATION,
+  NATIONAL_PROGRAMME,
+  unitLabeller,
+} from "../../lib/units.js";
+import { fetchKnownValues, fetchProvenance, type KnownValue } from "../../api/provenance.js";
+import { provenanceBlock } from "../../components/provenance.js";
+import type { ValueRow } from "../../lib/csv.js";
+import { measureUnitText } from "../../lib/format.js";
+import {
+  pointProvenance,
+  provenanceColumns,
+  statusText,
+  type ValueProvenance,
+  type ValueStatus,
+} from "../../lib/provenance.js";
+import { scorecardValues } from "../../lib/scorecard-values.js";
 
 export async function render(ctx: PageContext): Promise<PageHandle> {
   const { root, t, locale, state } = ctx;
   const params = state.params;
   const basis = basisParam(params);
   const { data, datasets } = datasetParam(params, "official");
-  const unitCode = FOCUS_UNITS.includes(params.unit ?? "") ? params.unit! : HAI_PHONG_OLD;
+  // The default opens on what has official findings today: the nation under NQ 19/NQ-CP.
+  const unitCode = FOCUS_UNITS.includes(params.unit ?? "") ? params.unit! : NATION;
   showLoading(root, t);
   const [programmes, units] = await Promise.all([fetchProgrammes(), fetchUnits()]);
   const programme =
@@ -93,8 +114,22 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
     ),
   );
   if (basis === "HARMONISED") page.append(h("p", { class: "meta" }, t("harmonisedHint")));
+  // The new Hải Phòng also shows what is known of the two provinces merged into it.
+  const knownUnits =
+    unitCode === HAI_PHONG_NEW ? [unitCode, HAI_PHONG_OLD, HAI_DUONG_OLD] : [unitCode];
+  const [known, index] = await Promise.all([
+    fetchKnownValues(knownUnits),
+    fetchProvenance({
+      indicators: [...new Set(scorecard.rows.map(r => r.target.indicator.code))],
+      units: [
+        unitCode,
+        ...scorecard.rows.flatMap(r => r.cells.flatMap(c => c.series.flatMap(p => p.components))),
+      ],
+    }),
+  ]);
   renderFindings(page, ctx, scorecard);
-  renderTable(page, ctx, scorecard);
+  renderKnown(page, ctx, known, unitLabel);
+  renderTable(page, ctx, scorecard, index, unitLabel);
   renderGaps(page, ctx, scorecard);
   const sources = uniqueSources(scorecard.rows.map(r => r.target.source));
   if (sources.length) page.append(h("h2", {}, t("sources")), sourceList(sources, locale));
@@ -119,31 +154,68 @@ function renderFindings(page: HTMLElement, { t, locale }: PageContext, scorecard
           assessed.map(({ row, cell }) =>
             h(
               "li",
-              { "data-finding": row.target.label },
+              {
+                "data-finding": row.target.label,
+                class: cell.progress.illustrative ? "illustrative-item" : null,
+              },
               statusChip(cell.progress.status, locale),
               " ",
               `${row.target.label}. `,
               sentence(pickText(cell.progress.sentenceVi, cell.progress.sentenceEn, locale)),
+              // Every sentence built on generated values says so, on screen and in print.
+              cell.progress.illustrative ? [" ", illustrativeBadge(t)] : null,
             ),
           ),
         ),
   );
 }
 
-function renderTable(page: HTMLElement, ctx: PageContext, scorecard: Scorecard): void {
+function renderTable(
+  page: HTMLElement,
+  ctx: PageContext,
+  scorecard: Scorecard,
+  index: ReadonlyMap<string, ValueProvenance>,
+  unitLabel: (code: string) => string,
+): void {
   const { t, locale } = ctx;
+  type Cell = ReturnType<typeof cellsOf>[number];
+  // '2024, B' or '2024, minh họa': the latest value's year with its grade (the header says so).
+  const latestOrigin = (row: Cell["row"], cell: Cell["cell"]): string => {
+    const year = cell.progress.components.latestYear;
+    const point = cell.series.find(p => p.year === year);
+    const origin = point
+      ? provenanceColumns(
+          pointProvenance(index, row.target.indicator.code, cell.unit.code, point, unitLabel),
+          locale,
+        )
+      : null;
+    const tag =
+      origin?.status === "ILLUSTRATIVE"
+        ? t("briefing.illustrativeRow")
+        : origin?.grade
+          ? origin.grade
+          : origin?.status
+            ? statusText(origin.status as ValueStatus, locale)
+            : null;
+    return tag ? `${year}, ${tag}` : String(year);
+  };
   const panel = createTablePanel(page, {
     id: "briefing-targets",
     title: t("targets"),
     locale,
     t,
+    values: scorecardValues(scorecard, locale, unitLabel, index),
     table: {
       illustrative: scorecard.containsIllustrative,
       columns: [
         { key: "target", label: t("target") },
         { key: "indicator", label: t("indicator") },
         { key: "status", label: t("status") },
-        { key: "latest", label: t("latest"), numeric: true },
+        {
+          key: "latest",
+          label: `${t("latest")} (${t("year").toLowerCase()}, ${t("grade").toLowerCase()})`,
+          numeric: true,
+        },
         { key: "national", label: t("national"), numeric: true },
       ],
       rows: cellsOf(scorecard).map(({ row, cell }) => {
@@ -152,11 +224,13 @@ function renderTable(page: HTMLElement, ctx: PageContext, scorecard: Scorecard):
         return {
           target: row.target.label,
           indicator: pick(row.target.indicator, locale),
-          status: statusLabel(cell.progress.status, locale),
+          status:
+            statusLabel(cell.progress.status, locale) +
+            (cell.progress.illustrative ? ` (${t("briefing.illustrativeRow")})` : ""),
           latest:
             c.latestValue === null
               ? null
-              : `${formatMeasure(c.latestValue, measure, locale)} (${c.latestYear})`,
+              : `${formatMeasure(c.latestValue, measure, locale)} (${latestOrigin(row, cell)})`,
           national:
             cell.nationalLatestValue === null
               ? null
@@ -171,6 +245,130 @@ function renderTable(page: HTMLElement, ctx: PageContext, scorecard: Scorecard):
     cellsOf(scorecard).map(({ row }) => row.target.indicator.code),
     locale,
   );
+}
+
+const KNOWN_ROWS_SHOWN = 7;
+/** The figures a reader asks about first, in this order; then other accident figures; then the rest. */
+const KNOWN_FIRST = [
+  "oa-accidents",
+  "oa-fatal-accidents",
+  "oa-deaths",
+  "oa-seriously-injured",
+  "oa-victims",
+  "oa-fatal-frequency",
+  "employed-population",
+];
+const rank = (code: string) => {
+  const i = KNOWN_FIRST.indexOf(code);
+  return i >= 0 ? i : code.startsWith("oa-") ? KNOWN_FIRST.length : KNOWN_FIRST.length + 1;
+};
+
+/** The unit's latest official values with year, source and grade: shown even with no finding. */
+function renderKnown(
+  page: HTMLElement,
+  ctx: PageContext,
+  known: KnownValue[],
+  unitLabel: (code: string) => string,
+): void {
+  const { t, locale } = ctx;
+  if (known.length === 0) {
+    page.append(
+      h("h2", {}, t("briefing.known")),
+      h("p", { "data-known": "none" }, t("briefing.knownNone")),
+    );
+    return;
+  }
+  const several = new Set(known.map(k => k.unit)).size > 1;
+  const sorted = known
+    .filter(k => k.indicator.measure !== "BINARY")
+    .sort(
+      (a, b) =>
+        a.unit.localeCompare(b.unit) ||
+        rank(a.indicator.code) - rank(b.indicator.code) ||
+        a.indicator.code.localeCompare(b.indicator.code),
+    );
+  const values: ValueRow[] = sorted.map(k => {
+    const c = provenanceColumns(k.provenance, locale);
+    return {
+      unitCode: k.unit,
+      unitName: unitLabel(k.unit),
+      indicatorCode: k.indicator.code,
+      indicatorName: pick(k.indicator, locale),
+      year: k.year,
+      value: k.value,
+      unitOfMeasure: measureUnitText(k.indicator.measure, locale),
+      dataset: "OFFICIAL",
+      ...c,
+    };
+  });
+  // The page shows the accident figures and a few others; the CSV has every value.
+  const shown = sorted.slice(0, KNOWN_ROWS_SHOWN);
+  const more = sorted.length - shown.length;
+  createTablePanel(page, {
+    id: "briefing-known",
+    title: t("briefing.known"),
+    note:
+      t("briefing.knownHint") +
+      (more > 0 ? ` ${t("briefing.knownMore", { count: String(more) })}` : ""),
+    locale,
+    t,
+    values,
+    table: {
+      columns: [
+        ...(several ? [{ key: "unit", label: t("unit") }] : []),
+        { key: "indicator", label: t("indicator") },
+        { key: "value", label: `${t("latest")} (${t("year").toLowerCase()})`, numeric: true },
+        { key: "source", label: t("provenance") },
+      ],
+      rows: shown.map(k => ({
+        unit: unitLabel(k.unit),
+        indicator: pick(k.indicator, locale),
+        value: `${formatMeasure(k.value, k.indicator.measure, locale)} (${k.year})`,
+        source: [
+          statusText(k.provenance.status, locale),
+          k.provenance.source?.title,
+          k.provenance.source?.publishedOn
+            ? formatDate(k.provenance.source.publishedOn, locale)
+            : null,
+          (k.provenance.grade ?? k.provenance.source?.grade)
+            ? `${t("grade")} ${k.provenance.grade ?? k.provenance.source?.grade}`
+            : null,
+          k.provenance.disputed ? (locale === "vi" ? "có số liệu khác" : "disputed") : null,
+        ]
+          .filter(Boolean)
+          .join(" · "),
+      })),
+    },
+  });
+  // The full provenance of the accident figures (the ones a reader asks about first).
+  const details = shown.filter(k => k.indicator.code.startsWith("oa-")).slice(0, 6);
+  if (details.length) {
+    page.append(
+      h(
+        "details",
+        { class: "screen-only", "data-known-details": "" },
+        h("summary", {}, t("provenance")),
+        h(
+          "dl",
+          { class: "provenance-list" },
+          details.flatMap(k => [
+            h(
+              "dt",
+              {},
+              `${several ? `${unitLabel(k.unit)} · ` : ""}${pick(k.indicator, locale)} ${k.year}: ${formatMeasure(k.value, k.indicator.measure, locale)}`,
+            ),
+            h(
+              "dd",
+              {},
+              provenanceBlock(k.provenance, locale, v =>
+                formatMeasure(v, k.indicator.measure, locale),
+              ),
+            ),
+          ]),
+        ),
+      ),
+    );
+  }
 }
 
 function renderGaps(page: HTMLElement, { t, locale }: PageContext, scorecard: Scorecard): void {

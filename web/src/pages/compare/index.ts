@@ -16,7 +16,17 @@ import { h } from "../../components/dom.js";
 import { indicatorLink } from "../../components/indicator-link.js";
 import { indicatorPicker } from "../../components/indicator-picker.js";
 import { showEmpty, showLoading } from "../../components/states.js";
-import { formatMeasure } from "../../lib/format.js";
+import { fetchProvenance } from "../../api/provenance.js";
+import { provenanceTooltipHtml } from "../../components/provenance.js";
+import { formatMeasure, measureUnitText } from "../../lib/format.js";
+import {
+  pointProvenance,
+  provenanceColumns,
+  provenanceLines,
+  seriesValueRows,
+  sourceLine,
+  type ValueProvenance,
+} from "../../lib/provenance.js";
 import { pick } from "../../lib/i18n.js";
 import type { TableModel } from "../../lib/table.js";
 import { targetValueText } from "../../lib/targets.js";
@@ -108,6 +118,65 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
       : null,
     basis === "HARMONISED" ? t("harmonisedHint") : null,
   ].filter(Boolean);
+  // Where each value comes from: the official values' sources (one query), the parts of a rate.
+  const num = comparison.indicator.numerator;
+  const den = comparison.indicator.denominator;
+  const parts =
+    num && den
+      ? [
+          { indicator: num.code, label: pick(num, locale) },
+          { indicator: den.code, label: pick(den, locale) },
+        ]
+      : undefined;
+  const index = await fetchProvenance({
+    indicators: [indicator.code, ...(parts ?? []).map(p => p.indicator)],
+    units: [
+      ...new Set(
+        comparison.series.flatMap(s => [s.unit.code, ...s.points.flatMap(p => p.components)]),
+      ),
+    ],
+    yearFrom: from,
+    yearTo: to,
+  });
+  const measure = indicator.measure;
+  const formatValue = (v: number) => formatMeasure(v, measure, locale);
+  const provenanceOf = (seriesIndex: number, year: number): ValueProvenance | null => {
+    const s = comparison.series[seriesIndex];
+    const point = s?.points.find(p => p.year === year);
+    return point
+      ? pointProvenance(index, indicator.code, s.unit.code, point, unitLabel, parts)
+      : null;
+  };
+  const usedSources = new Map<string, string>();
+  comparison.series.forEach((s, i) =>
+    s.points.forEach(p => {
+      const prov = provenanceOf(i, p.year);
+      for (const v of [prov, ...(prov?.derivedFrom ?? []).map(d => d.provenance)]) {
+        if (v?.source) {
+          usedSources.set(
+            v.source.code,
+            // No URL on the image (too long to read there); the CSV has it.
+            `${sourceLine(v.source, locale, false)} (${t("grade")} ${v.grade ?? v.source.grade})`,
+          );
+        }
+      }
+    }),
+  );
+  const table = compareTable(comparison, ctx, from, to, unitLabel);
+  table.columns.push({ key: "source", label: t("provenance") });
+  for (const row of table.rows) {
+    const year = Number(row.year);
+    row.source = comparison.series
+      .map((s, i) => {
+        const p = s.points.find(x => x.year === year);
+        if (p?.value == null) return null;
+        const c = provenanceColumns(provenanceOf(i, year), locale);
+        const what = [c.source, c.grade, c.note].filter(Boolean).join(", ");
+        return `${unitLabel(s.unit.code)}: ${what || c.status}`;
+      })
+      .filter(Boolean)
+      .join(" | ");
+  }
   const panel = createChartPanel(root, {
     id: "compare",
     title,
@@ -133,8 +202,26 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
         points: tr.points,
       })),
       nationalTarget,
+      provenanceHtml: (i, year) =>
+        provenanceTooltipHtml(provenanceLines(provenanceOf(i, year), locale, formatValue, true)),
     }),
-    table: compareTable(comparison, ctx, from, to, unitLabel),
+    table,
+    values: seriesValueRows({
+      locale,
+      indicator: { code: indicator.code, name: pick(indicator, locale) },
+      unitOfMeasure: measureUnitText(measure, locale),
+      unitName: unitLabel,
+      series: comparison.series,
+      index,
+      years: yearsBetween(from, to),
+      parts,
+    }),
+    png: {
+      subtitle: `${t("unitOfMeasure")}: ${measureUnitText(measure, locale) || "—"} · ${from}–${to}`,
+      sources: usedSources.size
+        ? [`${t("sources")}:`, ...[...usedSources.values()].map(l => `– ${l}`)]
+        : [],
+    },
   });
   return { dispose: () => panel.dispose() };
 }

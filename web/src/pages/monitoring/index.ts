@@ -18,6 +18,7 @@ import {
 } from "../../components/controls.js";
 import { h } from "../../components/dom.js";
 import { showEmpty, showLoading } from "../../components/states.js";
+import type { ValueRow } from "../../lib/csv.js";
 import { formatNumber, formatPercent } from "../../lib/format.js";
 import { datasetParam, enumParam, intParam, listParam } from "../../lib/url-state.js";
 import { DISEASES, FACTORS, SECTORS, term } from "../../lib/vocab.js";
@@ -48,7 +49,8 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
   ]).filter(c => UNIT_CHOICES.includes(c));
   const from = intParam(params, "from", 2021, 2000, 2030);
   const to = Math.max(from, intParam(params, "to", 2025, 2000, 2030));
-  const { data, datasets } = datasetParam(params, "all");
+  // Official by default, like every page; the illustrative data is one obvious switch away.
+  const { data, datasets } = datasetParam(params, "official");
   const kind = enumParam(params, "kind", KINDS, "OD_SCREENING");
 
   showLoading(root, t);
@@ -82,6 +84,27 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
     ),
   );
 
+  const hasAny = [byFactor, bySector, byYear].some(rows => rows.length > 0) || examined.length > 0;
+  if (!hasAny && data === "official") {
+    root.append(
+      h(
+        "section",
+        { class: "panel", "data-empty": "official" },
+        h("p", { class: "state state-empty", role: "status" }, t("monitoring.officialEmpty")),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "btn btn-primary",
+            "data-action": "show-illustrative",
+            onclick: () => ctx.setParams({ data: "all" }),
+          },
+          t("monitoring.showIllustrative"),
+        ),
+      ),
+    );
+    return { dispose() {} };
+  }
   const panels: ChartPanel[] = [];
   const selected = selectedUnits.map(code => ({ code, label: label(code) }));
   const grid = root.appendChild(h("div", { class: "grid-2" }));
@@ -116,7 +139,9 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
       .filter(u => !aggregated.series.some(s => s.code === u.code))
       .map(u => u.label);
     const note = missing.length ? `${t("noData")}: ${missing.join(", ")}` : undefined;
-    panels.push(overLimitPanel(grid, ctx, `monitoring-${category}`, title, aggregated, note));
+    panels.push(
+      overLimitPanel(grid, ctx, `monitoring-${category}`, title, aggregated, note, `${from}–${to}`),
+    );
   }
 
   const checkupData = checkupSeries(examined, cases, code => term(DISEASES, code, locale));
@@ -154,6 +179,37 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
         t,
         controls: [kindSelect],
         option: buildCheckupOption({ locale, title, ...checkupData }),
+        values: checkupData.years.flatMap((year, yi) => {
+          const unitCode = selectedUnits.join("+");
+          const unitName = selectedUnits.map(label).join(" + ");
+          const row = (code: string, name: string, value: number | null, note: string) =>
+            monitoringRow(ctx, checkupData.illustrative, {
+              unitCode,
+              unitName,
+              indicatorCode: code,
+              indicatorName: name,
+              year,
+              value,
+              unitOfMeasure: locale === "vi" ? "người" : "persons",
+              note,
+            });
+          return [
+            row(
+              "od-workers-examined",
+              t("checkup.examined"),
+              checkupData.examined[yi],
+              kindLabel(kind),
+            ),
+            ...checkupData.diseases.map(d =>
+              row(
+                "od-cases",
+                `${t("checkup.byDisease")}: ${d.label}`,
+                d.cases[yi],
+                kindLabel(kind),
+              ),
+            ),
+          ];
+        }),
         table: {
           illustrative: checkupData.illustrative,
           columns: [
@@ -182,6 +238,31 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
   return { dispose: () => panels.forEach(p => p.dispose()) };
 }
 
+/**
+ * A CSV row of a monitoring or check-up total: these are sums over establishment records, so
+ * they have no source of their own; the status says whether the records are illustrative.
+ */
+function monitoringRow(
+  { locale }: PageContext,
+  illustrative: boolean,
+  row: Omit<ValueRow, "dataset" | "status" | "source" | "grade" | "disputed">,
+): ValueRow {
+  const summed = locale === "vi" ? "tổng hợp từ hồ sơ cơ sở" : "summed from establishment records";
+  const generated =
+    locale === "vi"
+      ? "số liệu do máy tạo để minh họa, không phải số liệu thật"
+      : "machine-generated for demonstration, not real figures";
+  return {
+    ...row,
+    dataset: illustrative ? "ILLUSTRATIVE" : "OFFICIAL",
+    status: illustrative ? "ILLUSTRATIVE" : "DERIVED",
+    source: "",
+    grade: "",
+    disputed: false,
+    note: [row.note, illustrative ? generated : summed].filter(Boolean).join("; "),
+  };
+}
+
 function overLimitPanel(
   host: HTMLElement,
   ctx: PageContext,
@@ -189,6 +270,7 @@ function overLimitPanel(
   title: string,
   data: OverLimitData,
   note?: string,
+  years?: string,
 ): ChartPanel {
   const { t, locale } = ctx;
   return createChartPanel(host, {
@@ -204,6 +286,35 @@ function overLimitPanel(
       categories: data.categories,
       series: data.series,
     }),
+    values: data.categories.flatMap((category, ci) =>
+      data.series.flatMap(s => {
+        const cell = s.cells[ci];
+        const byYear = id.endsWith("year");
+        const row = (code: string, name: string, value: number | null, measure: string) =>
+          monitoringRow(ctx, Boolean(s.illustrative), {
+            unitCode: s.code,
+            unitName: s.label,
+            indicatorCode: code,
+            indicatorName: name,
+            year: byYear ? Number(category) : (years ?? ""),
+            value,
+            unitOfMeasure: measure,
+            note: byYear ? "" : `${title}: ${category}`,
+          });
+        const count = locale === "vi" ? "số mẫu" : "samples";
+        const share = shareOverLimit(cell);
+        return [
+          row("wem-samples", t("monitoring.samples"), cell.samples, count),
+          row("wem-samples-not-meeting", t("monitoring.overLimit"), cell.overLimit, count),
+          row(
+            "wem-samples-not-meeting-share",
+            t("monitoring.shareOver"),
+            share === null ? null : Math.round(share * 100) / 100,
+            "%",
+          ),
+        ];
+      }),
+    ),
     table: {
       illustrative: data.illustrative,
       columns: [

@@ -15,9 +15,19 @@ import { renderTable } from "../../components/data-table.js";
 import { h } from "../../components/dom.js";
 import { statusChip } from "../../components/status-chip.js";
 import { illustrativeBadge, showEmpty, showLoading } from "../../components/states.js";
-import { fileSlug, tableToCsv } from "../../lib/csv.js";
+import { fetchProvenance } from "../../api/provenance.js";
+import { provenanceBlock } from "../../components/provenance.js";
+import { fileSlug, valuesToCsv } from "../../lib/csv.js";
+import { scorecardValues } from "../../lib/scorecard-values.js";
 import { downloadText } from "../../lib/download.js";
 import { formatMeasure } from "../../lib/format.js";
+import {
+  pointProvenance,
+  provenanceColumns,
+  statusText,
+  type ValueProvenance,
+  type ValueStatus,
+} from "../../lib/provenance.js";
 import { pick, pickText, sentence } from "../../lib/i18n.js";
 import { statusLabel } from "../../lib/status.js";
 import type { TableModel } from "../../lib/table.js";
@@ -76,9 +86,20 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
     showEmpty(root.appendChild(h("div")), t);
     return { dispose() {} };
   }
+  // Sources of the official values behind every cell: one query for the whole scorecard.
+  const index = await fetchProvenance({
+    indicators: [...new Set(scorecard.rows.map(r => r.target.indicator.code))],
+    units: [
+      ...new Set(
+        scorecard.rows.flatMap(r =>
+          r.cells.flatMap(c => [c.unit.code, ...c.series.flatMap(p => p.components)]),
+        ),
+      ),
+    ],
+  });
   const selected = params.cell ?? null;
-  renderScorecardPanel(root, ctx, scorecard, unitLabel, selected, basis);
-  if (selected) renderExplanation(root, ctx, scorecard, selected, unitLabel);
+  renderScorecardPanel(root, ctx, scorecard, unitLabel, selected, basis, index);
+  if (selected) renderExplanation(root, ctx, scorecard, selected, unitLabel, index);
   return { dispose() {} };
 }
 
@@ -86,6 +107,7 @@ function scorecardTable(
   scorecard: Scorecard,
   ctx: PageContext,
   unitLabel: (code: string) => string,
+  index: ReadonlyMap<string, ValueProvenance>,
 ): TableModel {
   const { t, locale } = ctx;
   return {
@@ -96,6 +118,7 @@ function scorecardTable(
       ...scorecard.units.flatMap(u => [
         { key: `${u.code}:status`, label: `${unitLabel(u.code)}: ${t("status")}` },
         { key: `${u.code}:value`, label: `${unitLabel(u.code)}: ${t("latest")}`, numeric: true },
+        { key: `${u.code}:source`, label: `${unitLabel(u.code)}: ${t("provenance")}` },
       ]),
     ],
     rows: scorecard.rows.map(row => ({
@@ -108,9 +131,34 @@ function scorecardTable(
             c.latestValue === null
               ? null
               : `${formatMeasure(c.latestValue, row.target.indicator.measure, locale)} (${c.latestYear})`;
+          const latest = cell.series.find(p => p.year === c.latestYear);
+          const provenance = latest
+            ? provenanceColumns(
+                pointProvenance(
+                  index,
+                  row.target.indicator.code,
+                  cell.unit.code,
+                  latest,
+                  unitLabel,
+                ),
+                locale,
+              )
+            : null;
           return [
             [`${cell.unit.code}:status`, statusLabel(cell.progress.status, locale)],
             [`${cell.unit.code}:value`, value],
+            [
+              `${cell.unit.code}:source`,
+              provenance
+                ? [
+                    provenance.status ? statusText(provenance.status as ValueStatus, locale) : null,
+                    provenance.source,
+                    provenance.grade,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")
+                : null,
+            ],
           ];
         }),
       ),
@@ -125,9 +173,10 @@ function renderScorecardPanel(
   unitLabel: (code: string) => string,
   selected: string | null,
   basis: SeriesBasis,
+  index: ReadonlyMap<string, ValueProvenance>,
 ): void {
   const { t, locale } = ctx;
-  const table = scorecardTable(scorecard, ctx, unitLabel);
+  const table = scorecardTable(scorecard, ctx, unitLabel, index);
   const title = `${t("overview.title")} · ${t(basis === "HARMONISED" ? "harmonised" : "asReported")}`;
   const tableWrap = h(
     "div",
@@ -160,7 +209,11 @@ function renderScorecardPanel(
   });
   const csv = h("button", { type: "button", class: "btn", "data-action": "csv" }, t("downloadCsv"));
   csv.addEventListener("click", () =>
-    downloadText(`${fileSlug(title)}.csv`, tableToCsv(table, locale), "text/csv;charset=utf-8"),
+    downloadText(
+      `${fileSlug(title)}.csv`,
+      valuesToCsv(scorecardValues(scorecard, locale, unitLabel, index)),
+      "text/csv;charset=utf-8",
+    ),
   );
   root.append(
     h(
@@ -190,6 +243,7 @@ function renderExplanation(
   scorecard: Scorecard,
   key: string,
   unitLabel: (code: string) => string,
+  index: ReadonlyMap<string, ValueProvenance>,
 ): void {
   const { t, locale } = ctx;
   for (const row of scorecard.rows) {
@@ -247,6 +301,27 @@ function renderExplanation(
             )
           : null,
         cell.progress.illustrative ? illustrativeBadge(t) : null,
+        h("h3", {}, t("provenance")),
+        h(
+          "dl",
+          { class: "provenance-list" },
+          cell.series
+            .filter(p => p.value !== null)
+            .slice()
+            .reverse()
+            .flatMap(p => [
+              h("dt", {}, `${p.year}: ${formatMeasure(p.value, measure, locale)}`),
+              h(
+                "dd",
+                {},
+                provenanceBlock(
+                  pointProvenance(index, row.target.indicator.code, cell.unit.code, p, unitLabel),
+                  locale,
+                  v => formatMeasure(v, measure, locale),
+                ),
+              ),
+            ]),
+        ),
       ),
     );
     // The explanation is drawn below the whole scorecard: bring it into view and give it the
