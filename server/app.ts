@@ -177,6 +177,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     dataDir: options.dataDir ?? resolve(projectRoot(), ".data"),
     illustrative: options.illustrative ?? true,
     log,
+    countSql: options.exposeSqlCount ?? false,
   });
   const cache = options.responseCache === false ? null : new ResponseCache<CachedAnswer>();
   const rollup = new MonitoringRollupRefresher(

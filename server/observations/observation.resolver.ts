@@ -10,15 +10,16 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
 import { Dataset } from "../common/enums.js";
+import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
 import type { Context } from "../context.js";
 import { Indicator } from "../indicators/indicator.entity.js";
 import { Source } from "../sources/source.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { ObservationAlternative } from "./observation-alternative.entity.js";
 import { Observation } from "./observation.entity.js";
-import { ObservationFilter, observationWhere } from "./observation.inputs.js";
+import { ObservationFilter } from "./observation.inputs.js";
+import { isObservationRow, readObservationPage, type ObservationRow } from "./observation.reads.js";
 
 export enum ObservationOrder {
   YEAR_ASC = "YEAR_ASC",
@@ -29,15 +30,6 @@ export enum ObservationOrder {
   INDICATOR_ASC = "INDICATOR_ASC",
 }
 registerEnumType(ObservationOrder, { name: "ObservationOrder" });
-
-const orderings: Record<ObservationOrder, Record<string, unknown>[]> = {
-  YEAR_ASC: [{ year: "asc" }],
-  YEAR_DESC: [{ year: "desc" }],
-  VALUE_ASC: [{ value: "asc" }],
-  VALUE_DESC: [{ value: "desc" }],
-  UNIT_ASC: [{ unit: { code: "asc" } }, { year: "asc" }],
-  INDICATOR_ASC: [{ indicator: { code: "asc" } }, { year: "asc" }],
-};
 
 @ObjectType()
 export class ObservationConnection extends Connection(Observation, "Observation") {
@@ -64,35 +56,58 @@ export class ObservationResolver {
     @Args(() => ObservationsArgs) args: ObservationsArgs,
     @Ctx() { em }: Context,
   ): Promise<ObservationConnection> {
-    const where = observationWhere(args.filter);
+    // Plain rows in one statement (page, total, illustrative flag), not managed entities.
     const page = toPage(args);
-    const [items, total] = await em.findAndCount(Observation, where, {
-      orderBy: [...orderings[args.orderBy ?? "INDICATOR_ASC"], { id: "asc" }] as never,
-      limit: page.limit,
-      offset: page.offset,
-    });
-    const datasets = args.filter?.datasets ?? [Dataset.OFFICIAL];
-    const containsIllustrative =
-      datasets.includes(Dataset.ILLUSTRATIVE) &&
-      (items.some(o => o.illustrative) ||
-        (await em.count(Observation, { ...where, dataset: Dataset.ILLUSTRATIVE })) > 0);
-    return { ...toConnection(items, total, page), containsIllustrative };
+    const { rows, total, containsIllustrative } = await readObservationPage(
+      em,
+      args.filter,
+      args.orderBy ?? ObservationOrder.INDICATOR_ASC,
+      page,
+    );
+    return {
+      ...toConnection(rows as unknown as Observation[], total, page),
+      containsIllustrative,
+    };
   }
 
-  @FieldResolver(() => Indicator) indicator(@Root() o: Observation) {
-    return o.indicator.load();
+  @FieldResolver(() => Boolean, {
+    description: "True for generated demo data: never a real figure",
+  })
+  illustrative(@Root() o: Observation | ObservationRow): boolean {
+    return o.dataset === Dataset.ILLUSTRATIVE;
   }
-  @FieldResolver(() => AdministrativeUnit) unit(@Root() o: Observation) {
-    return o.unit.load();
+
+  // Roots are plain rows from observation.reads.ts or entities from the write API.
+  @FieldResolver(() => Indicator) indicator(
+    @Root() o: Observation | ObservationRow,
+    @Ctx() { em }: Context,
+  ) {
+    return isObservationRow(o)
+      ? em.getReference(Indicator, o.indicatorId, { wrapped: true }).load()
+      : o.indicator.load();
   }
-  @FieldResolver(() => Source, { nullable: true }) source(@Root() o: Observation) {
-    return o.source?.load() ?? null;
+  @FieldResolver(() => AdministrativeUnit) unit(
+    @Root() o: Observation | ObservationRow,
+    @Ctx() { em }: Context,
+  ) {
+    return isObservationRow(o)
+      ? em.getReference(AdministrativeUnit, o.unitId, { wrapped: true }).load()
+      : o.unit.load();
+  }
+  @FieldResolver(() => Source, { nullable: true }) source(
+    @Root() o: Observation | ObservationRow,
+    @Ctx() { em }: Context,
+  ) {
+    if (!isObservationRow(o)) return o.source?.load() ?? null;
+    return o.sourceId === null
+      ? null
+      : em.getReference(Source, o.sourceId, { wrapped: true }).load();
   }
   @FieldResolver(() => [ObservationAlternative], {
     description:
       "Values other sources give for the same indicator, unit and year: different (the value is disputed), the same (a confirming source), or rejected (kept for the record; see note)",
   })
-  alternatives(@Root() o: Observation, @Ctx() { loaders }: Context) {
+  alternatives(@Root() o: Observation | ObservationRow, @Ctx() { loaders }: Context) {
     return loaders.children(ObservationAlternative, "observation").load(o.id);
   }
 }

@@ -3,7 +3,8 @@ import { Connection, toConnection, toPage } from "../common/connection.js";
 import { checkCodes } from "../common/validate.js";
 import type { Context } from "../context.js";
 import { Observation } from "../observations/observation.entity.js";
-import { ObservationFilter, observationWhere } from "../observations/observation.inputs.js";
+import { ObservationFilter } from "../observations/observation.inputs.js";
+import { unitObservationsLoader } from "../observations/observation.reads.js";
 import { UnitLineage } from "./unit-lineage.entity.js";
 import { AdministrativeUnit } from "./unit.entity.js";
 import { UnitsArgs, unitOrderBy, unitWhere } from "./unit.inputs.js";
@@ -74,12 +75,10 @@ export class UnitResolver {
   async observations(
     @Root() unit: AdministrativeUnit,
     @Arg("filter", () => ObservationFilter, { nullable: true }) filter: ObservationFilter | null,
-    @Ctx() { loaders }: Context,
+    @Ctx() { loaders, em }: Context,
   ) {
-    const where = observationWhere({ ...filter, units: null });
-    return loaders
-      .children(Observation, "unit", where, { indicator: "asc", year: "asc", id: "asc" } as never)
-      .load(unit.id);
+    // Plain rows (not managed entities), batched over all units of the request.
+    return unitObservationsLoader(loaders, em, filter).load(unit.id);
   }
 }
 
