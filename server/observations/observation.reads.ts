@@ -30,7 +30,35 @@ export interface ObservationRow {
   note: string | null;
   disputed: boolean;
   reviewState: string;
+  /** The related rows when look-ahead joined them (plain columns only); else undefined. */
+  unitRow?: Record<string, unknown>;
+  indicatorRow?: Record<string, unknown>;
+  sourceRow?: Record<string, unknown> | null;
 }
+
+/** Related rows to select in the same statement: property -> column, per relation (look-ahead.ts). */
+export interface Joins {
+  unit?: Map<string, string> | null;
+  indicator?: Map<string, string> | null;
+  source?: Map<string, string> | null;
+}
+
+const ALIASES = { unit: "u", indicator: "i", source: "s" } as const;
+
+function joinedColumns(knex: Knex, joins: Joins): Knex.Raw[] {
+  const out: Knex.Raw[] = [];
+  for (const relation of ["unit", "indicator", "source"] as const) {
+    for (const [prop, column] of joins[relation] ?? []) {
+      out.push(knex.raw(`??.?? as ??`, [ALIASES[relation], column, `${relation}__${prop}`]));
+    }
+  }
+  return out;
+}
+
+const joinKey = (joins: Joins) =>
+  (["unit", "indicator", "source"] as const)
+    .map(r => [...(joins[r] ?? [])].map(([p]) => p).join(","))
+    .join("|");
 
 /** True for a plain row from this file, false for a managed Observation entity. */
 export function isObservationRow(o: Observation | ObservationRow): o is ObservationRow {
@@ -88,14 +116,37 @@ function applyFilter(
   return q;
 }
 
-function base(em: EntityManager): Knex.QueryBuilder {
-  return em
+function base(em: EntityManager, joins: Joins = {}): Knex.QueryBuilder {
+  const q = em
     .getKnex("read")("observation as o")
     .join("indicator as i", "i.id", "o.indicator_id")
     .join("administrative_unit as u", "u.id", "o.unit_id");
+  return joins.source ? q.leftJoin("source as s", "s.id", "o.source_id") : q;
 }
 
-const toRow = (raw: Record<string, unknown>) => raw as unknown as ObservationRow;
+/** Moves `unit__code`-style columns into `unitRow` etc.; a missing source stays null. */
+function toRow(raw: Record<string, unknown>, joins: Joins): ObservationRow {
+  const row = raw as unknown as ObservationRow;
+  if (joins.unit) row.unitRow = nest(raw, "unit", joins.unit);
+  if (joins.indicator) row.indicatorRow = nest(raw, "indicator", joins.indicator);
+  if (joins.source)
+    row.sourceRow = row.sourceId === null ? null : nest(raw, "source", joins.source);
+  return row;
+}
+
+function nest(
+  raw: Record<string, unknown>,
+  relation: string,
+  columns: Map<string, string>,
+): Record<string, unknown> {
+  const related: Record<string, unknown> = {};
+  for (const prop of columns.keys()) {
+    const key = `${relation}__${prop}`;
+    related[prop] = raw[key];
+    delete raw[key];
+  }
+  return related;
+}
 
 export interface ObservationPage {
   rows: ObservationRow[];
@@ -112,11 +163,13 @@ export async function readObservationPage(
   filter: ObservationFilter | null | undefined,
   orderBy: ObservationOrderName,
   page: { limit: number; offset: number },
+  joins: Joins = {},
 ): Promise<ObservationPage> {
   const knex = em.getKnex("read");
-  const q = applyFilter(base(em), filter)
+  const q = applyFilter(base(em, joins), filter)
     .select([
       ...COLUMNS,
+      ...joinedColumns(knex, joins),
       knex.raw("count(*) over () as total"),
       knex.raw(`bool_or(o.dataset = 'ILLUSTRATIVE') over () as "anyIllustrative"`),
     ])
@@ -126,7 +179,7 @@ export async function readObservationPage(
   const raw = await em.getConnection("read").execute<Record<string, unknown>[]>(q);
   if (raw.length) {
     return {
-      rows: raw.map(toRow),
+      rows: raw.map(r => toRow(r, joins)),
       total: Number(raw[0].total),
       containsIllustrative: raw[0].anyIllustrative === true,
     };
@@ -159,6 +212,7 @@ export function unitObservationsLoader(
   loaders: Loaders,
   em: EntityManager,
   filter: ObservationFilter | null | undefined,
+  joins: Joins = {},
 ): DataLoader<number, ObservationRow[]> {
   observationWhere({ ...filter, units: null }); // bad input fails here, before any SQL
   let byFilter = perRequest.get(loaders);
@@ -166,18 +220,18 @@ export function unitObservationsLoader(
     byFilter = new Map();
     perRequest.set(loaders, byFilter);
   }
-  const key = JSON.stringify(filter ?? {});
+  const key = `${JSON.stringify(filter ?? {})}|${joinKey(joins)}`;
   let loader = byFilter.get(key);
   if (!loader) {
     loader = new DataLoader<number, ObservationRow[]>(async unitIds => {
-      const q = applyFilter(base(em), { ...filter, units: null })
+      const q = applyFilter(base(em, joins), { ...filter, units: null })
         .whereIn("o.unit_id", [...unitIds])
-        .select(COLUMNS)
+        .select([...COLUMNS, ...joinedColumns(em.getKnex("read"), joins)])
         .orderByRaw("o.indicator_id asc, o.year asc, o.id asc");
       const raw = await em.getConnection("read").execute<Record<string, unknown>[]>(q);
       const grouped = new Map<number, ObservationRow[]>();
       for (const r of raw) {
-        const row = toRow(r);
+        const row = toRow(r, joins);
         const list = grouped.get(row.unitId);
         if (list) list.push(row);
         else grouped.set(row.unitId, [row]);

@@ -4,6 +4,7 @@ import {
   Ctx,
   Field,
   FieldResolver,
+  Info,
   ObjectType,
   Query,
   registerEnumType,
@@ -11,6 +12,7 @@ import {
   Root,
 } from "type-graphql";
 import { Dataset } from "../common/enums.js";
+import type { GraphQLResolveInfo } from "graphql";
 import { Connection, PageArgs, toConnection, toPage } from "../common/connection.js";
 import type { Context } from "../context.js";
 import { Indicator } from "../indicators/indicator.entity.js";
@@ -19,6 +21,7 @@ import { AdministrativeUnit } from "../units/unit.entity.js";
 import { ObservationAlternative } from "./observation-alternative.entity.js";
 import { Observation } from "./observation.entity.js";
 import { ObservationFilter } from "./observation.inputs.js";
+import { observationJoins } from "./look-ahead.js";
 import { isObservationRow, readObservationPage, type ObservationRow } from "./observation.reads.js";
 
 export enum ObservationOrder {
@@ -55,6 +58,7 @@ export class ObservationResolver {
   async observations(
     @Args(() => ObservationsArgs) args: ObservationsArgs,
     @Ctx() { em }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ObservationConnection> {
     // Plain rows in one statement (page, total, illustrative flag), not managed entities.
     const page = toPage(args);
@@ -63,6 +67,7 @@ export class ObservationResolver {
       args.filter,
       args.orderBy ?? ObservationOrder.INDICATOR_ASC,
       page,
+      observationJoins(em, info, ["nodes"], ["edges", "node"]),
     );
     return {
       ...toConnection(rows as unknown as Observation[], total, page),
@@ -82,23 +87,22 @@ export class ObservationResolver {
     @Root() o: Observation | ObservationRow,
     @Ctx() { em }: Context,
   ) {
-    return isObservationRow(o)
-      ? em.getReference(Indicator, o.indicatorId, { wrapped: true }).load()
-      : o.indicator.load();
+    if (!isObservationRow(o)) return o.indicator.load();
+    return o.indicatorRow ?? em.getReference(Indicator, o.indicatorId, { wrapped: true }).load();
   }
   @FieldResolver(() => AdministrativeUnit) unit(
     @Root() o: Observation | ObservationRow,
     @Ctx() { em }: Context,
   ) {
-    return isObservationRow(o)
-      ? em.getReference(AdministrativeUnit, o.unitId, { wrapped: true }).load()
-      : o.unit.load();
+    if (!isObservationRow(o)) return o.unit.load();
+    return o.unitRow ?? em.getReference(AdministrativeUnit, o.unitId, { wrapped: true }).load();
   }
   @FieldResolver(() => Source, { nullable: true }) source(
     @Root() o: Observation | ObservationRow,
     @Ctx() { em }: Context,
   ) {
     if (!isObservationRow(o)) return o.source?.load() ?? null;
+    if (o.sourceRow !== undefined) return o.sourceRow;
     return o.sourceId === null
       ? null
       : em.getReference(Source, o.sourceId, { wrapped: true }).load();

@@ -1,9 +1,21 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  Info,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { Connection, toConnection, toPage } from "../common/connection.js";
 import { checkCodes } from "../common/validate.js";
 import type { Context } from "../context.js";
 import { Observation } from "../observations/observation.entity.js";
 import { ObservationFilter } from "../observations/observation.inputs.js";
+import { observationJoins } from "../observations/look-ahead.js";
 import { unitObservationsLoader } from "../observations/observation.reads.js";
 import { UnitLineage } from "./unit-lineage.entity.js";
 import { AdministrativeUnit } from "./unit.entity.js";
@@ -76,9 +88,12 @@ export class UnitResolver {
     @Root() unit: AdministrativeUnit,
     @Arg("filter", () => ObservationFilter, { nullable: true }) filter: ObservationFilter | null,
     @Ctx() { loaders, em }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    // Plain rows (not managed entities), batched over all units of the request.
-    return unitObservationsLoader(loaders, em, filter).load(unit.id);
+    // Plain rows (not managed entities), batched over all units of the request; the indicator
+    // and source joined into the same statement when only their plain columns are asked for.
+    const joins = observationJoins(em, info, []);
+    return unitObservationsLoader(loaders, em, filter, joins).load(unit.id);
   }
 }
 
