@@ -32,6 +32,7 @@ import type { BenchRun, QueryRun, ScaleRun, SoakRun } from "./types.js";
  *   BENCH_TABLES=0       skip the cached / uncached query tables (e.g. to run only the peer section)
  *   BENCH_PEER=0         skip the side-by-side reads against PostGraphile 5 and raw pg (bench/peer.ts)
  *   BENCH_PEER_ROUNDS=n  interleaved rounds per peer read (default 3; medians are reported)
+ *   BENCH_PROFILE=dir    V8 CPU profiles of the uncached server and of ours in the peer section
  */
 const quick = process.argv.includes("--quick");
 const seconds = Number(process.env.BENCH_DURATION ?? (quick ? 3 : 10));
@@ -121,7 +122,12 @@ try {
     // The same queries with the cache off: what a request costs when its answer is not cached
     // (the first after a write, or a query nobody asked before).
     log("  without the response cache (every request computed):");
-    server = await startServerProcess(cluster.url, { responseCache: false });
+    // BENCH_PROFILE=<dir>: a V8 CPU profile of the uncached server (summarise with dist/bench/profile.js).
+    const profile = process.env.BENCH_PROFILE;
+    server = await startServerProcess(cluster.url, {
+      responseCache: false,
+      nodeArgs: profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [],
+    });
     scaleRun.uncachedRuns = await measure(server, queries, scale);
     // Memory is soaked without the cache: every request then allocates its whole answer anew.
     if (scale === 1 && soakOn) run.soak = await soak(server, queries[0]);

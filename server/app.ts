@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { MikroORM } from "@mikro-orm/core";
@@ -33,6 +34,23 @@ const sqlHeaderPlugin: ApolloServerPlugin<RequestContext> = {
     return {
       async willSendResponse({ contextValue, response }) {
         response.http.headers.set("x-sql-statements", String(contextValue.sql.count));
+      },
+    };
+  },
+};
+
+/**
+ * Apollo's default cache-control plugin only ever answered `cache-control: no-store` here (no
+ * type sets a cache hint), but its per-field hook makes Apollo wrap every resolver of the schema
+ * (~4 % of a request's CPU, bench/RESULTS.md). It is disabled; this keeps the header.
+ */
+const noStorePlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (!response.http.headers.has("cache-control")) {
+          response.http.headers.set("cache-control", "no-store");
+        }
       },
     };
   },
@@ -77,6 +95,8 @@ export async function createApp({
     plugins: [
       ...(exposeSqlCount ? [sqlHeaderPlugin] : []),
       costLimitPlugin as ApolloServerPlugin<RequestContext>,
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin,
       ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   });
