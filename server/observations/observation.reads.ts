@@ -124,14 +124,37 @@ function base(em: EntityManager, joins: Joins = {}): Knex.QueryBuilder {
   return joins.source ? q.leftJoin("source as s", "s.id", "o.source_id") : q;
 }
 
-/** Moves `unit__code`-style columns into `unitRow` etc.; a missing source stays null. */
+/**
+ * A fresh object of one fixed shape (the driver's row also carries `unit__code`-style joined
+ * columns and the window aggregates; deleting them would turn it into a slow dictionary object).
+ */
 function toRow(raw: Record<string, unknown>, joins: Joins): ObservationRow {
-  const row = raw as unknown as ObservationRow;
-  if (joins.unit) row.unitRow = nest(raw, "unit", joins.unit);
-  if (joins.indicator) row.indicatorRow = nest(raw, "indicator", joins.indicator);
-  if (joins.source)
-    row.sourceRow = row.sourceId === null ? null : nest(raw, "source", joins.source);
-  return row;
+  const r = raw as unknown as ObservationRow;
+  return {
+    id: r.id,
+    indicatorId: r.indicatorId,
+    unitId: r.unitId,
+    sourceId: r.sourceId,
+    year: r.year,
+    period: r.period,
+    disaggregation: r.disaggregation,
+    dataset: r.dataset,
+    value: r.value,
+    qualifier: r.qualifier,
+    status: r.status,
+    grade: r.grade,
+    quote: r.quote,
+    note: r.note,
+    disputed: r.disputed,
+    reviewState: r.reviewState,
+    unitRow: joins.unit ? nest(raw, "unit", joins.unit) : undefined,
+    indicatorRow: joins.indicator ? nest(raw, "indicator", joins.indicator) : undefined,
+    sourceRow: joins.source
+      ? r.sourceId === null
+        ? null
+        : nest(raw, "source", joins.source)
+      : undefined,
+  };
 }
 
 function nest(
@@ -140,11 +163,7 @@ function nest(
   columns: Map<string, string>,
 ): Record<string, unknown> {
   const related: Record<string, unknown> = {};
-  for (const prop of columns.keys()) {
-    const key = `${relation}__${prop}`;
-    related[prop] = raw[key];
-    delete raw[key];
-  }
+  for (const prop of columns.keys()) related[prop] = raw[`${relation}__${prop}`];
   return related;
 }
 
