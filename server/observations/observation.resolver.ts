@@ -20,7 +20,7 @@ import { Source } from "../sources/source.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { ObservationAlternative } from "./observation-alternative.entity.js";
 import { Observation } from "./observation.entity.js";
-import { ObservationFilter } from "./observation.inputs.js";
+import { ObservationFilter, observationWhere } from "./observation.inputs.js";
 import { observationJoins } from "./look-ahead.js";
 import { isObservationRow, readObservationPage, type ObservationRow } from "./observation.reads.js";
 
@@ -61,6 +61,7 @@ export class ObservationResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ObservationConnection> {
     // Plain rows in one statement (page, total, illustrative flag), not managed entities.
+    observationWhere(args.filter); // the filter's errors first, as before
     const page = toPage(args);
     const { rows, total, containsIllustrative } = await readObservationPage(
       em,
