@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- two servers' GraphQL answers, each reduced to plain rows right where it is read */
 import { loadavg } from "node:os";
 import pg from "pg";
 import { drive, warmUp, type LoadResult } from "./drive.js";
