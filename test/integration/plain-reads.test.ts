@@ -75,3 +75,41 @@ describe("observation reads with look-ahead joins", () => {
     expect((r.data as any).observations.totalCount).toBeGreaterThan(0);
   });
 });
+
+describe("unit reads as plain rows", () => {
+  it("gives the same units as the entity path, with their relations, for every filter", async () => {
+    const q = (
+      extra: string,
+      filter: string,
+    ) => `{ units(first: 200, orderBy: NAME_ASC, filter: ${filter}) { totalCount pageInfo { hasNextPage }
+      nodes { code nameVi nameEn level kind validFrom validTo parent { code } successor { code } predecessors { code } ${extra} } } }`;
+    for (const filter of [
+      "{}",
+      '{ asOf: "2025-07-01", level: PROVINCE }',
+      '{ search: "phòng" }',
+      '{ codes: ["vn", "hai-duong-63", "hai-phong-34"] }',
+    ]) {
+      const plain = await gql.run(q("", filter));
+      const entities = await gql.run(q("key", filter));
+      expect(plain.errors).toBeUndefined();
+      expect(entities.errors).toBeUndefined();
+      const strip = (d: any) => ({
+        ...d.units,
+        nodes: d.units.nodes.map(({ key: _key, ...n }: any) => n),
+      });
+      expect(strip(plain.data).nodes.length).toBeGreaterThan(0);
+      expect(strip(plain.data)).toEqual(strip(entities.data));
+    }
+    const merged = await gql.run(
+      `{ unit(code: "hai-duong-63") { code validTo successor { code } observations { year } } }`,
+    );
+    expect(merged.errors).toBeUndefined();
+    expect((merged.data as any).unit).toMatchObject({
+      validTo: "2025-06-30",
+      successor: { code: "hai-phong-34" },
+    });
+    expect((await gql.run(`{ unit(code: "no-such-unit") { code } }`)).data).toEqual({
+      unit: null,
+    });
+  });
+});
