@@ -11,6 +11,7 @@ import {
   scorecardQuery,
   type BenchQuery,
 } from "./queries.js";
+import { runPeer } from "./peer.js";
 import { writeResults } from "./report.js";
 import { planFor, SCALES } from "./scale.js";
 import { startServerProcess, type ServerProcess } from "./server-process.js";
@@ -28,6 +29,10 @@ import type { BenchRun, QueryRun, ScaleRun, SoakRun } from "./types.js";
  *   BENCH_SOAK=0|1       the 60 s memory-flatness run of the scorecard at scale 1 (default on)
  *   BENCH_STARTUP=0      skip the start-up measurement
  *   BENCH_QUERIES=a,b    only these queries (names as in the tables: scorecard-34, compare, ...)
+ *   BENCH_TABLES=0       skip the cached / uncached query tables (e.g. to run only the peer section)
+ *   BENCH_PEER=0         skip the side-by-side reads against PostGraphile 5 and raw pg (bench/peer.ts)
+ *   BENCH_PEER_ROUNDS=n  interleaved rounds per peer read (default 3; medians are reported)
+ *   BENCH_PROFILE=dir    V8 CPU profiles of the uncached server and of ours in the peer section
  */
 const quick = process.argv.includes("--quick");
 const seconds = Number(process.env.BENCH_DURATION ?? (quick ? 3 : 10));
@@ -39,6 +44,9 @@ if (!Number.isFinite(seconds) || seconds <= 0) {
 const scales = (process.env.BENCH_SCALES ?? SCALES.join(",")).split(",").map(Number);
 const soakOn = process.env.BENCH_SOAK ? process.env.BENCH_SOAK !== "0" : !quick;
 const startupOn = process.env.BENCH_STARTUP !== "0";
+const tablesOn = process.env.BENCH_TABLES !== "0";
+const peerOn = process.env.BENCH_PEER !== "0";
+const peerRounds = Number(process.env.BENCH_PEER_ROUNDS ?? 3);
 const CONNECTIONS = 32;
 const SOAK_SECONDS = 60;
 const SOAK_SAMPLE_SECONDS = 5;
@@ -82,6 +90,21 @@ try {
     const loadTimes = await loadScale(cluster.url, plan, log);
     const rows = Object.fromEntries(loadTimes.filter(t => t.rows).map(t => [t.table, t.rows]));
     const queries = benchQueries();
+    if (!tablesOn) {
+      const scaleRun: ScaleRun = {
+        plan,
+        rows,
+        loadTimes,
+        serverStartRssMb: NaN,
+        runs: [],
+        uncachedRuns: [],
+        explained: [],
+      };
+      run.scales.push(scaleRun);
+      if (peerOn) await peerSection(scaleRun);
+      writeResults(run);
+      continue;
+    }
     server = await startServerProcess(cluster.url);
     const scaleRun: ScaleRun = {
       plan,
@@ -99,7 +122,12 @@ try {
     // The same queries with the cache off: what a request costs when its answer is not cached
     // (the first after a write, or a query nobody asked before).
     log("  without the response cache (every request computed):");
-    server = await startServerProcess(cluster.url, { responseCache: false });
+    // BENCH_PROFILE=<dir>: a V8 CPU profile of the uncached server (summarise with dist/bench/profile.js).
+    const profile = process.env.BENCH_PROFILE;
+    server = await startServerProcess(cluster.url, {
+      responseCache: false,
+      nodeArgs: profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [],
+    });
     scaleRun.uncachedRuns = await measure(server, queries, scale);
     // Memory is soaked without the cache: every request then allocates its whole answer anew.
     if (scale === 1 && soakOn) run.soak = await soak(server, queries[0]);
@@ -120,6 +148,7 @@ try {
         toExplain.map(r => r.query),
       );
     }
+    if (peerOn) await peerSection(scaleRun);
     writeResults(run);
   }
 
@@ -140,6 +169,12 @@ try {
 } finally {
   await server?.stop();
   await cluster?.stop();
+}
+
+/** Ours against PostGraphile 5 and raw pg, interleaved (bench/peer.ts). */
+async function peerSection(scaleRun: ScaleRun): Promise<void> {
+  log(`  side by side with PostGraphile 5 and raw pg (${elapsed()})`);
+  scaleRun.peer = await runPeer(cluster!.url, { seconds, rounds: peerRounds, log });
 }
 
 /** Units for the queries: the 34 current provinces (after the 2025 merger), 3 of them, 5 for compare. */

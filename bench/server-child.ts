@@ -20,7 +20,7 @@ const app = await startApp({
   production: true,
   rateLimit: false,
   responseCache,
-  exposeSqlCount: true,
+  exposeSqlCount: process.env.BENCH_SQL_COUNT !== "off",
 });
 process.stdout.write(JSON.stringify({ ready: true, url: app.url, port: app.port }) + "\n");
 

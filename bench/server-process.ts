@@ -16,14 +16,22 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 export function startServerProcess(
   databaseUrl: string,
-  { responseCache = true } = {},
+  {
+    responseCache = true,
+    /** The child script in dist/bench: ours (server-child.js) or the peer (peer-child.js). */
+    script = "server-child.js",
+    /** Send x-sql-statements (costs a logger call per statement); off for the peer comparison. */
+    sqlCount = true,
+    nodeArgs = [] as string[],
+  } = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [join(here, "server-child.js")], {
+  const child = spawn(process.execPath, [...nodeArgs, join(here, script)], {
     env: {
       ...process.env,
       BENCH_DATABASE_URL: databaseUrl,
       NODE_ENV: "production",
       BENCH_RESPONSE_CACHE: responseCache ? "on" : "off",
+      BENCH_SQL_COUNT: sqlCount ? "on" : "off",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,6 +1,7 @@
 import type { LoadResult, Probe } from "./drive.js";
 import type { Explained } from "./explain.js";
 import type { LoadTimes } from "./load.js";
+import type { PeerRun } from "./peer.js";
 import type { BenchQuery } from "./queries.js";
 import type { ScalePlan } from "./scale.js";
 import type { StartupResult } from "./startup.js";
@@ -26,6 +27,8 @@ export interface ScaleRun {
   /** The same queries with the cache off: every request runs its SQL and analytics. */
   uncachedRuns: QueryRun[];
   explained: Explained[];
+  /** Ours against PostGraphile 5 and raw pg on the same reads (bench/peer.ts). */
+  peer?: PeerRun;
 }
 
 export interface SoakRun {

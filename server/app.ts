@@ -1,6 +1,9 @@
 import "reflect-metadata";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { MikroORM } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/postgresql";
@@ -34,6 +37,23 @@ const sqlHeaderPlugin: ApolloServerPlugin<RequestContext> = {
     return {
       async willSendResponse({ contextValue, response }) {
         response.http.headers.set("x-sql-statements", String(contextValue.sql.count));
+      },
+    };
+  },
+};
+
+/**
+ * Apollo's default cache-control plugin only ever answered `cache-control: no-store` here (no
+ * type sets a cache hint), but its per-field hook makes Apollo wrap every resolver of the schema
+ * (~4 % of a request's CPU, bench/RESULTS.md). It is disabled; this keeps the header.
+ */
+const noStorePlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (!response.http.headers.has("cache-control")) {
+          response.http.headers.set("cache-control", "no-store");
+        }
       },
     };
   },
@@ -80,6 +100,8 @@ export async function createApp({
       costLimitPlugin as ApolloServerPlugin<RequestContext>,
       // The explorer is our own offline GraphiQL page (http/explorer.ts), not Apollo's CDN sandbox.
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin,
     ],
   });
   await apollo.start();
@@ -183,6 +205,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     dataDir: options.dataDir ?? resolve(projectRoot(), ".data"),
     illustrative: options.illustrative ?? true,
     log,
+    countSql: options.exposeSqlCount ?? false,
   });
   const cache = options.responseCache === false ? null : new ResponseCache<CachedAnswer>();
   const rollup = new MonitoringRollupRefresher(

@@ -121,8 +121,18 @@ export function poissonInterval(count: number | null, level = 0.95): Interval | 
   if (count === null || !Number.isInteger(count) || count < 0) {
     return null;
   }
+  // Two bisections of ~100 incomplete-gamma evaluations each, for the same few thousand counts
+  // on every scorecard: remembered (a pure function of count and level; bounded memory).
+  const key = `${level}:${count}`;
+  const known = intervals.get(key);
+  if (known) return { ...known };
   const alpha = 1 - level;
   const lower = count === 0 ? 0 : chiSquareQuantile(alpha / 2, 2 * count) / 2;
   const upper = chiSquareQuantile(1 - alpha / 2, 2 * count + 2) / 2;
+  if (intervals.size >= MAX_REMEMBERED) intervals.clear();
+  intervals.set(key, { lower, upper, level });
   return { lower, upper, level };
 }
+
+const MAX_REMEMBERED = 20_000;
+const intervals = new Map<string, Interval>();

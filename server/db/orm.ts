@@ -11,6 +11,12 @@ export interface OrmOptions {
   replicaUrls?: string[];
   poolMax?: number;
   debugSql?: boolean;
+  /**
+   * Route every statement through the logger so requests can be charged with their SQL (tests,
+   * the bench, `npm run dev`). Default on; the app turns it off unless it exposes the count,
+   * since formatting a log line for every statement is CPU on every request.
+   */
+  countSql?: boolean;
 }
 
 export function ormConfig(options: OrmOptions): Options {
@@ -29,7 +35,7 @@ export function ormConfig(options: OrmOptions): Options {
     forceUtcTimezone: true,
     pool: { min: 0, max: options.poolMax ?? 10 },
     // Every statement passes through this logger so requests can be charged with their SQL.
-    debug: ["query"],
+    debug: options.countSql === false && !options.debugSql ? false : ["query"],
     logger: (message: string) => {
       countStatement();
       if (options.debugSql) process.stderr.write(message + "\n");

@@ -14,6 +14,8 @@ export interface PrepareOptions {
   dataDir: string;
   illustrative: boolean;
   log: (line: string) => void;
+  /** Count each request's SQL statements (see OrmOptions.countSql); default on. */
+  countSql?: boolean;
 }
 
 /** Database up to date and seeded: embedded server (unless a URL is given), migrations, seeds. */
@@ -37,6 +39,7 @@ export async function prepareDatabase(
     const orm = await initOrm({
       clientUrl: options.databaseUrl ?? embedded!.url,
       replicaUrls: options.replicaUrls,
+      countSql: options.countSql,
     });
     await migrate(orm);
     if (embedded) await protectAuditLog(embedded.adminUrlFor("osh"), APP_ROLE, options.log);

@@ -108,7 +108,7 @@ export class Observation {
   @Property({ type: "timestamptz", defaultRaw: "now()", onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
-  @Field(() => Boolean, { description: "True for generated demo data: never a real figure" })
+  // Exposed to GraphQL by ObservationResolver.illustrative, which also serves plain rows.
   get illustrative(): boolean {
     return this.dataset === Dataset.ILLUSTRATIVE;
   }

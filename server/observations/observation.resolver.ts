@@ -4,12 +4,14 @@ import {
   Ctx,
   Field,
   FieldResolver,
+  Info,
   ObjectType,
   Query,
   registerEnumType,
   Resolver,
   Root,
 } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
 import { Dataset } from "../graphql/enums.js";
 import type { Context } from "../context.js";
@@ -19,6 +21,8 @@ import { AdministrativeUnit } from "../units/unit.entity.js";
 import { ObservationAlternative } from "./observation-alternative.entity.js";
 import { Observation } from "./observation.entity.js";
 import { ObservationFilter, observationWhere } from "./observation.inputs.js";
+import { observationJoins } from "./look-ahead.js";
+import { isObservationRow, readObservationPage, type ObservationRow } from "./observation.reads.js";
 
 export enum ObservationOrder {
   YEAR_ASC = "YEAR_ASC",
@@ -29,15 +33,6 @@ export enum ObservationOrder {
   INDICATOR_ASC = "INDICATOR_ASC",
 }
 registerEnumType(ObservationOrder, { name: "ObservationOrder" });
-
-const orderings: Record<ObservationOrder, Record<string, unknown>[]> = {
-  YEAR_ASC: [{ year: "asc" }],
-  YEAR_DESC: [{ year: "desc" }],
-  VALUE_ASC: [{ value: "asc" }],
-  VALUE_DESC: [{ value: "desc" }],
-  UNIT_ASC: [{ unit: { code: "asc" } }, { year: "asc" }],
-  INDICATOR_ASC: [{ indicator: { code: "asc" } }, { year: "asc" }],
-};
 
 @ObjectType()
 export class ObservationConnection extends Connection(Observation, "Observation") {
@@ -63,36 +58,61 @@ export class ObservationResolver {
   async observations(
     @Args(() => ObservationsArgs) args: ObservationsArgs,
     @Ctx() { em }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ObservationConnection> {
-    const where = observationWhere(args.filter);
+    // Plain rows in one statement (page, total, illustrative flag), not managed entities.
+    observationWhere(args.filter); // the filter's errors first, as before
     const page = toPage(args);
-    const [items, total] = await em.findAndCount(Observation, where, {
-      orderBy: [...orderings[args.orderBy ?? "INDICATOR_ASC"], { id: "asc" }] as never,
-      limit: page.limit,
-      offset: page.offset,
-    });
-    const datasets = args.filter?.datasets ?? [Dataset.OFFICIAL];
-    const containsIllustrative =
-      datasets.includes(Dataset.ILLUSTRATIVE) &&
-      (items.some(o => o.illustrative) ||
-        (await em.count(Observation, { ...where, dataset: Dataset.ILLUSTRATIVE })) > 0);
-    return { ...toConnection(items, total, page), containsIllustrative };
+    const { rows, total, containsIllustrative } = await readObservationPage(
+      em,
+      args.filter,
+      args.orderBy ?? ObservationOrder.INDICATOR_ASC,
+      page,
+      observationJoins(em, info, ["nodes"], ["edges", "node"]),
+    );
+    return {
+      ...toConnection(rows as unknown as Observation[], total, page),
+      containsIllustrative,
+    };
   }
 
-  @FieldResolver(() => Indicator) indicator(@Root() o: Observation) {
-    return o.indicator.load();
+  @FieldResolver(() => Boolean, {
+    description: "True for generated demo data: never a real figure",
+  })
+  illustrative(@Root() o: Observation | ObservationRow): boolean {
+    return o.dataset === Dataset.ILLUSTRATIVE;
   }
-  @FieldResolver(() => AdministrativeUnit) unit(@Root() o: Observation) {
-    return o.unit.load();
+
+  // Roots are plain rows from observation.reads.ts or entities from the write API.
+  @FieldResolver(() => Indicator) indicator(
+    @Root() o: Observation | ObservationRow,
+    @Ctx() { em }: Context,
+  ) {
+    if (!isObservationRow(o)) return o.indicator.load();
+    return o.indicatorRow ?? em.getReference(Indicator, o.indicatorId, { wrapped: true }).load();
   }
-  @FieldResolver(() => Source, { nullable: true }) source(@Root() o: Observation) {
-    return o.source?.load() ?? null;
+  @FieldResolver(() => AdministrativeUnit) unit(
+    @Root() o: Observation | ObservationRow,
+    @Ctx() { em }: Context,
+  ) {
+    if (!isObservationRow(o)) return o.unit.load();
+    return o.unitRow ?? em.getReference(AdministrativeUnit, o.unitId, { wrapped: true }).load();
+  }
+  @FieldResolver(() => Source, { nullable: true }) source(
+    @Root() o: Observation | ObservationRow,
+    @Ctx() { em }: Context,
+  ) {
+    if (!isObservationRow(o)) return o.source?.load() ?? null;
+    if (o.sourceRow !== undefined) return o.sourceRow;
+    return o.sourceId === null
+      ? null
+      : em.getReference(Source, o.sourceId, { wrapped: true }).load();
   }
   @FieldResolver(() => [ObservationAlternative], {
     description:
       "Values other sources give for the same indicator, unit and year: different (the value is disputed), the same (a confirming source), or rejected (kept for the record; see note)",
   })
-  alternatives(@Root() o: Observation, @Ctx() { loaders }: Context) {
+  alternatives(@Root() o: Observation | ObservationRow, @Ctx() { loaders }: Context) {
     return loaders.children(ObservationAlternative, "observation").load(o.id);
   }
 }

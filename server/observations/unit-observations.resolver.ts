@@ -1,8 +1,12 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
+import type { UnitRow } from "../units/unit.reads.js";
+import { observationJoins } from "./look-ahead.js";
 import { Observation } from "./observation.entity.js";
-import { ObservationFilter, observationWhere } from "./observation.inputs.js";
+import { ObservationFilter } from "./observation.inputs.js";
+import { unitObservationsLoader } from "./observation.reads.js";
 
 /** A unit's observations: the observations feature adds this field to the unit type. */
 @Resolver(() => AdministrativeUnit)
@@ -11,13 +15,14 @@ export class UnitObservationsResolver {
     description: "Values recorded for this unit (official only unless the filter asks)",
   })
   async observations(
-    @Root() unit: AdministrativeUnit,
+    @Root() unit: AdministrativeUnit | UnitRow,
     @Arg("filter", () => ObservationFilter, { nullable: true }) filter: ObservationFilter | null,
-    @Ctx() { loaders }: Context,
+    @Ctx() { loaders, em }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const where = observationWhere({ ...filter, units: null });
-    return loaders
-      .children(Observation, "unit", where, { indicator: "asc", year: "asc", id: "asc" } as never)
-      .load(unit.id);
+    // Plain rows (not managed entities), batched over all units of the request; the indicator
+    // and source joined into the same statement when only their plain columns are asked for.
+    const joins = observationJoins(em, info, []);
+    return unitObservationsLoader(loaders, em, filter, joins).load(unit.id);
   }
 }

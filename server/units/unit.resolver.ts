@@ -1,10 +1,22 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  Info,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { Connection, toConnection, toPage } from "../graphql/connection.js";
 import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { UnitLineage } from "./unit-lineage.entity.js";
 import { AdministrativeUnit } from "./unit.entity.js";
-import { UnitsArgs, unitOrderBy, unitWhere } from "./unit.inputs.js";
+import { UnitOrder, UnitsArgs, unitOrderBy, unitWhere } from "./unit.inputs.js";
+import { isUnitRow, readUnitByCode, readUnitPage, rowServes, type UnitRow } from "./unit.reads.js";
 
 @ObjectType()
 export class UnitConnection extends Connection(AdministrativeUnit, "Unit") {}
@@ -15,8 +27,15 @@ export class UnitResolver {
   async units(
     @Args(() => UnitsArgs) args: UnitsArgs,
     @Ctx() { em }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<UnitConnection> {
     const page = toPage(args);
+    // Plain rows in one statement when the selection allows (unit.reads.ts), else entities.
+    if (rowServes(em, info, [["nodes"], ["edges", "node"]])) {
+      const orderBy = args.orderBy ?? UnitOrder.CODE_ASC;
+      const { rows, total } = await readUnitPage(em, args.filter, orderBy, page);
+      return toConnection(rows as unknown as AdministrativeUnit[], total, page);
+    }
     const [items, total] = await em.findAndCount(AdministrativeUnit, unitWhere(args.filter), {
       orderBy: [unitOrderBy[args.orderBy ?? "CODE_ASC"], { id: "asc" }],
       limit: page.limit,
@@ -32,8 +51,10 @@ export class UnitResolver {
   async unit(
     @Arg("code", () => String) code: string,
     @Ctx() { em }: Context,
-  ): Promise<AdministrativeUnit | null> {
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AdministrativeUnit | UnitRow | null> {
     checkCodes([code], "code");
+    if (rowServes(em, info, [[]])) return readUnitByCode(em, code);
     return em.findOne(AdministrativeUnit, { code });
   }
 
@@ -49,20 +70,26 @@ export class UnitResolver {
   }
 
   @FieldResolver(() => AdministrativeUnit, { nullable: true })
-  parent(@Root() unit: AdministrativeUnit) {
-    return unit.parent?.load() ?? null;
+  parent(@Root() unit: AdministrativeUnit | UnitRow, @Ctx() { em }: Context) {
+    if (!isUnitRow(unit)) return unit.parent?.load() ?? null;
+    return unit.parentId === null
+      ? null
+      : em.getReference(AdministrativeUnit, unit.parentId, { wrapped: true }).load();
   }
 
   @FieldResolver(() => AdministrativeUnit, {
     nullable: true,
     description: "The unit this one became part of (e.g. Hải Dương -> Hải Phòng on 2025-07-01)",
   })
-  successor(@Root() unit: AdministrativeUnit) {
-    return unit.successor?.load() ?? null;
+  successor(@Root() unit: AdministrativeUnit | UnitRow, @Ctx() { em }: Context) {
+    if (!isUnitRow(unit)) return unit.successor?.load() ?? null;
+    return unit.successorId === null
+      ? null
+      : em.getReference(AdministrativeUnit, unit.successorId, { wrapped: true }).load();
   }
 
   @FieldResolver(() => [AdministrativeUnit], { description: "Units that became part of this one" })
-  async predecessors(@Root() unit: AdministrativeUnit, @Ctx() { loaders }: Context) {
+  async predecessors(@Root() unit: AdministrativeUnit | UnitRow, @Ctx() { loaders }: Context) {
     return loaders.children(AdministrativeUnit, "successor", {}, { code: "asc" }).load(unit.id);
   }
 }

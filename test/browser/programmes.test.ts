@@ -25,7 +25,12 @@ describe("Programme comparison page", () => {
     // Rows: national targets a-h, in document order.
     const rows = await page
       .locator('[data-table="comparison"] tbody tr')
-      .evaluateAll(trs => trs.map(tr => tr.getAttribute("data-row")));
+      // Typed loosely: the root tsconfig has no DOM library (test code runs in Node).
+      .evaluateAll(trs =>
+        trs.map(tr =>
+          (tr as unknown as { getAttribute(n: string): string | null }).getAttribute("data-row"),
+        ),
+      );
     expect(rows).toEqual([
       "n-a",
       "n-ba",
