@@ -16,13 +16,14 @@ import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { Agency } from "./agency.entity.js";
+import { Code } from "../graphql/code.js";
 
 @ObjectType()
 export class AgencyConnection extends Connection(Agency, "Agency") {}
 
 @ArgsType()
 class AgenciesArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: "Unit codes" }) units?: string[] | null;
+  @Field(() => [Code], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => GraphQLLocalDate, {
     nullable: true,
     description: "Only agencies that existed on this day",
@@ -53,7 +54,7 @@ export class AgencyResolver {
   }
 
   @Query(() => Agency, { nullable: true })
-  async agency(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+  async agency(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
     checkCodes([code], "code");
     return em.findOne(Agency, { code });
   }

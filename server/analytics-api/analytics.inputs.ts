@@ -1,5 +1,4 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Dataset } from "../graphql/enums.js";
 import { BadInputError } from "../graphql/errors.js";
 import { checkCodes } from "../graphql/validate.js";
 import type { Indicator } from "../indicators/indicator.entity.js";
@@ -31,11 +30,4 @@ export async function indicatorByCode(
   const [indicator] = await loadIndicators(em, [code]);
   if (!indicator) throw new BadInputError(`Unknown indicator code: ${code}`, field);
   return indicator;
-}
-
-export function datasetsOrDefault(datasets: Dataset[] | null | undefined): Dataset[] {
-  if (datasets && datasets.length === 0) {
-    throw new BadInputError("datasets must not be empty", "datasets");
-  }
-  return datasets ?? [Dataset.OFFICIAL];
 }

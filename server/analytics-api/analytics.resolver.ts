@@ -7,12 +7,14 @@ import { checkCodes, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Target } from "../indicators/target.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
-import { datasetsOrDefault, indicatorByCode, unitsByCode } from "./analytics.inputs.js";
+import { indicatorByCode, unitsByCode } from "./analytics.inputs.js";
 import { Comparison, Ranking, Scorecard, Series, TargetProgress } from "./analytics.objects.js";
 import { judge } from "./progress.service.js";
 import { SeriesBasis } from "./progress.types.js";
 import { buildScorecard } from "./scorecard.service.js";
 import { buildSeries, type BuiltSeries } from "./series.service.js";
+import { Code } from "../graphql/code.js";
+import { DATASETS_DESCRIPTION, datasetsOrDefault } from "../graphql/datasets.js";
 
 const toSeries = (s: BuiltSeries, from?: number | null, to?: number | null): Series => {
   const points = s.points.filter(
@@ -33,10 +35,11 @@ export class AnalyticsResolver {
       "Yearly series of indicators for units, as reported or harmonised to current boundaries",
   })
   async series(
-    @Arg("indicators", () => [String]) indicatorCodes: string[],
-    @Arg("units", () => [String]) unitCodes: string[],
+    @Arg("indicators", () => [Code]) indicatorCodes: string[],
+    @Arg("units", () => [Code]) unitCodes: string[],
     @Arg("basis", () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Arg("datasets", () => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION })
+    datasets: Dataset[] | null,
     @Arg("yearFrom", () => Int, { nullable: true }) yearFrom: number | null,
     @Arg("yearTo", () => Int, { nullable: true }) yearTo: number | null,
     @Ctx() { em }: Context,
@@ -60,12 +63,13 @@ export class AnalyticsResolver {
     description: "One target judged for one unit, with every component of the status",
   })
   async progress(
-    @Arg("programme", () => String) programme: string,
+    @Arg("programme", () => Code) programme: string,
     @Arg("number", () => String) number: string,
     @Arg("part", () => String, { nullable: true }) part: string | null,
-    @Arg("unit", () => String) unitCode: string,
+    @Arg("unit", () => Code) unitCode: string,
     @Arg("basis", () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Arg("datasets", () => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION })
+    datasets: Dataset[] | null,
     @Ctx() { em }: Context,
   ): Promise<TargetProgress> {
     checkCodes([programme], "programme");
@@ -112,10 +116,11 @@ export class AnalyticsResolver {
     description: "Targets of programmes × units, each cell with status, values and components",
   })
   async scorecard(
-    @Arg("programmes", () => [String]) programmes: string[],
-    @Arg("units", () => [String]) unitCodes: string[],
+    @Arg("programmes", () => [Code]) programmes: string[],
+    @Arg("units", () => [Code]) unitCodes: string[],
     @Arg("basis", () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Arg("datasets", () => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION })
+    datasets: Dataset[] | null,
     @Ctx() { em }: Context,
   ): Promise<Scorecard> {
     const units = await unitsByCode(em, unitCodes);
@@ -134,13 +139,14 @@ export class AnalyticsResolver {
       "One indicator for several units and years, with the required trajectory of a target",
   })
   async compare(
-    @Arg("indicator", () => String) indicatorCode: string,
-    @Arg("units", () => [String]) unitCodes: string[],
+    @Arg("indicator", () => Code) indicatorCode: string,
+    @Arg("units", () => [Code]) unitCodes: string[],
     @Arg("basis", () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Arg("datasets", () => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION })
+    datasets: Dataset[] | null,
     @Arg("yearFrom", () => Int, { nullable: true }) yearFrom: number | null,
     @Arg("yearTo", () => Int, { nullable: true }) yearTo: number | null,
-    @Arg("targetProgramme", () => String, {
+    @Arg("targetProgramme", () => Code, {
       nullable: true,
       description:
         "Programme whose target on this indicator gives the trajectory (default: nq19-2021-2025)",
@@ -198,14 +204,15 @@ export class AnalyticsResolver {
     description: "Units ranked on an indicator in a year (1 = best for the desired direction)",
   })
   async ranking(
-    @Arg("indicator", () => String) indicatorCode: string,
+    @Arg("indicator", () => Code) indicatorCode: string,
     @Arg("year", () => Int) year: number,
     @Arg("asOf", () => GraphQLLocalDate, {
       nullable: true,
       description: "Rank the units that existed on this day (default: the end of the year)",
     })
     asOf: string | null,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Arg("datasets", () => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION })
+    datasets: Dataset[] | null,
     @Ctx() { em }: Context,
   ): Promise<Ranking> {
     checkYearRange(year, year, "year");

@@ -22,12 +22,13 @@ import { requireAdmin, requireUser } from "./guard.js";
 import { issueToken } from "./tokens.js";
 import { Role, User } from "./user.entity.js";
 import { createUserWithToken, findUnits, tokenRecord, userRecord } from "./user.service.js";
+import { Code } from "../graphql/code.js";
 
 @InputType({ description: "A new user of the write API" })
 export class CreateUserInput {
   @Field(() => String) name!: string;
   @Field(() => Role) role!: Role;
-  @Field(() => [String], { nullable: true, description: "Codes of the units a steward may write" })
+  @Field(() => [Code], { nullable: true, description: "Codes of the units a steward may write" })
   units?: string[] | null;
 }
 
@@ -82,7 +83,7 @@ export class UserResolver {
   @Mutation(() => User, { description: "Replaces the units a steward may write (admins only)" })
   async setUserUnits(
     @Arg("userId", () => Int) userId: number,
-    @Arg("units", () => [String]) units: string[],
+    @Arg("units", () => [Code]) units: string[],
     @Ctx() ctx: Context,
   ): Promise<User> {
     const admin = requireAdmin(ctx);

@@ -1,11 +1,12 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
-import { datasetsOrDefault } from "../analytics-api/analytics.inputs.js";
 import type { Context } from "../context.js";
 import { Dataset } from "../graphql/enums.js";
 import { BadInputError } from "../graphql/errors.js";
 import { checkCodes, checkYearRange } from "../graphql/validate.js";
 import { CheckupKind } from "./checkup.enums.js";
 import { CheckupGroup, CheckupSummaryRow, summariseCheckups } from "./checkup-summary.service.js";
+import { Code } from "../graphql/code.js";
+import { DATASETS_DESCRIPTION, datasetsOrDefault } from "../graphql/datasets.js";
 
 /** The aggregate for the check-up page: one SQL statement per summary (checkup-summary.service). */
 @Resolver()
@@ -16,11 +17,12 @@ export class CheckupSummaryResolver {
   })
   async checkupSummary(
     @Arg("groupBy", () => [CheckupGroup]) groupBy: CheckupGroup[],
-    @Arg("units", () => [String], { nullable: true }) units: string[] | null,
+    @Arg("units", () => [Code], { nullable: true }) units: string[] | null,
     @Arg("yearFrom", () => Int, { nullable: true }) yearFrom: number | null,
     @Arg("yearTo", () => Int, { nullable: true }) yearTo: number | null,
     @Arg("kind", () => CheckupKind, { nullable: true }) kind: CheckupKind | null,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Arg("datasets", () => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION })
+    datasets: Dataset[] | null,
     @Ctx() { em }: Context,
   ): Promise<CheckupSummaryRow[]> {
     checkCodes(units, "units");

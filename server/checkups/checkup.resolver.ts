@@ -17,18 +17,20 @@ import { checkCodes, checkText, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { HealthCheckup } from "./health-checkup.entity.js";
+import { Code } from "../graphql/code.js";
+import { DATASETS_DESCRIPTION, datasetsOrDefault } from "../graphql/datasets.js";
 
 @ObjectType()
 export class HealthCheckupConnection extends Connection(HealthCheckup, "HealthCheckup") {}
 
 @ArgsType()
 class CheckupsArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: "Unit codes" }) units?: string[] | null;
+  @Field(() => [Code], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => Int, { nullable: true }) yearFrom?: number | null;
   @Field(() => Int, { nullable: true }) yearTo?: number | null;
   @Field(() => CheckupKind, { nullable: true }) kind?: CheckupKind | null;
   @Field(() => String, { nullable: true }) sector?: string | null;
-  @Field(() => [Dataset], { nullable: true, description: "Default: [OFFICIAL]" }) datasets?:
+  @Field(() => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION }) datasets?:
     Dataset[] | null;
 }
 
@@ -43,7 +45,7 @@ export class HealthCheckupResolver {
     checkText(args.sector, "sector", 64);
     const page = toPage(args);
     const where: Record<string, unknown> = {
-      dataset: { $in: args.datasets?.length ? args.datasets : [Dataset.OFFICIAL] },
+      dataset: { $in: datasetsOrDefault(args.datasets) },
     };
     if (args.units) where.unit = { code: { $in: args.units } };
     if (args.kind) where.kind = args.kind;

@@ -20,6 +20,7 @@ import { Programme } from "../programmes/programme.entity.js";
 import { Source } from "../sources/source.entity.js";
 import { Indicator } from "./indicator.entity.js";
 import { Target } from "./target.entity.js";
+import { Code } from "../graphql/code.js";
 
 @ObjectType()
 export class IndicatorConnection extends Connection(Indicator, "Indicator") {}
@@ -28,7 +29,7 @@ export class TargetConnection extends Connection(Target, "Target") {}
 
 @ArgsType()
 class IndicatorsArgs extends PageArgs {
-  @Field(() => [String], { nullable: true }) codes?: string[] | null;
+  @Field(() => [Code], { nullable: true }) codes?: string[] | null;
   @Field(() => [Measure], { nullable: true }) measures?: Measure[] | null;
   @Field(() => String, { nullable: true, description: "Part of the Vietnamese or English name" })
   search?: string | null;
@@ -36,9 +37,9 @@ class IndicatorsArgs extends PageArgs {
 
 @ArgsType()
 class TargetsArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: "Programme codes" }) programmes?:
+  @Field(() => [Code], { nullable: true, description: "Programme codes" }) programmes?:
     string[] | null;
-  @Field(() => [String], { nullable: true, description: "Indicator codes" }) indicators?:
+  @Field(() => [Code], { nullable: true, description: "Indicator codes" }) indicators?:
     string[] | null;
   @Field(() => [TargetKind], { nullable: true }) kinds?: TargetKind[] | null;
 }
@@ -66,7 +67,7 @@ export class IndicatorResolver {
   }
 
   @Query(() => Indicator, { nullable: true })
-  async indicator(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+  async indicator(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
     checkCodes([code], "code");
     return em.findOne(Indicator, { code });
   }
@@ -107,7 +108,7 @@ export class TargetResolver {
     description: "One target by programme code, number and part",
   })
   async target(
-    @Arg("programme", () => String) programme: string,
+    @Arg("programme", () => Code) programme: string,
     @Arg("number", () => String) number: string,
     @Arg("part", () => String, { nullable: true }) part: string | null,
     @Ctx() { em }: Context,

@@ -17,6 +17,7 @@ import type { Context } from "../context.js";
 import { Source } from "../sources/source.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { LegalInstrument } from "./legal-instrument.entity.js";
+import { Code } from "../graphql/code.js";
 
 @ObjectType()
 export class LegalInstrumentConnection extends Connection(LegalInstrument, "LegalInstrument") {}
@@ -24,7 +25,7 @@ export class LegalInstrumentConnection extends Connection(LegalInstrument, "Lega
 @ArgsType()
 class InstrumentsArgs extends PageArgs {
   @Field(() => [InstrumentKind], { nullable: true }) kinds?: InstrumentKind[] | null;
-  @Field(() => [String], { nullable: true, description: "Unit codes of the issuing level" })
+  @Field(() => [Code], { nullable: true, description: "Unit codes of the issuing level" })
   units?: string[] | null;
 }
 
@@ -48,7 +49,7 @@ export class LegalInstrumentResolver {
   }
 
   @Query(() => LegalInstrument, { nullable: true })
-  async instrument(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+  async instrument(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
     checkCodes([code], "code");
     return em.findOne(LegalInstrument, { code });
   }

@@ -17,15 +17,17 @@ import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { MonitoringResult } from "./monitoring-result.entity.js";
 import { MonitoringSite } from "./monitoring-site.entity.js";
+import { Code } from "../graphql/code.js";
+import { DATASETS_DESCRIPTION, datasetsOrDefault } from "../graphql/datasets.js";
 
 @ObjectType()
 export class MonitoringSiteConnection extends Connection(MonitoringSite, "MonitoringSite") {}
 
 @ArgsType()
 class MonitoringSitesArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: "Unit codes" }) units?: string[] | null;
+  @Field(() => [Code], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => String, { nullable: true }) sector?: string | null;
-  @Field(() => [Dataset], { nullable: true, description: "Default: [OFFICIAL]" }) datasets?:
+  @Field(() => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION }) datasets?:
     Dataset[] | null;
 }
 
@@ -42,7 +44,7 @@ export class MonitoringSiteResolver {
     checkText(args.sector, "sector", 64);
     const page = toPage(args);
     const where: Record<string, unknown> = {
-      dataset: { $in: args.datasets?.length ? args.datasets : [Dataset.OFFICIAL] },
+      dataset: { $in: datasetsOrDefault(args.datasets) },
     };
     if (args.units) where.unit = { code: { $in: args.units } };
     if (args.sector) where.sector = args.sector;
@@ -68,12 +70,12 @@ export class MonitoringSiteResolver {
 
 @ArgsType()
 export class MonitoringResultsArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: "Unit codes of the sites" }) units?:
+  @Field(() => [Code], { nullable: true, description: "Unit codes of the sites" }) units?:
     string[] | null;
   @Field(() => Int, { nullable: true }) yearFrom?: number | null;
   @Field(() => Int, { nullable: true }) yearTo?: number | null;
   @Field(() => String, { nullable: true }) factor?: string | null;
-  @Field(() => [Dataset], { nullable: true, description: "Default: [OFFICIAL]" }) datasets?:
+  @Field(() => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION }) datasets?:
     Dataset[] | null;
 }
 
@@ -94,7 +96,7 @@ export class MonitoringResultResolver {
     checkText(args.factor, "factor", 32);
     const page = toPage(args);
     const where: Record<string, unknown> = {
-      dataset: { $in: args.datasets?.length ? args.datasets : [Dataset.OFFICIAL] },
+      dataset: { $in: datasetsOrDefault(args.datasets) },
     };
     if (args.units) where.site = { unit: { code: { $in: args.units } } };
     if (args.factor) where.factor = args.factor;

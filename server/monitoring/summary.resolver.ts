@@ -14,7 +14,6 @@ import { Dataset } from "../graphql/enums.js";
 import { BadInputError } from "../graphql/errors.js";
 import { checkCodes, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
-import { datasetsOrDefault } from "../analytics-api/analytics.inputs.js";
 import { monitoringRollupFresh } from "./monitoring-rollup.js";
 import {
   MonitoringGroup,
@@ -22,6 +21,8 @@ import {
   summariseMonitoring,
   type MonitoringSummaryArgs,
 } from "./monitoring-summary.service.js";
+import { Code } from "../graphql/code.js";
+import { DATASETS_DESCRIPTION, datasetsOrDefault } from "../graphql/datasets.js";
 
 export { MonitoringGroup };
 
@@ -59,10 +60,11 @@ export class SummaryResolver {
   })
   async monitoringSummary(
     @Arg("groupBy", () => [MonitoringGroup]) groupBy: MonitoringGroup[],
-    @Arg("units", () => [String], { nullable: true }) units: string[] | null,
+    @Arg("units", () => [Code], { nullable: true }) units: string[] | null,
     @Arg("yearFrom", () => Int, { nullable: true }) yearFrom: number | null,
     @Arg("yearTo", () => Int, { nullable: true }) yearTo: number | null,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Arg("datasets", () => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION })
+    datasets: Dataset[] | null,
     @Ctx() { em }: Context,
   ): Promise<MonitoringSummaryRow[]> {
     checkCodes(units, "units");

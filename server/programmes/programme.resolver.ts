@@ -22,15 +22,15 @@ import { ProgrammeSection } from "./programme-section.entity.js";
 import { Programme } from "./programme.entity.js";
 import { Responsibility } from "./responsibility.entity.js";
 import { TaskArea } from "./task-area.entity.js";
+import { Code } from "../graphql/code.js";
 
 @ObjectType()
 export class ProgrammeConnection extends Connection(Programme, "Programme") {}
 
 @ArgsType()
 class ProgrammesArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: "Programme codes" }) codes?:
-    string[] | null;
-  @Field(() => [String], { nullable: true, description: "Unit codes" }) units?: string[] | null;
+  @Field(() => [Code], { nullable: true, description: "Programme codes" }) codes?: string[] | null;
+  @Field(() => [Code], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => [ProgrammeKind], { nullable: true }) kinds?: ProgrammeKind[] | null;
 }
 
@@ -58,7 +58,7 @@ export class ProgrammeResolver {
   }
 
   @Query(() => Programme, { nullable: true })
-  async programme(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+  async programme(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
     checkCodes([code], "code");
     return em.findOne(Programme, { code });
   }
@@ -113,9 +113,9 @@ export class ProgrammeResolver {
 
 @ArgsType()
 class ProgrammePartsArgs {
-  @Field(() => [String], { nullable: true, description: "Programme codes" }) programmes?:
+  @Field(() => [Code], { nullable: true, description: "Programme codes" }) programmes?:
     string[] | null;
-  @Field(() => [String], { nullable: true, description: "Agency codes (responsibilities only)" })
+  @Field(() => [Code], { nullable: true, description: "Agency codes (responsibilities only)" })
   agencies?: string[] | null;
 }
 

@@ -4,6 +4,7 @@ import { Grade } from "../graphql/enums.js";
 import { checkCodes, checkText } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Source } from "./source.entity.js";
+import { Code } from "../graphql/code.js";
 
 @ObjectType()
 export class SourceConnection extends Connection(Source, "Source") {}
@@ -45,7 +46,7 @@ export class SourceResolver {
   }
 
   @Query(() => Source, { nullable: true })
-  async source(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+  async source(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
     checkCodes([code], "code");
     return em.findOne(Source, { code });
   }

@@ -3,6 +3,7 @@ import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import { PageArgs } from "../graphql/connection.js";
 import { UnitKind, UnitLevel } from "./unit.enums.js";
 import { checkCodes, checkText } from "../graphql/validate.js";
+import { Code } from "../graphql/code.js";
 
 export enum UnitOrder {
   CODE_ASC = "CODE_ASC",
@@ -14,7 +15,7 @@ export enum UnitOrder {
 
 @InputType({ description: "Which administrative units to return" })
 export class UnitFilter {
-  @Field(() => [String], { nullable: true }) codes?: string[] | null;
+  @Field(() => [Code], { nullable: true }) codes?: string[] | null;
   @Field(() => UnitLevel, { nullable: true }) level?: UnitLevel | null;
   @Field(() => UnitKind, { nullable: true }) kind?: UnitKind | null;
   @Field(() => GraphQLLocalDate, {

@@ -5,6 +5,7 @@ import type { Context } from "../context.js";
 import { UnitLineage } from "./unit-lineage.entity.js";
 import { AdministrativeUnit } from "./unit.entity.js";
 import { UnitsArgs, unitOrderBy, unitWhere } from "./unit.inputs.js";
+import { Code } from "../graphql/code.js";
 
 @ObjectType()
 export class UnitConnection extends Connection(AdministrativeUnit, "Unit") {}
@@ -30,7 +31,7 @@ export class UnitResolver {
     description: "One unit by code; null when there is none",
   })
   async unit(
-    @Arg("code", () => String) code: string,
+    @Arg("code", () => Code) code: string,
     @Ctx() { em }: Context,
   ): Promise<AdministrativeUnit | null> {
     checkCodes([code], "code");
