@@ -1,3 +1,4 @@
+import { UnitLevel } from "../units/unit.enums.js";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import { rankUnits, requiredTrajectory, yearOverYear } from "../analytics/index.js";
@@ -7,7 +8,8 @@ import { checkCodes, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Target } from "../indicators/target.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
-import { indicatorByCode, unitsByCode } from "./analytics.inputs.js";
+import { indicatorByCode } from "../indicators/indicator.rules.js";
+import { unitsByCode } from "../units/unit.rules.js";
 import { Comparison, Ranking, Scorecard, Series, TargetProgress } from "./analytics.objects.js";
 import { judge } from "./progress.service.js";
 import { SeriesBasis } from "./progress.types.js";
@@ -49,7 +51,7 @@ export class AnalyticsResolver {
     const indicators = await Promise.all(
       indicatorCodes.map(c => indicatorByCode(em, c, "indicators")),
     );
-    const units = await unitsByCode(em, unitCodes);
+    const units = await unitsByCode(em, unitCodes, "units", { atLeastOne: true });
     const built = await buildSeries(em, {
       indicators,
       units,
@@ -123,7 +125,7 @@ export class AnalyticsResolver {
     datasets: Dataset[] | null,
     @Ctx() { em }: Context,
   ): Promise<Scorecard> {
-    const units = await unitsByCode(em, unitCodes);
+    const units = await unitsByCode(em, unitCodes, "units", { atLeastOne: true });
     const data = await buildScorecard(em, programmes, units, datasetsOrDefault(datasets), basis);
     return {
       ...data,
@@ -157,7 +159,7 @@ export class AnalyticsResolver {
     checkYearRange(yearFrom, yearTo);
     checkCodes(targetProgramme ? [targetProgramme] : null, "targetProgramme");
     const indicator = await indicatorByCode(em, indicatorCode);
-    const units = await unitsByCode(em, unitCodes);
+    const units = await unitsByCode(em, unitCodes, "units", { atLeastOne: true });
     const built = await buildSeries(em, {
       indicators: [indicator],
       units,
@@ -221,12 +223,12 @@ export class AnalyticsResolver {
     const units = await em.find(
       AdministrativeUnit,
       {
-        level: "PROVINCE",
+        level: UnitLevel.PROVINCE,
         $and: [
           { $or: [{ validFrom: null }, { validFrom: { $lte: day } }] },
           { $or: [{ validTo: null }, { validTo: { $gte: day } }] },
         ],
-      } as never,
+      },
       { orderBy: { code: "asc" } },
     );
     const built = await buildSeries(em, {

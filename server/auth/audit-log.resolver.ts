@@ -1,3 +1,4 @@
+import type { FilterQuery } from "@mikro-orm/core";
 import {
   Args,
   ArgsType,
@@ -56,7 +57,7 @@ export class AuditResolver {
       throw new BadInputError("since is after until", "since");
     }
     const page = toPage(args);
-    const where: Record<string, unknown> = {};
+    const where: FilterQuery<AuditEntry> = {};
     if (f.entity) where.entity = f.entity;
     if (f.entityId) where.entityId = f.entityId;
     if (f.userId != null) where.userId = f.userId;
@@ -65,7 +66,7 @@ export class AuditResolver {
       where.at = { ...(f.since ? { $gte: f.since } : {}), ...(f.until ? { $lt: f.until } : {}) };
     }
     const [items, total] = await ctx.em.findAndCount(AuditEntry, where, {
-      orderBy: [{ at: "desc" }, { id: "desc" }] as never,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
       limit: page.limit,
       offset: page.offset,
     });

@@ -21,7 +21,8 @@ import { ApiToken } from "./api-token.entity.js";
 import { requireAdmin, requireUser } from "./guard.js";
 import { issueToken } from "./tokens.js";
 import { Role, User } from "./user.entity.js";
-import { createUserWithToken, findUnits, tokenRecord, userRecord } from "./user.service.js";
+import { unitsByCode } from "../units/unit.rules.js";
+import { createUserWithToken, tokenRecord, userRecord } from "./user.service.js";
 import { Code } from "../graphql/code.js";
 
 @InputType({ description: "A new user of the write API" })
@@ -94,7 +95,7 @@ export class UserResolver {
         throw new BadInputError("Only stewards have units", "units");
       }
       const before = userRecord(user);
-      user.units.set(await findUnits(tx, units));
+      user.units.set(await unitsByCode(tx, units));
       recordAudit(tx, admin, {
         entity: "app_user",
         entityId: user.id,

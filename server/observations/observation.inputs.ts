@@ -1,3 +1,5 @@
+import type { ObjectQuery } from "@mikro-orm/core";
+import type { Observation } from "./observation.entity.js";
 import { Field, InputType, Int } from "type-graphql";
 import { Dataset, Grade, Period } from "../graphql/enums.js";
 import { Disaggregation, ObservationStatus } from "./observation.enums.js";
@@ -25,7 +27,7 @@ export class ObservationFilter {
 /** The MikroORM filter for an ObservationFilter; only approved values reach read views. */
 export function observationWhere(
   filter: ObservationFilter | null | undefined,
-): Record<string, unknown> {
+): ObjectQuery<Observation> {
   const f = filter ?? {};
   checkCodes(f.indicators, "indicators");
   checkCodes(f.units, "units");

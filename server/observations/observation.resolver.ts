@@ -1,3 +1,4 @@
+import type { QueryOrderMap } from "@mikro-orm/core";
 import {
   Args,
   ArgsType,
@@ -30,7 +31,7 @@ export enum ObservationOrder {
 }
 registerEnumType(ObservationOrder, { name: "ObservationOrder" });
 
-const orderings: Record<ObservationOrder, Record<string, unknown>[]> = {
+const orderings: Record<ObservationOrder, QueryOrderMap<Observation>[]> = {
   YEAR_ASC: [{ year: "asc" }],
   YEAR_DESC: [{ year: "desc" }],
   VALUE_ASC: [{ value: "asc" }],
@@ -67,7 +68,7 @@ export class ObservationResolver {
     const where = observationWhere(args.filter);
     const page = toPage(args);
     const [items, total] = await em.findAndCount(Observation, where, {
-      orderBy: [...orderings[args.orderBy ?? "INDICATOR_ASC"], { id: "asc" }] as never,
+      orderBy: [...orderings[args.orderBy ?? "INDICATOR_ASC"], { id: "asc" }],
       limit: page.limit,
       offset: page.offset,
     });

@@ -17,7 +17,7 @@ export class UnitObservationsResolver {
   ) {
     const where = observationWhere({ ...filter, units: null });
     return loaders
-      .children(Observation, "unit", where, { indicator: "asc", year: "asc", id: "asc" } as never)
+      .children(Observation, "unit", where, { indicator: "asc", year: "asc", id: "asc" })
       .load(unit.id);
   }
 }
