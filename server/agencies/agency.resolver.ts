@@ -11,7 +11,8 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { findConnection, validOn } from "../graphql/list-query.js";
 import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
@@ -38,19 +39,12 @@ export class AgencyResolver {
   })
   async agencies(@Args(() => AgenciesArgs) args: AgenciesArgs, @Ctx() { em }: Context) {
     checkCodes(args.units, "units");
-    const page = toPage(args);
     const where: Record<string, unknown>[] = [];
     if (args.units) where.push({ unit: { code: { $in: args.units } } });
     if (args.asOf) {
-      where.push({ $or: [{ validFrom: null }, { validFrom: { $lte: args.asOf } }] });
-      where.push({ $or: [{ validTo: null }, { validTo: { $gte: args.asOf } }] });
+      where.push(...validOn(args.asOf));
     }
-    const [items, total] = await em.findAndCount(Agency, where.length ? { $and: where } : {}, {
-      orderBy: { code: "asc" },
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, Agency, where.length ? { $and: where } : {}, { code: "asc" }, args);
   }
 
   @Query(() => Agency, { nullable: true })

@@ -1,3 +1,4 @@
+import { validOn } from "../graphql/list-query.js";
 import { UnitLevel } from "../units/unit.enums.js";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
@@ -224,10 +225,7 @@ export class AnalyticsResolver {
       AdministrativeUnit,
       {
         level: UnitLevel.PROVINCE,
-        $and: [
-          { $or: [{ validFrom: null }, { validFrom: { $lte: day } }] },
-          { $or: [{ validTo: null }, { validTo: { $gte: day } }] },
-        ],
+        $and: validOn(day),
       },
       { orderBy: { code: "asc" } },
     );

@@ -1,3 +1,4 @@
+import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Args,
   ArgsType,
@@ -10,7 +11,8 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { findConnection } from "../graphql/list-query.js";
 import { CheckupKind } from "./checkup.enums.js";
 import { Dataset } from "../graphql/enums.js";
 import { checkCodes, checkText, checkYearRange } from "../graphql/validate.js";
@@ -43,8 +45,7 @@ export class HealthCheckupResolver {
     checkCodes(args.units, "units");
     checkYearRange(args.yearFrom, args.yearTo);
     checkText(args.sector, "sector", 64);
-    const page = toPage(args);
-    const where: Record<string, unknown> = {
+    const where: ObjectQuery<HealthCheckup> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
     };
     if (args.units) where.unit = { code: { $in: args.units } };
@@ -56,12 +57,7 @@ export class HealthCheckupResolver {
         ...(args.yearTo != null ? { $lte: args.yearTo } : {}),
       };
     }
-    const [items, total] = await em.findAndCount(HealthCheckup, where, {
-      orderBy: [{ year: "asc" }, { id: "asc" }],
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, HealthCheckup, where, [{ year: "asc" }, { id: "asc" }], args);
   }
 
   @FieldResolver(() => AdministrativeUnit) unit(@Root() c: HealthCheckup) {

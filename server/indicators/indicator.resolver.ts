@@ -1,3 +1,4 @@
+import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Arg,
   Args,
@@ -11,7 +12,8 @@ import {
   Root,
 } from "type-graphql";
 import { Agency } from "../agencies/agency.entity.js";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { containing, findConnection } from "../graphql/list-query.js";
 import { Measure, TargetKind } from "./indicator.enums.js";
 import { BadInputError } from "../graphql/errors.js";
 import { checkCodes, checkText } from "../graphql/validate.js";
@@ -50,20 +52,14 @@ export class IndicatorResolver {
   async indicators(@Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() { em }: Context) {
     checkCodes(args.codes, "codes");
     checkText(args.search, "search");
-    const page = toPage(args);
-    const where: Record<string, unknown> = {};
+    const where: ObjectQuery<Indicator> = {};
     if (args.codes) where.code = { $in: args.codes };
     if (args.measures?.length) where.measure = { $in: args.measures };
     if (args.search) {
-      const like = `%${args.search.replace(/[\\%_]/g, c => "\\" + c)}%`;
+      const like = containing(args.search);
       where.$or = [{ nameVi: { $ilike: like } }, { nameEn: { $ilike: like } }];
     }
-    const [items, total] = await em.findAndCount(Indicator, where, {
-      orderBy: { code: "asc" },
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, Indicator, where, { code: "asc" }, args);
   }
 
   @Query(() => Indicator, { nullable: true })
@@ -90,17 +86,17 @@ export class TargetResolver {
   async targets(@Args(() => TargetsArgs) args: TargetsArgs, @Ctx() { em }: Context) {
     checkCodes(args.programmes, "programmes");
     checkCodes(args.indicators, "indicators");
-    const page = toPage(args);
-    const where: Record<string, unknown> = {};
+    const where: ObjectQuery<Target> = {};
     if (args.programmes) where.programme = { code: { $in: args.programmes } };
     if (args.indicators) where.indicator = { code: { $in: args.indicators } };
     if (args.kinds?.length) where.kind = { $in: args.kinds };
-    const [items, total] = await em.findAndCount(Target, where, {
-      orderBy: [{ programme: { code: "asc" } }, { number: "asc" }, { part: "asc" }],
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(
+      em,
+      Target,
+      where,
+      [{ programme: { code: "asc" } }, { number: "asc" }, { part: "asc" }],
+      args,
+    );
   }
 
   @Query(() => Target, {

@@ -1,3 +1,4 @@
+import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Arg,
   Args,
@@ -10,7 +11,8 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { findConnection } from "../graphql/list-query.js";
 import { InstrumentKind } from "./instrument.enums.js";
 import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
@@ -36,16 +38,10 @@ export class LegalInstrumentResolver {
   })
   async instruments(@Args(() => InstrumentsArgs) args: InstrumentsArgs, @Ctx() { em }: Context) {
     checkCodes(args.units, "units");
-    const page = toPage(args);
-    const where: Record<string, unknown> = {};
+    const where: ObjectQuery<LegalInstrument> = {};
     if (args.kinds?.length) where.kind = { $in: args.kinds };
     if (args.units) where.unit = { code: { $in: args.units } };
-    const [items, total] = await em.findAndCount(LegalInstrument, where, {
-      orderBy: [{ issuedOn: "asc" }, { code: "asc" }],
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, LegalInstrument, where, [{ issuedOn: "asc" }, { code: "asc" }], args);
   }
 
   @Query(() => LegalInstrument, { nullable: true })

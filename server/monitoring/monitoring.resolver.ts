@@ -1,3 +1,4 @@
+import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Args,
   ArgsType,
@@ -10,7 +11,8 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { findConnection } from "../graphql/list-query.js";
 import { Dataset } from "../graphql/enums.js";
 import { checkCodes, checkText, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
@@ -42,18 +44,12 @@ export class MonitoringSiteResolver {
   ) {
     checkCodes(args.units, "units");
     checkText(args.sector, "sector", 64);
-    const page = toPage(args);
-    const where: Record<string, unknown> = {
+    const where: ObjectQuery<MonitoringSite> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
     };
     if (args.units) where.unit = { code: { $in: args.units } };
     if (args.sector) where.sector = args.sector;
-    const [items, total] = await em.findAndCount(MonitoringSite, where, {
-      orderBy: { code: "asc" },
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, MonitoringSite, where, { code: "asc" }, args);
   }
 
   @FieldResolver(() => AdministrativeUnit) unit(@Root() s: MonitoringSite) {
@@ -94,8 +90,7 @@ export class MonitoringResultResolver {
     checkCodes(args.units, "units");
     checkYearRange(args.yearFrom, args.yearTo);
     checkText(args.factor, "factor", 32);
-    const page = toPage(args);
-    const where: Record<string, unknown> = {
+    const where: ObjectQuery<MonitoringResult> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
     };
     if (args.units) where.site = { unit: { code: { $in: args.units } } };
@@ -106,12 +101,7 @@ export class MonitoringResultResolver {
         ...(args.yearTo != null ? { $lte: args.yearTo } : {}),
       };
     }
-    const [items, total] = await em.findAndCount(MonitoringResult, where, {
-      orderBy: [{ year: "asc" }, { id: "asc" }],
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, MonitoringResult, where, [{ year: "asc" }, { id: "asc" }], args);
   }
 
   @FieldResolver(() => MonitoringSite) site(@Root() r: MonitoringResult) {

@@ -1,3 +1,4 @@
+import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Arg,
   Args,
@@ -11,7 +12,8 @@ import {
   Root,
 } from "type-graphql";
 import { Agency } from "../agencies/agency.entity.js";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { findConnection } from "../graphql/list-query.js";
 import { ProgrammeKind } from "./programme.enums.js";
 import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
@@ -44,17 +46,11 @@ export class ProgrammeResolver {
   async programmes(@Args(() => ProgrammesArgs) args: ProgrammesArgs, @Ctx() { em }: Context) {
     checkCodes(args.units, "units");
     checkCodes(args.codes, "codes");
-    const page = toPage(args);
-    const where: Record<string, unknown> = {};
+    const where: ObjectQuery<Programme> = {};
     if (args.codes) where.code = { $in: args.codes };
     if (args.units) where.unit = { code: { $in: args.units } };
     if (args.kinds?.length) where.kind = { $in: args.kinds };
-    const [items, total] = await em.findAndCount(Programme, where, {
-      orderBy: { code: "asc" },
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, Programme, where, { code: "asc" }, args);
   }
 
   @Query(() => Programme, { nullable: true })
@@ -130,7 +126,7 @@ export class ResponsibilityResolver {
   ) {
     checkCodes(args.programmes, "programmes");
     checkCodes(args.agencies, "agencies");
-    const where: Record<string, unknown> = {};
+    const where: ObjectQuery<Responsibility> = {};
     if (args.programmes) where.programme = { code: { $in: args.programmes } };
     if (args.agencies) where.agencies = { code: { $in: args.agencies } };
     return em.find(Responsibility, where, {

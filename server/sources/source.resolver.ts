@@ -1,5 +1,7 @@
+import type { ObjectQuery } from "@mikro-orm/core";
 import { Arg, Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { containing, findConnection } from "../graphql/list-query.js";
 import { Grade } from "../graphql/enums.js";
 import { checkCodes, checkText } from "../graphql/validate.js";
 import type { Context } from "../context.js";
@@ -26,23 +28,17 @@ export class SourceResolver {
     @Ctx() { em }: Context,
   ): Promise<SourceConnection> {
     checkText(args.search, "search");
-    const page = toPage(args);
-    const where: Record<string, unknown> = {};
+    const where: ObjectQuery<Source> = {};
     if (args.grades?.length) where.grade = { $in: args.grades };
     if (args.search) {
-      const like = `%${args.search.replace(/[\\%_]/g, c => "\\" + c)}%`;
+      const like = containing(args.search);
       where.$or = [
         { title: { $ilike: like } },
         { url: { $ilike: like } },
         { documentNumber: { $ilike: like } },
       ];
     }
-    const [items, total] = await em.findAndCount(Source, where, {
-      orderBy: { code: "asc" },
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, Source, where, { code: "asc" }, args);
   }
 
   @Query(() => Source, { nullable: true })
