@@ -2,6 +2,7 @@ import "reflect-metadata";
 import "./graphql/enums.js";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { guardCodeArguments } from "./graphql/code.js";
 import { guardTextArguments } from "./graphql/control-chars.js";
 import { resolvers } from "./resolvers.js";
 
@@ -9,10 +10,11 @@ let cached: Promise<GraphQLSchema> | null = null;
 
 /** The executable schema, built once per process. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
-  // Every text argument is checked for control characters before any resolver sees it.
-  cached ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false }).then(
-    guardTextArguments,
-  );
+  // Every text argument is checked for control characters, then every code argument for its
+  // format (graphql/code.ts), before any resolver sees it; each refusal names its field.
+  cached ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false })
+    .then(guardCodeArguments)
+    .then(guardTextArguments);
   return cached;
 }
 

@@ -11,18 +11,20 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { findConnection, validOn } from "../graphql/list-query.js";
 import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { Agency } from "./agency.entity.js";
+import { Code } from "../graphql/code.js";
 
 @ObjectType()
 export class AgencyConnection extends Connection(Agency, "Agency") {}
 
 @ArgsType()
 class AgenciesArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: "Unit codes" }) units?: string[] | null;
+  @Field(() => [Code], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => GraphQLLocalDate, {
     nullable: true,
     description: "Only agencies that existed on this day",
@@ -37,23 +39,16 @@ export class AgencyResolver {
   })
   async agencies(@Args(() => AgenciesArgs) args: AgenciesArgs, @Ctx() { em }: Context) {
     checkCodes(args.units, "units");
-    const page = toPage(args);
     const where: Record<string, unknown>[] = [];
     if (args.units) where.push({ unit: { code: { $in: args.units } } });
     if (args.asOf) {
-      where.push({ $or: [{ validFrom: null }, { validFrom: { $lte: args.asOf } }] });
-      where.push({ $or: [{ validTo: null }, { validTo: { $gte: args.asOf } }] });
+      where.push(...validOn(args.asOf));
     }
-    const [items, total] = await em.findAndCount(Agency, where.length ? { $and: where } : {}, {
-      orderBy: { code: "asc" },
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, Agency, where.length ? { $and: where } : {}, { code: "asc" }, args);
   }
 
   @Query(() => Agency, { nullable: true })
-  async agency(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+  async agency(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
     checkCodes([code], "code");
     return em.findOne(Agency, { code });
   }

@@ -1,18 +1,27 @@
-import { GraphQLLocalDate } from "graphql-scalars";
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { validOn } from "../graphql/list-query.js";
+import { UnitLevel } from "../units/unit.enums.js";
+import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { rankUnits, requiredTrajectory, yearOverYear } from "../analytics/index.js";
-import { Dataset } from "../graphql/enums.js";
 import { BadInputError } from "../graphql/errors.js";
 import { checkCodes, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Target } from "../indicators/target.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
-import { datasetsOrDefault, indicatorByCode, unitsByCode } from "./analytics.inputs.js";
+import { indicatorByCode } from "../indicators/indicator.rules.js";
+import { unitsByCode } from "../units/unit.rules.js";
+import {
+  CompareArgs,
+  ProgressArgs,
+  RankingArgs,
+  ScorecardArgs,
+  SeriesArgs,
+} from "./analytics.args.js";
 import { Comparison, Ranking, Scorecard, Series, TargetProgress } from "./analytics.objects.js";
 import { judge } from "./progress.service.js";
 import { SeriesBasis } from "./progress.types.js";
 import { buildScorecard } from "./scorecard.service.js";
 import { buildSeries, type BuiltSeries } from "./series.service.js";
+import { datasetsOrDefault } from "../graphql/datasets.js";
 
 const toSeries = (s: BuiltSeries, from?: number | null, to?: number | null): Series => {
   const points = s.points.filter(
@@ -33,12 +42,15 @@ export class AnalyticsResolver {
       "Yearly series of indicators for units, as reported or harmonised to current boundaries",
   })
   async series(
-    @Arg("indicators", () => [String]) indicatorCodes: string[],
-    @Arg("units", () => [String]) unitCodes: string[],
-    @Arg("basis", () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
-    @Arg("yearFrom", () => Int, { nullable: true }) yearFrom: number | null,
-    @Arg("yearTo", () => Int, { nullable: true }) yearTo: number | null,
+    @Args(() => SeriesArgs)
+    {
+      indicators: indicatorCodes,
+      units: unitCodes,
+      basis,
+      datasets,
+      yearFrom = null,
+      yearTo = null,
+    }: SeriesArgs,
     @Ctx() { em }: Context,
   ): Promise<Series[]> {
     checkYearRange(yearFrom, yearTo);
@@ -46,7 +58,7 @@ export class AnalyticsResolver {
     const indicators = await Promise.all(
       indicatorCodes.map(c => indicatorByCode(em, c, "indicators")),
     );
-    const units = await unitsByCode(em, unitCodes);
+    const units = await unitsByCode(em, unitCodes, "units", { atLeastOne: true });
     const built = await buildSeries(em, {
       indicators,
       units,
@@ -60,12 +72,8 @@ export class AnalyticsResolver {
     description: "One target judged for one unit, with every component of the status",
   })
   async progress(
-    @Arg("programme", () => String) programme: string,
-    @Arg("number", () => String) number: string,
-    @Arg("part", () => String, { nullable: true }) part: string | null,
-    @Arg("unit", () => String) unitCode: string,
-    @Arg("basis", () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Args(() => ProgressArgs)
+    { programme, number, part = null, unit: unitCode, basis, datasets }: ProgressArgs,
     @Ctx() { em }: Context,
   ): Promise<TargetProgress> {
     checkCodes([programme], "programme");
@@ -112,13 +120,10 @@ export class AnalyticsResolver {
     description: "Targets of programmes × units, each cell with status, values and components",
   })
   async scorecard(
-    @Arg("programmes", () => [String]) programmes: string[],
-    @Arg("units", () => [String]) unitCodes: string[],
-    @Arg("basis", () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Args(() => ScorecardArgs) { programmes, units: unitCodes, basis, datasets }: ScorecardArgs,
     @Ctx() { em }: Context,
   ): Promise<Scorecard> {
-    const units = await unitsByCode(em, unitCodes);
+    const units = await unitsByCode(em, unitCodes, "units", { atLeastOne: true });
     const data = await buildScorecard(em, programmes, units, datasetsOrDefault(datasets), basis);
     return {
       ...data,
@@ -134,24 +139,22 @@ export class AnalyticsResolver {
       "One indicator for several units and years, with the required trajectory of a target",
   })
   async compare(
-    @Arg("indicator", () => String) indicatorCode: string,
-    @Arg("units", () => [String]) unitCodes: string[],
-    @Arg("basis", () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
-    @Arg("yearFrom", () => Int, { nullable: true }) yearFrom: number | null,
-    @Arg("yearTo", () => Int, { nullable: true }) yearTo: number | null,
-    @Arg("targetProgramme", () => String, {
-      nullable: true,
-      description:
-        "Programme whose target on this indicator gives the trajectory (default: nq19-2021-2025)",
-    })
-    targetProgramme: string | null,
+    @Args(() => CompareArgs)
+    {
+      indicator: indicatorCode,
+      units: unitCodes,
+      basis,
+      datasets,
+      yearFrom = null,
+      yearTo = null,
+      targetProgramme = null,
+    }: CompareArgs,
     @Ctx() { em }: Context,
   ): Promise<Comparison> {
     checkYearRange(yearFrom, yearTo);
     checkCodes(targetProgramme ? [targetProgramme] : null, "targetProgramme");
     const indicator = await indicatorByCode(em, indicatorCode);
-    const units = await unitsByCode(em, unitCodes);
+    const units = await unitsByCode(em, unitCodes, "units", { atLeastOne: true });
     const built = await buildSeries(em, {
       indicators: [indicator],
       units,
@@ -198,14 +201,7 @@ export class AnalyticsResolver {
     description: "Units ranked on an indicator in a year (1 = best for the desired direction)",
   })
   async ranking(
-    @Arg("indicator", () => String) indicatorCode: string,
-    @Arg("year", () => Int) year: number,
-    @Arg("asOf", () => GraphQLLocalDate, {
-      nullable: true,
-      description: "Rank the units that existed on this day (default: the end of the year)",
-    })
-    asOf: string | null,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Args(() => RankingArgs) { indicator: indicatorCode, year, asOf = null, datasets }: RankingArgs,
     @Ctx() { em }: Context,
   ): Promise<Ranking> {
     checkYearRange(year, year, "year");
@@ -214,12 +210,9 @@ export class AnalyticsResolver {
     const units = await em.find(
       AdministrativeUnit,
       {
-        level: "PROVINCE",
-        $and: [
-          { $or: [{ validFrom: null }, { validFrom: { $lte: day } }] },
-          { $or: [{ validTo: null }, { validTo: { $gte: day } }] },
-        ],
-      } as never,
+        level: UnitLevel.PROVINCE,
+        $and: validOn(day),
+      },
       { orderBy: { code: "asc" } },
     );
     const built = await buildSeries(em, {

@@ -1,12 +1,12 @@
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { yearOverYear } from "../analytics/index.js";
-import { Dataset } from "../graphql/enums.js";
+import { datasetsOrDefault } from "../graphql/datasets.js";
 import type { Context } from "../context.js";
 import { Target } from "../indicators/target.entity.js";
-import { datasetsOrDefault, indicatorByCode } from "./analytics.inputs.js";
+import { indicatorByCode } from "../indicators/indicator.rules.js";
+import { IndicatorProgressArgs } from "./analytics.args.js";
 import { TargetProgress } from "./analytics.objects.js";
 import { judge } from "./progress.service.js";
-import { SeriesBasis } from "./progress.types.js";
 import { buildSeries } from "./series.service.js";
 
 /**
@@ -22,9 +22,7 @@ export class IndicatorProgressResolver {
       "Every target measured by an indicator, judged for the unit of the target's own programme",
   })
   async indicatorProgress(
-    @Arg("indicator", () => String) indicatorCode: string,
-    @Arg("basis", () => SeriesBasis, { defaultValue: SeriesBasis.AS_REPORTED }) basis: SeriesBasis,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Args() { indicator: indicatorCode, basis, datasets }: IndicatorProgressArgs,
     @Ctx() { em }: Context,
   ): Promise<TargetProgress[]> {
     const indicator = await indicatorByCode(em, indicatorCode);

@@ -9,7 +9,7 @@ import {
 } from "../analytics/index.js";
 import { Dataset } from "../graphql/enums.js";
 import { Measure } from "../indicators/indicator.enums.js";
-import { Indicator } from "../indicators/indicator.entity.js";
+import { type Indicator } from "../indicators/indicator.entity.js";
 import { UnitLineage } from "../units/unit-lineage.entity.js";
 import { type AdministrativeUnit } from "../units/unit.entity.js";
 import { SeriesBasis, type SeriesPointType } from "./progress.types.js";
@@ -235,9 +235,4 @@ function gapOf(
   if (p.missingFrom.length) return "COUNT_MISSING";
   if (rate && p.missingDenominatorFrom.length) return "DENOMINATOR_MISSING";
   return "NOT_COMPUTABLE";
-}
-
-/** Loads indicators by code with their numerator and denominator, failing clearly on unknown codes. */
-export async function loadIndicators(em: EntityManager, codes: string[]): Promise<Indicator[]> {
-  return em.find(Indicator, { code: { $in: codes } }, { populate: ["numerator", "denominator"] });
 }

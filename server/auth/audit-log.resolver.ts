@@ -1,3 +1,4 @@
+import type { FilterQuery } from "@mikro-orm/core";
 import {
   Args,
   ArgsType,
@@ -10,7 +11,8 @@ import {
   Resolver,
 } from "type-graphql";
 import { requireAdmin } from "./guard.js";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { findConnection } from "../graphql/list-query.js";
 import { BadInputError } from "../graphql/errors.js";
 import { checkText } from "../graphql/validate.js";
 import type { Context } from "../context.js";
@@ -55,8 +57,7 @@ export class AuditResolver {
     if (f.since && f.until && f.since > f.until) {
       throw new BadInputError("since is after until", "since");
     }
-    const page = toPage(args);
-    const where: Record<string, unknown> = {};
+    const where: FilterQuery<AuditEntry> = {};
     if (f.entity) where.entity = f.entity;
     if (f.entityId) where.entityId = f.entityId;
     if (f.userId != null) where.userId = f.userId;
@@ -64,11 +65,6 @@ export class AuditResolver {
     if (f.since || f.until) {
       where.at = { ...(f.since ? { $gte: f.since } : {}), ...(f.until ? { $lt: f.until } : {}) };
     }
-    const [items, total] = await ctx.em.findAndCount(AuditEntry, where, {
-      orderBy: [{ at: "desc" }, { id: "desc" }] as never,
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(ctx.em, AuditEntry, where, [{ at: "desc" }, { id: "desc" }], args);
   }
 }

@@ -21,13 +21,15 @@ import { ApiToken } from "./api-token.entity.js";
 import { requireAdmin, requireUser } from "./guard.js";
 import { issueToken } from "./tokens.js";
 import { Role, User } from "./user.entity.js";
-import { createUserWithToken, findUnits, tokenRecord, userRecord } from "./user.service.js";
+import { unitsByCode } from "../units/unit.rules.js";
+import { createUserWithToken, tokenRecord, userRecord } from "./user.service.js";
+import { Code } from "../graphql/code.js";
 
 @InputType({ description: "A new user of the write API" })
 export class CreateUserInput {
   @Field(() => String) name!: string;
   @Field(() => Role) role!: Role;
-  @Field(() => [String], { nullable: true, description: "Codes of the units a steward may write" })
+  @Field(() => [Code], { nullable: true, description: "Codes of the units a steward may write" })
   units?: string[] | null;
 }
 
@@ -82,7 +84,7 @@ export class UserResolver {
   @Mutation(() => User, { description: "Replaces the units a steward may write (admins only)" })
   async setUserUnits(
     @Arg("userId", () => Int) userId: number,
-    @Arg("units", () => [String]) units: string[],
+    @Arg("units", () => [Code]) units: string[],
     @Ctx() ctx: Context,
   ): Promise<User> {
     const admin = requireAdmin(ctx);
@@ -93,7 +95,7 @@ export class UserResolver {
         throw new BadInputError("Only stewards have units", "units");
       }
       const before = userRecord(user);
-      user.units.set(await findUnits(tx, units));
+      user.units.set(await unitsByCode(tx, units));
       recordAudit(tx, admin, {
         entity: "app_user",
         entityId: user.id,

@@ -2,10 +2,9 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit } from "../audit/audit.js";
 import { BadInputError } from "../graphql/errors.js";
-import { checkCodes } from "../graphql/validate.js";
 import type { AppUser } from "../context.js";
 import { checkLength } from "../graphql/field-rules.js";
-import { AdministrativeUnit } from "../units/unit.entity.js";
+import { unitsByCode } from "../units/unit.rules.js";
 import type { ApiToken } from "./api-token.entity.js";
 import { issueToken } from "./tokens.js";
 import { Role, User } from "./user.entity.js";
@@ -29,20 +28,6 @@ export const tokenRecord = (t: ApiToken) => ({
   label: t.label ?? null,
   revokedAt: t.revokedAt?.toISOString() ?? null,
 });
-
-export async function findUnits(
-  em: EntityManager,
-  codes: string[],
-  field = "units",
-): Promise<AdministrativeUnit[]> {
-  checkCodes(codes, field);
-  const units = await em.find(AdministrativeUnit, { code: { $in: codes } });
-  const missing = codes.filter(c => !units.some(u => u.code === c));
-  if (missing.length) {
-    throw new BadInputError(`Unknown unit ${missing.map(c => `"${c}"`).join(", ")}`, field);
-  }
-  return units;
-}
 
 export interface NewUser {
   name: string;
@@ -87,7 +72,7 @@ export async function createUserWithToken(
       role: input.role,
       createdBy: actor ? tx.getReference(User, actor.id, { wrapped: true }) : null,
     });
-    if (input.units?.length) user.units.set(await findUnits(tx, input.units));
+    if (input.units?.length) user.units.set(await unitsByCode(tx, input.units));
     const { token, record } = issueToken(tx, user, "first token");
     await tx.flush();
     const who = actor ?? { id: user.id, name: user.name, role: "ADMIN", unitIds: [] };

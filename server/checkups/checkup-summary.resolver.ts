@@ -1,11 +1,17 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
-import { datasetsOrDefault } from "../analytics-api/analytics.inputs.js";
+import { Args, ArgsType, Ctx, Field, Query, Resolver } from "type-graphql";
+import { SummaryFilterArgs } from "../graphql/list-query.js";
 import type { Context } from "../context.js";
-import { Dataset } from "../graphql/enums.js";
 import { BadInputError } from "../graphql/errors.js";
 import { checkCodes, checkYearRange } from "../graphql/validate.js";
 import { CheckupKind } from "./checkup.enums.js";
 import { CheckupGroup, CheckupSummaryRow, summariseCheckups } from "./checkup-summary.service.js";
+import { datasetsOrDefault } from "../graphql/datasets.js";
+
+@ArgsType()
+class CheckupSummaryQueryArgs extends SummaryFilterArgs {
+  @Field(() => [CheckupGroup]) groupBy!: CheckupGroup[];
+  @Field(() => CheckupKind, { nullable: true }) kind?: CheckupKind | null;
+}
 
 /** The aggregate for the check-up page: one SQL statement per summary (checkup-summary.service). */
 @Resolver()
@@ -15,14 +21,10 @@ export class CheckupSummaryResolver {
       "Workers examined and cases found, grouped by disease, sector, year, unit and/or kind",
   })
   async checkupSummary(
-    @Arg("groupBy", () => [CheckupGroup]) groupBy: CheckupGroup[],
-    @Arg("units", () => [String], { nullable: true }) units: string[] | null,
-    @Arg("yearFrom", () => Int, { nullable: true }) yearFrom: number | null,
-    @Arg("yearTo", () => Int, { nullable: true }) yearTo: number | null,
-    @Arg("kind", () => CheckupKind, { nullable: true }) kind: CheckupKind | null,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Args(() => CheckupSummaryQueryArgs) query: CheckupSummaryQueryArgs,
     @Ctx() { em }: Context,
   ): Promise<CheckupSummaryRow[]> {
+    const { groupBy, units = null, yearFrom = null, yearTo = null, kind = null, datasets } = query;
     checkCodes(units, "units");
     checkYearRange(yearFrom, yearTo);
     if (!groupBy.length) {

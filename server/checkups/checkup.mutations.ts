@@ -12,6 +12,7 @@ import { checkCode, checkKeyword, checkYear } from "../graphql/field-rules.js";
 import { checkUnitInYear, unitByCode } from "../units/unit.rules.js";
 import { write } from "../auth/write.js";
 import { checkCases } from "./checkup.rules.js";
+import { Code } from "../graphql/code.js";
 
 @InputType("DiseaseCasesInput", { description: "Cases of one occupational disease" })
 export class DiseaseCasesInput {
@@ -30,7 +31,7 @@ export class HealthCheckupPatch {
 @InputType({ description: "One year's health check-ups at an establishment" })
 export class CreateHealthCheckupInput {
   @Field(() => String, { description: "Establishment code" }) establishment!: string;
-  @Field(() => String, { description: "Unit code" }) unit!: string;
+  @Field(() => Code, { description: "Unit code" }) unit!: string;
   @Field(() => String) sector!: string;
   @Field(() => Int) year!: number;
   @Field(() => CheckupKind) kind!: CheckupKind;

@@ -1,3 +1,4 @@
+import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Args,
   ArgsType,
@@ -10,25 +11,28 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { findConnection } from "../graphql/list-query.js";
 import { CheckupKind } from "./checkup.enums.js";
 import { Dataset } from "../graphql/enums.js";
 import { checkCodes, checkText, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { HealthCheckup } from "./health-checkup.entity.js";
+import { Code } from "../graphql/code.js";
+import { DATASETS_DESCRIPTION, datasetsOrDefault } from "../graphql/datasets.js";
 
 @ObjectType()
 export class HealthCheckupConnection extends Connection(HealthCheckup, "HealthCheckup") {}
 
 @ArgsType()
 class CheckupsArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: "Unit codes" }) units?: string[] | null;
+  @Field(() => [Code], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => Int, { nullable: true }) yearFrom?: number | null;
   @Field(() => Int, { nullable: true }) yearTo?: number | null;
   @Field(() => CheckupKind, { nullable: true }) kind?: CheckupKind | null;
   @Field(() => String, { nullable: true }) sector?: string | null;
-  @Field(() => [Dataset], { nullable: true, description: "Default: [OFFICIAL]" }) datasets?:
+  @Field(() => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION }) datasets?:
     Dataset[] | null;
 }
 
@@ -41,9 +45,8 @@ export class HealthCheckupResolver {
     checkCodes(args.units, "units");
     checkYearRange(args.yearFrom, args.yearTo);
     checkText(args.sector, "sector", 64);
-    const page = toPage(args);
-    const where: Record<string, unknown> = {
-      dataset: { $in: args.datasets?.length ? args.datasets : [Dataset.OFFICIAL] },
+    const where: ObjectQuery<HealthCheckup> = {
+      dataset: { $in: datasetsOrDefault(args.datasets) },
     };
     if (args.units) where.unit = { code: { $in: args.units } };
     if (args.kind) where.kind = args.kind;
@@ -54,12 +57,7 @@ export class HealthCheckupResolver {
         ...(args.yearTo != null ? { $lte: args.yearTo } : {}),
       };
     }
-    const [items, total] = await em.findAndCount(HealthCheckup, where, {
-      orderBy: [{ year: "asc" }, { id: "asc" }],
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, HealthCheckup, where, [{ year: "asc" }, { id: "asc" }], args);
   }
 
   @FieldResolver(() => AdministrativeUnit) unit(@Root() c: HealthCheckup) {

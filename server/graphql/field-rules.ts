@@ -1,3 +1,4 @@
+import { isCode, notACode } from "./code.js";
 import { BadInputError } from "./errors.js";
 
 /**
@@ -7,16 +8,10 @@ import { BadInputError } from "./errors.js";
  * BAD_USER_INPUT naming the field, so a form or an import report can point at it.
  */
 
-const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const KEYWORD = /^[a-z][a-z0-9_]{0,63}$/;
 
 export function checkCode(value: string, field: string): string {
-  if (!CODE.test(value)) {
-    throw new BadInputError(
-      `${field}: "${value.slice(0, 40)}" is not a valid code (lower-case letters, digits and dashes, at most 64)`,
-      field,
-    );
-  }
+  if (!isCode(value)) throw notACode(value, field);
   return value;
 }
 

@@ -1,3 +1,4 @@
+import type { FilterQuery, QueryOrderMap } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
 
@@ -17,8 +18,8 @@ export class Loaders {
   children<T extends object>(
     entity: EntityClass<T>,
     foreignKey: string,
-    where: Record<string, unknown> = {},
-    orderBy: Record<string, "asc" | "desc"> = { id: "asc" },
+    where: FilterQuery<T> = {},
+    orderBy: QueryOrderMap<T> = { id: "asc" } as QueryOrderMap<T>,
   ): DataLoader<number, T[]> {
     const key = `${entity.name}|${foreignKey}|${JSON.stringify(where)}|${JSON.stringify(orderBy)}`;
     let loader = this.byKey.get(key);
@@ -26,10 +27,8 @@ export class Loaders {
       loader = new DataLoader<number, unknown[]>(async parentIds => {
         const rows = (await this.em.find(
           entity,
-          { ...where, [foreignKey]: { $in: [...parentIds] } } as never,
-          {
-            orderBy: orderBy as never,
-          },
+          { ...where, [foreignKey]: { $in: [...parentIds] } } as FilterQuery<T>,
+          { orderBy },
         )) as T[];
         const grouped = new Map<number, T[]>();
         for (const row of rows) {

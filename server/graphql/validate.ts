@@ -1,3 +1,4 @@
+import { isCode, notACode } from "./code.js";
 import { BadInputError } from "./errors.js";
 
 /** Small argument checks shared by the resolvers; each names the field it rejects. */
@@ -23,12 +24,7 @@ export function checkCodes(codes: string[] | null | undefined, field: string, ma
   if (!codes) return;
   if (codes.length > max) throw new BadInputError(`${field} accepts at most ${max} codes`, field);
   for (const code of codes) {
-    if (!/^[a-z0-9][a-z0-9-]{0,95}$/.test(code)) {
-      throw new BadInputError(
-        `${field}: "${code.slice(0, 40)}" is not a valid code (lower-case letters, digits and dashes)`,
-        field,
-      );
-    }
+    if (!isCode(code)) throw notACode(code, field);
   }
 }
 

@@ -11,6 +11,7 @@ import {
 import { requireWriter } from "../auth/guard.js";
 import type { Context } from "../context.js";
 import { ImportLayout, runImport } from "./import.service.js";
+import { Code } from "../graphql/code.js";
 
 registerEnumType(ImportLayout, {
   name: "ImportLayout",
@@ -51,7 +52,7 @@ export class ImportResolver {
     @Arg("layout", () => ImportLayout) layout: ImportLayout,
     @Arg("csv", () => String) csv: string,
     @Arg("dryRun", () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean,
-    @Arg("source", () => String, {
+    @Arg("source", () => Code, {
       nullable: true,
       description: "Code of the source of accident values (required for ACCIDENTS)",
     })

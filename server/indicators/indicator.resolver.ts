@@ -1,3 +1,4 @@
+import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Arg,
   Args,
@@ -11,7 +12,8 @@ import {
   Root,
 } from "type-graphql";
 import { Agency } from "../agencies/agency.entity.js";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { containing, findConnection } from "../graphql/list-query.js";
 import { Measure, TargetKind } from "./indicator.enums.js";
 import { BadInputError } from "../graphql/errors.js";
 import { checkCodes, checkText } from "../graphql/validate.js";
@@ -21,6 +23,7 @@ import { Programme } from "../programmes/programme.entity.js";
 import { Source } from "../sources/source.entity.js";
 import { Indicator } from "./indicator.entity.js";
 import { Target } from "./target.entity.js";
+import { Code } from "../graphql/code.js";
 
 @ObjectType()
 export class IndicatorConnection extends Connection(Indicator, "Indicator") {}
@@ -29,7 +32,7 @@ export class TargetConnection extends Connection(Target, "Target") {}
 
 @ArgsType()
 class IndicatorsArgs extends PageArgs {
-  @Field(() => [String], { nullable: true }) codes?: string[] | null;
+  @Field(() => [Code], { nullable: true }) codes?: string[] | null;
   @Field(() => [Measure], { nullable: true }) measures?: Measure[] | null;
   @Field(() => String, {
     nullable: true,
@@ -40,9 +43,9 @@ class IndicatorsArgs extends PageArgs {
 
 @ArgsType()
 class TargetsArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: "Programme codes" }) programmes?:
+  @Field(() => [Code], { nullable: true, description: "Programme codes" }) programmes?:
     string[] | null;
-  @Field(() => [String], { nullable: true, description: "Indicator codes" }) indicators?:
+  @Field(() => [Code], { nullable: true, description: "Indicator codes" }) indicators?:
     string[] | null;
   @Field(() => [TargetKind], { nullable: true }) kinds?: TargetKind[] | null;
 }
@@ -53,23 +56,17 @@ export class IndicatorResolver {
   async indicators(@Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() { em }: Context) {
     checkCodes(args.codes, "codes");
     checkText(args.search, "search");
-    const page = toPage(args);
-    const where: Record<string, unknown> = {};
+    const where: ObjectQuery<Indicator> = {};
     if (args.codes) where.code = { $in: args.codes };
     if (args.measures?.length) where.measure = { $in: args.measures };
     if (args.search) {
       where.$or = [foldedContains("name_vi", args.search), foldedContains("name_en", args.search)];
     }
-    const [items, total] = await em.findAndCount(Indicator, where, {
-      orderBy: { code: "asc" },
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, Indicator, where, { code: "asc" }, args);
   }
 
   @Query(() => Indicator, { nullable: true })
-  async indicator(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+  async indicator(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
     checkCodes([code], "code");
     return em.findOne(Indicator, { code });
   }
@@ -92,17 +89,17 @@ export class TargetResolver {
   async targets(@Args(() => TargetsArgs) args: TargetsArgs, @Ctx() { em }: Context) {
     checkCodes(args.programmes, "programmes");
     checkCodes(args.indicators, "indicators");
-    const page = toPage(args);
-    const where: Record<string, unknown> = {};
+    const where: ObjectQuery<Target> = {};
     if (args.programmes) where.programme = { code: { $in: args.programmes } };
     if (args.indicators) where.indicator = { code: { $in: args.indicators } };
     if (args.kinds?.length) where.kind = { $in: args.kinds };
-    const [items, total] = await em.findAndCount(Target, where, {
-      orderBy: [{ programme: { code: "asc" } }, { number: "asc" }, { part: "asc" }],
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(
+      em,
+      Target,
+      where,
+      [{ programme: { code: "asc" } }, { number: "asc" }, { part: "asc" }],
+      args,
+    );
   }
 
   @Query(() => Target, {
@@ -110,7 +107,7 @@ export class TargetResolver {
     description: "One target by programme code, number and part",
   })
   async target(
-    @Arg("programme", () => String) programme: string,
+    @Arg("programme", () => Code) programme: string,
     @Arg("number", () => String) number: string,
     @Arg("part", () => String, { nullable: true }) part: string | null,
     @Ctx() { em }: Context,

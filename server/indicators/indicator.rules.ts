@@ -13,7 +13,12 @@ export async function indicatorByCode(
   field = "indicator",
 ): Promise<Indicator> {
   checkCode(code, field);
-  const indicator = await em.findOne(Indicator, { code });
+  // With numerator and denominator: the analytics compute rates from them.
+  const indicator = await em.findOne(
+    Indicator,
+    { code },
+    { populate: ["numerator", "denominator"] },
+  );
   if (!indicator) throw new BadInputError(`Unknown indicator "${code}"`, field);
   return indicator;
 }

@@ -1,3 +1,4 @@
+import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Arg,
   Args,
@@ -10,13 +11,15 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { findConnection } from "../graphql/list-query.js";
 import { InstrumentKind } from "./instrument.enums.js";
 import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Source } from "../sources/source.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { LegalInstrument } from "./legal-instrument.entity.js";
+import { Code } from "../graphql/code.js";
 
 @ObjectType()
 export class LegalInstrumentConnection extends Connection(LegalInstrument, "LegalInstrument") {}
@@ -24,7 +27,7 @@ export class LegalInstrumentConnection extends Connection(LegalInstrument, "Lega
 @ArgsType()
 class InstrumentsArgs extends PageArgs {
   @Field(() => [InstrumentKind], { nullable: true }) kinds?: InstrumentKind[] | null;
-  @Field(() => [String], { nullable: true, description: "Unit codes of the issuing level" })
+  @Field(() => [Code], { nullable: true, description: "Unit codes of the issuing level" })
   units?: string[] | null;
 }
 
@@ -35,20 +38,14 @@ export class LegalInstrumentResolver {
   })
   async instruments(@Args(() => InstrumentsArgs) args: InstrumentsArgs, @Ctx() { em }: Context) {
     checkCodes(args.units, "units");
-    const page = toPage(args);
-    const where: Record<string, unknown> = {};
+    const where: ObjectQuery<LegalInstrument> = {};
     if (args.kinds?.length) where.kind = { $in: args.kinds };
     if (args.units) where.unit = { code: { $in: args.units } };
-    const [items, total] = await em.findAndCount(LegalInstrument, where, {
-      orderBy: [{ issuedOn: "asc" }, { code: "asc" }],
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, LegalInstrument, where, [{ issuedOn: "asc" }, { code: "asc" }], args);
   }
 
   @Query(() => LegalInstrument, { nullable: true })
-  async instrument(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+  async instrument(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
     checkCodes([code], "code");
     return em.findOne(LegalInstrument, { code });
   }

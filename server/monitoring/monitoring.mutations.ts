@@ -12,6 +12,7 @@ import { checkCode, checkKeyword, checkLength, checkYear } from "../graphql/fiel
 import { checkUnitInYear, unitByCode } from "../units/unit.rules.js";
 import { write } from "../auth/write.js";
 import { checkSamples } from "./monitoring.rules.js";
+import { Code } from "../graphql/code.js";
 
 // Monitoring results and check-ups are operational records, not programme indicators: their
 // writes take effect at once (no DRAFT/APPROVED review), and each is audited like any other.
@@ -21,7 +22,7 @@ import { checkSamples } from "./monitoring.rules.js";
 })
 export class MonitoringSitePatch {
   @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => String, { nullable: true, description: "Unit code" }) unit?: string | null;
+  @Field(() => Code, { nullable: true, description: "Unit code" }) unit?: string | null;
   @Field(() => String, { nullable: true }) industrialZone?: string | null;
   @Field(() => String, { nullable: true }) sector?: string | null;
   @Field(() => [String], { nullable: true }) factors?: string[] | null;
@@ -29,15 +30,15 @@ export class MonitoringSitePatch {
 
 @InputType({ description: "A new monitored site" })
 export class CreateMonitoringSiteInput extends MonitoringSitePatch {
-  @Field(() => String) code!: string;
+  @Field(() => Code) code!: string;
   @Field(() => String) override name!: string;
-  @Field(() => String) override unit!: string;
+  @Field(() => Code) override unit!: string;
   @Field(() => String) override sector!: string;
 }
 
 @InputType({ description: "One year's samples of a factor at a site" })
 export class CreateMonitoringResultInput {
-  @Field(() => String, { description: "Site code" }) site!: string;
+  @Field(() => Code, { description: "Site code" }) site!: string;
   @Field(() => Int) year!: number;
   @Field(() => String) factor!: string;
   @Field(() => Int) samples!: number;
@@ -131,7 +132,7 @@ export class MonitoringWriteResolver {
       "Corrects a monitored site (moving it to another unit needs the right to write both)",
   })
   updateMonitoringSite(
-    @Arg("code", () => String) code: string,
+    @Arg("code", () => Code) code: string,
     @Arg("patch", () => MonitoringSitePatch) patch: MonitoringSitePatch,
     @Ctx() ctx: Context,
   ) {
@@ -164,7 +165,7 @@ export class MonitoringWriteResolver {
     description: "Deletes a monitored site and its results; returns its code",
   })
   deleteMonitoringSite(
-    @Arg("code", () => String) code: string,
+    @Arg("code", () => Code) code: string,
     @Ctx() ctx: Context,
   ): Promise<string> {
     return write(ctx, async (tx, user) => {

@@ -1,3 +1,4 @@
+import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Args,
   ArgsType,
@@ -10,22 +11,25 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { findConnection } from "../graphql/list-query.js";
 import { Dataset } from "../graphql/enums.js";
 import { checkCodes, checkText, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { MonitoringResult } from "./monitoring-result.entity.js";
 import { MonitoringSite } from "./monitoring-site.entity.js";
+import { Code } from "../graphql/code.js";
+import { DATASETS_DESCRIPTION, datasetsOrDefault } from "../graphql/datasets.js";
 
 @ObjectType()
 export class MonitoringSiteConnection extends Connection(MonitoringSite, "MonitoringSite") {}
 
 @ArgsType()
 class MonitoringSitesArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: "Unit codes" }) units?: string[] | null;
+  @Field(() => [Code], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => String, { nullable: true }) sector?: string | null;
-  @Field(() => [Dataset], { nullable: true, description: "Default: [OFFICIAL]" }) datasets?:
+  @Field(() => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION }) datasets?:
     Dataset[] | null;
 }
 
@@ -40,18 +44,12 @@ export class MonitoringSiteResolver {
   ) {
     checkCodes(args.units, "units");
     checkText(args.sector, "sector", 64);
-    const page = toPage(args);
-    const where: Record<string, unknown> = {
-      dataset: { $in: args.datasets?.length ? args.datasets : [Dataset.OFFICIAL] },
+    const where: ObjectQuery<MonitoringSite> = {
+      dataset: { $in: datasetsOrDefault(args.datasets) },
     };
     if (args.units) where.unit = { code: { $in: args.units } };
     if (args.sector) where.sector = args.sector;
-    const [items, total] = await em.findAndCount(MonitoringSite, where, {
-      orderBy: { code: "asc" },
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, MonitoringSite, where, { code: "asc" }, args);
   }
 
   @FieldResolver(() => AdministrativeUnit) unit(@Root() s: MonitoringSite) {
@@ -68,12 +66,12 @@ export class MonitoringSiteResolver {
 
 @ArgsType()
 export class MonitoringResultsArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: "Unit codes of the sites" }) units?:
+  @Field(() => [Code], { nullable: true, description: "Unit codes of the sites" }) units?:
     string[] | null;
   @Field(() => Int, { nullable: true }) yearFrom?: number | null;
   @Field(() => Int, { nullable: true }) yearTo?: number | null;
   @Field(() => String, { nullable: true }) factor?: string | null;
-  @Field(() => [Dataset], { nullable: true, description: "Default: [OFFICIAL]" }) datasets?:
+  @Field(() => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION }) datasets?:
     Dataset[] | null;
 }
 
@@ -92,9 +90,8 @@ export class MonitoringResultResolver {
     checkCodes(args.units, "units");
     checkYearRange(args.yearFrom, args.yearTo);
     checkText(args.factor, "factor", 32);
-    const page = toPage(args);
-    const where: Record<string, unknown> = {
-      dataset: { $in: args.datasets?.length ? args.datasets : [Dataset.OFFICIAL] },
+    const where: ObjectQuery<MonitoringResult> = {
+      dataset: { $in: datasetsOrDefault(args.datasets) },
     };
     if (args.units) where.site = { unit: { code: { $in: args.units } } };
     if (args.factor) where.factor = args.factor;
@@ -104,12 +101,7 @@ export class MonitoringResultResolver {
         ...(args.yearTo != null ? { $lte: args.yearTo } : {}),
       };
     }
-    const [items, total] = await em.findAndCount(MonitoringResult, where, {
-      orderBy: [{ year: "asc" }, { id: "asc" }],
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, MonitoringResult, where, [{ year: "asc" }, { id: "asc" }], args);
   }
 
   @FieldResolver(() => MonitoringSite) site(@Root() r: MonitoringResult) {

@@ -1,6 +1,7 @@
 import { GraphQLSafeInt } from "graphql-scalars";
 import {
-  Arg,
+  Args,
+  ArgsType,
   Ctx,
   Field,
   Float,
@@ -10,11 +11,10 @@ import {
   registerEnumType,
   Resolver,
 } from "type-graphql";
-import { Dataset } from "../graphql/enums.js";
+import { SummaryFilterArgs } from "../graphql/list-query.js";
 import { BadInputError } from "../graphql/errors.js";
 import { checkCodes, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
-import { datasetsOrDefault } from "../analytics-api/analytics.inputs.js";
 import { monitoringRollupFresh } from "./monitoring-rollup.js";
 import {
   MonitoringGroup,
@@ -22,6 +22,7 @@ import {
   summariseMonitoring,
   type MonitoringSummaryArgs,
 } from "./monitoring-summary.service.js";
+import { datasetsOrDefault } from "../graphql/datasets.js";
 
 export { MonitoringGroup };
 
@@ -51,6 +52,11 @@ export class MonitoringSummaryRow {
   @Field(() => Boolean) illustrative!: boolean;
 }
 
+@ArgsType()
+class MonitoringSummaryQueryArgs extends SummaryFilterArgs {
+  @Field(() => [MonitoringGroup]) groupBy!: MonitoringGroup[];
+}
+
 /** Aggregates for the monitoring and check-up pages: one SQL statement per summary. */
 @Resolver()
 export class SummaryResolver {
@@ -58,13 +64,10 @@ export class SummaryResolver {
     description: "Share of samples over limits, grouped by factor, sector, year and/or unit",
   })
   async monitoringSummary(
-    @Arg("groupBy", () => [MonitoringGroup]) groupBy: MonitoringGroup[],
-    @Arg("units", () => [String], { nullable: true }) units: string[] | null,
-    @Arg("yearFrom", () => Int, { nullable: true }) yearFrom: number | null,
-    @Arg("yearTo", () => Int, { nullable: true }) yearTo: number | null,
-    @Arg("datasets", () => [Dataset], { nullable: true }) datasets: Dataset[] | null,
+    @Args(() => MonitoringSummaryQueryArgs) query: MonitoringSummaryQueryArgs,
     @Ctx() { em }: Context,
   ): Promise<MonitoringSummaryRow[]> {
+    const { groupBy, units = null, yearFrom = null, yearTo = null, datasets } = query;
     checkCodes(units, "units");
     checkYearRange(yearFrom, yearTo);
     if (!groupBy.length) {

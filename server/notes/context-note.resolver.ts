@@ -17,12 +17,13 @@ import { LegalInstrument } from "../instruments/legal-instrument.entity.js";
 import { Source } from "../sources/source.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { ContextNote } from "./context-note.entity.js";
+import { Code } from "../graphql/code.js";
 
 @ArgsType()
 class ContextNotesArgs {
-  @Field(() => [String], { nullable: true, description: "Indicator codes" }) indicators?:
+  @Field(() => [Code], { nullable: true, description: "Indicator codes" }) indicators?:
     string[] | null;
-  @Field(() => [String], { nullable: true, description: "Unit codes" }) units?: string[] | null;
+  @Field(() => [Code], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => Int, { nullable: true }) year?: number | null;
 }
 

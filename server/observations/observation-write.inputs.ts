@@ -2,13 +2,14 @@ import { Field, Float, InputType, Int } from "type-graphql";
 import { Disaggregation, ObservationStatus, Qualifier } from "./observation.enums.js";
 import { Grade, Period } from "../graphql/enums.js";
 import { Measure } from "../indicators/indicator.enums.js";
+import { Code } from "../graphql/code.js";
 
 @InputType({
   description: "A new value of an indicator; it enters as DRAFT until someone else approves it",
 })
 export class CreateObservationInput {
-  @Field(() => String, { description: "Indicator code" }) indicator!: string;
-  @Field(() => String, { description: "Unit code; the unit must have existed in `year`" })
+  @Field(() => Code, { description: "Indicator code" }) indicator!: string;
+  @Field(() => Code, { description: "Unit code; the unit must have existed in `year`" })
   unit!: string;
   @Field(() => Int) year!: number;
   @Field(() => Period, { nullable: true, defaultValue: Period.YEAR }) period?: Period;
@@ -23,7 +24,7 @@ export class CreateObservationInput {
   @Field(() => Qualifier, { nullable: true, defaultValue: Qualifier.EXACT }) qualifier?: Qualifier;
   @Field(() => ObservationStatus, { nullable: true, defaultValue: ObservationStatus.OFFICIAL })
   status?: ObservationStatus;
-  @Field(() => String, { description: "Code of the source that gives the value (required)" })
+  @Field(() => Code, { description: "Code of the source that gives the value (required)" })
   source!: string;
   @Field(() => Grade, { nullable: true, description: "Default: the grade of the source" })
   grade?: Grade | null;
@@ -40,7 +41,7 @@ export class ObservationPatch {
   @Field(() => Measure, { nullable: true }) measure?: Measure | null;
   @Field(() => Qualifier, { nullable: true }) qualifier?: Qualifier | null;
   @Field(() => ObservationStatus, { nullable: true }) status?: ObservationStatus | null;
-  @Field(() => String, { nullable: true }) source?: string | null;
+  @Field(() => Code, { nullable: true }) source?: string | null;
   @Field(() => Grade, { nullable: true }) grade?: Grade | null;
   @Field(() => String, { nullable: true }) quote?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;

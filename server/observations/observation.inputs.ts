@@ -1,19 +1,22 @@
+import type { ObjectQuery } from "@mikro-orm/core";
+import type { Observation } from "./observation.entity.js";
 import { Field, InputType, Int } from "type-graphql";
 import { Dataset, Grade, Period } from "../graphql/enums.js";
 import { Disaggregation, ObservationStatus } from "./observation.enums.js";
-import { BadInputError } from "../graphql/errors.js";
 import { checkCodes, checkYearRange } from "../graphql/validate.js";
+import { Code } from "../graphql/code.js";
+import { DATASETS_DESCRIPTION, datasetsOrDefault } from "../graphql/datasets.js";
 
 @InputType({
   description: "Which observations to return. Illustrative data only when `datasets` asks for it.",
 })
 export class ObservationFilter {
-  @Field(() => [String], { nullable: true, description: "Indicator codes" }) indicators?:
+  @Field(() => [Code], { nullable: true, description: "Indicator codes" }) indicators?:
     string[] | null;
-  @Field(() => [String], { nullable: true, description: "Unit codes" }) units?: string[] | null;
+  @Field(() => [Code], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => Int, { nullable: true }) yearFrom?: number | null;
   @Field(() => Int, { nullable: true }) yearTo?: number | null;
-  @Field(() => [Dataset], { nullable: true, description: "Default: [OFFICIAL]" }) datasets?:
+  @Field(() => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION }) datasets?:
     Dataset[] | null;
   @Field(() => [ObservationStatus], { nullable: true }) statuses?: ObservationStatus[] | null;
   @Field(() => [Grade], { nullable: true }) grades?: Grade[] | null;
@@ -24,16 +27,13 @@ export class ObservationFilter {
 /** The MikroORM filter for an ObservationFilter; only approved values reach read views. */
 export function observationWhere(
   filter: ObservationFilter | null | undefined,
-): Record<string, unknown> {
+): ObjectQuery<Observation> {
   const f = filter ?? {};
   checkCodes(f.indicators, "indicators");
   checkCodes(f.units, "units");
   checkYearRange(f.yearFrom, f.yearTo);
-  if (f.datasets && f.datasets.length === 0) {
-    throw new BadInputError("datasets must not be empty", "datasets");
-  }
   const where: Record<string, unknown> = {
-    dataset: { $in: f.datasets ?? [Dataset.OFFICIAL] },
+    dataset: { $in: datasetsOrDefault(f.datasets) },
     reviewState: "APPROVED",
   };
   if (f.indicators) where.indicator = { code: { $in: f.indicators } };

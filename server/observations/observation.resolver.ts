@@ -1,3 +1,4 @@
+import type { QueryOrderMap } from "@mikro-orm/core";
 import {
   Args,
   ArgsType,

@@ -1,3 +1,4 @@
+import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Arg,
   Args,
@@ -11,7 +12,8 @@ import {
   Root,
 } from "type-graphql";
 import { Agency } from "../agencies/agency.entity.js";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { findConnection } from "../graphql/list-query.js";
 import { ProgrammeKind } from "./programme.enums.js";
 import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
@@ -22,15 +24,15 @@ import { ProgrammeSection } from "./programme-section.entity.js";
 import { Programme } from "./programme.entity.js";
 import { Responsibility } from "./responsibility.entity.js";
 import { TaskArea } from "./task-area.entity.js";
+import { Code } from "../graphql/code.js";
 
 @ObjectType()
 export class ProgrammeConnection extends Connection(Programme, "Programme") {}
 
 @ArgsType()
 class ProgrammesArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: "Programme codes" }) codes?:
-    string[] | null;
-  @Field(() => [String], { nullable: true, description: "Unit codes" }) units?: string[] | null;
+  @Field(() => [Code], { nullable: true, description: "Programme codes" }) codes?: string[] | null;
+  @Field(() => [Code], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => [ProgrammeKind], { nullable: true }) kinds?: ProgrammeKind[] | null;
 }
 
@@ -44,21 +46,15 @@ export class ProgrammeResolver {
   async programmes(@Args(() => ProgrammesArgs) args: ProgrammesArgs, @Ctx() { em }: Context) {
     checkCodes(args.units, "units");
     checkCodes(args.codes, "codes");
-    const page = toPage(args);
-    const where: Record<string, unknown> = {};
+    const where: ObjectQuery<Programme> = {};
     if (args.codes) where.code = { $in: args.codes };
     if (args.units) where.unit = { code: { $in: args.units } };
     if (args.kinds?.length) where.kind = { $in: args.kinds };
-    const [items, total] = await em.findAndCount(Programme, where, {
-      orderBy: { code: "asc" },
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, Programme, where, { code: "asc" }, args);
   }
 
   @Query(() => Programme, { nullable: true })
-  async programme(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+  async programme(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
     checkCodes([code], "code");
     return em.findOne(Programme, { code });
   }
@@ -113,9 +109,9 @@ export class ProgrammeResolver {
 
 @ArgsType()
 class ProgrammePartsArgs {
-  @Field(() => [String], { nullable: true, description: "Programme codes" }) programmes?:
+  @Field(() => [Code], { nullable: true, description: "Programme codes" }) programmes?:
     string[] | null;
-  @Field(() => [String], { nullable: true, description: "Agency codes (responsibilities only)" })
+  @Field(() => [Code], { nullable: true, description: "Agency codes (responsibilities only)" })
   agencies?: string[] | null;
 }
 
@@ -130,7 +126,7 @@ export class ResponsibilityResolver {
   ) {
     checkCodes(args.programmes, "programmes");
     checkCodes(args.agencies, "agencies");
-    const where: Record<string, unknown> = {};
+    const where: ObjectQuery<Responsibility> = {};
     if (args.programmes) where.programme = { code: { $in: args.programmes } };
     if (args.agencies) where.agencies = { code: { $in: args.agencies } };
     return em.find(Responsibility, where, {

@@ -1,3 +1,4 @@
+import { Code } from "../graphql/code.js";
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import { missingForTarget, reportingUnitsFor, valuesNeededFor } from "../analytics/index.js";
 import { requireUnitScope, requireWriter } from "../auth/guard.js";
@@ -77,7 +78,7 @@ export class ReportingResolver {
       "Every value the targets covering a unit need for one year (base years and the denominators of rates included), with its state (stewards of the unit and admins)",
   })
   async reportingChecklist(
-    @Arg("unit", () => String) unitCode: string,
+    @Arg("unit", () => Code) unitCode: string,
     @Arg("year", () => Int) year: number,
     @Ctx() ctx: Context,
   ): Promise<ReportingChecklist> {
@@ -119,8 +120,8 @@ export class ReportingResolver {
       "Public reporting status of a programme for a unit: a year × indicator grid of the values its targets need, and what each target lacks to be assessable. Draft values are never shown, only counted.",
   })
   async reportingCoverage(
-    @Arg("programme", () => String) programmeCode: string,
-    @Arg("unit", () => String, { nullable: true, description: "Default: the programme's unit" })
+    @Arg("programme", () => Code) programmeCode: string,
+    @Arg("unit", () => Code, { nullable: true, description: "Default: the programme's unit" })
     unitCode: string | null,
     @Ctx() ctx: Context,
   ): Promise<ReportingCoverage> {

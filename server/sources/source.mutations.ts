@@ -14,6 +14,7 @@ import { Target } from "../indicators/target.entity.js";
 import { Source } from "./source.entity.js";
 import { checkCode, checkLength } from "../graphql/field-rules.js";
 import { write } from "../auth/write.js";
+import { Code } from "../graphql/code.js";
 
 @InputType({ description: "A source fields; on update, fields left out keep their value" })
 export class SourcePatch {
@@ -29,7 +30,7 @@ export class SourcePatch {
 
 @InputType({ description: "A new source: a web page or a document, with its reliability grade" })
 export class CreateSourceInput extends SourcePatch {
-  @Field(() => String) code!: string;
+  @Field(() => Code) code!: string;
   @Field(() => String) override title!: string;
   @Field(() => Grade) override grade!: Grade;
 }
@@ -117,7 +118,7 @@ export class SourceWriteResolver {
 
   @Mutation(() => Source, { description: "Corrects a source" })
   updateSource(
-    @Arg("code", () => String) code: string,
+    @Arg("code", () => Code) code: string,
     @Arg("patch", () => SourcePatch) patch: SourcePatch,
     @Ctx() ctx: Context,
   ): Promise<Source> {
@@ -146,7 +147,7 @@ export class SourceWriteResolver {
     description:
       "Deletes a source no value, alternative, target, legal instrument or context note cites; returns its code",
   })
-  deleteSource(@Arg("code", () => String) code: string, @Ctx() ctx: Context): Promise<string> {
+  deleteSource(@Arg("code", () => Code) code: string, @Ctx() ctx: Context): Promise<string> {
     return write(ctx, async (tx, user) => {
       const source = await sourceToChange(tx, user, code);
       const uses =

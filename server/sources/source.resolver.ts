@@ -1,9 +1,12 @@
+import type { ObjectQuery } from "@mikro-orm/core";
 import { Arg, Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import { Connection, PageArgs } from "../graphql/connection.js";
+import { containing, findConnection } from "../graphql/list-query.js";
 import { Grade } from "../graphql/enums.js";
 import { checkCodes, checkText } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Source } from "./source.entity.js";
+import { Code } from "../graphql/code.js";
 
 @ObjectType()
 export class SourceConnection extends Connection(Source, "Source") {}
@@ -25,27 +28,21 @@ export class SourceResolver {
     @Ctx() { em }: Context,
   ): Promise<SourceConnection> {
     checkText(args.search, "search");
-    const page = toPage(args);
-    const where: Record<string, unknown> = {};
+    const where: ObjectQuery<Source> = {};
     if (args.grades?.length) where.grade = { $in: args.grades };
     if (args.search) {
-      const like = `%${args.search.replace(/[\\%_]/g, c => "\\" + c)}%`;
+      const like = containing(args.search);
       where.$or = [
         { title: { $ilike: like } },
         { url: { $ilike: like } },
         { documentNumber: { $ilike: like } },
       ];
     }
-    const [items, total] = await em.findAndCount(Source, where, {
-      orderBy: { code: "asc" },
-      limit: page.limit,
-      offset: page.offset,
-    });
-    return toConnection(items, total, page);
+    return findConnection(em, Source, where, { code: "asc" }, args);
   }
 
   @Query(() => Source, { nullable: true })
-  async source(@Arg("code", () => String) code: string, @Ctx() { em }: Context) {
+  async source(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
     checkCodes([code], "code");
     return em.findOne(Source, { code });
   }

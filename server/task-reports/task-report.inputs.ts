@@ -1,3 +1,4 @@
+import { Code } from "../graphql/code.js";
 import { Field, InputType, Int } from "type-graphql";
 import { TaskStatus } from "./task-report.entity.js";
 
@@ -6,7 +7,7 @@ import { TaskStatus } from "./task-report.entity.js";
     "A body's yearly report on its tasks in a programme. Sending it again replaces it; a changed report is DRAFT again until someone else approves it.",
 })
 export class TaskReportInput {
-  @Field(() => String, { description: "Programme code, e.g. hd-kh-ct31-2024" }) programme!: string;
+  @Field(() => Code, { description: "Programme code, e.g. hd-kh-ct31-2024" }) programme!: string;
   @Field(() => String, {
     description:
       "Number of the programme's responsibility row (the body's task list) as printed, e.g. 2",

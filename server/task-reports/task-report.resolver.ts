@@ -1,3 +1,4 @@
+import { Code } from "../graphql/code.js";
 import { GraphQLLocalDate } from "graphql-scalars";
 import {
   Arg,
@@ -95,7 +96,7 @@ export class TaskReportResolver {
     description: "Yearly task reports of a programme (public: approved ones, drafts counted)",
   })
   async taskReports(
-    @Arg("programme", () => String) code: string,
+    @Arg("programme", () => Code) code: string,
     @Arg("year", () => Int, { nullable: true }) year: number | null,
     @Arg("agency", () => String, { nullable: true }) agency: string | null,
     @Ctx() { em, user }: Context,
@@ -122,7 +123,7 @@ export class TaskReportResolver {
       "Per body and year: reported, not reported, or overdue after the programme's yearly deadline",
   })
   async taskReportStatus(
-    @Arg("programme", () => String) code: string,
+    @Arg("programme", () => Code) code: string,
     @Arg("asOf", () => GraphQLLocalDate, {
       nullable: true,
       description: "Compute the states as of this date (default: today in Việt Nam)",

@@ -4,6 +4,7 @@ import { PageArgs } from "../graphql/connection.js";
 import { UnitKind, UnitLevel } from "./unit.enums.js";
 import { checkCodes, checkText } from "../graphql/validate.js";
 import { foldedContains } from "../graphql/fold.js";
+import { Code } from "../graphql/code.js";
 
 export enum UnitOrder {
   CODE_ASC = "CODE_ASC",
@@ -15,7 +16,7 @@ export enum UnitOrder {
 
 @InputType({ description: "Which administrative units to return" })
 export class UnitFilter {
-  @Field(() => [String], { nullable: true }) codes?: string[] | null;
+  @Field(() => [Code], { nullable: true }) codes?: string[] | null;
   @Field(() => UnitLevel, { nullable: true }) level?: UnitLevel | null;
   @Field(() => UnitKind, { nullable: true }) kind?: UnitKind | null;
   @Field(() => GraphQLLocalDate, {

@@ -17,6 +17,7 @@ import { UnitLineage } from "./unit-lineage.entity.js";
 import { AdministrativeUnit } from "./unit.entity.js";
 import { UnitOrder, UnitsArgs, unitOrderBy, unitWhere } from "./unit.inputs.js";
 import { isUnitRow, readUnitByCode, readUnitPage, rowServes, type UnitRow } from "./unit.reads.js";
+import { Code } from "../graphql/code.js";
 
 @ObjectType()
 export class UnitConnection extends Connection(AdministrativeUnit, "Unit") {}
@@ -49,7 +50,7 @@ export class UnitResolver {
     description: "One unit by code; null when there is none",
   })
   async unit(
-    @Arg("code", () => String) code: string,
+    @Arg("code", () => Code) code: string,
     @Ctx() { em }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AdministrativeUnit | UnitRow | null> {

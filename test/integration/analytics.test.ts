@@ -13,7 +13,7 @@ afterAll(async () => {
   await db.close();
 });
 
-const SCORECARD = `query($units: [String!]!, $datasets: [Dataset!]) {
+const SCORECARD = `query($units: [Code!]!, $datasets: [Dataset!]) {
   scorecard(programmes: ["nq19-2021-2025"], units: $units, datasets: $datasets) {
     notAssessableCount containsIllustrative
     rows { target { label kind } cells { unit { code }

@@ -126,7 +126,7 @@ describe("4: counts over their bounds are refused by mutations and CSV alike", (
   };
   const RESULT = `mutation($i: CreateMonitoringResultInput!) { createMonitoringResult(input: $i) { id samples } }`;
   const CHECKUP = `mutation($i: CreateHealthCheckupInput!) { createHealthCheckup(input: $i) { id } }`;
-  const IMPORT = `mutation($l: ImportLayout!, $csv: String!, $s: String) { importCsv(layout: $l, csv: $csv, source: $s) { created } }`;
+  const IMPORT = `mutation($l: ImportLayout!, $csv: String!, $s: Code) { importCsv(layout: $l, csv: $csv, source: $s) { created } }`;
 
   it("4: samples per result are at most 1,000,000", async () => {
     const input = {

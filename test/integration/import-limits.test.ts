@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 const ACC_HEAD = "unit,year,accidents,fatal_accidents,deaths,seriously_injured,victims,sector\n";
-const IMPORT = `mutation($layout: ImportLayout!, $csv: String!, $dryRun: Boolean, $source: String) {
+const IMPORT = `mutation($layout: ImportLayout!, $csv: String!, $dryRun: Boolean, $source: Code) {
   importCsv(layout: $layout, csv: $csv, dryRun: $dryRun, source: $source) { rows created problems { line message } } }`;
 
 interface Answer {

@@ -30,7 +30,7 @@ interface Report {
   dryRun: boolean;
   problems: { line: number; column: string | null; message: string; code: string }[];
 }
-const IMPORT = `mutation($layout: ImportLayout!, $csv: String!, $dryRun: Boolean, $source: String) {
+const IMPORT = `mutation($layout: ImportLayout!, $csv: String!, $dryRun: Boolean, $source: Code) {
   importCsv(layout: $layout, csv: $csv, dryRun: $dryRun, source: $source) { rows created updated unchanged dryRun problems { line column message code } } }`;
 const run = (layout: string, csv: string, user: TestUser, extra: Record<string, unknown> = {}) =>
   gql.run<{ importCsv: Report }>(IMPORT, { layout, csv, ...extra }, user.user);

@@ -141,10 +141,10 @@ const mutations = (): [string, string, Vars][] => [
   ],
   [
     "updateSource",
-    `mutation($code: String!, $patch: SourcePatch!) { updateSource(code: $code, patch: $patch) { code } }`,
+    `mutation($code: Code!, $patch: SourcePatch!) { updateSource(code: $code, patch: $patch) { code } }`,
     { code: "moj-nq19", patch: { title: "T", url: "https://example.org" } },
   ],
-  ["deleteSource", `mutation($code: String!) { deleteSource(code: $code) }`, { code: "moj-nq19" }],
+  ["deleteSource", `mutation($code: Code!) { deleteSource(code: $code) }`, { code: "moj-nq19" }],
   [
     "createMonitoringSite",
     `mutation($input: CreateMonitoringSiteInput!) { createMonitoringSite(input: $input) { code } }`,
@@ -160,12 +160,12 @@ const mutations = (): [string, string, Vars][] => [
   ],
   [
     "updateMonitoringSite",
-    `mutation($code: String!, $patch: MonitoringSitePatch!) { updateMonitoringSite(code: $code, patch: $patch) { code } }`,
+    `mutation($code: Code!, $patch: MonitoringSitePatch!) { updateMonitoringSite(code: $code, patch: $patch) { code } }`,
     { code: "fz-site", patch: { unit: "hai-duong-63", sector: "footwear", factors: ["dust"] } },
   ],
   [
     "deleteMonitoringSite",
-    `mutation($code: String!) { deleteMonitoringSite(code: $code) }`,
+    `mutation($code: Code!) { deleteMonitoringSite(code: $code) }`,
     { code: "fz-site" },
   ],
   [
@@ -222,7 +222,7 @@ const mutations = (): [string, string, Vars][] => [
   ],
   [
     "setUserUnits",
-    `mutation($userId: Int!, $units: [String!]!) { setUserUnits(userId: $userId, units: $units) { id } }`,
+    `mutation($userId: Int!, $units: [Code!]!) { setUserUnits(userId: $userId, units: $units) { id } }`,
     { userId: ids.user, units: ["hai-duong-63"] },
   ],
   [
@@ -233,7 +233,7 @@ const mutations = (): [string, string, Vars][] => [
   ["revokeToken", `mutation($id: Int!) { revokeToken(id: $id) { id } }`, { id: ids.token }],
   [
     "importCsv",
-    `mutation($layout: ImportLayout!, $csv: String!, $dryRun: Boolean, $source: String) { importCsv(layout: $layout, csv: $csv, dryRun: $dryRun, source: $source) { created } }`,
+    `mutation($layout: ImportLayout!, $csv: String!, $dryRun: Boolean, $source: Code) { importCsv(layout: $layout, csv: $csv, dryRun: $dryRun, source: $source) { created } }`,
     {
       layout: "ACCIDENTS",
       csv: "unit,year,accidents,fatal_accidents,deaths,seriously_injured,victims,sector\nhai-duong-63,2013,1,,,,,\n",

@@ -17,7 +17,7 @@ afterAll(async () => {
 describe("SQL statements per request", () => {
   // The small list holds one unit of each kind (nation, merged-away, merged-into, new), so both
   // lists need the same relations; only their length differs.
-  const unitsWithObservations = `query($codes: [String!]) { units(first: 1000, filter: { codes: $codes }) { nodes { code successor { code } predecessors { code }
+  const unitsWithObservations = `query($codes: [Code!]) { units(first: 1000, filter: { codes: $codes }) { nodes { code successor { code } predecessors { code }
     observations(filter: { datasets: [OFFICIAL, ILLUSTRATIVE] }) { value indicator { code } source { grade } } } } }`;
 
   it("is the same for 3 units and for all 87 units with their observations", async () => {
@@ -34,7 +34,7 @@ describe("SQL statements per request", () => {
   });
 
   it("is the same for 2 programmes and all programmes with targets, tasks and responsibilities", async () => {
-    const q = `query($codes: [String!]) { programmes(codes: $codes) { nodes { code unit { code } implements { code } basisInstruments { code }
+    const q = `query($codes: [Code!]) { programmes(codes: $codes) { nodes { code unit { code } implements { code } basisInstruments { code }
       targets { label indicator { code } leadAgency { code successor { code } } alignedTarget { label } }
       taskAreas { number } responsibilities { number agencies { code } leadsTargets { label } } } } }`;
     // Two programmes that between them use every relation asked for, against all seven.

@@ -230,7 +230,7 @@ describe("monitoring", () => {
         .execute(`select code from monitoring_site where dataset = 'ILLUSTRATIVE' limit 1`)
     )[0].code;
     await expectRefused(
-      `mutation($c: String!) { deleteMonitoringSite(code: $c) }`,
+      `mutation($c: Code!) { deleteMonitoringSite(code: $c) }`,
       { c: code },
       admin,
       "BAD_USER_INPUT",

@@ -48,7 +48,7 @@ describe("read replicas", () => {
       "select min(code) as code from source",
     );
     const result = await gql.run<{ source: { title: string } }>(
-      "query($c: String!) { source(code: $c) { title } }",
+      "query($c: Code!) { source(code: $c) { title } }",
       { c: code },
     );
     expect(result.data?.source.title).toBe("served by the replica");

@@ -100,8 +100,8 @@ export const SeriesFields = graphql(`
 export const SCORECARD_QUERY = graphql(
   `
     query Scorecard(
-      $programmes: [String!]!
-      $units: [String!]!
+      $programmes: [Code!]!
+      $units: [Code!]!
       $basis: SeriesBasis!
       $datasets: [Dataset!]
     ) {
@@ -170,8 +170,8 @@ export const SCORECARD_QUERY = graphql(
 export const COMPARE_QUERY = graphql(
   `
     query Compare(
-      $indicator: String!
-      $units: [String!]!
+      $indicator: Code!
+      $units: [Code!]!
       $basis: SeriesBasis!
       $datasets: [Dataset!]
       $yearFrom: Int
@@ -229,8 +229,8 @@ export const COMPARE_QUERY = graphql(
 export const SERIES_QUERY = graphql(
   `
     query Series(
-      $indicators: [String!]!
-      $units: [String!]!
+      $indicators: [Code!]!
+      $units: [Code!]!
       $basis: SeriesBasis!
       $datasets: [Dataset!]
     ) {

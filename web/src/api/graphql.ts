@@ -10,7 +10,7 @@ import type { introspection } from "./graphql-env.js";
 export const graphql = initGraphQLTada<{
   introspection: introspection;
   // Custom scalars as they travel in JSON.
-  scalars: { LocalDate: string; DateTimeISO: string; SafeInt: number };
+  scalars: { LocalDate: string; DateTimeISO: string; SafeInt: number; Code: string };
   // Fragments are only used to share field lists between queries, not to hide fields.
   disableMasking: true;
 }>();

@@ -35,7 +35,7 @@ export const IMPORT_SOURCES_QUERY = graphql(`
 `);
 
 export const IMPORT_CSV_MUTATION = graphql(`
-  mutation ImportCsv($layout: ImportLayout!, $csv: String!, $dryRun: Boolean, $source: String) {
+  mutation ImportCsv($layout: ImportLayout!, $csv: String!, $dryRun: Boolean, $source: Code) {
     importCsv(layout: $layout, csv: $csv, dryRun: $dryRun, source: $source) {
       layout
       dryRun

@@ -5,7 +5,7 @@ import { graphql, type ResultOf, type VariablesOf } from "./graphql.js";
 
 export const INDICATOR_PAGE_QUERY = graphql(
   `
-    query IndicatorPage($code: String!, $datasets: [Dataset!]) {
+    query IndicatorPage($code: Code!, $datasets: [Dataset!]) {
       indicator(code: $code) {
         code
         nameVi

@@ -8,7 +8,7 @@ import { graphql, type ResultOf, type Schema, type VariablesOf } from "./graphql
 export const MONITORING_SUMMARY_QUERY = graphql(`
   query MonitoringSummary(
     $groupBy: [MonitoringGroup!]!
-    $units: [String!]
+    $units: [Code!]
     $yearFrom: Int
     $yearTo: Int
     $datasets: [Dataset!]
@@ -37,7 +37,7 @@ export const CHECKUP_SUMMARY_QUERY = graphql(`
   query CheckupSummary(
     $groupBy: [CheckupGroup!]!
     $kind: CheckupKind
-    $units: [String!]
+    $units: [Code!]
     $yearFrom: Int
     $yearTo: Int
     $datasets: [Dataset!]

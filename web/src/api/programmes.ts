@@ -3,7 +3,7 @@ import { gql } from "./client.js";
 import { graphql, type ResultOf } from "./graphql.js";
 
 export const PROGRAMME_QUERY = graphql(`
-  query Programme($code: String!) {
+  query Programme($code: Code!) {
     programme(code: $code) {
       code
       nameVi

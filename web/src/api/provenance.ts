@@ -128,7 +128,7 @@ function toProvenance(o: ObservationOrigin, byCode: Map<string, SourceInfo>): Va
 }
 
 const KNOWN_QUERY = graphql(`
-  query KnownValues($units: [String!]!) {
+  query KnownValues($units: [Code!]!) {
     observations(
       filter: { units: $units, datasets: [OFFICIAL], period: YEAR, disaggregation: TOTAL }
       first: 1000

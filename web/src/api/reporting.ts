@@ -2,7 +2,7 @@
 import { graphql, type ResultOf } from "./graphql.js";
 
 export const CHECKLIST_QUERY = graphql(`
-  query ReportingChecklist($unit: String!, $year: Int!) {
+  query ReportingChecklist($unit: Code!, $year: Int!) {
     reportingChecklist(unit: $unit, year: $year) {
       year
       items {
@@ -179,7 +179,7 @@ export const REJECT = graphql(`
 `);
 
 export const COVERAGE_QUERY = graphql(`
-  query ReportingCoverage($programme: String!, $unit: String) {
+  query ReportingCoverage($programme: Code!, $unit: Code) {
     reportingCoverage(programme: $programme, unit: $unit) {
       years
       deadline

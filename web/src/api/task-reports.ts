@@ -4,7 +4,7 @@ import { graphql, type ResultOf, type VariablesOf } from "./graphql.js";
 import { sendWrite } from "./write.js";
 
 export const TASK_REPORT_STATUS_QUERY = graphql(`
-  query TaskReportStatus($programme: String!, $asOf: LocalDate) {
+  query TaskReportStatus($programme: Code!, $asOf: LocalDate) {
     taskReportStatus(programme: $programme, asOf: $asOf) {
       programme
       reportDueMonthDay
@@ -36,7 +36,7 @@ export const TASK_REPORT_STATUS_QUERY = graphql(`
 `);
 
 export const TASK_REPORTS_QUERY = graphql(`
-  query TaskReports($programme: String!) {
+  query TaskReports($programme: Code!) {
     taskReports(programme: $programme) {
       awaitingReview
       reports {

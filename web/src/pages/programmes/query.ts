@@ -52,7 +52,7 @@ const TargetFields = graphql(
 
 export const ALIGNMENT_QUERY = graphql(
   `
-    query ProgrammeAlignment($national: String!, $provincial: [String!]!) {
+    query ProgrammeAlignment($national: Code!, $provincial: [Code!]!) {
       programmeAlignment(national: $national, provincial: $provincial) {
         national {
           code
