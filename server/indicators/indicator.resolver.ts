@@ -13,7 +13,7 @@ import {
 } from "type-graphql";
 import { Agency } from "../agencies/agency.entity.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
-import { containing, findConnection } from "../graphql/list-query.js";
+import { findConnection } from "../graphql/list-query.js";
 import { Measure, TargetKind } from "./indicator.enums.js";
 import { BadInputError } from "../graphql/errors.js";
 import { checkCodes, checkText } from "../graphql/validate.js";

@@ -1,4 +1,3 @@
-import type { QueryOrderMap } from "@mikro-orm/core";
 import {
   Args,
   ArgsType,
