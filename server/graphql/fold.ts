@@ -16,9 +16,17 @@ export function foldForSearch(text: string): string {
   return [...text].map(c => TO[FROM.indexOf(c)] ?? c.toLowerCase()).join("");
 }
 
+/** The LIKE pattern "contains the folded term", its wildcards escaped. */
+export const foldedLike = (term: string): string =>
+  `%${foldForSearch(term).replace(/[\\%_]/g, c => "\\" + c)}%`;
+
+/** SQL for a column folded as the search folds (for raw SQL and knex; column is trusted). */
+export const foldedColumnSql = (column: string): string =>
+  `translate(lower(${column}), '${FROM}', '${TO}')`;
+
 /** A where-condition: the column, folded, contains the folded term (LIKE wildcards escaped). */
 export function foldedContains(column: string, term: string): Record<string, unknown> {
-  const like = `%${foldForSearch(term).replace(/[\\%_]/g, c => "\\" + c)}%`;
+  const like = foldedLike(term);
   return {
     [raw(alias => `translate(lower(${alias}.${column}), '${FROM}', '${TO}')`)]: { $like: like },
   };

@@ -98,7 +98,7 @@ export class TaskReportResolver {
   async taskReports(
     @Arg("programme", () => Code) code: string,
     @Arg("year", () => Int, { nullable: true }) year: number | null,
-    @Arg("agency", () => String, { nullable: true }) agency: string | null,
+    @Arg("agency", () => Code, { nullable: true }) agency: string | null,
     @Ctx() { em, user }: Context,
   ): Promise<TaskReportList> {
     if (year != null) checkYear(year);

@@ -1,3 +1,4 @@
+import { foldedColumnSql, foldedLike } from "../graphql/fold.js";
 import type { EntityManager, Knex } from "@mikro-orm/postgresql";
 import type { GraphQLResolveInfo } from "graphql";
 import { plainColumns, selectedFields } from "../graphql/look-ahead.js";
@@ -72,8 +73,13 @@ function applyFilter(q: Knex.QueryBuilder, filter: UnitFilter | null | undefined
     q.andWhere(w => w.whereNull("u.valid_to").orWhere("u.valid_to", ">=", asOf));
   }
   if (f.search) {
-    const like = `%${f.search.replace(/[\\%_]/g, c => "\\" + c)}%`;
-    q.andWhere(w => w.whereILike("u.name_vi", like).orWhereILike("u.name_en", like));
+    // Diacritics and case ignored, as in the entity path ("hai duong" finds Hải Dương).
+    const like = foldedLike(f.search);
+    q.andWhere(w =>
+      w
+        .whereRaw(`${foldedColumnSql("u.name_vi")} like ?`, [like])
+        .orWhereRaw(`${foldedColumnSql("u.name_en")} like ?`, [like]),
+    );
   }
   return q;
 }

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 const PROGRESS = `
-  query P($indicator: String!, $datasets: [Dataset!]) {
+  query P($indicator: Code!, $datasets: [Dataset!]) {
     indicatorProgress(indicator: $indicator, datasets: $datasets) {
       target { label number part programme { code } }
       unit { code }
@@ -53,7 +53,7 @@ describe("indicatorProgress", () => {
     // The same status as the single-target progress query gives for that target and unit.
     for (const x of rows) {
       const one = await gql.run(
-        `query($p: String!, $n: String!, $part: String, $u: String!) {
+        `query($p: Code!, $n: String!, $part: String, $u: Code!) {
           progress(programme: $p, number: $n, part: $part, unit: $u) { progress { status } }
         }`,
         { p: x.target.programme.code, n: x.target.number, part: x.target.part, u: x.unit.code },

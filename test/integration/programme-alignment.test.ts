@@ -13,7 +13,7 @@ afterAll(async () => {
   await db.close();
 });
 
-const Q = `query($national: String!, $provincial: [String!]!) {
+const Q = `query($national: Code!, $provincial: [Code!]!) {
   programmeAlignment(national: $national, provincial: $provincial) {
     national { code unitCode }
     provincial { code unitCode unitValidTo successorUnitCode }

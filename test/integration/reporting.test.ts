@@ -27,10 +27,10 @@ afterAll(async () => {
   await db.close();
 });
 
-const CHECKLIST = `query($unit: String!, $year: Int!) { reportingChecklist(unit: $unit, year: $year) {
+const CHECKLIST = `query($unit: Code!, $year: Int!) { reportingChecklist(unit: $unit, year: $year) {
   items { indicator { code } year unit { code } baseYear state observation { id value rejectionReason } targets { programme label } } } }`;
 const CREATE = `mutation($input: CreateObservationInput!) { createObservation(input: $input) { id reviewState } }`;
-const COVERAGE = `query($p: String!, $u: String) { reportingCoverage(programme: $p, unit: $u) {
+const COVERAGE = `query($p: Code!, $u: Code) { reportingCoverage(programme: $p, unit: $u) {
   years deadline cells { indicator year unit state baseYear } units { code }
   targets { target { label } assessable missing { indicator year unit baseYear } }
   totals { unit { code } official provisional draft missing overdue } } }`;

@@ -28,8 +28,8 @@ afterAll(async () => {
 const SUBMIT = `mutation($input: TaskReportInput!) { submitTaskReport(input: $input) { id year status summary evidenceUrl reviewState rejectionReason programme responsibility agency { code } submittedBy } }`;
 const APPROVE = `mutation($id: Int!) { approveTaskReport(id: $id) { id reviewState reviewedAt } }`;
 const REJECT = `mutation($id: Int!, $reason: String!) { rejectTaskReport(id: $id, reason: $reason) { id reviewState rejectionReason } }`;
-const LIST = `query($p: String!, $y: Int) { taskReports(programme: $p, year: $y) { awaitingReview reports { id status summary reviewState rejectionReason agency { code } responsibility submittedBy } } }`;
-const STATUS = `query($p: String!, $asOf: LocalDate) { taskReportStatus(programme: $p, asOf: $asOf) { reportDueMonthDay asOf years rows { responsibility agency { code } reported overdue cells { year deadline state reviewState taskStatus reportId } } } }`;
+const LIST = `query($p: Code!, $y: Int) { taskReports(programme: $p, year: $y) { awaitingReview reports { id status summary reviewState rejectionReason agency { code } responsibility submittedBy } } }`;
+const STATUS = `query($p: Code!, $asOf: LocalDate) { taskReportStatus(programme: $p, asOf: $asOf) { reportDueMonthDay asOf years rows { responsibility agency { code } reported overdue cells { year deadline state reviewState taskStatus reportId } } } }`;
 
 // Row 2 of the Hải Dương plan (section III): Sở Y tế.
 const base = {
@@ -147,7 +147,7 @@ describe("task reports: submit, four eyes, review", () => {
     ]);
     const byAgency = (agency: string) =>
       gql.run<any>(
-        `query($a: String) { taskReports(programme: "hd-kh-ct31-2024", agency: $a) { reports { id } } }`,
+        `query($a: Code) { taskReports(programme: "hd-kh-ct31-2024", agency: $a) { reports { id } } }`,
         { a: agency },
       );
     expect((await byAgency("hd-so-y-te")).data.taskReports.reports).toEqual([{ id }]);

@@ -25,7 +25,7 @@ export const PAGES = [
 export type PageId = (typeof PAGES)[number];
 
 /** Pages the navigation lists only to a signed-in steward or admin. */
-export const SIGNED_IN_PAGES: readonly PageId[] = ["report", "review"];
+export const SIGNED_IN_PAGES: readonly PageId[] = ["report", "review", "import"];
 /** Pages reached from the header's user area, not from the navigation. */
 export const UNLISTED_PAGES: readonly PageId[] = ["sign-in"];
 

@@ -16,6 +16,7 @@ import type { Locale } from "../../lib/format.js";
 import { pick, pickText, type Translate } from "../../lib/i18n.js";
 import { unitLabel } from "../report/unit-label.js";
 import { missingText } from "./missing-text.js";
+import { renderTaskReportGrid } from "./task-reports.js";
 
 const DEFAULT_PROGRAMME = "hp-nq23-2023-2025";
 const SYMBOL: Record<string, string> = {
@@ -39,6 +40,11 @@ export async function render(ctx: PageContext): Promise<void> {
     ? state.params.unit
     : undefined;
   const body = h("div", { "data-coverage": "" });
+  const tasksSection = h("section", {
+    id: "coverage-tasks",
+    class: "coverage-tasks",
+    "data-coverage-tasks": "",
+  });
   setContent(
     root,
     h("h1", { class: "page-title" }, t("coverage.title")),
@@ -63,10 +69,13 @@ export async function render(ctx: PageContext): Promise<void> {
       ),
     ),
     body,
-    // MOUNT POINT for the task-report grid (issue 10, items 5-6, the "tasks" helper): the
-    // coordinator wires it in here; it fills this section after the indicator grid.
-    h("section", { id: "coverage-tasks", class: "coverage-tasks", "data-coverage-tasks": "" }),
+    tasksSection,
   );
+  // The programme's task reports per body and year (reported, not reported, overdue), under the
+  // indicator grid; it loads on its own so a failure there leaves the grid readable.
+  const tasksGrid = h("div");
+  tasksSection.append(h("h2", { class: "panel-title" }, t("coverage.tasks")), tasksGrid);
+  const tasksLoaded = renderTaskReportGrid(tasksGrid, programme.code, { locale, t });
   showLoading(body, t);
   try {
     const data = (await gql(COVERAGE_QUERY, { programme: programme.code, unit: unitCode ?? null }))
@@ -75,6 +84,7 @@ export async function render(ctx: PageContext): Promise<void> {
   } catch (e) {
     showError(body, t, e, () => ctx.setParams({}));
   }
+  await tasksLoaded;
 }
 
 function coverageView(c: Coverage, t: Translate, locale: Locale): HTMLElement[] {
