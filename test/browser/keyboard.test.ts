@@ -45,35 +45,37 @@ describe("Keyboard", () => {
     expect(errors).toEqual([]);
   });
 
+  // The briefing's programme select (the indicator lists are a searchable picker, tested in
+  // indicator.test.ts).
   it("changes the view from a select on Enter or on leaving it, not on each arrow key", async () => {
-    const { page, errors } = await openPage(stack, "#/map");
+    const { page, errors } = await openPage(stack, "#/briefing");
     const before = page.url();
-    const first = await page.inputValue('[data-control="indicator"]');
+    const first = await page.inputValue('[data-control="programme"]');
     const rendersBefore = await renderId(page);
-    await page.focus('[data-control="indicator"]');
+    await page.focus('[data-control="programme"]');
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowDown");
     // Chromium has already fired `change` twice on the closed select: nothing may follow it.
     await page.waitForTimeout(500);
-    expect(await page.inputValue('[data-control="indicator"]')).not.toBe(first);
+    expect(await page.inputValue('[data-control="programme"]')).not.toBe(first);
     expect(page.url()).toBe(before);
     expect(await renderId(page)).toBe(rendersBefore);
-    const chosen = await page.inputValue('[data-control="indicator"]');
+    const chosen = await page.inputValue('[data-control="programme"]');
     await andWaitForRender(page, () => page.keyboard.press("Enter"));
-    expect(new URL(page.url()).hash).toContain(`indicator=${chosen}`);
+    expect(new URL(page.url()).hash).toContain(`programme=${chosen}`);
     expect(await renderId(page)).toBe(rendersBefore + 1);
-    expect(await focused(page)).toBe("indicator");
+    expect(await focused(page)).toBe("programme");
     // Browsing then leaving with Tab commits too, and the focus goes where Tab sent it.
     await page.keyboard.press("ArrowUp");
-    const next = await page.inputValue('[data-control="indicator"]');
+    const next = await page.inputValue('[data-control="programme"]');
     await andWaitForRender(page, () => page.keyboard.press("Tab"));
-    expect(new URL(page.url()).hash).toContain(`indicator=${next}`);
+    expect(new URL(page.url()).hash).toContain(`programme=${next}`);
     expect(await focused(page)).not.toBe("BODY");
     // A choice made with the mouse (or by a script) applies at once.
-    await andWaitForRender(page, () =>
-      page.selectOption('[data-control="indicator"]', "oa-accidents"),
-    );
-    expect(new URL(page.url()).hash).toContain("indicator=oa-accidents");
+    const current = await page.inputValue('[data-control="programme"]');
+    const other = current === "nq19-2021-2025" ? "hp-nq23-2023-2025" : "nq19-2021-2025";
+    await andWaitForRender(page, () => page.selectOption('[data-control="programme"]', other));
+    expect(new URL(page.url()).hash).toContain(`programme=${other}`);
     expect(errors).toEqual([]);
   });
 

@@ -71,7 +71,8 @@ describe("Map page", () => {
   it("opens on official data and the latest year with data, with Hoàng Sa and Trường Sa labelled on both maps", async () => {
     const { page, errors } = await openPage(stack, "#/map");
     expect(await page.getAttribute('[data-control="data:official"]', "aria-pressed")).toBe("true");
-    expect(await page.inputValue('[data-control="indicator"]')).toBe("oa-accidents");
+    // The picker shows the indicator's name; the URL state is the code.
+    expect(await page.inputValue('[data-control="indicator"]')).toBe("Số vụ tai nạn lao động");
     // The year picker lists the years with data and starts on the latest one; the map is not empty.
     const years = await page.$$eval('[data-control="year"] option', os => os.map(o => o.value));
     expect(years.length).toBeGreaterThan(0);

@@ -233,10 +233,12 @@ describe("provincial reporting", () => {
     expect(needs).toContain("Hải Phòng (trước 07/2025): ");
     expect(needs).toContain("năm 2022 (năm gốc)");
     expect(await page.locator("#coverage-tasks").count()).toBe(1);
+    // The task-report grid of the programme's bodies fills that section (its deadline line too).
+    expect(await page.locator("#coverage-tasks [data-deadline]").count()).toBe(1);
     await screenshot(page, "reporting-coverage");
     await switchToEnglish(page);
     expect(await page.textContent('[data-target="hp-nq23-2023-2025 1"] [data-needs]')).toContain(
-      "Hai Phong city (before 07/2025): ",
+      "Hải Phòng city (before 07/2025): ",
     );
     await screenshot(page, "reporting-coverage-en");
     expect(errors).toEqual([]);

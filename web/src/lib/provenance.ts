@@ -127,7 +127,9 @@ export function provenanceLines(
     const from = alt.source
       ? `${sourceLine(alt.source, locale)}, ${WORDS.grade[locale].toLowerCase()} ${gradeText(alt.source.grade, locale)}`
       : WORDS.unknownSource[locale];
-    const why = alt.note ? ` (${shorten(alt.note, brief ? 60 : 120)})` : "";
+    // The seeds' notes on alternative values are English only: shown in English, and left out
+    // of the Vietnamese view rather than mixing languages (the value and its source remain).
+    const why = alt.note && locale === "en" ? ` (${shorten(alt.note, brief ? 60 : 120)})` : "";
     lines.push(`${label}: ${formatValue(alt.value)} — ${from}${why}`);
   }
   if (provenance.derivedFrom?.length) {

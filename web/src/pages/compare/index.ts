@@ -171,7 +171,10 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
         const p = s.points.find(x => x.year === year);
         if (p?.value == null) return null;
         const c = provenanceColumns(provenanceOf(i, year), locale);
-        const what = [c.source, c.grade, c.note].filter(Boolean).join(", ");
+        // Notes in the seeds are English: on screen only in English (the CSV keeps them).
+        const what = [c.source, c.grade, locale === "en" ? c.note : null]
+          .filter(Boolean)
+          .join(", ");
         return `${unitLabel(s.unit.code)}: ${what || c.status}`;
       })
       .filter(Boolean)
