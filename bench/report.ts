@@ -105,7 +105,7 @@ function scaleSection(run: BenchRun, scale: ScaleRun): string[] {
     ...scaleHeader(scale),
     "### With the response cache (as `npm start` serves)",
     "",
-    "Repeated anonymous queries are answered from memory until the next committed write empties the cache;",
+    "Repeated anonymous queries are answered from memory until a committed write to what they read empties them;",
     "the SQL column is the first request of the run (a miss).",
     "",
     ...queryTable(run, scale.plan.scale, scale.runs),
