@@ -188,4 +188,41 @@ describe("tagged response cache", () => {
       await listener.end();
     }
   });
+
+  it("an update names the units before and after, a delete the units it removed", async () => {
+    const listener = new pg.Client({ connectionString: url });
+    await listener.connect();
+    const payloads: string[] = [];
+    listener.on("notification", m => payloads.push(m.payload ?? ""));
+    await listener.query(`listen ${CHANGE_CHANNEL}`);
+    try {
+      const { rows } = await sql.query<{ a: number; b: number }>(
+        `select (select id from administrative_unit where code = 'ha-noi') a,
+                (select id from administrative_unit where code = 'hai-phong-34') b`,
+      );
+      const [{ a, b }] = rows;
+      const indicator = `(select id from indicator where code = 'oa-deaths')`;
+      await sql.query(
+        `insert into observation (indicator_id, unit_id, year, dataset, value, status)
+         values (${indicator}, ${a}, 1991, 'ILLUSTRATIVE', 1, 'ILLUSTRATIVE')`,
+      );
+      await sql.query(
+        `update observation set unit_id = ${b} where unit_id = ${a} and year = 1991 and indicator_id = ${indicator}`,
+      );
+      await sql.query(
+        `delete from observation where unit_id = ${b} and year = 1991 and indicator_id = ${indicator}`,
+      );
+      await sql.query(`delete from observation where false`); // no row: no notification
+      await listener.query("select 1");
+      for (let i = 0; i < 50 && payloads.length < 3; i++) await new Promise(r => setTimeout(r, 20));
+      const units = [a, b].sort((x, y) => x - y).join(",");
+      expect(payloads.filter(p => p.startsWith("observation "))).toEqual([
+        `observation unit:${a} dataset:ILLUSTRATIVE`,
+        `observation unit:${units} dataset:ILLUSTRATIVE`,
+        `observation unit:${b} dataset:ILLUSTRATIVE`,
+      ]);
+    } finally {
+      await listener.end();
+    }
+  });
 });
