@@ -73,6 +73,7 @@ function render(run: BenchRun): string {
   ];
   if (run.notes.length) out.push("Notes from the run:", "", ...run.notes.map(n => `- ${n}`), "");
   for (const scale of run.scales) out.push(...scaleSection(run, scale));
+  if (run.mixed) out.push(...mixedSection(run.mixed));
   if (run.soak) {
     out.push(
       `## Memory over ${run.soak.seconds} s (${run.soak.query}, scale 1, cache off)`,
@@ -105,7 +106,7 @@ function scaleSection(run: BenchRun, scale: ScaleRun): string[] {
     ...scaleHeader(scale),
     "### With the response cache (as `npm start` serves)",
     "",
-    "Repeated anonymous queries are answered from memory until the next committed write empties the cache;",
+    "Repeated anonymous queries are answered from memory until a committed write to what they read empties them;",
     "the SQL column is the first request of the run (a miss).",
     "",
     ...queryTable(run, scale.plan.scale, scale.runs),
@@ -201,3 +202,18 @@ function planSection(run: BenchRun): string[] {
 
 const truncate = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max)} …` : text;
+
+function mixedSection(m: NonNullable<BenchRun["mixed"]>): string[] {
+  return [
+    `## ${m.readers} readers + 1 writer every 200 ms (scale ${m.scale}, response cache on, ${m.seconds} s)`,
+    "",
+    `Readers cycle through the scorecard of 3 units, compare of 5, the first 100 observations and the scorecard of`,
+    `\`${m.writtenUnit}\`; the writer corrects one official value of \`${m.writtenUnit}\` and has it approved, then reads it`,
+    "anonymously at once (bench/mixed.ts). A write empties only the cached answers that read that unit's observations.",
+    "",
+    "| reads/s | read p50 ms | read p99 ms | read errors | writes | write errors | write p50 / max ms | stale reads after ack | load avg |",
+    "|---|---|---|---|---|---|---|---|---|",
+    `| ${m.readsPerSecond.toFixed(0)} | ${m.readP50} | ${m.readP99} | ${m.readErrors} | ${m.writes} | ${m.writeErrors} | ${m.writeMsP50.toFixed(0)} / ${m.writeMsMax.toFixed(0)} | ${m.staleReads} | ${m.loadAverage.toFixed(1)} |`,
+    "",
+  ];
+}

@@ -11,6 +11,7 @@ import {
   scorecardQuery,
   type BenchQuery,
 } from "./queries.js";
+import { runMixed } from "./mixed.js";
 import { runPeer } from "./peer.js";
 import { writeResults } from "./report.js";
 import { planFor, SCALES } from "./scale.js";
@@ -33,6 +34,8 @@ import type { BenchRun, QueryRun, ScaleRun, SoakRun } from "./types.js";
  *   BENCH_PEER=0         skip the side-by-side reads against PostGraphile 5 and raw pg (bench/peer.ts)
  *   BENCH_PEER_ROUNDS=n  interleaved rounds per peer read (default 3; medians are reported)
  *   BENCH_PROFILE=dir    V8 CPU profiles of the uncached server and of ours in the peer section
+ *   BENCH_MIXED=0        skip the 32 readers + 1 writer run (bench/mixed.ts) at the first scale
+ *   BENCH_MIXED_SECONDS=s  its length (default 20)
  */
 const quick = process.argv.includes("--quick");
 const seconds = Number(process.env.BENCH_DURATION ?? (quick ? 3 : 10));
@@ -47,6 +50,8 @@ const startupOn = process.env.BENCH_STARTUP !== "0";
 const tablesOn = process.env.BENCH_TABLES !== "0";
 const peerOn = process.env.BENCH_PEER !== "0";
 const peerRounds = Number(process.env.BENCH_PEER_ROUNDS ?? 3);
+const mixedOn = process.env.BENCH_MIXED !== "0";
+const mixedSeconds = Number(process.env.BENCH_MIXED_SECONDS ?? 20);
 const CONNECTIONS = 32;
 const SOAK_SECONDS = 60;
 const SOAK_SAMPLE_SECONDS = 5;
@@ -90,6 +95,7 @@ try {
     const loadTimes = await loadScale(cluster.url, plan, log);
     const rows = Object.fromEntries(loadTimes.filter(t => t.rows).map(t => [t.table, t.rows]));
     const queries = benchQueries();
+    if (mixedOn && scale === scales[0]) await mixedSection(scale);
     if (!tablesOn) {
       const scaleRun: ScaleRun = {
         plan,
@@ -169,6 +175,41 @@ try {
 } finally {
   await server?.stop();
   await cluster?.stop();
+}
+
+/** 32 readers and one writer every 200 ms, with the response cache (bench/mixed.ts). */
+async function mixedSection(scale: number): Promise<void> {
+  log(`  ${CONNECTIONS} readers + 1 writer for ${mixedSeconds} s (${elapsed()})`);
+  const target = await startServerProcess(cluster!.url);
+  try {
+    const written = run.units34.at(-1)!;
+    for (const query of [
+      scorecardQuery(run.units3),
+      compareQuery(run.compareUnits),
+      observationsQuery,
+    ]) {
+      const first = await probe(target.url, query);
+      if (first.status !== 200 || first.graphqlErrors.length) {
+        run.notes.push(
+          `mixed run, ${query.name}: HTTP ${first.status}, errors: ${first.graphqlErrors.join("; ").slice(0, 300)}`,
+        );
+      }
+    }
+    const mixed = await runMixed(
+      target.url,
+      cluster!.url,
+      { scorecard: run.units3, compare: run.compareUnits, written },
+      mixedSeconds,
+      CONNECTIONS,
+    );
+    run.mixed = { ...mixed, scale };
+    log(
+      `    reads ${mixed.readsPerSecond.toFixed(0)}/s p50 ${mixed.readP50} ms p99 ${mixed.readP99} ms errors ${mixed.readErrors}; ` +
+        `writes ${mixed.writes} (errors ${mixed.writeErrors}, p50 ${mixed.writeMsP50.toFixed(0)} ms, max ${mixed.writeMsMax.toFixed(0)} ms); stale reads after ack ${mixed.staleReads}; load ${mixed.loadAverage.toFixed(1)}`,
+    );
+  } finally {
+    await target.stop();
+  }
 }
 
 /** Ours against PostGraphile 5 and raw pg, interleaved (bench/peer.ts). */

@@ -1,6 +1,7 @@
 import type { LoadResult, Probe } from "./drive.js";
 import type { Explained } from "./explain.js";
 import type { LoadTimes } from "./load.js";
+import type { MixedRun } from "./mixed.js";
 import type { PeerRun } from "./peer.js";
 import type { BenchQuery } from "./queries.js";
 import type { ScalePlan } from "./scale.js";
@@ -50,5 +51,7 @@ export interface BenchRun {
   scales: ScaleRun[];
   soak: SoakRun | null;
   startup: StartupResult | null;
+  /** 32 readers + 1 writer with the response cache (bench/mixed.ts), at the first scale run. */
+  mixed?: MixedRun & { scale: number };
   notes: string[];
 }

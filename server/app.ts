@@ -23,7 +23,9 @@ import { explorerPage } from "./http/explorer.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { listenForChanges } from "./cache/change-listener.js";
 import { httpCache, type CachedAnswer } from "./cache/http-cache.js";
+import { watchReads } from "./cache/read-tags.js";
 import { ResponseCache } from "./cache/response-cache.js";
+import { parseChange } from "./cache/tags.js";
 import { MonitoringRollupRefresher } from "./monitoring/monitoring-rollup.js";
 import { prepareDatabase } from "./db/prepare.js";
 import { sqlScope } from "./db/sql-counter.js";
@@ -59,6 +61,22 @@ const noStorePlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
+/**
+ * A mutation's answer leaves only after `afterWrite` resolved: the server's own cache has then
+ * dropped what the write changed, so a read sent after the acknowledgement never sees the old value.
+ */
+const afterMutationPlugin = (
+  afterWrite: () => Promise<void>,
+): ApolloServerPlugin<RequestContext> => ({
+  async requestDidStart() {
+    return {
+      async willSendResponse({ operation }) {
+        if (operation?.operation === "mutation") await afterWrite();
+      },
+    };
+  },
+});
+
 export interface AppOptions {
   orm: MikroORM;
   webDist?: string;
@@ -67,6 +85,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions | false;
   /** Cache of anonymous query answers; the caller empties it on data changes. */
   cache?: ResponseCache<CachedAnswer> | null;
+  /** Awaited before a mutation's answer is sent (startApp: until the cache heard the write). */
+  afterWrite?: () => Promise<void>;
   /**
    * Send the `x-sql-statements` header (statements a request ran). It tells an outsider how
    * expensive each query is, so only development (`npm run dev`), tests and the bench turn it on.
@@ -81,8 +101,11 @@ export async function createApp({
   production = false,
   rateLimit: limits = false,
   cache = null,
+  afterWrite,
   exposeSqlCount = false,
 }: AppOptions) {
+  // Cached answers are tagged by the tables their SQL names: watch the ORM's connections.
+  if (cache) await watchReads(orm);
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     formatError: formatError(production),
@@ -97,6 +120,7 @@ export async function createApp({
     validationRules,
     plugins: [
       ...(exposeSqlCount ? [sqlHeaderPlugin] : []),
+      ...(afterWrite ? [afterMutationPlugin(afterWrite)] : []),
       costLimitPlugin as ApolloServerPlugin<RequestContext>,
       // The explorer is our own offline GraphiQL page (http/explorer.ts), not Apollo's CDN sandbox.
       ApolloServerPluginLandingPageDisabled(),
@@ -182,7 +206,7 @@ export interface StartOptions {
   illustrative?: boolean;
   production?: boolean;
   rateLimit?: RateLimitOptions | false;
-  /** Cache anonymous query answers, emptied on every committed change (default on). */
+  /** Cache anonymous query answers, emptied of what each committed change touches (default on). */
   responseCache?: boolean;
   /** Send `x-sql-statements` (see AppOptions); off by default. */
   exposeSqlCount?: boolean;
@@ -217,9 +241,14 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   if ((await rollup.refreshNow()) === "built") {
     log(`built the monitoring rollup in ${Date.now() - built} ms`);
   }
-  const listener = await listenForChanges(db.url, table => {
-    cache?.clear();
-    if (table === null || table.startsWith("monitoring_")) rollup.schedule();
+  const listener = await listenForChanges(db.url, payload => {
+    const change = parseChange(payload);
+    cache?.invalidate(change);
+    const table = change.table;
+    // The rollup's own rebuild notifies too: it must not schedule another.
+    if (table === null || (table.startsWith("monitoring_") && table !== "monitoring_rollup")) {
+      rollup.schedule();
+    }
   });
   const { app, apollo } = await createApp({
     orm: db.orm,
@@ -227,6 +256,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     production: options.production,
     rateLimit: options.rateLimit,
     cache,
+    // The writer's own instance: wait until the listener has passed on every change committed
+    // so far (this mutation's included); if that cannot be shown, forget everything.
+    afterWrite: cache
+      ? async () => {
+          if (!(await listener.sync())) cache.clear();
+        }
+      : undefined,
     exposeSqlCount: options.exposeSqlCount,
   });
   const server: Server = await new Promise((resolveListen, reject) => {

@@ -13,7 +13,7 @@ export interface AppConfig {
   /** Load the generated illustrative dataset on start (ILLUSTRATIVE_DATA=off to skip). */
   illustrativeData: boolean;
   production: boolean;
-  /** Cache anonymous query answers, emptied on every committed change (RESPONSE_CACHE=off to skip). */
+  /** Cache anonymous query answers, emptied of what each committed change touches (RESPONSE_CACHE=off to skip). */
   responseCache: boolean;
   /** Requests per client on /graphql: a burst and a steady rate per second; null: no limit. */
   rateLimit: { burst: number; perSecond: number } | null;

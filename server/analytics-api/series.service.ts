@@ -7,6 +7,7 @@ import {
   type CountPoint,
   type LineageLink,
 } from "../analytics/index.js";
+import { narrowReads, unitTags } from "../cache/read-tags.js";
 import { Dataset } from "../graphql/enums.js";
 import { Measure } from "../indicators/indicator.enums.js";
 import { type Indicator } from "../indicators/indicator.entity.js";
@@ -73,21 +74,25 @@ export async function buildSeries(
     params.push(...values);
     return `(${values.map(() => "?").join(", ")})`;
   };
+  // The statement reads only these units' observations: a cached answer stays when another
+  // unit's observations change (server/cache/read-tags.ts).
   const rows =
     indicatorIds.size && unitIds.size
-      ? await em.getConnection().execute<
-          {
-            indicator_id: number;
-            unit_id: number;
-            year: number;
-            dataset: Dataset;
-            value: number;
-          }[]
-        >(
-          `select indicator_id, unit_id, year, dataset, value from observation
+      ? await narrowReads("observation", unitTags("observation", unitIds.values()), () =>
+          em.getConnection().execute<
+            {
+              indicator_id: number;
+              unit_id: number;
+              year: number;
+              dataset: Dataset;
+              value: number;
+            }[]
+          >(
+            `select indicator_id, unit_id, year, dataset, value from observation
        where indicator_id in ${list([...indicatorIds])} and unit_id in ${list([...unitIds.values()])}
          and period = 'YEAR' and disaggregation = 'TOTAL' and review_state = 'APPROVED' and dataset in ${list(request.datasets)}`,
-          params,
+            params,
+          ),
         )
       : [];
   const codeById = new Map([...unitIds].map(([code, id]) => [id, code]));

@@ -1,6 +1,7 @@
 import type { RequestHandler, Response } from "express";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import { answerTags, collectReads, type ReadTags } from "./read-tags.js";
 import type { ResponseCache } from "./response-cache.js";
 
 export interface CachedAnswer {
@@ -18,12 +19,14 @@ const GZIP_FROM_BYTES = 1024;
  * executes or serialises anything: for a large answer (a scorecard over 34 units) serialising
  * alone costs more than the rest. Only anonymous requests are cached: they can only read
  * (every write needs a token), and no per-user field can leak. Answers with errors are not kept.
+ * Each answer is stored with the tags of what its SQL read (read-tags.ts), so a write empties
+ * only the answers it could change.
  *
  * Identical requests that arrive while the first is still being computed wait for its answer
  * instead of computing it again (after a write empties the cache, a busy dashboard would
  * otherwise start the same heavy aggregate once per open connection). They join only a
- * computation that began after the last change, so no one receives an answer older than the
- * last write this server was told about.
+ * computation that began after the last change (any change, not only the ones that touch it:
+ * simple, and no one receives an answer older than the last write this server was told about).
  */
 export function httpCache(
   cache: ResponseCache<CachedAnswer>,
@@ -80,6 +83,7 @@ export function httpCache(
       settle(answer);
     };
     res.once("close", () => done(null)); // no-op when send() already settled it
+    const reads: ReadTags = { tags: new Set(), statements: 0 };
 
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
@@ -94,7 +98,7 @@ export function httpCache(
           body,
           contentType: String(res.getHeader("content-type") ?? "application/json; charset=utf-8"),
         };
-        cache.set(key, answer, generation);
+        cache.set(key, answer, answerTags(reads), generation);
         res.setHeader("x-cache", "miss");
         done(answer);
       } else {
@@ -102,7 +106,7 @@ export function httpCache(
       }
       return send(body);
     };
-    next();
+    collectReads(reads, next);
   };
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
+import { datasetTags, narrowReads, unitTags } from "../cache/read-tags.js";
 import { Dataset } from "../graphql/enums.js";
 import type { Loaders } from "../graphql/loaders.js";
 import type { Observation } from "./observation.entity.js";
@@ -195,7 +196,12 @@ export async function readObservationPage(
     .orderByRaw(`${ORDER_SQL[orderBy]}, o.id asc`)
     .limit(page.limit)
     .offset(page.offset);
-  const raw = await em.getConnection("read").execute<Record<string, unknown>[]>(q);
+  // Only the filter's data sets: a write to the other data set leaves the cached answer alone.
+  const raw = await narrowReads(
+    "observation",
+    datasetTags("observation", filter?.datasets ?? [Dataset.OFFICIAL]),
+    () => em.getConnection("read").execute<Record<string, unknown>[]>(q),
+  );
   if (raw.length) {
     return {
       rows: raw.map(r => toRow(r, joins)),
@@ -247,7 +253,10 @@ export function unitObservationsLoader(
         .whereIn("o.unit_id", [...unitIds])
         .select([...COLUMNS, ...joinedColumns(em.getKnex("read"), joins)])
         .orderByRaw("o.indicator_id asc, o.year asc, o.id asc");
-      const raw = await em.getConnection("read").execute<Record<string, unknown>[]>(q);
+      // Only these units' observations: other units' writes leave the cached answer alone.
+      const raw = await narrowReads("observation", unitTags("observation", unitIds), () =>
+        em.getConnection("read").execute<Record<string, unknown>[]>(q),
+      );
       const grouped = new Map<number, ObservationRow[]>();
       for (const r of raw) {
         const row = toRow(r, joins);
