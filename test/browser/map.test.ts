@@ -3,6 +3,7 @@ import {
   canvasIsDrawn,
   chartValueCount,
   expectCsvMatchesTable,
+  expectValuesCsv,
   switchToEnglish,
   tableMatrix,
 } from "./helpers/checks.js";
@@ -44,8 +45,11 @@ describe("Map page", () => {
     expect(await chartValueCount(page, "map")).toBeGreaterThan(0);
     expect(await canvasIsDrawn(page, "map")).toBe(true);
     expect(await page.textContent('[data-credit="map"]')).toContain("ODbL");
-    const rows = await expectCsvMatchesTable(page, "map");
-    expect(rows).toHaveLength(35);
+    // Value mode downloads the year's values with their context: one row per province.
+    const rows = await expectValuesCsv(page, "map");
+    expect(rows).toHaveLength(34);
+    expect(rows.every(r => r.indicator_code === "oa-deaths")).toBe(true);
+    expect(rows.some(r => r.dataset === "ILLUSTRATIVE" && r.value !== "")).toBe(true);
     await screenshot(page, "map-34-vi");
     await switchToEnglish(page);
     expect(await page.textContent('[data-credit="map"]')).toContain("ODbL");
@@ -78,6 +82,12 @@ describe("Map page", () => {
     expect(years.length).toBeGreaterThan(0);
     expect(await page.inputValue('[data-control="year"]')).toBe(years[years.length - 1]);
     expect(await chartValueCount(page, "map")).toBeGreaterThan(0);
+    // Official values carry their source and grade in the CSV (Hải Phòng's harmonised sum is
+    // derived from the two former provinces' sourced values).
+    const official = (await expectValuesCsv(page, "map")).filter(r => r.value !== "");
+    expect(official.length).toBeGreaterThan(0);
+    expect(official.every(r => r.dataset === "OFFICIAL")).toBe(true);
+    expect(official.every(r => r.source !== "" || r.status === "DERIVED")).toBe(true);
     for (const boundaries of ["34", "63"]) {
       if (boundaries === "63") {
         await andWaitForRender(page, () => page.click('[data-control="boundaries:63"]'));

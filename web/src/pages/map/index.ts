@@ -9,10 +9,12 @@ import { selectField, toggleGroup, toolbar, datasetToggle } from "../../componen
 import { h } from "../../components/dom.js";
 import { indicatorPicker } from "../../components/indicator-picker.js";
 import { showEmpty, showLoading } from "../../components/states.js";
-import { formatMeasure } from "../../lib/format.js";
+import { formatMeasure, measureUnitText } from "../../lib/format.js";
 import { pick } from "../../lib/i18n.js";
 import { statusLabel } from "../../lib/status.js";
+import { unitLabeller } from "../../lib/units.js";
 import { datasetParam, enumParam, intParam } from "../../lib/url-state.js";
+import { mapExport } from "./export.js";
 import { fetchStatusByUnit } from "./status.js";
 import { defaultIndicator, latestYear } from "./years.js";
 
@@ -39,9 +41,11 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
 
   // The day that selects the set of provinces: the last day of the 63, or the first of the 34.
   const asOf = boundaries === "34" ? "2025-07-01" : "2025-06-30";
-  const [indicators, allUnits, mapName] = await Promise.all([
+  const [indicators, allUnits, everyUnit, mapName] = await Promise.all([
     fetchIndicators(),
     fetchUnits(asOf),
+    // Every unit, former ones included, to name the parts of a harmonised value in exports.
+    fetchUnits(),
     loadMap(boundaries),
   ]);
   const provinces = allUnits.filter(u => u.level === "PROVINCE");
@@ -139,6 +143,22 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
     mode === "value"
       ? `${pick(indicator, locale)} · ${year}`
       : `${pick(indicator, locale)} · ${t("map.byStatus")}`;
+  // Value mode: the year's values with source and grade for the CSV, and source lines on the PNG.
+  const exported =
+    mode === "value"
+      ? await mapExport({
+          series,
+          indicator: {
+            code: indicator.code,
+            name: pick(indicator, locale),
+            measure: indicator.measure,
+          },
+          year,
+          locale,
+          t,
+          unitName: unitLabeller(everyUnit, locale),
+        })
+      : null;
   const panel = createChartPanel(root, {
     id: "map",
     title,
@@ -171,6 +191,11 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
             ? "—"
             : t("official"),
       })),
+    },
+    values: exported?.values,
+    png: {
+      subtitle: `${t("unitOfMeasure")}: ${measureUnitText(indicator.measure, locale) || "—"}`,
+      sources: exported?.sources ?? [],
     },
   });
   root.append(h("p", { class: "credit", "data-credit": "map" }, t("map.credit")));
