@@ -34,6 +34,9 @@ async function fetcher(params: unknown, options?: { headers?: Record<string, str
     headers: {
       "content-type": "application/json",
       accept: "application/json",
+      // Our own page, like the dashboards: a signed-in user's session cookie goes with the
+      // request, and the server refuses a cookie without this header (CSRF).
+      "x-osh-request": "1",
       ...options?.headers,
     },
     body: JSON.stringify(params),
