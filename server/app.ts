@@ -25,6 +25,7 @@ import { listenForChanges } from "./cache/change-listener.js";
 import { httpCache, type CachedAnswer } from "./cache/http-cache.js";
 import { ResponseCache } from "./cache/response-cache.js";
 import { MonitoringRollupRefresher } from "./monitoring/monitoring-rollup.js";
+import { CheckupRollupRefresher } from "./checkups/checkup-rollup.js";
 import { prepareDatabase } from "./db/prepare.js";
 import { sqlScope } from "./db/sql-counter.js";
 import { buildAppSchema } from "./schema.js";
@@ -217,9 +218,19 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   if ((await rollup.refreshNow()) === "built") {
     log(`built the monitoring rollup in ${Date.now() - built} ms`);
   }
+  const checkupRollup = new CheckupRollupRefresher(
+    (db.orm.em as SqlEntityManager).getKnex("write"),
+    500,
+    error => log(`check-up rollup: ${String(error)}`),
+  );
+  const checkupBuilt = Date.now();
+  if ((await checkupRollup.refreshNow()) === "built") {
+    log(`built the check-up rollup in ${Date.now() - checkupBuilt} ms`);
+  }
   const listener = await listenForChanges(db.url, table => {
     cache?.clear();
     if (table === null || table.startsWith("monitoring_")) rollup.schedule();
+    if (table === null || table === "health_checkup") checkupRollup.schedule();
   });
   const { app, apollo } = await createApp({
     orm: db.orm,
@@ -245,6 +256,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       await apollo.stop();
       await listener.close();
       await rollup.stop();
+      await checkupRollup.stop();
       await db.close();
     },
   };
