@@ -1,9 +1,14 @@
 import type { Knex } from "@mikro-orm/postgresql";
-import { rebuildRollup, RollupRefresher, rollupFresh, type RebuildOutcome } from "../db/rollup.js";
+import {
+  rebuildRollup,
+  RollupRefresher,
+  rollupFresh,
+  type RebuildOutcome,
+} from "../monitoring/rollup-state.js";
 
 /**
  * Builds and keeps fresh the check-up rollup (see Migration20261130183000 for the three tables
- * and why establishments that moved are kept apart; db/rollup.ts for freshness).
+ * and why establishments that moved are kept apart; rollup-state.ts for freshness).
  */
 
 /** True when the rollup was built from the data as it is now (no check-up write since). */

@@ -1,9 +1,14 @@
 import type { Knex } from "@mikro-orm/postgresql";
-import { rebuildRollup, RollupRefresher, rollupFresh, type RebuildOutcome } from "../db/rollup.js";
+import {
+  rebuildRollup,
+  RollupRefresher,
+  rollupFresh,
+  type RebuildOutcome,
+} from "./rollup-state.js";
 
 /**
  * Builds and keeps fresh the monitoring rollup (see Migration20261123120000 for the tables and
- * why the rollup has one row set per grouping of factor and year; db/rollup.ts for freshness).
+ * why the rollup has one row set per grouping of factor and year; rollup-state.ts for freshness).
  */
 
 /** True when the rollup was built from the data as it is now (no monitoring write since). */

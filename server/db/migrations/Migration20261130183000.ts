@@ -3,7 +3,7 @@ import { Migration } from "@mikro-orm/migrations";
 /**
  * Written by hand: the check-up rollup, a pre-aggregated copy of health_checkup that the
  * check-up summary reads instead of scanning (and unnesting the diseases of) every check-up.
- * Kept fresh like the monitoring rollup (Migration20261123120000, server/db/rollup.ts): a
+ * Kept fresh like the monitoring rollup (Migration20261123120000, server/monitoring/rollup-state.ts): a
  * trigger bumps `summary_state.data_version` for 'checkup' on every change to health_checkup,
  * a rebuild (server/checkups/checkup-rollup.ts) records the version it saw, and until the two
  * agree the summary reads the raw table.

@@ -1,7 +1,8 @@
 import type { Knex } from "@mikro-orm/postgresql";
 
 /**
- * What the pre-aggregated rollups (monitoring, check-ups) share: a row in `summary_state` per
+ * What the pre-aggregated rollups (monitoring, check-ups) share (here because check-ups already
+ * build on the monitoring summary): a row in `summary_state` per
  * rollup, whose `data_version` a trigger bumps on every statement that changes the source
  * tables, and whose `built_version` records the version a rebuild saw. Until the two agree,
  * readers use the raw tables, so answers are always exact.
