@@ -27,6 +27,7 @@ import { watchReads } from "./cache/read-tags.js";
 import { ResponseCache } from "./cache/response-cache.js";
 import { parseChange } from "./cache/tags.js";
 import { MonitoringRollupRefresher } from "./monitoring/monitoring-rollup.js";
+import { CheckupRollupRefresher } from "./checkups/checkup-rollup.js";
 import { prepareDatabase } from "./db/prepare.js";
 import { sqlScope } from "./db/sql-counter.js";
 import { buildAppSchema } from "./schema.js";
@@ -241,6 +242,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   if ((await rollup.refreshNow()) === "built") {
     log(`built the monitoring rollup in ${Date.now() - built} ms`);
   }
+  const checkupRollup = new CheckupRollupRefresher(
+    (db.orm.em as SqlEntityManager).getKnex("write"),
+    500,
+    error => log(`check-up rollup: ${String(error)}`),
+  );
+  const checkupBuilt = Date.now();
+  if ((await checkupRollup.refreshNow()) === "built") {
+    log(`built the check-up rollup in ${Date.now() - checkupBuilt} ms`);
+  }
   const listener = await listenForChanges(db.url, payload => {
     const change = parseChange(payload);
     cache?.invalidate(change);
@@ -249,6 +259,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     if (table === null || (table.startsWith("monitoring_") && table !== "monitoring_rollup")) {
       rollup.schedule();
     }
+    if (table === null || table === "health_checkup") checkupRollup.schedule();
   });
   const { app, apollo } = await createApp({
     orm: db.orm,
@@ -281,6 +292,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       await apollo.stop();
       await listener.close();
       await rollup.stop();
+      await checkupRollup.stop();
       await db.close();
     },
   };

@@ -4,7 +4,14 @@ import type { Context } from "../context.js";
 import { BadInputError } from "../graphql/errors.js";
 import { checkCodes, checkYearRange } from "../graphql/validate.js";
 import { CheckupKind } from "./checkup.enums.js";
-import { CheckupGroup, CheckupSummaryRow, summariseCheckups } from "./checkup-summary.service.js";
+import {
+  CheckupGroup,
+  CheckupSummaryRow,
+  checkupRollupCanAnswer,
+  summariseCheckups,
+  type CheckupSummaryArgs,
+} from "./checkup-summary.service.js";
+import { checkupRollupFresh } from "./checkup-rollup.js";
 import { datasetsOrDefault } from "../graphql/datasets.js";
 
 @ArgsType()
@@ -13,7 +20,10 @@ class CheckupSummaryQueryArgs extends SummaryFilterArgs {
   @Field(() => CheckupKind, { nullable: true }) kind?: CheckupKind | null;
 }
 
-/** The aggregate for the check-up page: one SQL statement per summary (checkup-summary.service). */
+/**
+ * The aggregate for the check-up page: one SQL statement per summary (checkup-summary.service),
+ * from the rollup while it is fresh (checkup-rollup.ts).
+ */
 @Resolver()
 export class CheckupSummaryResolver {
   @Query(() => [CheckupSummaryRow], {
@@ -30,9 +40,19 @@ export class CheckupSummaryResolver {
     if (!groupBy.length) {
       throw new BadInputError("groupBy must name at least one dimension", "groupBy");
     }
-    return summariseCheckups(
-      (sql, params) => em.getConnection().execute<Record<string, unknown>[]>(sql, params),
-      { groupBy, units, yearFrom, yearTo, kind, datasets: datasetsOrDefault(datasets) },
-    );
+    const args: CheckupSummaryArgs = {
+      groupBy,
+      units,
+      yearFrom,
+      yearTo,
+      kind,
+      datasets: datasetsOrDefault(datasets),
+    };
+    const execute = (sql: string, params: unknown[] = []) =>
+      em.getConnection().execute<Record<string, unknown>[]>(sql, params);
+    // The pre-aggregated rollup when it reflects the current data; the raw check-ups otherwise.
+    const useRollup =
+      checkupRollupCanAnswer(args) && (await checkupRollupFresh(sql => execute(sql)));
+    return summariseCheckups(execute, args, useRollup);
   }
 }

@@ -32,19 +32,21 @@ export class CheckupSummaryRow {
   @Field(() => Boolean) illustrative!: boolean;
 }
 
-const CHECKUP_COLUMNS: Record<Exclude<CheckupGroup, "DISEASE">, string> = {
-  SECTOR: "h.sector",
-  YEAR: "h.year",
-  UNIT: "u.code",
-  KIND: "h.kind",
-};
+type Dimension = Exclude<CheckupGroup, "DISEASE">;
+
+/** The grouping columns of the check-up table (or a rollup table) under `alias`. */
+function columns(alias: string): Record<Dimension, string> {
+  return {
+    SECTOR: `${alias}.sector`,
+    YEAR: `${alias}.year`,
+    UNIT: "u.code",
+    KIND: `${alias}.kind`,
+  };
+}
 
 function filters(
   alias: string,
-  units: string[] | null,
-  yearFrom: number | null,
-  yearTo: number | null,
-  datasets: Dataset[],
+  { units, yearFrom, yearTo, kind, datasets }: Omit<CheckupSummaryArgs, "groupBy">,
   params: unknown[],
 ): string {
   const where = [`${alias}.dataset in ${inList(datasets, params)}`];
@@ -56,6 +58,10 @@ function filters(
   if (yearTo != null) {
     where.push(`${alias}.year <= ?`);
     params.push(yearTo);
+  }
+  if (kind) {
+    where.push(`${alias}.kind = ?`);
+    params.push(kind);
   }
   return where.join(" and ");
 }
@@ -71,35 +77,77 @@ export interface CheckupSummaryArgs {
 
 type Execute = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
-/** Workers examined and cases found per group: one SQL statement (cases per disease from JSON). */
+const singleYear = (a: CheckupSummaryArgs) => a.yearFrom != null && a.yearFrom === a.yearTo;
+
+/**
+ * Whether the rollup can answer exactly: distinct establishments are counted per year unless
+ * the rollup's row set without years is used, so a range of several years without YEAR in the
+ * grouping needs the raw rows (the check-up page always groups by year).
+ */
+export function checkupRollupCanAnswer(args: CheckupSummaryArgs): boolean {
+  return (
+    args.groupBy.includes(CheckupGroup.YEAR) ||
+    (args.yearFrom == null && args.yearTo == null) ||
+    singleYear(args)
+  );
+}
+
+/**
+ * Workers examined and cases found per group: one SQL statement, from the rollup (`useRollup`,
+ * when it is fresh and can answer) or from the raw check-ups. Both give the same rows; the
+ * tests hold them to that.
+ */
 export async function summariseCheckups(
   execute: Execute,
-  { groupBy, units, yearFrom, yearTo, kind, datasets }: CheckupSummaryArgs,
+  args: CheckupSummaryArgs,
+  useRollup = false,
 ): Promise<CheckupSummaryRow[]> {
-  const byDisease = groupBy.includes(CheckupGroup.DISEASE);
-  const dims = [...new Set(groupBy)].filter(
-    (g): g is Exclude<CheckupGroup, "DISEASE"> => g !== CheckupGroup.DISEASE,
-  );
+  const byDisease = args.groupBy.includes(CheckupGroup.DISEASE);
+  const dims = [...new Set(args.groupBy)].filter((g): g is Dimension => g !== CheckupGroup.DISEASE);
   const names = dims.map(g => g.toLowerCase());
   const params: unknown[] = [];
-  let where = filters("h", units, yearFrom, yearTo, datasets, params);
-  if (kind) {
-    where += " and h.kind = ?";
-    params.push(kind);
-  }
-  const select = dims.map((g, i) => `${CHECKUP_COLUMNS[g]} as ${names[i]}`).join(", ");
-  const base = `select h.establishment, h.workers_examined, h.cases_total, h.cases, h.dataset${select ? ", " + select : ""} from health_checkup h join administrative_unit u on u.id = h.unit_id where ${where}`;
   const keys = names.length ? names.join(", ") : null;
-  const totals = `select ${keys ? keys + ", " : ""}count(distinct establishment)::int as establishments, sum(workers_examined)::bigint as examined,
-                    sum(cases_total)::bigint as cases, bool_or(dataset = 'ILLUSTRATIVE') as illustrative from c ${keys ? "group by " + keys : ""}`;
+  const keyed = (alias: string) =>
+    dims.map((g, i) => `${columns(alias)[g]} as ${names[i]}, `).join("");
+  const groupKeys = (alias: string) =>
+    dims.length ? `group by ${dims.map(g => columns(alias)[g]).join(", ")}` : "";
+  const unit = (alias: string) => `join administrative_unit u on u.id = ${alias}.unit_id`;
+
+  let totals: string;
+  let diseases: string;
+  if (useRollup) {
+    // g = grouping(year, kind): +2 without year, +1 without kind. Year and kind are kept when
+    // grouped or fixed by a filter (one year, one kind), so establishments never add up over them.
+    const g =
+      (dims.includes(CheckupGroup.YEAR) || singleYear(args) ? 0 : 2) +
+      (dims.includes(CheckupGroup.KIND) || args.kind ? 0 : 1);
+    const rolled = `select ${keyed("m")}sum(m.establishments) as est, sum(m.workers_examined) as ex, sum(m.cases_total) as cs,
+        bool_or(m.dataset = 'ILLUSTRATIVE') as ill from checkup_rollup m ${unit("m")}
+        where m.g = ${g} and ${filters("m", args, params)} ${groupKeys("m")}`;
+    const movers = `select ${keyed("x")}count(distinct x.establishment) as est, sum(x.workers_examined) as ex, sum(x.cases_total) as cs,
+        bool_or(x.dataset = 'ILLUSTRATIVE') as ill from checkup_rollup_mover x ${unit("x")}
+        where ${filters("x", args, params)} ${groupKeys("x")}`;
+    totals = `p as (${rolled} union all ${movers}),
+      t as (select ${keys ? keys + ", " : ""}sum(est)::int as establishments, sum(ex)::bigint as examined,
+              sum(cs)::bigint as cases, bool_or(ill) as illustrative from p ${keys ? "group by " + keys : ""})`;
+    diseases = `d as (select ${keyed("k")}k.disease, sum(k.cases)::bigint as disease_cases
+      from checkup_disease_rollup k ${unit("k")} where ${filters("k", args, params)}
+      group by ${dims.map(g => columns("k")[g] + ", ").join("")}k.disease)`;
+  } else {
+    const base = `select ${keyed("h")}h.establishment, h.workers_examined, h.cases_total, h.cases, h.dataset
+      from health_checkup h ${unit("h")} where ${filters("h", args, params)}`;
+    totals = `c as (${base}),
+      t as (select ${keys ? keys + ", " : ""}count(distinct establishment)::int as establishments, sum(workers_examined)::bigint as examined,
+              sum(cases_total)::bigint as cases, bool_or(dataset = 'ILLUSTRATIVE') as illustrative from c ${keys ? "group by " + keys : ""})`;
+    diseases = `d as (select ${keys ? keys + ", " : ""}e->>'disease' as disease, sum((e->>'cases')::bigint)::bigint as disease_cases
+      from c cross join lateral jsonb_array_elements(c.cases) e group by ${keys ? keys + ", " : ""}e->>'disease')`;
+  }
   const sql = byDisease
-    ? `with c as (${base}), t as (${totals}),
-         d as (select ${keys ? keys + ", " : ""}e->>'disease' as disease, sum((e->>'cases')::bigint)::bigint as disease_cases
-               from c cross join lateral jsonb_array_elements(c.cases) e group by ${keys ? keys + ", " : ""}e->>'disease')
+    ? `with ${totals}, ${diseases}
          select d.*, t.establishments, t.examined, d.disease_cases as cases, t.illustrative
          from d join t on ${names.length ? names.map(n => `t.${n} is not distinct from d.${n}`).join(" and ") : "true"}
          order by ${keys ? keys + ", " : ""}disease`
-    : `with c as (${base}) ${totals}${keys ? " order by " + keys : ""}`;
+    : `with ${totals} select * from t${keys ? " order by " + keys : ""}`;
   const rows = await execute(sql, params);
   return rows.map(r => ({
     disease: (r.disease as string) ?? null,
@@ -107,7 +155,7 @@ export async function summariseCheckups(
     year: (r.year as number) ?? null,
     unit: (r.unit as string) ?? null,
     kind: (r.kind as CheckupKind) ?? null,
-    establishments: Number(r.establishments),
+    establishments: Number(r.establishments ?? 0),
     workersExamined: Number(r.examined ?? 0),
     cases: Number(r.cases ?? 0),
     casesPer1000: Number(r.examined) > 0 ? (1000 * Number(r.cases)) / Number(r.examined) : null,

@@ -48,10 +48,17 @@ export function ormConfig(options: OrmOptions): Options {
       snapshot: false,
       emit: "ts",
     },
-    // Written by hand in Migration20261123120000 (a rollup and its freshness): no entity describes them.
+    // Written by hand in Migration20261123120000 and Migration20261130183000 (rollups and their
+    // freshness): no entity describes them.
     schemaGenerator: {
       disableForeignKeys: false,
-      skipTables: ["monitoring_rollup", "summary_state"],
+      skipTables: [
+        "monitoring_rollup",
+        "summary_state",
+        "checkup_rollup",
+        "checkup_disease_rollup",
+        "checkup_rollup_mover",
+      ],
     },
   };
 }

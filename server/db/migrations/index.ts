@@ -11,6 +11,7 @@ import { Migration20261130172100 } from "./Migration20261130172100.js";
 import { Migration20261130174016 } from "./Migration20261130174016.js";
 import { Migration20261130174500 } from "./Migration20261130174500.js";
 import { Migration20261130171004 } from "./Migration20261130171004.js";
+import { Migration20261130183000 } from "./Migration20261130183000.js";
 import { Migration20261130190000 } from "./Migration20261130190000.js";
 
 export const migrationsList = [
@@ -25,5 +26,6 @@ export const migrationsList = [
   { name: "Migration20261130174016", class: Migration20261130174016 },
   { name: "Migration20261130174500", class: Migration20261130174500 },
   { name: "Migration20261130171004", class: Migration20261130171004 },
+  { name: "Migration20261130183000", class: Migration20261130183000 },
   { name: "Migration20261130190000", class: Migration20261130190000 },
 ];
