@@ -1,4 +1,5 @@
 import pg from "pg";
+import { AuditAction } from "../audit/audit-entry.entity.js";
 import { APP_ROLE, scramVerifier } from "./pg-auth.js";
 
 /**
@@ -101,6 +102,8 @@ export async function protectAuditLog(
     if (!owner) return; // no audit_log (yet): nothing to protect
     const app = appRole ?? me;
     if (owner === AUDIT_ROLE && !su && app === me) return; // set up before; this role may not change it anyway
+    // The migrations run as the app's role, which may not alter audit_log once it was handed
+    // over: a new audit action (REJECT) is allowed here, with the owner's rights, at each start.
     try {
       await client.query("begin");
       await client.query(`do $$ begin
@@ -109,6 +112,7 @@ export async function protectAuditLog(
       await client.query(`grant usage on schema public to ${AUDIT_ROLE}`);
       await client.query(`alter table public.audit_log owner to ${AUDIT_ROLE}`);
       await client.query(`alter function public.audit_log_refuse_change() owner to ${AUDIT_ROLE}`);
+      await client.query(auditActionCheck());
       await client.query(`revoke all on public.audit_log from public, "${app}"`);
       await client.query(`grant select, insert on public.audit_log to "${app}"`);
       if (seq) await client.query(`grant usage, select on sequence ${seq} to "${app}"`);
@@ -126,4 +130,26 @@ export async function protectAuditLog(
       );
     }
   });
+}
+
+/**
+ * The check on audit_log.action from the AuditAction enum, replaced only when it differs (a
+ * replaced check re-reads the whole table), so an action added in code is allowed on databases
+ * whose audit_log the app's role no longer owns.
+ */
+function auditActionCheck(): string {
+  const list = Object.values(AuditAction)
+    .map(a => `'${a}'`)
+    .join(", ");
+  const wanted = Object.values(AuditAction).sort().join(",");
+  return `do $$ declare current_list text; begin
+    select string_agg(v, ',' order by v) into current_list
+      from (select (regexp_matches(pg_get_constraintdef(c.oid), '''([A-Z_]+)''', 'g'))[1] as v
+            from pg_constraint c
+            where c.conrelid = 'public.audit_log'::regclass and c.conname = 'audit_log_action_check') m;
+    if current_list is distinct from '${wanted}' then
+      alter table public.audit_log drop constraint if exists audit_log_action_check;
+      alter table public.audit_log add constraint audit_log_action_check check (action in (${list}));
+    end if;
+  end $$`;
 }

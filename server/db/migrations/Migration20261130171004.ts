@@ -18,14 +18,14 @@ export class Migration20261130171004 extends Migration {
       `alter table "user_session" add constraint "user_session_user_id_foreign" foreign key ("user_id") references "app_user" ("id") on update cascade on delete cascade;`,
     );
 
-    this.addSql(`alter table "audit_log" drop constraint if exists "audit_log_action_check";`);
+    // audit_log belongs to osh_audit once a database has started (server/db/roles.ts), and the
+    // app's role, which runs the migrations, may not alter it: the REJECT action is added here
+    // only where this role owns the table (a new database); elsewhere protectAuditLog, run with
+    // the owner's rights at every start, brings the action list up to date.
+    this.addSql(auditActionsSql(["CREATE", "UPDATE", "DELETE", "APPROVE", "REJECT"]));
 
     this.addSql(
       `alter table "observation" drop constraint if exists "observation_review_state_check";`,
-    );
-
-    this.addSql(
-      `alter table "audit_log" add constraint "audit_log_action_check" check("action" in ('CREATE', 'UPDATE', 'DELETE', 'APPROVE', 'REJECT'));`,
     );
 
     this.addSql(`alter table "observation" add column "rejection_reason" text null;`);
@@ -37,14 +37,10 @@ export class Migration20261130171004 extends Migration {
   override async down(): Promise<void> {
     this.addSql(`drop table if exists "user_session" cascade;`);
 
-    this.addSql(`alter table "audit_log" drop constraint if exists "audit_log_action_check";`);
+    this.addSql(auditActionsSql(["CREATE", "UPDATE", "DELETE", "APPROVE"]));
 
     this.addSql(
       `alter table "observation" drop constraint if exists "observation_review_state_check";`,
-    );
-
-    this.addSql(
-      `alter table "audit_log" add constraint "audit_log_action_check" check("action" in ('CREATE', 'UPDATE', 'DELETE', 'APPROVE'));`,
     );
 
     this.addSql(`alter table "observation" drop column "rejection_reason";`);
@@ -53,4 +49,15 @@ export class Migration20261130171004 extends Migration {
       `alter table "observation" add constraint "observation_review_state_check" check("review_state" in ('DRAFT', 'APPROVED'));`,
     );
   }
+}
+
+/** The audit_log action check, replaced only when the current role may alter the table. */
+function auditActionsSql(actions: string[]): string {
+  const list = actions.map(a => `'${a}'`).join(", ");
+  return `do $$ begin
+    if pg_has_role(current_user, (select relowner from pg_class where oid = 'public.audit_log'::regclass), 'MEMBER') then
+      alter table "audit_log" drop constraint if exists "audit_log_action_check";
+      alter table "audit_log" add constraint "audit_log_action_check" check ("action" in (${list}));
+    end if;
+  end $$;`;
 }
