@@ -53,7 +53,7 @@ describe.skipIf(!!process.env.DATABASE_URL)(
       );
       expect(owner.rows[0].owner).toBe("osh_audit");
       const migration = new Migration20261130171004(
-        db.orm.em.getDriver(),
+        db.em().getDriver(),
         db.orm.config,
       ) as unknown as { up(): Promise<void>; getQueries(): { sql: string }[] | string[] };
       await migration.up();
