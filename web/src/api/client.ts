@@ -80,6 +80,19 @@ export function gqlFresh<TData, TVariables>(
   return post<TData>(query, variables as Record<string, unknown> | undefined);
 }
 
+/**
+ * A write: POSTed every time, with the session cookie and the CSRF header like every request;
+ * then the query cache is emptied, so every view shows what was written.
+ */
+export async function gqlWrite<TData, TVariables>(
+  document: TadaDocumentNode<TData, TVariables>,
+  ...variables: VariablesArg<TVariables>
+): Promise<TData> {
+  const data = await gqlFresh(document, ...variables);
+  clearApiCache();
+  return data;
+}
+
 export function clearApiCache(): void {
   cache.clear();
 }

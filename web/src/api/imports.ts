@@ -2,9 +2,8 @@
  * The CSV import from the browser: the layouts (columns and limits, from the API), the registered
  * sources, and `importCsv` itself (sent by ./write.ts).
  */
-import { gql } from "./client.js";
+import { gql, gqlWrite } from "./client.js";
 import { graphql, type ResultOf, type VariablesOf } from "./graphql.js";
-import { sendWrite } from "./write.js";
 
 export const CSV_LAYOUTS_QUERY = graphql(`
   query CsvLayouts {
@@ -69,5 +68,5 @@ export async function fetchImportSources(): Promise<ImportSource[]> {
 export async function importCsv(
   variables: VariablesOf<typeof IMPORT_CSV_MUTATION>,
 ): Promise<ImportReport> {
-  return (await sendWrite(IMPORT_CSV_MUTATION, variables)).importCsv;
+  return (await gqlWrite(IMPORT_CSV_MUTATION, variables)).importCsv;
 }

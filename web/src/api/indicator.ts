@@ -1,6 +1,7 @@
 /** One indicator with what its page shows: metadata, values with sources, targets with status. */
 import { TargetCore, ProgressFields } from "./analytics.js";
 import { gql } from "./client.js";
+import { ContextNoteFields } from "./programmes.js";
 import { graphql, type ResultOf, type VariablesOf } from "./graphql.js";
 
 export const INDICATOR_PAGE_QUERY = graphql(
@@ -30,24 +31,7 @@ export const INDICATOR_PAGE_QUERY = graphql(
           nameEn
         }
         contextNotes {
-          code
-          textVi
-          textEn
-          year
-          periodText
-          quote
-          grade
-          note
-          source {
-            code
-            title
-            url
-            documentNumber
-            publisher
-            publishedOn
-            grade
-            language
-          }
+          ...ContextNoteFields
         }
       }
       observations(filter: { indicators: [$code], datasets: $datasets }, first: 1000) {
@@ -96,7 +80,7 @@ export const INDICATOR_PAGE_QUERY = graphql(
       }
     }
   `,
-  [TargetCore, ProgressFields],
+  [TargetCore, ProgressFields, ContextNoteFields],
 );
 
 export type IndicatorPage = ResultOf<typeof INDICATOR_PAGE_QUERY>;

@@ -2,118 +2,119 @@
 import { gql } from "./client.js";
 import { graphql, type ResultOf } from "./graphql.js";
 
-export const PROGRAMME_QUERY = graphql(`
-  query Programme($code: Code!) {
-    programme(code: $code) {
+/** A sourced context note as the programme and indicator pages show it (one field list). */
+export const ContextNoteFields = graphql(`
+  fragment ContextNoteFields on ContextNote {
+    code
+    textVi
+    textEn
+    year
+    periodText
+    quote
+    grade
+    note
+    source {
       code
-      nameVi
-      nameEn
-      startYear
-      endYear
-      unit {
+      title
+      url
+      documentNumber
+      publisher
+      publishedOn
+      grade
+      language
+    }
+  }
+`);
+
+export const PROGRAMME_QUERY = graphql(
+  `
+    query Programme($code: Code!) {
+      programme(code: $code) {
         code
         nameVi
         nameEn
-      }
-      instrument {
-        code
-        number
-        titleVi
-        titleEn
-        issuedOn
-      }
-      basisInstruments {
-        code
-        number
-        titleVi
-        titleEn
-        issuedOn
-      }
-      citedInstruments {
-        code
-        number
-        kind
-        issuer
-        titleVi
-        titleEn
-        issuedOn
-        source {
-          url
-        }
-      }
-      sections {
-        number
-        position
-        kind
-        titleVi
-        titleEn
-        summaryVi
-        summaryEn
-        items {
-          label
-          textVi
-          textEn
-          verbatim
-          amountBillionVnd
-        }
-      }
-      implements {
-        code
-        nameVi
-        nameEn
-      }
-      targets {
-        label
-        number
-        part
-        kind
-        comparator
-        value
-        baseYear
+        startYear
         endYear
-        section
-        textVi
-        textEn
-        conflict
-        conflictVi
-        assumption
-        assumptionVi
-        indicator {
-          code
-          nameVi
-          nameEn
-          measure
-          direction
-        }
-        leadAgency {
+        unit {
           code
           nameVi
           nameEn
         }
-        source {
+        instrument {
           code
-          title
-          url
-          documentNumber
-          publisher
-          publishedOn
-          grade
+          number
+          titleVi
+          titleEn
+          issuedOn
+        }
+        basisInstruments {
+          code
+          number
+          titleVi
+          titleEn
+          issuedOn
         }
         citedInstruments {
           code
           number
           kind
+          issuer
+          titleVi
+          titleEn
           issuedOn
+          source {
+            url
+          }
         }
-        contextNotes {
+        sections {
+          number
+          position
+          kind
+          titleVi
+          titleEn
+          summaryVi
+          summaryEn
+          items {
+            label
+            textVi
+            textEn
+            verbatim
+            amountBillionVnd
+          }
+        }
+        implements {
           code
+          nameVi
+          nameEn
+        }
+        targets {
+          label
+          number
+          part
+          kind
+          comparator
+          value
+          baseYear
+          endYear
+          section
           textVi
           textEn
-          year
-          periodText
-          quote
-          grade
-          note
+          conflict
+          conflictVi
+          assumption
+          assumptionVi
+          indicator {
+            code
+            nameVi
+            nameEn
+            measure
+            direction
+          }
+          leadAgency {
+            code
+            nameVi
+            nameEn
+          }
           source {
             code
             title
@@ -122,39 +123,48 @@ export const PROGRAMME_QUERY = graphql(`
             publisher
             publishedOn
             grade
-            language
+          }
+          citedInstruments {
+            code
+            number
+            kind
+            issuedOn
+          }
+          contextNotes {
+            ...ContextNoteFields
+          }
+        }
+        taskAreas {
+          number
+          section
+          titleVi
+          titleEn
+          items {
+            label
+            textVi
+          }
+        }
+        responsibilities {
+          number
+          section
+          role
+          bodyVi
+          agencies {
+            code
+            nameVi
+            nameEn
+          }
+          leadsTargets {
+            label
+            number
+            part
           }
         }
       }
-      taskAreas {
-        number
-        section
-        titleVi
-        titleEn
-        items {
-          label
-          textVi
-        }
-      }
-      responsibilities {
-        number
-        section
-        role
-        bodyVi
-        agencies {
-          code
-          nameVi
-          nameEn
-        }
-        leadsTargets {
-          label
-          number
-          part
-        }
-      }
     }
-  }
-`);
+  `,
+  [ContextNoteFields],
+);
 
 export type Programme = NonNullable<ResultOf<typeof PROGRAMME_QUERY>["programme"]>;
 export type SourceRef = NonNullable<Programme["targets"][number]["source"]>;

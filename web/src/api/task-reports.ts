@@ -1,7 +1,6 @@
 /** Yearly task reports of a programme: the per-body status grid and the approved reports. */
-import { gql } from "./client.js";
+import { gql, gqlWrite } from "./client.js";
 import { graphql, type ResultOf, type VariablesOf } from "./graphql.js";
-import { sendWrite } from "./write.js";
 
 export const TASK_REPORT_STATUS_QUERY = graphql(`
   query TaskReportStatus($programme: Code!, $asOf: LocalDate) {
@@ -106,13 +105,13 @@ export const REJECT_TASK_REPORT = graphql(`
 export type TaskReportInput = VariablesOf<typeof SUBMIT_TASK_REPORT>["input"];
 
 export async function submitTaskReport(input: TaskReportInput): Promise<void> {
-  await sendWrite(SUBMIT_TASK_REPORT, { input });
+  await gqlWrite(SUBMIT_TASK_REPORT, { input });
 }
 
 export async function approveTaskReport(id: number): Promise<void> {
-  await sendWrite(APPROVE_TASK_REPORT, { id });
+  await gqlWrite(APPROVE_TASK_REPORT, { id });
 }
 
 export async function rejectTaskReport(id: number, reason: string): Promise<void> {
-  await sendWrite(REJECT_TASK_REPORT, { id, reason });
+  await gqlWrite(REJECT_TASK_REPORT, { id, reason });
 }
