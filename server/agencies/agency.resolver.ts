@@ -1,6 +1,5 @@
 import { GraphQLLocalDate } from "graphql-scalars";
 import {
-  Arg,
   Args,
   ArgsType,
   Ctx,
@@ -11,6 +10,7 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { CodeArgs } from "../graphql/id-args.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
 import { findConnection, validOn } from "../graphql/list-query.js";
 import { checkCodes } from "../graphql/validate.js";
@@ -48,8 +48,7 @@ export class AgencyResolver {
   }
 
   @Query(() => Agency, { nullable: true })
-  async agency(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], "code");
+  async agency(@Args(() => CodeArgs) { code }: CodeArgs, @Ctx() { em }: Context) {
     return em.findOne(Agency, { code });
   }
 

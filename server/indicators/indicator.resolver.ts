@@ -1,6 +1,5 @@
 import type { ObjectQuery } from "@mikro-orm/core";
 import {
-  Arg,
   Args,
   ArgsType,
   Ctx,
@@ -11,6 +10,10 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { code } from "../graphql/field-rules.js";
+import { CodeArgs } from "../graphql/id-args.js";
 import { Agency } from "../agencies/agency.entity.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
 import { findConnection } from "../graphql/list-query.js";
@@ -50,6 +53,24 @@ class TargetsArgs extends PageArgs {
   @Field(() => [TargetKind], { nullable: true }) kinds?: TargetKind[] | null;
 }
 
+@ArgsType()
+class TargetArgs {
+  @Field(() => Code) programme!: string;
+  @Field(() => String) number!: string;
+  @Field(() => String, { nullable: true }) part?: string | null;
+}
+argsSchema(
+  TargetArgs,
+  z.object({
+    programme: code,
+    number: z.string().regex(/^[0-9a-z]{1,8}$/, { error: "must be 1 to 8 letters or digits" }),
+    part: z
+      .string()
+      .regex(/^[a-z]{1,4}$/, { error: "must be 1 to 4 letters" })
+      .nullish(),
+  }),
+);
+
 @Resolver(() => Indicator)
 export class IndicatorResolver {
   @Query(() => IndicatorConnection, { description: "What is measured" })
@@ -66,8 +87,7 @@ export class IndicatorResolver {
   }
 
   @Query(() => Indicator, { nullable: true })
-  async indicator(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], "code");
+  async indicator(@Args(() => CodeArgs) { code }: CodeArgs, @Ctx() { em }: Context) {
     return em.findOne(Indicator, { code });
   }
 
@@ -107,18 +127,9 @@ export class TargetResolver {
     description: "One target by programme code, number and part",
   })
   async target(
-    @Arg("programme", () => Code) programme: string,
-    @Arg("number", () => String) number: string,
-    @Arg("part", () => String, { nullable: true }) part: string | null,
+    @Args(() => TargetArgs) { programme, number, part }: TargetArgs,
     @Ctx() { em }: Context,
   ) {
-    checkCodes([programme], "programme");
-    if (!/^[0-9a-z]{1,8}$/.test(number)) {
-      throw new BadInputError("number must be 1 to 8 letters or digits", "number");
-    }
-    if (part != null && !/^[a-z]{1,4}$/.test(part)) {
-      throw new BadInputError("part must be 1 to 4 letters", "part");
-    }
     return em.findOne(Target, { programme: { code: programme }, number, part: part ?? "" });
   }
 

@@ -1,6 +1,5 @@
 import type { ObjectQuery } from "@mikro-orm/core";
 import {
-  Arg,
   Args,
   ArgsType,
   Ctx,
@@ -11,6 +10,7 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { CodeArgs } from "../graphql/id-args.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
 import { findConnection } from "../graphql/list-query.js";
 import { InstrumentKind } from "./instrument.enums.js";
@@ -45,8 +45,7 @@ export class LegalInstrumentResolver {
   }
 
   @Query(() => LegalInstrument, { nullable: true })
-  async instrument(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], "code");
+  async instrument(@Args(() => CodeArgs) { code }: CodeArgs, @Ctx() { em }: Context) {
     return em.findOne(LegalInstrument, { code });
   }
 

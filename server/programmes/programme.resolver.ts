@@ -1,6 +1,5 @@
 import type { ObjectQuery } from "@mikro-orm/core";
 import {
-  Arg,
   Args,
   ArgsType,
   Ctx,
@@ -11,6 +10,7 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { CodeArgs } from "../graphql/id-args.js";
 import { Agency } from "../agencies/agency.entity.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
 import { findConnection } from "../graphql/list-query.js";
@@ -54,8 +54,7 @@ export class ProgrammeResolver {
   }
 
   @Query(() => Programme, { nullable: true })
-  async programme(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], "code");
+  async programme(@Args(() => CodeArgs) { code }: CodeArgs, @Ctx() { em }: Context) {
     return em.findOne(Programme, { code });
   }
 

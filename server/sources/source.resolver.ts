@@ -1,5 +1,6 @@
 import type { ObjectQuery } from "@mikro-orm/core";
-import { Arg, Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
+import { CodeArgs } from "../graphql/id-args.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
 import { containing, findConnection } from "../graphql/list-query.js";
 import { Grade } from "../graphql/enums.js";
@@ -42,8 +43,7 @@ export class SourceResolver {
   }
 
   @Query(() => Source, { nullable: true })
-  async source(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], "code");
+  async source(@Args(() => CodeArgs) { code }: CodeArgs, @Ctx() { em }: Context) {
     return em.findOne(Source, { code });
   }
 }
