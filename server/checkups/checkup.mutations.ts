@@ -4,7 +4,6 @@ import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit, snapshot } from "../audit/audit.js";
 import { requireUnitScope } from "../auth/guard.js";
 import { HealthCheckup } from "./health-checkup.entity.js";
-import { CheckupKind } from "./checkup.enums.js";
 import { Dataset } from "../graphql/enums.js";
 import { BadInputError } from "../graphql/errors.js";
 import type { AppUser, Context } from "../context.js";

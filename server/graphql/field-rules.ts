@@ -76,9 +76,22 @@ export const count = (max: number) =>
 
 /** An http(s) address of at most 2000 characters. */
 export const httpUrl = (message = "phải là địa chỉ http(s) / must be an http(s) address") =>
-  z.string().refine(u => u.length <= 2000 && /^https?:\/\/[^\s/]+[^\s]*$/i.test(u), {
-    error: message,
-  });
+  z
+    .string()
+    .refine(u => u.length <= 2000 && /^https?:\/\/[^\s/]+[^\s]*$/i.test(u), { error: message })
+    .pipe(noControl(false));
 
 /** A database id (GraphQL Int): positive. */
 export const id = z.number().int();
+
+/** A year range of a query: each end a year, the first not after the last (refused as yearFrom). */
+export const yearSpan = <S extends z.ZodObject>(shape: S) =>
+  shape
+    .extend({ yearFrom: year.nullish(), yearTo: year.nullish() })
+    .refine(v => v.yearFrom == null || v.yearTo == null || v.yearFrom <= v.yearTo, {
+      path: ["yearFrom"],
+      error: issue => {
+        const v = issue.input as { yearFrom: number; yearTo: number };
+        return `${v.yearFrom} is after yearTo (${v.yearTo})`;
+      },
+    });

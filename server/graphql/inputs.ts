@@ -11,6 +11,7 @@ import { Code } from "./code.js";
 import { controlCharacter, controlCharacterMessage, MULTI_LINE_FIELDS } from "./control-chars.js";
 import { BadInputError } from "./errors.js";
 import { code as codeRule } from "./field-rules.js";
+import { datasetsRule } from "./datasets.js";
 
 /**
  * The one validation layer. Each @InputType and @ArgsType class declares its zod schema here
@@ -44,11 +45,6 @@ export function inputSchema<S extends z.ZodType>(type: Class, schema: S): S {
 export function argsSchema<S extends z.ZodType>(type: Class, schema: S): S {
   registry.set(type, { schema, args: true });
   return schema;
-}
-
-/** The schema declared for a class (for tests and for inputs built from other inputs). */
-export function schemaOf(type: Class): z.ZodType | undefined {
-  return registry.get(type)?.schema;
 }
 
 /** The field an issue names: its path without list positions (and the argument holding an input). */
@@ -90,25 +86,26 @@ export function validateField(schema: z.ZodType, value: unknown, field: string):
   throw new BadInputError(`${name}: ${issue.message}`, name);
 }
 
-/** type-graphql's validateFn: each argument (an args object, an input, or a scalar) before the resolver. */
+/**
+ * type-graphql's validateFn: each argument (an args object, an input, or a scalar) before the
+ * resolver. First the two rules that hold for every argument, schema or not (no control
+ * characters in text, a Code is a code), so that no text can be forgotten by a schema and a
+ * control character is named before any other mistake of the same input; then the schema.
+ */
 export const validateArguments: ValidatorFn = (value, type, data) => {
+  checkEveryArgument(data);
   const entry = typeof type === "function" ? registry.get(type as Class) : undefined;
-  if (entry) {
-    if (value === null || value === undefined) return;
-    for (const item of Array.isArray(value) ? value : [value]) {
-      validateInput(entry.schema, item, entry.args);
-    }
-    return;
+  if (!entry || value === null || value === undefined) return;
+  for (const item of Array.isArray(value) ? value : [value]) {
+    validateInput(entry.schema, item, entry.args);
   }
-  checkUnschemed(data);
 };
 
-// Arguments without a schema (scalars declared with @Arg on the read paths, inputs of the read
-// queries) still get the two rules that hold for every text: no control characters, and a Code is
-// a code. They are checked from the field's GraphQL argument types, once per field call.
+// The rules for every argument are checked from the field's GraphQL argument types (so scalars
+// declared with @Arg and inputs without a schema get them too), once per field call.
 const checked = new WeakSet<object>();
 
-function checkUnschemed({ args, info }: ResolverData): void {
+function checkEveryArgument({ args, info }: ResolverData): void {
   if (checked.has(args)) return;
   checked.add(args);
   const field = info.parentType.getFields()[info.fieldName];
@@ -122,6 +119,8 @@ function checkValue(type: GraphQLInputType, value: unknown, field: string, key: 
   if (value === null || value === undefined) return;
   if (isNonNullType(type)) return checkValue(type.ofType, value, field, key);
   if (isListType(type)) {
+    // One meaning of `datasets` everywhere (datasets.ts): an empty list is refused.
+    if (key === "datasets") validateField(datasetsRule, value, field);
     if (Array.isArray(value)) for (const item of value) checkValue(type.ofType, item, field, key);
     return;
   }

@@ -12,14 +12,12 @@ import {
 } from "type-graphql";
 import { z } from "zod";
 import { argsSchema } from "../graphql/inputs.js";
-import { code } from "../graphql/field-rules.js";
+import { code, codes, text } from "../graphql/field-rules.js";
 import { CodeArgs } from "../graphql/id-args.js";
 import { Agency } from "../agencies/agency.entity.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
 import { findConnection } from "../graphql/list-query.js";
 import { Measure, TargetKind } from "./indicator.enums.js";
-import { BadInputError } from "../graphql/errors.js";
-import { checkCodes, checkText } from "../graphql/validate.js";
 import { foldedContains } from "../graphql/fold.js";
 import type { Context } from "../context.js";
 import { Programme } from "../programmes/programme.entity.js";
@@ -43,6 +41,7 @@ class IndicatorsArgs extends PageArgs {
   })
   search?: string | null;
 }
+argsSchema(IndicatorsArgs, z.object({ codes: codes().nullish(), search: text(200).nullish() }));
 
 @ArgsType()
 class TargetsArgs extends PageArgs {
@@ -52,6 +51,7 @@ class TargetsArgs extends PageArgs {
     string[] | null;
   @Field(() => [TargetKind], { nullable: true }) kinds?: TargetKind[] | null;
 }
+argsSchema(TargetsArgs, z.object({ programmes: codes().nullish(), indicators: codes().nullish() }));
 
 @ArgsType()
 class TargetArgs {
@@ -75,8 +75,6 @@ argsSchema(
 export class IndicatorResolver {
   @Query(() => IndicatorConnection, { description: "What is measured" })
   async indicators(@Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() { em }: Context) {
-    checkCodes(args.codes, "codes");
-    checkText(args.search, "search");
     const where: ObjectQuery<Indicator> = {};
     if (args.codes) where.code = { $in: args.codes };
     if (args.measures?.length) where.measure = { $in: args.measures };
@@ -107,8 +105,6 @@ export class IndicatorResolver {
 export class TargetResolver {
   @Query(() => TargetConnection, { description: "Numbered goals of programmes" })
   async targets(@Args(() => TargetsArgs) args: TargetsArgs, @Ctx() { em }: Context) {
-    checkCodes(args.programmes, "programmes");
-    checkCodes(args.indicators, "indicators");
     const where: ObjectQuery<Target> = {};
     if (args.programmes) where.programme = { code: { $in: args.programmes } };
     if (args.indicators) where.indicator = { code: { $in: args.indicators } };

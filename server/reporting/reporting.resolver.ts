@@ -7,7 +7,6 @@ import { missingForTarget, reportingUnitsFor, valuesNeededFor } from "../analyti
 import { requireUnitScope, requireWriter } from "../auth/guard.js";
 import { ObservationStatus, ReviewState } from "../observations/observation.enums.js";
 import { BadInputError } from "../graphql/errors.js";
-import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import type { Target } from "../indicators/target.entity.js";
 import type { Observation } from "../observations/observation.entity.js";

@@ -10,7 +10,6 @@ import { BadInputError, ForbiddenError } from "../graphql/errors.js";
 import type { AppUser, Context } from "../context.js";
 import { write } from "../auth/write.js";
 import { TaskReport, TaskReportReview } from "./task-report.entity.js";
-import { TaskReportInput } from "./task-report.inputs.js";
 import { resolveAnchor } from "./rules.js";
 
 const ENTITY = "task_report";

@@ -18,7 +18,6 @@ import { argsSchema } from "../graphql/inputs.js";
 import { code, year } from "../graphql/field-rules.js";
 import { Agency } from "../agencies/agency.entity.js";
 import { mayWriteUnit } from "../auth/guard.js";
-import { checkCodes } from "../graphql/validate.js";
 import type { AppUser, Context } from "../context.js";
 import { Programme } from "../programmes/programme.entity.js";
 import { Responsibility } from "../programmes/responsibility.entity.js";
