@@ -81,7 +81,7 @@ export const httpUrl = (message = "phải là địa chỉ http(s) / must be an 
     .refine(u => u.length <= 2000 && /^https?:\/\/[^\s/]+[^\s]*$/i.test(u), { error: message })
     .pipe(noControl(false));
 
-/** A database id (GraphQL Int): positive. */
+/** A database id (GraphQL Int): an unknown one is refused by the service that looks it up. */
 export const id = z.number().int();
 
 /** A year range of a query: each end a year, the first not after the last (refused as yearFrom). */
