@@ -47,6 +47,9 @@ export function argsSchema<S extends z.ZodType>(type: Class, schema: S): S {
   return schema;
 }
 
+/** Whether a class declared its schema (a test lists every input and args class that did not). */
+export const hasSchema = (type: Class): boolean => registry.has(type);
+
 /** The field an issue names: its path without list positions (and the argument holding an input). */
 export function fieldOf(path: readonly PropertyKey[], args = false): string {
   let names = path.filter((p): p is string => typeof p === "string");
