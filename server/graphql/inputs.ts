@@ -7,7 +7,7 @@ import {
 } from "graphql";
 import type { ResolverData, ValidatorFn } from "type-graphql";
 import type { z } from "zod";
-import { Code } from "./code.js";
+import { Code, CODE_PATTERN } from "./code.js";
 import { controlCharacter, controlCharacterMessage, MULTI_LINE_FIELDS } from "./control-chars.js";
 import { BadInputError } from "./errors.js";
 import { code as codeRule } from "./field-rules.js";
@@ -123,14 +123,20 @@ function checkValue(type: GraphQLInputType, value: unknown, field: string, key: 
   if (isNonNullType(type)) return checkValue(type.ofType, value, field, key);
   if (isListType(type)) {
     // One meaning of `datasets` everywhere (datasets.ts): an empty list is refused.
-    if (key === "datasets") validateField(datasetsRule, value, field);
+    if (key === "datasets" && Array.isArray(value) && !value.length) {
+      validateField(datasetsRule, value, field);
+    }
     if (Array.isArray(value)) for (const item of value) checkValue(type.ofType, item, field, key);
     return;
   }
   if (typeof value === "string") {
     const c = controlCharacter(value, MULTI_LINE_FIELDS.has(key));
     if (c !== null) throw new BadInputError(controlCharacterMessage(field, c), field);
-    if (type === Code || (type as { name?: string }).name === Code.name) {
+    // The pattern first: this runs on every read, and zod only words the refusal.
+    if (
+      (type === Code || (type as { name?: string }).name === Code.name) &&
+      !CODE_PATTERN.test(value)
+    ) {
       const problem = inputProblem(codeRule, value);
       if (problem) throw new BadInputError(`${field}: ${problem.message}`, field);
     }
