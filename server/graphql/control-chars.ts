@@ -1,6 +1,6 @@
 /**
  * Control characters are refused in every text argument of every query and mutation (the zod
- * rule `text` in field-rules.ts, and graphql/inputs.ts for arguments without a schema) and in
+ * rule `text` in field-rules.ts, and graphql/inputs.ts for every argument, schema or not) and in
  * every CSV cell: PostgreSQL cannot store NUL (a NUL in a URL was an INTERNAL_SERVER_ERROR), and
  * the other C0 characters, DEL and the C1 block (U+0080–U+009F, e.g. NEL U+0085 from a
  * mis-decoded Windows-1252 file) are never typed on purpose but break CSV exports, logs and the

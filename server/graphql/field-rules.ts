@@ -74,11 +74,17 @@ export const count = (max: number) =>
     })
     .pipe(atMost(max));
 
-/** An http(s) address of at most 2000 characters. */
-export const httpUrl = (message = "phải là địa chỉ http(s) / must be an http(s) address") =>
+/** An http(s) address of at most 2000 characters (or, with `allowEmpty`, nothing). */
+export const httpUrl = (
+  message = "phải là địa chỉ http(s) / must be an http(s) address",
+  { allowEmpty = false } = {},
+) =>
   z
     .string()
-    .refine(u => u.length <= 2000 && /^https?:\/\/[^\s/]+[^\s]*$/i.test(u), { error: message })
+    .refine(
+      u => (allowEmpty && u === "") || (u.length <= 2000 && /^https?:\/\/[^\s/]+[^\s]*$/i.test(u)),
+      { error: message },
+    )
     .pipe(noControl(false));
 
 /** A database id (GraphQL Int): an unknown one is refused by the service that looks it up. */

@@ -57,7 +57,7 @@ const reportSchema = inputSchema(
     agency: code,
     year,
     summary: requiredText(MAX_SUMMARY, { multiLine: true }),
-    evidenceUrl: z.union([z.literal(""), httpUrl()]).nullish(),
+    evidenceUrl: httpUrl(undefined, { allowEmpty: true }).nullish(),
   }),
 );
 
