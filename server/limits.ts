@@ -1,6 +1,7 @@
 /**
  * Upper bounds of the counts a write may carry, in one place: the mutations and the CSV import
- * call the same rules (graphql/field-rules.ts and the features' *.rules.ts), which read them here. Each bound is far above any real value,
+ * check the same zod schemas (graphql/field-rules.ts `count`, the features' *.inputs.ts and
+ * indicators/indicator.rules.ts `valueRule`), which read them here. Each bound is far above any real value,
  * so it never refuses true data, but low enough that a sum over every row of a table stays an
  * exact whole number (below 2^53) and a typo of a few extra digits is caught at the door.
  *

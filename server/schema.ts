@@ -2,19 +2,16 @@ import "reflect-metadata";
 import "./graphql/enums.js";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import { guardCodeArguments } from "./graphql/code.js";
-import { guardTextArguments } from "./graphql/control-chars.js";
+import { validateArguments } from "./graphql/inputs.js";
 import { resolvers } from "./resolvers.js";
 
 let cached: Promise<GraphQLSchema> | null = null;
 
 /** The executable schema, built once per process. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
-  // Every text argument is checked for control characters, then every code argument for its
-  // format (graphql/code.ts), before any resolver sees it; each refusal names its field.
-  cached ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false })
-    .then(guardCodeArguments)
-    .then(guardTextArguments);
+  // Every argument is validated by its zod schema (graphql/inputs.ts) before any resolver sees
+  // it; each refusal is a BAD_USER_INPUT naming its field.
+  cached ??= buildSchema({ resolvers, validateFn: validateArguments, emitSchemaFile: false });
   return cached;
 }
 

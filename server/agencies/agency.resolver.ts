@@ -1,6 +1,5 @@
 import { GraphQLLocalDate } from "graphql-scalars";
 import {
-  Arg,
   Args,
   ArgsType,
   Ctx,
@@ -11,9 +10,12 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { codes } from "../graphql/field-rules.js";
+import { CodeArgs } from "../graphql/id-args.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
 import { findConnection, validOn } from "../graphql/list-query.js";
-import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { Agency } from "./agency.entity.js";
@@ -31,6 +33,7 @@ class AgenciesArgs extends PageArgs {
   })
   asOf?: string | null;
 }
+argsSchema(AgenciesArgs, z.object({ units: codes().nullish() }));
 
 @Resolver(() => Agency)
 export class AgencyResolver {
@@ -38,7 +41,6 @@ export class AgencyResolver {
     description: "Implementing bodies, with validity and successors",
   })
   async agencies(@Args(() => AgenciesArgs) args: AgenciesArgs, @Ctx() { em }: Context) {
-    checkCodes(args.units, "units");
     const where: Record<string, unknown>[] = [];
     if (args.units) where.push({ unit: { code: { $in: args.units } } });
     if (args.asOf) {
@@ -48,8 +50,7 @@ export class AgencyResolver {
   }
 
   @Query(() => Agency, { nullable: true })
-  async agency(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], "code");
+  async agency(@Args(() => CodeArgs) { code }: CodeArgs, @Ctx() { em }: Context) {
     return em.findOne(Agency, { code });
   }
 

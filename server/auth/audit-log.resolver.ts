@@ -10,11 +10,13 @@ import {
   Query,
   Resolver,
 } from "type-graphql";
+import { z } from "zod";
+import { argsSchema, inputSchema } from "../graphql/inputs.js";
+import { text } from "../graphql/field-rules.js";
 import { requireAdmin } from "./guard.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
 import { findConnection } from "../graphql/list-query.js";
 import { BadInputError } from "../graphql/errors.js";
-import { checkText } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { AuditAction, AuditEntry } from "../audit/audit-entry.entity.js";
 
@@ -36,6 +38,11 @@ export class AuditFilter {
 class AuditLogArgs extends PageArgs {
   @Field(() => AuditFilter, { nullable: true }) filter?: AuditFilter | null;
 }
+const auditFilter = inputSchema(
+  AuditFilter,
+  z.object({ entity: text(64).nullish(), entityId: text(64).nullish() }),
+);
+argsSchema(AuditLogArgs, z.object({ filter: auditFilter.nullish() }));
 
 // The audit trail, for admins. It sits with the users (auth/) because only admins read it and it
 // lists users' actions; audit/ only records (audit.ts), so every feature, auth included, records
@@ -52,8 +59,6 @@ export class AuditResolver {
   ): Promise<AuditEntryConnection> {
     requireAdmin(ctx);
     const f = args.filter ?? {};
-    checkText(f.entity, "entity", 64);
-    checkText(f.entityId, "entityId", 64);
     if (f.since && f.until && f.since > f.until) {
       throw new BadInputError("since is after until", "since");
     }

@@ -1,5 +1,6 @@
 import {
-  Arg,
+  Args,
+  ArgsType,
   Ctx,
   Field,
   FieldResolver,
@@ -11,18 +12,21 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { z } from "zod";
+import { argsSchema, inputSchema } from "../graphql/inputs.js";
+import { codes, id, text } from "../graphql/field-rules.js";
+import { IdArgs } from "../graphql/id-args.js";
 import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit } from "../audit/audit.js";
 import { BadInputError } from "../graphql/errors.js";
 import type { Context } from "../context.js";
-import { checkLength } from "../graphql/field-rules.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { ApiToken } from "./api-token.entity.js";
 import { requireAdmin, requireUser } from "./guard.js";
 import { issueToken } from "./tokens.js";
 import { Role, User } from "./user.entity.js";
 import { unitsByCode } from "../units/unit.rules.js";
-import { createUserWithToken, tokenRecord, userRecord } from "./user.service.js";
+import { createUserWithToken, newUserSchema, tokenRecord, userRecord } from "./user.service.js";
 import { Code } from "../graphql/code.js";
 
 @InputType({ description: "A new user of the write API" })
@@ -39,6 +43,29 @@ export class IssuedToken {
   @Field(() => ApiToken) record!: ApiToken;
   @Field(() => User) user!: User;
 }
+
+@ArgsType()
+class CreateUserArgs {
+  @Field(() => CreateUserInput) input!: CreateUserInput;
+}
+
+@ArgsType()
+class SetUserUnitsArgs {
+  @Field(() => Int) userId!: number;
+  @Field(() => [Code]) units!: string[];
+}
+
+@ArgsType()
+class IssueTokenArgs {
+  @Field(() => Int) userId!: number;
+  @Field(() => String, { nullable: true }) label?: string | null;
+}
+
+// The same rules as a first admin made from the command line (user.service.ts).
+const createUser = inputSchema(CreateUserInput, newUserSchema);
+argsSchema(CreateUserArgs, z.object({ input: createUser }));
+argsSchema(SetUserUnitsArgs, z.object({ userId: id, units: codes() }));
+argsSchema(IssueTokenArgs, z.object({ userId: id, label: text(128).nullish() }));
 
 @Resolver(() => User)
 export class UserResolver {
@@ -72,7 +99,7 @@ export class UserResolver {
 
   @Mutation(() => IssuedToken, { description: "Creates a user with a first token (admins only)" })
   async createUser(
-    @Arg("input", () => CreateUserInput) input: CreateUserInput,
+    @Args(() => CreateUserArgs) { input }: CreateUserArgs,
     @Ctx() ctx: Context,
   ): Promise<IssuedToken> {
     const admin = requireAdmin(ctx);
@@ -83,8 +110,7 @@ export class UserResolver {
 
   @Mutation(() => User, { description: "Replaces the units a steward may write (admins only)" })
   async setUserUnits(
-    @Arg("userId", () => Int) userId: number,
-    @Arg("units", () => [Code]) units: string[],
+    @Args(() => SetUserUnitsArgs) { userId, units }: SetUserUnitsArgs,
     @Ctx() ctx: Context,
   ): Promise<User> {
     const admin = requireAdmin(ctx);
@@ -109,12 +135,10 @@ export class UserResolver {
 
   @Mutation(() => IssuedToken, { description: "Issues another token for a user (admins only)" })
   async issueToken(
-    @Arg("userId", () => Int) userId: number,
-    @Arg("label", () => String, { nullable: true }) label: string | null,
+    @Args(() => IssueTokenArgs) { userId, label }: IssueTokenArgs,
     @Ctx() ctx: Context,
   ): Promise<IssuedToken> {
     const admin = requireAdmin(ctx);
-    checkLength(label, "label", 128);
     return ctx.em.transactional(async tx => {
       const user = await tx.findOne(User, userId);
       if (!user) throw new BadInputError(`No user ${userId}`, "userId");
@@ -133,7 +157,7 @@ export class UserResolver {
   @Mutation(() => ApiToken, {
     description: "Revokes a token: it stops working at once (admins, or the owner of the token)",
   })
-  async revokeToken(@Arg("id", () => Int) id: number, @Ctx() ctx: Context): Promise<ApiToken> {
+  async revokeToken(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: Context): Promise<ApiToken> {
     const me = requireUser(ctx);
     return ctx.em.transactional(async tx => {
       const record = await tx.findOne(ApiToken, id);

@@ -1,7 +1,21 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Request, Response } from "express";
 import { GraphQLError } from "graphql";
-import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import {
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { text } from "../graphql/field-rules.js";
+import { IdArgs } from "../graphql/id-args.js";
 import { BadInputError, ForbiddenError, UnauthenticatedError } from "../graphql/errors.js";
 import type { Context } from "../context.js";
 import { requireUser } from "./guard.js";
@@ -38,13 +52,22 @@ function cookieOptions(req: Request) {
   return { httpOnly: true, sameSite: "strict" as const, path: "/", secure: req.secure };
 }
 
+@ArgsType()
+class SignInArgs {
+  @Field(() => String) token!: string;
+}
+// A token of the wrong length or with control characters is no token: signIn answers it as it
+// answers an unknown one (UNAUTHENTICATED, counted as a failure), so the schema only refuses
+// control characters, like every text.
+argsSchema(SignInArgs, z.object({ token: text(Number.MAX_SAFE_INTEGER) }));
+
 @Resolver()
 export class SessionResolver {
   @Mutation(() => User, {
     description:
       "Exchanges an API token for a browser session: sets the HttpOnly cookie osh_session (12 h idle, 7 days at most). Needs the header X-OSH-Request: 1.",
   })
-  async signIn(@Arg("token", () => String) token: string, @Ctx() ctx: Context): Promise<User> {
+  async signIn(@Args(() => SignInArgs) { token }: SignInArgs, @Ctx() ctx: Context): Promise<User> {
     const { req, res } = exchange(ctx);
     // A cross-site form cannot set this header, so it cannot sign a visitor in as someone else.
     if (req.headers[CSRF_HEADER] !== "1") {
@@ -108,7 +131,7 @@ export class SessionResolver {
   }
 
   @Mutation(() => Boolean, { description: "Ends one of your sessions (e.g. on a lost laptop)" })
-  async revokeSession(@Arg("id", () => Int) id: number, @Ctx() ctx: Context): Promise<boolean> {
+  async revokeSession(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: Context): Promise<boolean> {
     const me = requireUser(ctx);
     const done = await (ctx.em as EntityManager).nativeUpdate(
       UserSession,

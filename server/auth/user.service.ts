@@ -3,7 +3,9 @@ import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit } from "../audit/audit.js";
 import { BadInputError } from "../graphql/errors.js";
 import type { AppUser } from "../context.js";
-import { checkLength } from "../graphql/field-rules.js";
+import { z } from "zod";
+import { codes, text } from "../graphql/field-rules.js";
+import { validateInput } from "../graphql/inputs.js";
 import { unitsByCode } from "../units/unit.rules.js";
 import type { ApiToken } from "./api-token.entity.js";
 import { issueToken } from "./tokens.js";
@@ -35,22 +37,37 @@ export interface NewUser {
   units?: string[] | null;
 }
 
+/**
+ * The rules of a new user, for createUser and for the first admin made from the command line:
+ * a name of 2 to 128 characters, and units for stewards only (that the units exist is checked
+ * against the database by unitsByCode).
+ */
+export const newUserSchema = z
+  .object({
+    name: text(128).refine(n => n.trim().length >= 2, { error: "must be 2 to 128 characters" }),
+    role: z.enum(Role),
+    units: codes().nullish(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.role === Role.STEWARD && !input.units?.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["units"],
+        message: "A steward needs at least one unit to write",
+      });
+    }
+    if (input.role !== Role.STEWARD && input.units?.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["units"],
+        message: "Only stewards have units: admins write every unit, viewers none",
+      });
+    }
+  });
+
 export function checkNewUser(input: NewUser): string {
-  const name = input.name.trim();
-  checkLength(name, "name", 128);
-  if (name.length < 2 || name.length > 128) {
-    throw new BadInputError("name must be 2 to 128 characters", "name");
-  }
-  if (input.role === Role.STEWARD && !input.units?.length) {
-    throw new BadInputError("A steward needs at least one unit to write", "units");
-  }
-  if (input.role !== Role.STEWARD && input.units?.length) {
-    throw new BadInputError(
-      "Only stewards have units: admins write every unit, viewers none",
-      "units",
-    );
-  }
-  return name;
+  validateInput(newUserSchema, input);
+  return input.name.trim();
 }
 
 /**

@@ -1,8 +1,10 @@
 import { Args, ArgsType, Ctx, Field, Query, Resolver } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { codes, yearSpan } from "../graphql/field-rules.js";
 import { SummaryFilterArgs } from "../graphql/list-query.js";
 import type { Context } from "../context.js";
 import { BadInputError } from "../graphql/errors.js";
-import { checkCodes, checkYearRange } from "../graphql/validate.js";
 import { CheckupKind } from "./checkup.enums.js";
 import {
   CheckupGroup,
@@ -19,6 +21,7 @@ class CheckupSummaryQueryArgs extends SummaryFilterArgs {
   @Field(() => [CheckupGroup]) groupBy!: CheckupGroup[];
   @Field(() => CheckupKind, { nullable: true }) kind?: CheckupKind | null;
 }
+argsSchema(CheckupSummaryQueryArgs, yearSpan(z.object({ units: codes().nullish() })));
 
 /**
  * The aggregate for the check-up page: one SQL statement per summary (checkup-summary.service),
@@ -35,8 +38,6 @@ export class CheckupSummaryResolver {
     @Ctx() { em }: Context,
   ): Promise<CheckupSummaryRow[]> {
     const { groupBy, units = null, yearFrom = null, yearTo = null, kind = null, datasets } = query;
-    checkCodes(units, "units");
-    checkYearRange(yearFrom, yearTo);
     if (!groupBy.length) {
       throw new BadInputError("groupBy must name at least one dimension", "groupBy");
     }

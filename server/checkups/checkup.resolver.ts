@@ -11,11 +11,13 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { codes, text, yearSpan } from "../graphql/field-rules.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
 import { findConnection } from "../graphql/list-query.js";
 import { CheckupKind } from "./checkup.enums.js";
 import { Dataset } from "../graphql/enums.js";
-import { checkCodes, checkText, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { HealthCheckup } from "./health-checkup.entity.js";
@@ -35,6 +37,10 @@ class CheckupsArgs extends PageArgs {
   @Field(() => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION }) datasets?:
     Dataset[] | null;
 }
+argsSchema(
+  CheckupsArgs,
+  yearSpan(z.object({ units: codes().nullish(), sector: text(64).nullish() })),
+);
 
 @Resolver(() => HealthCheckup)
 export class HealthCheckupResolver {
@@ -42,9 +48,6 @@ export class HealthCheckupResolver {
     description: "Health check-ups at establishments: workers examined, cases by disease",
   })
   async healthCheckups(@Args(() => CheckupsArgs) args: CheckupsArgs, @Ctx() { em }: Context) {
-    checkCodes(args.units, "units");
-    checkYearRange(args.yearFrom, args.yearTo);
-    checkText(args.sector, "sector", 64);
     const where: ObjectQuery<HealthCheckup> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
     };

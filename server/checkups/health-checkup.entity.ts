@@ -8,6 +8,7 @@ import {
   Property,
   Unique,
   type Ref,
+  OptionalProps,
 } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
 import { CheckupKind } from "./checkup.enums.js";
@@ -30,6 +31,8 @@ export class DiseaseCases {
   expression: "workers_examined >= 0 and cases_total >= 0 and cases_total <= workers_examined",
 })
 export class HealthCheckup {
+  // A getter, not a column: never given to em.create.
+  [OptionalProps]?: "illustrative";
   @Field(() => Int, { description: "Row id, as the write API and the audit log name it" })
   @PrimaryKey()
   id!: number;

@@ -1,7 +1,11 @@
-import { isCode, notACode } from "./code.js";
 import { BadInputError } from "./errors.js";
+import { codes as codesRule, text } from "./field-rules.js";
+import { validateField } from "./inputs.js";
 
-/** Small argument checks shared by the resolvers; each names the field it rejects. */
+/**
+ * Argument checks of the read queries whose arguments have no schema yet (the zod rules of
+ * field-rules.ts applied under the argument's name); each names the field it rejects.
+ */
 export function checkYearRange(
   yearFrom: number | null | undefined,
   yearTo: number | null | undefined,
@@ -21,15 +25,9 @@ export function checkYearRange(
 }
 
 export function checkCodes(codes: string[] | null | undefined, field: string, max = 200): void {
-  if (!codes) return;
-  if (codes.length > max) throw new BadInputError(`${field} accepts at most ${max} codes`, field);
-  for (const code of codes) {
-    if (!isCode(code)) throw notACode(code, field);
-  }
+  if (codes) validateField(codesRule(max), codes, field);
 }
 
-export function checkText(text: string | null | undefined, field: string, max = 200): void {
-  if (text != null && text.length > max) {
-    throw new BadInputError(`${field} is longer than ${max} characters`, field);
-  }
+export function checkText(value: string | null | undefined, field: string, max = 200): void {
+  if (value != null) validateField(text(max), value, field);
 }

@@ -9,7 +9,8 @@ import { BadInputError } from "../graphql/errors.js";
 import { Indicator } from "../indicators/indicator.entity.js";
 import { Observation } from "../observations/observation.entity.js";
 import { snapshot } from "../audit/audit.js";
-import { checkValue } from "../indicators/indicator.rules.js";
+import { valueRule } from "../indicators/indicator.rules.js";
+import { inputProblem } from "../graphql/inputs.js";
 import { sourceByCode } from "../sources/source.rules.js";
 import { countCell, eventLoopPause } from "./csv.js";
 import { keyOf, type Change, type Layout } from "./import.types.js";
@@ -86,11 +87,11 @@ export const accidentsLayout: Layout = {
         const indicator = byCode.get(code);
         if (value === null) continue;
         if (!indicator) throw new Error(`indicator ${code} is missing from the database`);
-        try {
-          checkValue(indicator, value, column);
-        } catch (e: unknown) {
-          if (!(e instanceof BadInputError)) throw e;
-          problems.push({ line: row.line, column, message: e.message, code: "BAD_USER_INPUT" });
+        // The same rule as createObservation's value.
+        const problem = inputProblem(valueRule(indicator), value);
+        if (problem) {
+          const message = `${column}: ${problem.message}`;
+          problems.push({ line: row.line, column, message, code: "BAD_USER_INPUT" });
           continue;
         }
         wanted.set(keyOf(indicator.id, unit.id, year), {
@@ -158,7 +159,7 @@ export const accidentsLayout: Layout = {
               reviewState: ReviewState.DRAFT,
               createdBy: author(),
               note: "imported from CSV",
-            } as never),
+            }),
         });
       }
     }

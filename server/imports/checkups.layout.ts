@@ -2,11 +2,10 @@ import { snapshot } from "../audit/audit.js";
 import { HealthCheckup } from "../checkups/health-checkup.entity.js";
 import { CheckupKind } from "../checkups/checkup.enums.js";
 import { Dataset } from "../graphql/enums.js";
-import { checkCases } from "../checkups/checkup.rules.js";
-import { checkCode, checkKeyword } from "../graphql/field-rules.js";
+import { createCheckupSchema } from "../checkups/checkup.inputs.js";
 import type { AdministrativeUnit } from "../units/unit.entity.js";
 import { countCell, requiredCell, eventLoopPause } from "./csv.js";
-import { chunks, keyOf, tryRule, type Change, type Layout } from "./import.types.js";
+import { chunks, keyOf, validateRow, type Change, type Layout } from "./import.types.js";
 import { controlCellProblems, UnitCells, yearCell } from "./units.js";
 
 interface Group {
@@ -22,6 +21,13 @@ interface Group {
 
 const sameCases = (a: { disease: string; cases: number }[], b: Map<string, number>) =>
   a.length === b.size && a.every(c => b.get(c.disease) === c.cases);
+
+/** The columns of the input fields whose names differ. */
+const COLUMNS = {
+  workersExamined: "workers_examined",
+  "cases.disease": "disease",
+  "cases.cases": "cases",
+};
 
 /**
  * establishment, unit, sector, year, kind, workers_examined, disease, cases: one line per disease
@@ -73,12 +79,6 @@ export const checkupsLayout: Layout = {
         });
         continue;
       }
-      const ok = [
-        tryRule(problems, row, "establishment", () => checkCode(establishment, "establishment")),
-        tryRule(problems, row, "sector", () => checkKeyword(sector, "sector")),
-        disease === "" || tryRule(problems, row, "disease", () => checkKeyword(disease, "disease")),
-      ].every(Boolean);
-      if (!ok) continue;
       if (workers === null) {
         if (row.cells.workers_examined === "") {
           problems.push({
@@ -90,8 +90,6 @@ export const checkupsLayout: Layout = {
         }
         continue;
       }
-      // checkCases below runs only on lines with a disease: a check-up that found none needs the bound too.
-      if (!tryRule(problems, row, "workers_examined", () => checkCases(workers, []))) continue;
       if ((disease === "") !== (row.cells.cases === "")) {
         problems.push({
           line: row.line,
@@ -99,6 +97,21 @@ export const checkupsLayout: Layout = {
           message: "disease and cases go together: both filled, or both blank",
           code: "BAD_USER_INPUT",
         });
+        continue;
+      }
+      // The line as the input createHealthCheckup takes, checked by the mutation's own schema.
+      const line = {
+        establishment,
+        unit: unit.code,
+        sector,
+        year,
+        kind: kindText,
+        workersExamined: workers,
+      };
+      const lineCases = disease !== "" && cases !== null ? [{ disease, cases }] : [];
+      if (
+        !validateRow(problems, row, createCheckupSchema, { ...line, cases: lineCases }, COLUMNS)
+      ) {
         continue;
       }
       const kind = kindText as CheckupKind;
@@ -136,8 +149,11 @@ export const checkupsLayout: Layout = {
           continue;
         }
         group.cases.set(disease, cases);
+        // The record so far (all its lines) obeys the same rule: cases within workers examined.
         const list = [...group.cases].map(([d, c]) => ({ disease: d, cases: c }));
-        if (!tryRule(problems, row, "cases", () => checkCases(workers, list))) continue;
+        if (!validateRow(problems, row, createCheckupSchema, { ...line, cases: list }, COLUMNS)) {
+          continue;
+        }
       }
     }
     if (problems.length) return { changes: [], unchanged: 0 };
@@ -204,7 +220,7 @@ export const checkupsLayout: Layout = {
               year: g.year,
               kind: g.kind,
               dataset: Dataset.OFFICIAL,
-            } as never),
+            }),
         });
       }
     }

@@ -1,5 +1,6 @@
 import {
-  Arg,
+  Args,
+  ArgsType,
   Ctx,
   Field,
   Int,
@@ -8,6 +9,9 @@ import {
   registerEnumType,
   Resolver,
 } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { code, text } from "../graphql/field-rules.js";
 import { requireWriter } from "../auth/guard.js";
 import type { Context } from "../context.js";
 import { ImportLayout, runImport } from "./import.service.js";
@@ -42,6 +46,24 @@ export class ImportReportType {
   problems!: ImportProblemType[];
 }
 
+@ArgsType()
+class ImportCsvArgs {
+  @Field(() => ImportLayout) layout!: ImportLayout;
+  @Field(() => String) csv!: string;
+  @Field(() => Boolean, { nullable: true, defaultValue: false }) dryRun?: boolean | null;
+  @Field(() => Code, {
+    nullable: true,
+    description: "Code of the source of accident values (required for ACCIDENTS)",
+  })
+  source?: string | null;
+}
+// The file's size and its rows are checked by the CSV reader and the layouts (each row with the
+// schema of the mutation it stands for); here, the arguments themselves.
+argsSchema(
+  ImportCsvArgs,
+  z.object({ csv: text(Number.MAX_SAFE_INTEGER, { multiLine: true }), source: code.nullish() }),
+);
+
 @Resolver()
 export class ImportResolver {
   @Mutation(() => ImportReportType, {
@@ -49,14 +71,7 @@ export class ImportResolver {
       "Imports a CSV file (UTF-8, at most 5 MB and 50000 rows), all rows or none. Accident values enter as DRAFT. Bodies over 1 MB need the Authorization header.",
   })
   importCsv(
-    @Arg("layout", () => ImportLayout) layout: ImportLayout,
-    @Arg("csv", () => String) csv: string,
-    @Arg("dryRun", () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean,
-    @Arg("source", () => Code, {
-      nullable: true,
-      description: "Code of the source of accident values (required for ACCIDENTS)",
-    })
-    source: string | null,
+    @Args(() => ImportCsvArgs) { layout, csv, dryRun, source }: ImportCsvArgs,
     @Ctx() ctx: Context,
   ): Promise<ImportReportType> {
     const user = requireWriter(ctx);

@@ -1,5 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import type { z } from "zod";
 import { BadInputError } from "../graphql/errors.js";
+import { inputProblem } from "../graphql/inputs.js";
 import type { AppUser } from "../context.js";
 import type { CsvRow, ImportProblem } from "./csv.js";
 
@@ -47,6 +49,30 @@ export function tryRule(
     problems.push({ line: row.line, column, message: maybeError.message, code: "BAD_USER_INPUT" });
     return false;
   }
+}
+
+/**
+ * Checks a row, made into the input the mutation takes, with the mutation's own schema: the first
+ * issue becomes a problem of that line, in the column holding the field (`columns` maps an input
+ * field to its column where the names differ, e.g. workersExamined to workers_examined).
+ */
+export function validateRow(
+  problems: ImportProblem[],
+  row: CsvRow,
+  schema: z.ZodType,
+  input: object,
+  columns: Readonly<Record<string, string>> = {},
+): boolean {
+  const problem = inputProblem(schema, input);
+  if (!problem) return true;
+  const field = String(problem.extensions.field ?? "");
+  problems.push({
+    line: row.line,
+    column: columns[field] ?? field,
+    message: problem.message,
+    code: "BAD_USER_INPUT",
+  });
+  return false;
 }
 
 /** Natural keys joined for maps. */

@@ -2,12 +2,10 @@ import { snapshot } from "../audit/audit.js";
 import { Dataset } from "../graphql/enums.js";
 import { MonitoringResult } from "../monitoring/monitoring-result.entity.js";
 import { MonitoringSite } from "../monitoring/monitoring-site.entity.js";
-import { checkSamples } from "../monitoring/monitoring.rules.js";
-import { LIMITS } from "../limits.js";
-import { checkCode, checkCount, checkKeyword, checkLength } from "../graphql/field-rules.js";
+import { resultSchema, siteSchema } from "../monitoring/monitoring.inputs.js";
 import type { AdministrativeUnit } from "../units/unit.entity.js";
 import { countCell, requiredCell, eventLoopPause } from "./csv.js";
-import { chunks, keyOf, tryRule, type Change, type Layout } from "./import.types.js";
+import { chunks, keyOf, validateRow, type Change, type Layout } from "./import.types.js";
 import { controlCellProblems, UnitCells, yearCell } from "./units.js";
 
 interface SiteInFile {
@@ -25,6 +23,10 @@ interface ResultInFile {
   samples: number;
   over: number;
 }
+
+/** The columns of the input fields whose names differ. */
+const SITE_COLUMNS = { code: "site_code", name: "site_name", factors: "factor" };
+const RESULT_COLUMNS = { site: "site_code", samplesOverLimit: "samples_over_limit" };
 
 /**
  * site_code, site_name, unit, sector, year, factor, samples, samples_over_limit. Sites are
@@ -68,13 +70,6 @@ export const monitoringLayout: Layout = {
       ) {
         continue;
       }
-      const ok = [
-        tryRule(problems, row, "site_code", () => checkCode(code, "site_code")),
-        tryRule(problems, row, "site_name", () => checkLength(name, "site_name", 255)),
-        tryRule(problems, row, "sector", () => checkKeyword(sector, "sector")),
-        tryRule(problems, row, "factor", () => checkKeyword(factor, "factor", 32)),
-      ].every(Boolean);
-      if (!ok) continue;
       if (samples === null || over === null) {
         if (row.cells.samples === "" || row.cells.samples_over_limit === "") {
           problems.push({
@@ -86,15 +81,14 @@ export const monitoringLayout: Layout = {
         }
         continue;
       }
-      // The same rule as createMonitoringResult; the bound of samples first, so its column is named.
+      // The line as the inputs of createMonitoringSite and createMonitoringResult, checked by
+      // the mutations' own schemas.
+      const siteInput = { code, name, unit: unit.code, sector, factors: [factor] };
+      const resultInput = { site: code, year, factor, samples, samplesOverLimit: over };
       if (
-        !tryRule(problems, row, "samples", () =>
-          checkCount(samples, "samples", LIMITS.SAMPLES_PER_RESULT),
-        )
+        !validateRow(problems, row, siteSchema, siteInput, SITE_COLUMNS) ||
+        !validateRow(problems, row, resultSchema, resultInput, RESULT_COLUMNS)
       ) {
-        continue;
-      }
-      if (!tryRule(problems, row, "samples_over_limit", () => checkSamples(samples, over))) {
         continue;
       }
       const site = sites.get(code);
@@ -179,7 +173,7 @@ export const monitoringLayout: Layout = {
               sector: s.sector,
               factors: [...s.factors].sort(),
               dataset: Dataset.OFFICIAL,
-            } as never) as MonitoringSite;
+            });
             entityOf.set(s.code, site);
             return site;
           },

@@ -1,6 +1,5 @@
 import type { ObjectQuery } from "@mikro-orm/core";
 import {
-  Arg,
   Args,
   ArgsType,
   Ctx,
@@ -11,12 +10,14 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { code, codes, text } from "../graphql/field-rules.js";
+import { CodeArgs } from "../graphql/id-args.js";
 import { Agency } from "../agencies/agency.entity.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
 import { findConnection } from "../graphql/list-query.js";
 import { Measure, TargetKind } from "./indicator.enums.js";
-import { BadInputError } from "../graphql/errors.js";
-import { checkCodes, checkText } from "../graphql/validate.js";
 import { foldedContains } from "../graphql/fold.js";
 import type { Context } from "../context.js";
 import { Programme } from "../programmes/programme.entity.js";
@@ -40,6 +41,7 @@ class IndicatorsArgs extends PageArgs {
   })
   search?: string | null;
 }
+argsSchema(IndicatorsArgs, z.object({ codes: codes().nullish(), search: text(200).nullish() }));
 
 @ArgsType()
 class TargetsArgs extends PageArgs {
@@ -49,13 +51,30 @@ class TargetsArgs extends PageArgs {
     string[] | null;
   @Field(() => [TargetKind], { nullable: true }) kinds?: TargetKind[] | null;
 }
+argsSchema(TargetsArgs, z.object({ programmes: codes().nullish(), indicators: codes().nullish() }));
+
+@ArgsType()
+class TargetArgs {
+  @Field(() => Code) programme!: string;
+  @Field(() => String) number!: string;
+  @Field(() => String, { nullable: true }) part?: string | null;
+}
+argsSchema(
+  TargetArgs,
+  z.object({
+    programme: code,
+    number: z.string().regex(/^[0-9a-z]{1,8}$/, { error: "must be 1 to 8 letters or digits" }),
+    part: z
+      .string()
+      .regex(/^[a-z]{1,4}$/, { error: "must be 1 to 4 letters" })
+      .nullish(),
+  }),
+);
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
   @Query(() => IndicatorConnection, { description: "What is measured" })
   async indicators(@Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() { em }: Context) {
-    checkCodes(args.codes, "codes");
-    checkText(args.search, "search");
     const where: ObjectQuery<Indicator> = {};
     if (args.codes) where.code = { $in: args.codes };
     if (args.measures?.length) where.measure = { $in: args.measures };
@@ -66,8 +85,7 @@ export class IndicatorResolver {
   }
 
   @Query(() => Indicator, { nullable: true })
-  async indicator(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], "code");
+  async indicator(@Args(() => CodeArgs) { code }: CodeArgs, @Ctx() { em }: Context) {
     return em.findOne(Indicator, { code });
   }
 
@@ -87,8 +105,6 @@ export class IndicatorResolver {
 export class TargetResolver {
   @Query(() => TargetConnection, { description: "Numbered goals of programmes" })
   async targets(@Args(() => TargetsArgs) args: TargetsArgs, @Ctx() { em }: Context) {
-    checkCodes(args.programmes, "programmes");
-    checkCodes(args.indicators, "indicators");
     const where: ObjectQuery<Target> = {};
     if (args.programmes) where.programme = { code: { $in: args.programmes } };
     if (args.indicators) where.indicator = { code: { $in: args.indicators } };
@@ -107,18 +123,9 @@ export class TargetResolver {
     description: "One target by programme code, number and part",
   })
   async target(
-    @Arg("programme", () => Code) programme: string,
-    @Arg("number", () => String) number: string,
-    @Arg("part", () => String, { nullable: true }) part: string | null,
+    @Args(() => TargetArgs) { programme, number, part }: TargetArgs,
     @Ctx() { em }: Context,
   ) {
-    checkCodes([programme], "programme");
-    if (!/^[0-9a-z]{1,8}$/.test(number)) {
-      throw new BadInputError("number must be 1 to 8 letters or digits", "number");
-    }
-    if (part != null && !/^[a-z]{1,4}$/.test(part)) {
-      throw new BadInputError("part must be 1 to 4 letters", "part");
-    }
     return em.findOne(Target, { programme: { code: programme }, number, part: part ?? "" });
   }
 

@@ -1,6 +1,8 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { BadInputError } from "../graphql/errors.js";
-import { checkAtMost, checkCode } from "../graphql/field-rules.js";
+import { z } from "zod";
+import { atMost, code as codeRule } from "../graphql/field-rules.js";
+import { validateField } from "../graphql/inputs.js";
 import { LIMITS } from "../limits.js";
 import { Indicator } from "./indicator.entity.js";
 import { Measure } from "./indicator.enums.js";
@@ -12,7 +14,7 @@ export async function indicatorByCode(
   code: string,
   field = "indicator",
 ): Promise<Indicator> {
-  checkCode(code, field);
+  validateField(codeRule, code, field);
   // With numerator and denominator: the analytics compute rates from them.
   const indicator = await em.findOne(
     Indicator,
@@ -40,42 +42,44 @@ export function measureLimit(measure: Measure): number | null {
   }
 }
 
-/** A value fits its indicator's measure: percentages 0-100, counts of things and persons whole. */
-export function checkValue(indicator: Indicator, value: number, field = "value"): void {
-  if (!Number.isFinite(value)) throw new BadInputError(`${field} must be a number`, field);
-  if (value < 0) throw new BadInputError(`${field} must not be negative, got ${value}`, field);
-  switch (indicator.measure) {
-    case Measure.PERCENT:
-      if (value > 100) {
-        throw new BadInputError(
-          `${field} is a percentage (${indicator.code}) and must be between 0 and 100, got ${value}`,
-          field,
-        );
-      }
-      break;
-    case Measure.COUNT:
-    case Measure.PERSONS:
-      if (!Number.isSafeInteger(value)) {
-        throw new BadInputError(
-          `${field} counts ${indicator.measure === Measure.PERSONS ? "persons" : "events"} (${indicator.code}) and must be a whole number, got ${value}`,
-          field,
-        );
-      }
-      break;
-    case Measure.BINARY:
-      if (value !== 0 && value !== 1) {
-        throw new BadInputError(
-          `${field} is yes/no (${indicator.code}): 0 or 1, got ${value}`,
-          field,
-        );
-      }
-      break;
-    default:
-      break;
-  }
-  // National yearly counts, rates and costs have a ceiling (limits.ts) so sums stay exact.
+/**
+ * A value fits its indicator's measure: percentages 0-100, counts of things and persons whole,
+ * yes/no 0 or 1, and national counts, rates and costs within their ceiling (limits.ts) so sums
+ * stay exact. A zod rule built from the indicator (read from the database), applied by the
+ * mutations and the accident import alike.
+ */
+export function valueRule(indicator: Indicator): z.ZodType<number> {
   const max = measureLimit(indicator.measure);
-  if (max !== null) checkAtMost(value, field, max);
+  const base = z
+    .number()
+    .refine(Number.isFinite, { error: "must be a number", abort: true })
+    .refine(v => v >= 0, {
+      error: i => `must not be negative, got ${String(i.input)}`,
+      abort: true,
+    });
+  const fitted = base.superRefine((value, ctx) => {
+    const fail = (message: string) => ctx.addIssue({ code: "custom", message });
+    switch (indicator.measure) {
+      case Measure.PERCENT:
+        if (value > 100) {
+          fail(`is a percentage (${indicator.code}) and must be between 0 and 100, got ${value}`);
+        }
+        break;
+      case Measure.COUNT:
+      case Measure.PERSONS:
+        if (!Number.isSafeInteger(value)) {
+          const what = indicator.measure === Measure.PERSONS ? "persons" : "events";
+          fail(`counts ${what} (${indicator.code}) and must be a whole number, got ${value}`);
+        }
+        break;
+      case Measure.BINARY:
+        if (value !== 0 && value !== 1) fail(`is yes/no (${indicator.code}): 0 or 1, got ${value}`);
+        break;
+      default:
+        break;
+    }
+  });
+  return max === null ? fitted : fitted.pipe(atMost(max));
 }
 
 export function checkMeasure(

@@ -1,6 +1,5 @@
 import type { ObjectQuery } from "@mikro-orm/core";
 import {
-  Arg,
   Args,
   ArgsType,
   Ctx,
@@ -11,10 +10,13 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { codes } from "../graphql/field-rules.js";
+import { CodeArgs } from "../graphql/id-args.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
 import { findConnection } from "../graphql/list-query.js";
 import { InstrumentKind } from "./instrument.enums.js";
-import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Source } from "../sources/source.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
@@ -30,6 +32,7 @@ class InstrumentsArgs extends PageArgs {
   @Field(() => [Code], { nullable: true, description: "Unit codes of the issuing level" })
   units?: string[] | null;
 }
+argsSchema(InstrumentsArgs, z.object({ units: codes().nullish() }));
 
 @Resolver(() => LegalInstrument)
 export class LegalInstrumentResolver {
@@ -37,7 +40,6 @@ export class LegalInstrumentResolver {
     description: "Resolutions, directives, programmes, plans, decrees and notices",
   })
   async instruments(@Args(() => InstrumentsArgs) args: InstrumentsArgs, @Ctx() { em }: Context) {
-    checkCodes(args.units, "units");
     const where: ObjectQuery<LegalInstrument> = {};
     if (args.kinds?.length) where.kind = { $in: args.kinds };
     if (args.units) where.unit = { code: { $in: args.units } };
@@ -45,8 +47,7 @@ export class LegalInstrumentResolver {
   }
 
   @Query(() => LegalInstrument, { nullable: true })
-  async instrument(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], "code");
+  async instrument(@Args(() => CodeArgs) { code }: CodeArgs, @Ctx() { em }: Context) {
     return em.findOne(LegalInstrument, { code });
   }
 

@@ -1,4 +1,13 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from "@mikro-orm/core";
+import {
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  type Ref,
+  OptionalProps,
+} from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { Dataset } from "../graphql/enums.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
@@ -8,6 +17,8 @@ import { AdministrativeUnit } from "../units/unit.entity.js";
 @Entity({ tableName: "monitoring_site" })
 @Index({ properties: ["unit", "sector"] })
 export class MonitoringSite {
+  // A getter, not a column: never given to em.create.
+  [OptionalProps]?: "illustrative";
   @PrimaryKey() id!: number;
   @Field(() => String) @Property({ length: 64, unique: true }) code!: string;
   @Field(() => String) @Property() name!: string;

@@ -1,5 +1,5 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
-import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from "type-graphql";
+import { ref, type EntityManager } from "@mikro-orm/postgresql";
+import { Args, Ctx, Int, Mutation, Resolver } from "type-graphql";
 import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit, snapshot } from "../audit/audit.js";
 import { requireUnitScope } from "../auth/guard.js";
@@ -8,59 +8,23 @@ import { BadInputError } from "../graphql/errors.js";
 import type { AppUser, Context } from "../context.js";
 import { MonitoringResult } from "./monitoring-result.entity.js";
 import { MonitoringSite } from "./monitoring-site.entity.js";
-import { checkCode, checkKeyword, checkLength, checkYear } from "../graphql/field-rules.js";
 import { checkUnitInYear, unitByCode } from "../units/unit.rules.js";
 import { write } from "../auth/write.js";
-import { checkSamples } from "./monitoring.rules.js";
-import { Code } from "../graphql/code.js";
+import { IdArgs } from "../graphql/id-args.js";
+import { validateInput } from "../graphql/inputs.js";
+import {
+  CreateMonitoringResultArgs,
+  CreateMonitoringSiteArgs,
+  samplesSchema,
+  SiteCodeArgs,
+  UpdateMonitoringResultArgs,
+  UpdateMonitoringSiteArgs,
+} from "./monitoring.inputs.js";
 
 // Monitoring results and check-ups are operational records, not programme indicators: their
 // writes take effect at once (no DRAFT/APPROVED review), and each is audited like any other.
-
-@InputType({
-  description: "Fields of a monitored site; on update, fields left out keep their value",
-})
-export class MonitoringSitePatch {
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => Code, { nullable: true, description: "Unit code" }) unit?: string | null;
-  @Field(() => String, { nullable: true }) industrialZone?: string | null;
-  @Field(() => String, { nullable: true }) sector?: string | null;
-  @Field(() => [String], { nullable: true }) factors?: string[] | null;
-}
-
-@InputType({ description: "A new monitored site" })
-export class CreateMonitoringSiteInput extends MonitoringSitePatch {
-  @Field(() => Code) code!: string;
-  @Field(() => String) override name!: string;
-  @Field(() => Code) override unit!: string;
-  @Field(() => String) override sector!: string;
-}
-
-@InputType({ description: "One year's samples of a factor at a site" })
-export class CreateMonitoringResultInput {
-  @Field(() => Code, { description: "Site code" }) site!: string;
-  @Field(() => Int) year!: number;
-  @Field(() => String) factor!: string;
-  @Field(() => Int) samples!: number;
-  @Field(() => Int) samplesOverLimit!: number;
-}
-
-@InputType({ description: "A correction of sample counts" })
-export class MonitoringResultPatch {
-  @Field(() => Int, { nullable: true }) samples?: number | null;
-  @Field(() => Int, { nullable: true }) samplesOverLimit?: number | null;
-}
-
-function checkSitePatch(p: MonitoringSitePatch): void {
-  checkLength(p.name, "name", 255);
-  if (p.name != null && p.name.trim() === "") throw new BadInputError("name is required", "name");
-  checkLength(p.industrialZone, "industrialZone", 255);
-  if (p.sector != null) checkKeyword(p.sector, "sector");
-  if (p.factors) {
-    if (p.factors.length > 32) throw new BadInputError("at most 32 factors", "factors");
-    for (const f of p.factors) checkKeyword(f, "factors", 32);
-  }
-}
+// Their fields are validated by their schemas (monitoring.inputs.ts) before these run; here is
+// what needs the database: the unit and site exist, the user may write them, no duplicate.
 
 async function siteToChange(
   tx: EntityManager,
@@ -68,7 +32,6 @@ async function siteToChange(
   code: string,
   field = "code",
 ): Promise<MonitoringSite> {
-  checkCode(code, field);
   const site = await tx.findOne(MonitoringSite, { code }, { populate: ["unit"] });
   if (!site) throw new BadInputError(`Unknown monitoring site "${code}"`, field);
   if (site.dataset !== Dataset.OFFICIAL) {
@@ -96,12 +59,10 @@ async function resultToChange(
 export class MonitoringWriteResolver {
   @Mutation(() => MonitoringSite, { description: "Adds a monitored site" })
   createMonitoringSite(
-    @Arg("input", () => CreateMonitoringSiteInput) input: CreateMonitoringSiteInput,
+    @Args(() => CreateMonitoringSiteArgs) { input }: CreateMonitoringSiteArgs,
     @Ctx() ctx: Context,
   ): Promise<MonitoringSite> {
     return write(ctx, async (tx, user) => {
-      checkCode(input.code, "code");
-      checkSitePatch(input);
       const unit = await unitByCode(tx, input.unit);
       requireUnitScope(user, unit);
       if (await tx.count(MonitoringSite, { code: input.code })) {
@@ -115,7 +76,7 @@ export class MonitoringWriteResolver {
         industrialZone: input.industrialZone ?? null,
         factors: input.factors ?? [],
         dataset: Dataset.OFFICIAL,
-      } as never) as MonitoringSite;
+      });
       await tx.flush();
       recordAudit(tx, user, {
         entity: "monitoring_site",
@@ -132,18 +93,16 @@ export class MonitoringWriteResolver {
       "Corrects a monitored site (moving it to another unit needs the right to write both)",
   })
   updateMonitoringSite(
-    @Arg("code", () => Code) code: string,
-    @Arg("patch", () => MonitoringSitePatch) patch: MonitoringSitePatch,
+    @Args(() => UpdateMonitoringSiteArgs) { code, patch }: UpdateMonitoringSiteArgs,
     @Ctx() ctx: Context,
   ) {
     return write(ctx, async (tx, user) => {
-      checkSitePatch(patch);
       const site = await siteToChange(tx, user, code);
       const before = snapshot(site);
       if (patch.unit != null) {
         const unit = await unitByCode(tx, patch.unit);
         requireUnitScope(user, unit);
-        site.unit = unit as never;
+        site.unit = ref(unit);
       }
       if (patch.name != null) site.name = patch.name.trim();
       if (patch.sector != null) site.sector = patch.sector;
@@ -165,7 +124,7 @@ export class MonitoringWriteResolver {
     description: "Deletes a monitored site and its results; returns its code",
   })
   deleteMonitoringSite(
-    @Arg("code", () => Code) code: string,
+    @Args(() => SiteCodeArgs) { code }: SiteCodeArgs,
     @Ctx() ctx: Context,
   ): Promise<string> {
     return write(ctx, async (tx, user) => {
@@ -196,13 +155,10 @@ export class MonitoringWriteResolver {
     description: "Records a year's samples of a factor at a site (immediate: no review step)",
   })
   createMonitoringResult(
-    @Arg("input", () => CreateMonitoringResultInput) input: CreateMonitoringResultInput,
+    @Args(() => CreateMonitoringResultArgs) { input }: CreateMonitoringResultArgs,
     @Ctx() ctx: Context,
   ) {
     return write(ctx, async (tx, user) => {
-      checkYear(input.year);
-      checkKeyword(input.factor, "factor", 32);
-      checkSamples(input.samples, input.samplesOverLimit);
       const site = await siteToChange(tx, user, input.site, "site");
       checkUnitInYear(site.unit.getEntity(), input.year);
       if (await tx.count(MonitoringResult, { site, year: input.year, factor: input.factor })) {
@@ -232,16 +188,16 @@ export class MonitoringWriteResolver {
 
   @Mutation(() => MonitoringResult, { description: "Corrects sample counts" })
   updateMonitoringResult(
-    @Arg("id", () => Int) id: number,
-    @Arg("patch", () => MonitoringResultPatch) patch: MonitoringResultPatch,
+    @Args(() => UpdateMonitoringResultArgs) { id, patch }: UpdateMonitoringResultArgs,
     @Ctx() ctx: Context,
   ) {
     return write(ctx, async (tx, user) => {
       const result = await resultToChange(tx, user, id);
-      checkSamples(
-        patch.samples ?? result.samples,
-        patch.samplesOverLimit ?? result.samplesOverLimit,
-      );
+      // The patch merged with the stored counts obeys the same rule as a new result.
+      validateInput(samplesSchema, {
+        samples: patch.samples ?? result.samples,
+        samplesOverLimit: patch.samplesOverLimit ?? result.samplesOverLimit,
+      });
       const before = snapshot(result);
       result.samples = patch.samples ?? result.samples;
       result.samplesOverLimit = patch.samplesOverLimit ?? result.samplesOverLimit;
@@ -258,7 +214,7 @@ export class MonitoringWriteResolver {
   }
 
   @Mutation(() => Int, { description: "Deletes a monitoring result; returns its id" })
-  deleteMonitoringResult(@Arg("id", () => Int) id: number, @Ctx() ctx: Context): Promise<number> {
+  deleteMonitoringResult(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: Context): Promise<number> {
     return write(ctx, async (tx, user) => {
       const result = await resultToChange(tx, user, id);
       recordAudit(tx, user, {

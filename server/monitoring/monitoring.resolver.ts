@@ -11,10 +11,12 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { codes, text, yearSpan } from "../graphql/field-rules.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
 import { findConnection } from "../graphql/list-query.js";
 import { Dataset } from "../graphql/enums.js";
-import { checkCodes, checkText, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { MonitoringResult } from "./monitoring-result.entity.js";
@@ -32,6 +34,7 @@ class MonitoringSitesArgs extends PageArgs {
   @Field(() => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION }) datasets?:
     Dataset[] | null;
 }
+argsSchema(MonitoringSitesArgs, z.object({ units: codes().nullish(), sector: text(64).nullish() }));
 
 @Resolver(() => MonitoringSite)
 export class MonitoringSiteResolver {
@@ -42,8 +45,6 @@ export class MonitoringSiteResolver {
     @Args(() => MonitoringSitesArgs) args: MonitoringSitesArgs,
     @Ctx() { em }: Context,
   ) {
-    checkCodes(args.units, "units");
-    checkText(args.sector, "sector", 64);
     const where: ObjectQuery<MonitoringSite> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
     };
@@ -74,6 +75,10 @@ export class MonitoringResultsArgs extends PageArgs {
   @Field(() => [Dataset], { nullable: true, description: DATASETS_DESCRIPTION }) datasets?:
     Dataset[] | null;
 }
+argsSchema(
+  MonitoringResultsArgs,
+  yearSpan(z.object({ units: codes().nullish(), factor: text(32).nullish() })),
+);
 
 @ObjectType()
 export class MonitoringResultConnection extends Connection(MonitoringResult, "MonitoringResult") {}
@@ -87,9 +92,6 @@ export class MonitoringResultResolver {
     @Args(() => MonitoringResultsArgs) args: MonitoringResultsArgs,
     @Ctx() { em }: Context,
   ) {
-    checkCodes(args.units, "units");
-    checkYearRange(args.yearFrom, args.yearTo);
-    checkText(args.factor, "factor", 32);
     const where: ObjectQuery<MonitoringResult> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
     };

@@ -11,9 +11,11 @@ import {
   registerEnumType,
   Resolver,
 } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { codes, yearSpan } from "../graphql/field-rules.js";
 import { SummaryFilterArgs } from "../graphql/list-query.js";
 import { BadInputError } from "../graphql/errors.js";
-import { checkCodes, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { monitoringRollupFresh } from "./monitoring-rollup.js";
 import {
@@ -56,6 +58,7 @@ export class MonitoringSummaryRow {
 class MonitoringSummaryQueryArgs extends SummaryFilterArgs {
   @Field(() => [MonitoringGroup]) groupBy!: MonitoringGroup[];
 }
+argsSchema(MonitoringSummaryQueryArgs, yearSpan(z.object({ units: codes().nullish() })));
 
 /** Aggregates for the monitoring and check-up pages: one SQL statement per summary. */
 @Resolver()
@@ -68,8 +71,6 @@ export class SummaryResolver {
     @Ctx() { em }: Context,
   ): Promise<MonitoringSummaryRow[]> {
     const { groupBy, units = null, yearFrom = null, yearTo = null, datasets } = query;
-    checkCodes(units, "units");
-    checkYearRange(yearFrom, yearTo);
     if (!groupBy.length) {
       throw new BadInputError("groupBy must name at least one dimension", "groupBy");
     }

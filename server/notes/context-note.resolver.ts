@@ -9,7 +9,9 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { checkCodes } from "../graphql/validate.js";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { codes, year } from "../graphql/field-rules.js";
 import type { Context } from "../context.js";
 import { Indicator } from "../indicators/indicator.entity.js";
 import { Target } from "../indicators/target.entity.js";
@@ -26,6 +28,10 @@ class ContextNotesArgs {
   @Field(() => [Code], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => Int, { nullable: true }) year?: number | null;
 }
+argsSchema(
+  ContextNotesArgs,
+  z.object({ indicators: codes().nullish(), units: codes().nullish(), year: year.nullish() }),
+);
 
 const noteOrder = { year: "asc", code: "asc" } as const;
 
@@ -36,8 +42,6 @@ export class ContextNoteResolver {
       "Sourced context facts (incidents, sector figures, statements, findings) that are not series values",
   })
   async contextNotes(@Args(() => ContextNotesArgs) args: ContextNotesArgs, @Ctx() { em }: Context) {
-    checkCodes(args.indicators, "indicators");
-    checkCodes(args.units, "units");
     const where: Record<string, unknown> = {};
     if (args.indicators) where.indicator = { code: { $in: args.indicators } };
     if (args.units) where.unit = { code: { $in: args.units } };

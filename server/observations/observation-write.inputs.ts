@@ -1,4 +1,7 @@
-import { Field, Float, InputType, Int } from "type-graphql";
+import { ArgsType, Field, Float, InputType, Int } from "type-graphql";
+import { z } from "zod";
+import { code, id, text, year } from "../graphql/field-rules.js";
+import { argsSchema, inputSchema } from "../graphql/inputs.js";
 import { Disaggregation, ObservationStatus, Qualifier } from "./observation.enums.js";
 import { Grade, Period } from "../graphql/enums.js";
 import { Measure } from "../indicators/indicator.enums.js";
@@ -46,3 +49,60 @@ export class ObservationPatch {
   @Field(() => String, { nullable: true }) quote?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
 }
+
+@ArgsType()
+export class CreateObservationArgs {
+  @Field(() => CreateObservationInput) input!: CreateObservationInput;
+}
+
+@ArgsType()
+export class UpdateObservationArgs {
+  @Field(() => Int) id!: number;
+  @Field(() => ObservationPatch) patch!: ObservationPatch;
+}
+
+@ArgsType()
+export class ApproveObservationsArgs {
+  @Field(() => [Int]) ids!: number[];
+}
+
+// The rules about the value itself (it fits its indicator's measure) need the indicator, read
+// from the database: indicators/indicator.rules.ts `valueRule`, applied by the mutations.
+const WRITABLE = [
+  ObservationStatus.OFFICIAL,
+  ObservationStatus.PROVISIONAL,
+  ObservationStatus.DERIVED,
+];
+const status = z.enum(ObservationStatus).refine(s => WRITABLE.includes(s), {
+  error: "Illustrative values are generated, never written by hand",
+});
+const longText = text(4000, { multiLine: true });
+
+const createSchema = inputSchema(
+  CreateObservationInput,
+  z.object({
+    indicator: code,
+    unit: code,
+    year,
+    source: code,
+    status: status.nullish(),
+    quote: longText.nullish(),
+    note: longText.nullish(),
+  }),
+);
+const patchSchema = inputSchema(
+  ObservationPatch,
+  z.object({
+    status: status.nullish(),
+    source: code.nullish(),
+    quote: longText.nullish(),
+    note: longText.nullish(),
+  }),
+);
+
+argsSchema(CreateObservationArgs, z.object({ input: createSchema }));
+argsSchema(UpdateObservationArgs, z.object({ id, patch: patchSchema }));
+argsSchema(
+  ApproveObservationsArgs,
+  z.object({ ids: z.array(id).max(50_000, { error: "At most 50000 ids at once" }) }),
+);

@@ -8,6 +8,7 @@ import {
   Property,
   Unique,
   type Ref,
+  OptionalProps,
 } from "@mikro-orm/core";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Dataset, Grade, Period } from "../graphql/enums.js";
@@ -49,6 +50,8 @@ import { AdministrativeUnit } from "../units/unit.entity.js";
   expression: "(dataset = 'ILLUSTRATIVE') = (status = 'ILLUSTRATIVE')",
 })
 export class Observation {
+  // A getter and the fields with a default: em.create may leave them out.
+  [OptionalProps]?: "illustrative" | "qualifier" | "disputed" | "createdAt" | "updatedAt";
   @Field(() => Int, { description: "Row id, as the write API and the audit log name it" })
   @PrimaryKey()
   id!: number;

@@ -1,37 +1,30 @@
-import type { EntityManager } from "@mikro-orm/postgresql";
+import { ref, type EntityManager } from "@mikro-orm/postgresql";
 import { isDeepStrictEqual } from "node:util";
-import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Args, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
 import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit, snapshot } from "../audit/audit.js";
 import { draftContributors } from "../audit/contributors.js";
 import { requireUnitScope, requireWriter } from "../auth/guard.js";
 import { Role, User } from "../auth/user.entity.js";
 import { PageArgs, toConnection, toPage } from "../graphql/connection.js";
-import { Dataset } from "../graphql/enums.js";
-import { ObservationStatus, ReviewState } from "./observation.enums.js";
+import { Dataset, Period } from "../graphql/enums.js";
+import { Disaggregation, ObservationStatus, Qualifier, ReviewState } from "./observation.enums.js";
 import { BadInputError, ForbiddenError } from "../graphql/errors.js";
 import type { AppUser, Context } from "../context.js";
 import { ObservationAlternative } from "./observation-alternative.entity.js";
 import { Observation } from "./observation.entity.js";
 import { ObservationConnection } from "./observation.resolver.js";
-import { CreateObservationInput, ObservationPatch } from "./observation-write.inputs.js";
-import { checkLength, checkYear } from "../graphql/field-rules.js";
-import { checkMeasure, checkValue, indicatorByCode } from "../indicators/indicator.rules.js";
+import {
+  ApproveObservationsArgs,
+  CreateObservationArgs,
+  UpdateObservationArgs,
+} from "./observation-write.inputs.js";
+import { IdArgs } from "../graphql/id-args.js";
+import { validateField } from "../graphql/inputs.js";
+import { checkMeasure, indicatorByCode, valueRule } from "../indicators/indicator.rules.js";
 import { checkUnitInYear, unitByCode } from "../units/unit.rules.js";
 import { sourceByCode } from "../sources/source.rules.js";
 import { write } from "../auth/write.js";
-
-const WRITABLE_STATUSES = [
-  ObservationStatus.OFFICIAL,
-  ObservationStatus.PROVISIONAL,
-  ObservationStatus.DERIVED,
-];
-
-function checkStatus(status: ObservationStatus | null | undefined): void {
-  if (status && !WRITABLE_STATUSES.includes(status)) {
-    throw new BadInputError("Illustrative values are generated, never written by hand", "status");
-  }
-}
 
 /** An official observation the user may change: exists, is not illustrative, is in scope. */
 function checkWritable(user: AppUser, o: Observation): void {
@@ -149,30 +142,28 @@ export class ObservationWriteResolver {
       "Adds a value (as DRAFT). A value for the same indicator, unit, year and breakdown must be corrected instead.",
   })
   createObservation(
-    @Arg("input", () => CreateObservationInput) input: CreateObservationInput,
+    @Args(() => CreateObservationArgs) { input }: CreateObservationArgs,
     @Ctx() ctx: Context,
   ): Promise<Observation> {
+    // The fields were validated by their schema (observation-write.inputs.ts); here, the rules
+    // that need the database: the unit existed that year, the value fits its indicator.
     return write(ctx, async (tx, user) => {
-      checkYear(input.year);
-      checkStatus(input.status);
-      checkLength(input.quote, "quote", 4000);
-      checkLength(input.note, "note", 4000);
       const unit = await unitByCode(tx, input.unit);
       requireUnitScope(user, unit);
       checkUnitInYear(unit, input.year);
       const indicator = await indicatorByCode(tx, input.indicator);
       checkMeasure(indicator, input.measure);
-      checkValue(indicator, input.value);
+      validateField(valueRule(indicator), input.value, "value");
       const source = await sourceByCode(tx, input.source);
       const key = {
         indicator,
         unit,
         year: input.year,
-        period: input.period ?? "YEAR",
-        disaggregation: input.disaggregation ?? "TOTAL",
+        period: input.period ?? Period.YEAR,
+        disaggregation: input.disaggregation ?? Disaggregation.TOTAL,
         dataset: Dataset.OFFICIAL,
       };
-      const existing = await tx.findOne(Observation, key as never);
+      const existing = await tx.findOne(Observation, key);
       if (existing) {
         throw new BadInputError(
           `${indicator.code} for ${unit.code} in ${input.year} exists (observation ${existing.id}); correct it with updateObservation`,
@@ -182,7 +173,7 @@ export class ObservationWriteResolver {
       const o = tx.create(Observation, {
         ...key,
         value: input.value,
-        qualifier: input.qualifier,
+        qualifier: input.qualifier ?? Qualifier.EXACT,
         status: input.status ?? ObservationStatus.OFFICIAL,
         source,
         grade: input.grade ?? source.grade,
@@ -191,7 +182,7 @@ export class ObservationWriteResolver {
         reviewState: ReviewState.DRAFT,
         createdBy: tx.getReference(User, user.id),
         approvedBy: null,
-      } as never) as Observation;
+      });
       await tx.flush();
       recordAudit(tx, user, {
         entity: "observation",
@@ -208,20 +199,16 @@ export class ObservationWriteResolver {
       "Corrects a value. The corrected value is DRAFT, out of the official views, until someone else approves it; the old value stays in the audit log.",
   })
   updateObservation(
-    @Arg("id", () => Int) id: number,
-    @Arg("patch", () => ObservationPatch) patch: ObservationPatch,
+    @Args(() => UpdateObservationArgs) { id, patch }: UpdateObservationArgs,
     @Ctx() ctx: Context,
   ): Promise<Observation> {
     return write(ctx, async (tx, user) => {
       const o = await writableObservation(tx, user, id);
       const indicator = o.indicator.getEntity();
-      checkStatus(patch.status);
-      checkLength(patch.quote, "quote", 4000);
-      checkLength(patch.note, "note", 4000);
       checkMeasure(indicator, patch.measure);
-      if (patch.value != null) checkValue(indicator, patch.value);
+      if (patch.value != null) validateField(valueRule(indicator), patch.value, "value");
       const before = snapshot(o);
-      if (patch.source != null) o.source = (await sourceByCode(tx, patch.source)) as never;
+      if (patch.source != null) o.source = ref(await sourceByCode(tx, patch.source));
       if (!o.source) throw new BadInputError("An official value needs a source", "source");
       if (patch.value != null) o.value = patch.value;
       if (patch.qualifier) o.qualifier = patch.qualifier;
@@ -251,7 +238,7 @@ export class ObservationWriteResolver {
   @Mutation(() => Int, {
     description: "Deletes a value (and the alternative values kept with it); returns its id",
   })
-  deleteObservation(@Arg("id", () => Int) id: number, @Ctx() ctx: Context): Promise<number> {
+  deleteObservation(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: Context): Promise<number> {
     return write(ctx, async (tx, user) => {
       const o = await writableObservation(tx, user, id);
       const before = snapshot(o);
@@ -287,7 +274,10 @@ export class ObservationWriteResolver {
     description:
       "Approves a DRAFT value, by a steward or admin other than its author: it then reaches the official views",
   })
-  approveObservation(@Arg("id", () => Int) id: number, @Ctx() ctx: Context): Promise<Observation> {
+  approveObservation(
+    @Args(() => IdArgs) { id }: IdArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Observation> {
     return write(
       ctx,
       async (tx, user) =>
@@ -299,10 +289,9 @@ export class ObservationWriteResolver {
     description: "Approves several drafts at once (e.g. an import); all or none",
   })
   approveObservations(
-    @Arg("ids", () => [Int]) ids: number[],
+    @Args(() => ApproveObservationsArgs) { ids }: ApproveObservationsArgs,
     @Ctx() ctx: Context,
   ): Promise<Observation[]> {
-    if (ids.length > 50_000) throw new BadInputError("At most 50000 ids at once", "ids");
     return write(ctx, async (tx, user) => {
       const unique = [...new Set(ids)];
       // One query for all of them (an import may leave thousands of drafts).

@@ -1,5 +1,19 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Arg, Ctx, Field, Float, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import {
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  Float,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { id, text } from "../graphql/field-rules.js";
 import { AuditAction, AuditEntry } from "../audit/audit-entry.entity.js";
 import { recordAudit, snapshot } from "../audit/audit.js";
 import { draftContributors } from "../audit/contributors.js";
@@ -10,7 +24,6 @@ import { ReviewState } from "./observation.enums.js";
 import { BadInputError, ForbiddenError } from "../graphql/errors.js";
 import type { AppUser, Context } from "../context.js";
 import { Observation } from "./observation.entity.js";
-import { checkLength } from "../graphql/field-rules.js";
 import { write } from "../auth/write.js";
 
 @ObjectType({ description: "A draft you may approve, with what it would replace" })
@@ -60,6 +73,21 @@ async function approvable(em: EntityManager, user: AppUser, rows: Observation[])
     );
   });
 }
+
+@ArgsType()
+class RejectObservationArgs {
+  @Field(() => Int) id!: number;
+  @Field(() => String) reason!: string;
+}
+argsSchema(
+  RejectObservationArgs,
+  z.object({
+    id,
+    reason: text(2000).refine(r => r.trim().length >= 3, {
+      error: "Hãy ghi lý do từ chối (ít nhất 3 ký tự) / Give a reason (at least 3 characters)",
+    }),
+  }),
+);
 
 @Resolver()
 export class ReviewResolver {
@@ -123,19 +151,11 @@ export class ReviewResolver {
       "Sends a draft back to its author with a reason (not your own draft: four eyes). It stays out of every view until corrected with updateObservation.",
   })
   rejectObservation(
-    @Arg("id", () => Int) id: number,
-    @Arg("reason", () => String) reason: string,
+    @Args(() => RejectObservationArgs) { id, reason }: RejectObservationArgs,
     @Ctx() ctx: Context,
   ): Promise<Observation> {
     return write(ctx, async (tx, user) => {
       const text = reason.trim();
-      checkLength(text, "reason", 2000);
-      if (text.length < 3) {
-        throw new BadInputError(
-          "Hãy ghi lý do từ chối (ít nhất 3 ký tự) / Give a reason (at least 3 characters)",
-          "reason",
-        );
-      }
       const o = await tx.findOne(Observation, id, { populate: ["unit"] });
       if (!o || o.dataset !== Dataset.OFFICIAL) {
         throw new BadInputError(`No observation ${id}`, "id");

@@ -1,6 +1,5 @@
 import type { ObjectQuery } from "@mikro-orm/core";
 import {
-  Arg,
   Args,
   ArgsType,
   Ctx,
@@ -11,11 +10,14 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { codes } from "../graphql/field-rules.js";
+import { CodeArgs } from "../graphql/id-args.js";
 import { Agency } from "../agencies/agency.entity.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
 import { findConnection } from "../graphql/list-query.js";
 import { ProgrammeKind } from "./programme.enums.js";
-import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Target } from "../indicators/target.entity.js";
 import { LegalInstrument } from "../instruments/legal-instrument.entity.js";
@@ -35,6 +37,7 @@ class ProgrammesArgs extends PageArgs {
   @Field(() => [Code], { nullable: true, description: "Unit codes" }) units?: string[] | null;
   @Field(() => [ProgrammeKind], { nullable: true }) kinds?: ProgrammeKind[] | null;
 }
+argsSchema(ProgrammesArgs, z.object({ codes: codes().nullish(), units: codes().nullish() }));
 
 const byNumber = { number: "asc", id: "asc" } as const;
 
@@ -44,8 +47,6 @@ export class ProgrammeResolver {
     description: "Programmes and plans with their targets and tasks",
   })
   async programmes(@Args(() => ProgrammesArgs) args: ProgrammesArgs, @Ctx() { em }: Context) {
-    checkCodes(args.units, "units");
-    checkCodes(args.codes, "codes");
     const where: ObjectQuery<Programme> = {};
     if (args.codes) where.code = { $in: args.codes };
     if (args.units) where.unit = { code: { $in: args.units } };
@@ -54,8 +55,7 @@ export class ProgrammeResolver {
   }
 
   @Query(() => Programme, { nullable: true })
-  async programme(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], "code");
+  async programme(@Args(() => CodeArgs) { code }: CodeArgs, @Ctx() { em }: Context) {
     return em.findOne(Programme, { code });
   }
 
@@ -114,6 +114,10 @@ class ProgrammePartsArgs {
   @Field(() => [Code], { nullable: true, description: "Agency codes (responsibilities only)" })
   agencies?: string[] | null;
 }
+argsSchema(
+  ProgrammePartsArgs,
+  z.object({ programmes: codes().nullish(), agencies: codes().nullish() }),
+);
 
 @Resolver(() => Responsibility)
 export class ResponsibilityResolver {
@@ -124,8 +128,6 @@ export class ResponsibilityResolver {
     @Args(() => ProgrammePartsArgs) args: ProgrammePartsArgs,
     @Ctx() { em }: Context,
   ) {
-    checkCodes(args.programmes, "programmes");
-    checkCodes(args.agencies, "agencies");
     const where: ObjectQuery<Responsibility> = {};
     if (args.programmes) where.programme = { code: { $in: args.programmes } };
     if (args.agencies) where.agencies = { code: { $in: args.agencies } };
@@ -139,7 +141,6 @@ export class ResponsibilityResolver {
     @Args(() => ProgrammePartsArgs) args: ProgrammePartsArgs,
     @Ctx() { em }: Context,
   ) {
-    checkCodes(args.programmes, "programmes");
     return em.find(
       TaskArea,
       args.programmes ? { programme: { code: { $in: args.programmes } } } : {},

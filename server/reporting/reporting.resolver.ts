@@ -1,16 +1,17 @@
 import { Code } from "../graphql/code.js";
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { code, year } from "../graphql/field-rules.js";
 import { missingForTarget, reportingUnitsFor, valuesNeededFor } from "../analytics/index.js";
 import { requireUnitScope, requireWriter } from "../auth/guard.js";
 import { ObservationStatus, ReviewState } from "../observations/observation.enums.js";
 import { BadInputError } from "../graphql/errors.js";
-import { checkCodes } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import type { Target } from "../indicators/target.entity.js";
 import type { Observation } from "../observations/observation.entity.js";
 import { Programme } from "../programmes/programme.entity.js";
 import { checkUnitInYear, unitByCode } from "../units/unit.rules.js";
-import { checkYear } from "../graphql/field-rules.js";
 import type { AdministrativeUnit } from "../units/unit.entity.js";
 import {
   asReportingUnit,
@@ -71,6 +72,22 @@ function isOverdue(deadline: string | null, year: number, now: Date): boolean {
   return now.toISOString().slice(0, 10) > `${year}-${deadline}`;
 }
 
+@ArgsType()
+class ChecklistArgs {
+  @Field(() => Code) unit!: string;
+  @Field(() => Int) year!: number;
+}
+
+@ArgsType()
+class CoverageArgs {
+  @Field(() => Code) programme!: string;
+  @Field(() => Code, { nullable: true, description: "Default: the programme's unit" })
+  unit?: string | null;
+}
+
+argsSchema(ChecklistArgs, z.object({ unit: code, year }));
+argsSchema(CoverageArgs, z.object({ programme: code, unit: code.nullish() }));
+
 @Resolver()
 export class ReportingResolver {
   @Query(() => ReportingChecklist, {
@@ -78,12 +95,10 @@ export class ReportingResolver {
       "Every value the targets covering a unit need for one year (base years and the denominators of rates included), with its state (stewards of the unit and admins)",
   })
   async reportingChecklist(
-    @Arg("unit", () => Code) unitCode: string,
-    @Arg("year", () => Int) year: number,
+    @Args(() => ChecklistArgs) { unit: unitCode, year }: ChecklistArgs,
     @Ctx() ctx: Context,
   ): Promise<ReportingChecklist> {
     const user = requireWriter(ctx);
-    checkYear(year);
     const unit = await unitByCode(ctx.em, unitCode);
     requireUnitScope(user, unit);
     checkUnitInYear(unit, year);
@@ -120,12 +135,9 @@ export class ReportingResolver {
       "Public reporting status of a programme for a unit: a year × indicator grid of the values its targets need, and what each target lacks to be assessable. Draft values are never shown, only counted.",
   })
   async reportingCoverage(
-    @Arg("programme", () => Code) programmeCode: string,
-    @Arg("unit", () => Code, { nullable: true, description: "Default: the programme's unit" })
-    unitCode: string | null,
+    @Args(() => CoverageArgs) { programme: programmeCode, unit: unitCode }: CoverageArgs,
     @Ctx() ctx: Context,
   ): Promise<ReportingCoverage> {
-    checkCodes([programmeCode], "programme");
     const programme = await ctx.em.findOne(
       Programme,
       { code: programmeCode },

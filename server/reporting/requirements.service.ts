@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { RequirementTarget, ReportingUnit } from "../analytics/index.js";
-import { Dataset } from "../graphql/enums.js";
-import { ReviewState } from "../observations/observation.enums.js";
+import { Dataset, Period } from "../graphql/enums.js";
+import { Disaggregation, ReviewState } from "../observations/observation.enums.js";
 import { UnitLevel } from "../units/unit.enums.js";
 import { Indicator } from "../indicators/indicator.entity.js";
 import { Target } from "../indicators/target.entity.js";
@@ -119,10 +119,10 @@ export async function observationsFor(
     {
       indicator: { code: { $in: indicatorCodes } },
       unit: { $in: units.map(u => u.id) },
-      period: "YEAR",
-      disaggregation: "TOTAL",
+      period: Period.YEAR,
+      disaggregation: Disaggregation.TOTAL,
       dataset: Dataset.OFFICIAL,
-    } as never,
+    },
     { populate: ["indicator", "unit", "source"] },
   );
   return new Map(

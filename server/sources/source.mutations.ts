@@ -1,9 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { GraphQLLocalDate } from "graphql-scalars";
-import { Arg, Ctx, Field, InputType, Mutation, Resolver } from "type-graphql";
+import { Args, Ctx, Mutation, Resolver } from "type-graphql";
 import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit, snapshot } from "../audit/audit.js";
-import { Grade } from "../graphql/enums.js";
 import { BadInputError, ForbiddenError } from "../graphql/errors.js";
 import type { AppUser, Context } from "../context.js";
 import { ContextNote } from "../notes/context-note.entity.js";
@@ -12,44 +10,8 @@ import { ObservationAlternative } from "../observations/observation-alternative.
 import { Observation } from "../observations/observation.entity.js";
 import { Target } from "../indicators/target.entity.js";
 import { Source } from "./source.entity.js";
-import { checkCode, checkLength } from "../graphql/field-rules.js";
 import { write } from "../auth/write.js";
-import { Code } from "../graphql/code.js";
-
-@InputType({ description: "A source fields; on update, fields left out keep their value" })
-export class SourcePatch {
-  @Field(() => String, { nullable: true }) url?: string | null;
-  @Field(() => String, { nullable: true }) documentNumber?: string | null;
-  @Field(() => String, { nullable: true }) title?: string | null;
-  @Field(() => String, { nullable: true }) publisher?: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true }) publishedOn?: string | null;
-  @Field(() => Grade, { nullable: true }) grade?: Grade | null;
-  @Field(() => String, { nullable: true }) language?: string | null;
-  @Field(() => String, { nullable: true }) note?: string | null;
-}
-
-@InputType({ description: "A new source: a web page or a document, with its reliability grade" })
-export class CreateSourceInput extends SourcePatch {
-  @Field(() => Code) code!: string;
-  @Field(() => String) override title!: string;
-  @Field(() => Grade) override grade!: Grade;
-}
-
-function checkSource(p: SourcePatch): void {
-  if (p.url != null && (!/^https?:\/\/[^\s]+$/i.test(p.url) || p.url.length > 2000)) {
-    throw new BadInputError("url must be an http(s) address", "url");
-  }
-  checkLength(p.title, "title", 2000);
-  if (p.title != null && p.title.trim() === "") {
-    throw new BadInputError("title is required", "title");
-  }
-  checkLength(p.documentNumber, "documentNumber", 255);
-  checkLength(p.publisher, "publisher", 255);
-  checkLength(p.note, "note", 4000);
-  if (p.language != null && !/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(p.language)) {
-    throw new BadInputError("language must be a language tag such as vi or en", "language");
-  }
-}
+import { CreateSourceArgs, SourceCodeArgs, UpdateSourceArgs } from "./source.inputs.js";
 
 /**
  * Sources are shared by every unit, so a steward may correct or delete one only when every value
@@ -84,7 +46,6 @@ async function checkSourceScope(tx: EntityManager, user: AppUser, source: Source
 }
 
 async function sourceToChange(tx: EntityManager, user: AppUser, code: string): Promise<Source> {
-  checkCode(code, "code");
   const source = await tx.findOne(Source, { code });
   if (!source) throw new BadInputError(`Unknown source "${code}"`, "code");
   await checkSourceScope(tx, user, source);
@@ -95,12 +56,11 @@ async function sourceToChange(tx: EntityManager, user: AppUser, code: string): P
 export class SourceWriteResolver {
   @Mutation(() => Source, { description: "Registers a source (stewards and admins)" })
   createSource(
-    @Arg("input", () => CreateSourceInput) input: CreateSourceInput,
+    @Args(() => CreateSourceArgs) { input }: CreateSourceArgs,
     @Ctx() ctx: Context,
   ): Promise<Source> {
+    // The fields were validated by their schema (source.inputs.ts); here, what needs the database.
     return write(ctx, async (tx, user) => {
-      checkCode(input.code, "code");
-      checkSource(input);
       if (await tx.count(Source, { code: input.code })) {
         throw new BadInputError(`Source "${input.code}" exists`, "code");
       }
@@ -118,12 +78,10 @@ export class SourceWriteResolver {
 
   @Mutation(() => Source, { description: "Corrects a source" })
   updateSource(
-    @Arg("code", () => Code) code: string,
-    @Arg("patch", () => SourcePatch) patch: SourcePatch,
+    @Args(() => UpdateSourceArgs) { code, patch }: UpdateSourceArgs,
     @Ctx() ctx: Context,
   ): Promise<Source> {
     return write(ctx, async (tx, user) => {
-      checkSource(patch);
       const source = await sourceToChange(tx, user, code);
       const before = snapshot(source);
       for (const [key, value] of Object.entries(patch)) {
@@ -147,7 +105,10 @@ export class SourceWriteResolver {
     description:
       "Deletes a source no value, alternative, target, legal instrument or context note cites; returns its code",
   })
-  deleteSource(@Arg("code", () => Code) code: string, @Ctx() ctx: Context): Promise<string> {
+  deleteSource(
+    @Args(() => SourceCodeArgs) { code }: SourceCodeArgs,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
     return write(ctx, async (tx, user) => {
       const source = await sourceToChange(tx, user, code);
       const uses =

@@ -1,12 +1,14 @@
 import type { ObjectQuery } from "@mikro-orm/core";
-import { Arg, Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { text } from "../graphql/field-rules.js";
+import { CodeArgs } from "../graphql/id-args.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
 import { containing, findConnection } from "../graphql/list-query.js";
 import { Grade } from "../graphql/enums.js";
-import { checkCodes, checkText } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Source } from "./source.entity.js";
-import { Code } from "../graphql/code.js";
 
 @ObjectType()
 export class SourceConnection extends Connection(Source, "Source") {}
@@ -17,6 +19,7 @@ class SourcesArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: "Part of the title, URL or document number" })
   search?: string | null;
 }
+argsSchema(SourcesArgs, z.object({ search: text(200).nullish() }));
 
 @Resolver(() => Source)
 export class SourceResolver {
@@ -27,7 +30,6 @@ export class SourceResolver {
     @Args(() => SourcesArgs) args: SourcesArgs,
     @Ctx() { em }: Context,
   ): Promise<SourceConnection> {
-    checkText(args.search, "search");
     const where: ObjectQuery<Source> = {};
     if (args.grades?.length) where.grade = { $in: args.grades };
     if (args.search) {
@@ -42,8 +44,7 @@ export class SourceResolver {
   }
 
   @Query(() => Source, { nullable: true })
-  async source(@Arg("code", () => Code) code: string, @Ctx() { em }: Context) {
-    checkCodes([code], "code");
+  async source(@Args(() => CodeArgs) { code }: CodeArgs, @Ctx() { em }: Context) {
     return em.findOne(Source, { code });
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { BadInputError } from "../graphql/errors.js";
-import { checkCode } from "../graphql/field-rules.js";
+import { code as codeRule } from "../graphql/field-rules.js";
+import { validateField } from "../graphql/inputs.js";
 import { Source } from "./source.entity.js";
 
 export async function sourceByCode(
@@ -15,7 +16,7 @@ export async function sourceByCode(
       field,
     );
   }
-  checkCode(code, field);
+  validateField(codeRule, code, field);
   const source = await em.findOne(Source, { code });
   if (!source) {
     throw new BadInputError(

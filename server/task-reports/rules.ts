@@ -3,11 +3,9 @@ import { type Agency } from "../agencies/agency.entity.js";
 import { BadInputError } from "../graphql/errors.js";
 import { Programme } from "../programmes/programme.entity.js";
 import { Responsibility } from "../programmes/responsibility.entity.js";
-import { checkCode, checkLength, checkYear } from "../graphql/field-rules.js";
+import { code as codeRule } from "../graphql/field-rules.js";
+import { validateField } from "../graphql/inputs.js";
 import type { TaskReportInput } from "./task-report.inputs.js";
-
-export const MAX_SUMMARY = 4000;
-export const MAX_REASON = 1000;
 
 /** The programme, its responsibility row and one of that row's agencies, as the input names them. */
 export interface Anchor {
@@ -17,33 +15,10 @@ export interface Anchor {
 }
 
 export async function programmeByCode(em: EntityManager, code: string): Promise<Programme> {
-  checkCode(code, "programme");
+  validateField(codeRule, code, "programme");
   const programme = await em.findOne(Programme, { code }, { populate: ["unit"] });
   if (!programme) throw new BadInputError(`Unknown programme "${code}"`, "programme");
   return programme;
-}
-
-export function checkEvidenceUrl(url: string | null | undefined): void {
-  if (url == null || url === "") return;
-  if (url.length > 2000 || !/^https?:\/\/[^\s/]+[^\s]*$/i.test(url)) {
-    throw new BadInputError(
-      "evidenceUrl: phải là địa chỉ http(s) / must be an http(s) address",
-      "evidenceUrl",
-    );
-  }
-}
-
-/** Every field check of a report, before anything is looked up: each names its field. */
-export function checkReportFields(input: TaskReportInput): void {
-  checkYear(input.year);
-  checkLength(input.summary, "summary", MAX_SUMMARY, true);
-  checkEvidenceUrl(input.evidenceUrl);
-  if (!/^[0-9A-Za-z.]{1,16}$/.test(input.responsibility)) {
-    throw new BadInputError(
-      `responsibility: "${input.responsibility.slice(0, 20)}" is not a row number`,
-      "responsibility",
-    );
-  }
 }
 
 /**
@@ -69,7 +44,6 @@ export async function resolveAnchor(em: EntityManager, input: TaskReportInput): 
       "responsibility",
     );
   }
-  checkCode(input.agency, "agency");
   const agency = responsibility.agencies.getItems().find(a => a.code === input.agency);
   if (!agency) {
     throw new BadInputError(

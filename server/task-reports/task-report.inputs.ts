@@ -1,5 +1,8 @@
 import { Code } from "../graphql/code.js";
-import { Field, InputType, Int } from "type-graphql";
+import { ArgsType, Field, InputType, Int } from "type-graphql";
+import { z } from "zod";
+import { code, httpUrl, id, requiredText, year } from "../graphql/field-rules.js";
+import { argsSchema, inputSchema } from "../graphql/inputs.js";
 import { TaskStatus } from "./task-report.entity.js";
 
 @InputType({
@@ -27,3 +30,36 @@ export class TaskReportInput {
   @Field(() => String, { nullable: true, description: "Link to evidence: an http(s) address" })
   evidenceUrl?: string | null;
 }
+
+@ArgsType()
+export class SubmitTaskReportArgs {
+  @Field(() => TaskReportInput) input!: TaskReportInput;
+}
+
+@ArgsType()
+export class RejectTaskReportArgs {
+  @Field(() => Int) id!: number;
+  @Field(() => String) reason!: string;
+}
+
+export const MAX_SUMMARY = 4000;
+export const MAX_REASON = 1000;
+
+// Every field rule of a report, before anything is looked up; that the row, agency and year fit
+// the programme needs the database (rules.ts resolveAnchor).
+const reportSchema = inputSchema(
+  TaskReportInput,
+  z.object({
+    programme: code,
+    responsibility: z.string().regex(/^[0-9A-Za-z.]{1,16}$/, {
+      error: issue => `"${String(issue.input).slice(0, 20)}" is not a row number`,
+    }),
+    agency: code,
+    year,
+    summary: requiredText(MAX_SUMMARY, { multiLine: true }),
+    evidenceUrl: httpUrl(undefined, { allowEmpty: true }).nullish(),
+  }),
+);
+
+argsSchema(SubmitTaskReportArgs, z.object({ input: reportSchema }));
+argsSchema(RejectTaskReportArgs, z.object({ id, reason: requiredText(MAX_REASON) }));

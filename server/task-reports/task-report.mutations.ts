@@ -1,5 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Arg, Ctx, Int, Mutation, Resolver } from "type-graphql";
+import { Args, Ctx, Mutation, Resolver } from "type-graphql";
+import { IdArgs } from "../graphql/id-args.js";
+import { RejectTaskReportArgs, SubmitTaskReportArgs } from "./task-report.inputs.js";
 import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit, snapshot } from "../audit/audit.js";
 import { requireUnitScope } from "../auth/guard.js";
@@ -7,10 +9,8 @@ import { Role, User } from "../auth/user.entity.js";
 import { BadInputError, ForbiddenError } from "../graphql/errors.js";
 import type { AppUser, Context } from "../context.js";
 import { write } from "../auth/write.js";
-import { checkLength } from "../graphql/field-rules.js";
 import { TaskReport, TaskReportReview } from "./task-report.entity.js";
-import { TaskReportInput } from "./task-report.inputs.js";
-import { checkReportFields, MAX_REASON, resolveAnchor } from "./rules.js";
+import { resolveAnchor } from "./rules.js";
 
 const ENTITY = "task_report";
 
@@ -96,11 +96,10 @@ export class TaskReportWriteResolver {
       "Sends (or replaces) a body's yearly report on its tasks, as DRAFT; sending the same report again changes nothing. Stewards of the programme's unit and admins.",
   })
   submitTaskReport(
-    @Arg("input", () => TaskReportInput) input: TaskReportInput,
+    @Args(() => SubmitTaskReportArgs) { input }: SubmitTaskReportArgs,
     @Ctx() ctx: Context,
   ): Promise<TaskReport> {
     return write(ctx, async (tx, user) => {
-      checkReportFields(input);
       const { programme, responsibility, agency } = await resolveAnchor(tx, input);
       requireUnitScope(user, programme.unit.getEntity());
       const content = {
@@ -167,7 +166,7 @@ export class TaskReportWriteResolver {
     description:
       "Approves a DRAFT task report; never your own (four eyes). It then shows to everyone.",
   })
-  approveTaskReport(@Arg("id", () => Int) id: number, @Ctx() ctx: Context): Promise<TaskReport> {
+  approveTaskReport(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: Context): Promise<TaskReport> {
     return write(ctx, async (tx, user) =>
       review(tx, user, await reviewableReport(tx, user, id), TaskReportReview.APPROVED, null),
     );
@@ -177,12 +176,10 @@ export class TaskReportWriteResolver {
     description: "Sends a DRAFT task report back with a reason the author sees; never your own.",
   })
   rejectTaskReport(
-    @Arg("id", () => Int) id: number,
-    @Arg("reason", () => String) reason: string,
+    @Args(() => RejectTaskReportArgs) { id, reason }: RejectTaskReportArgs,
     @Ctx() ctx: Context,
   ): Promise<TaskReport> {
     return write(ctx, async (tx, user) => {
-      checkLength(reason, "reason", MAX_REASON, true);
       const report = await reviewableReport(tx, user, id);
       return review(tx, user, report, TaskReportReview.REJECTED, reason.trim());
     });

@@ -1,24 +1,26 @@
 import { Code } from "../graphql/code.js";
 import { GraphQLLocalDate } from "graphql-scalars";
 import {
-  Arg,
+  Args,
+  ArgsType,
   Ctx,
   Field,
   FieldResolver,
   Int,
   ObjectType,
   Query,
+  registerEnumType,
   Resolver,
   Root,
-  registerEnumType,
 } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
+import { code, year } from "../graphql/field-rules.js";
 import { Agency } from "../agencies/agency.entity.js";
 import { mayWriteUnit } from "../auth/guard.js";
-import { checkCodes } from "../graphql/validate.js";
 import type { AppUser, Context } from "../context.js";
 import { Programme } from "../programmes/programme.entity.js";
 import { Responsibility } from "../programmes/responsibility.entity.js";
-import { checkYear } from "../graphql/field-rules.js";
 import { programmeByCode } from "./rules.js";
 import { deadlineIn, reportingState, todayInVietnam, type ReportingState } from "./status.js";
 import { TaskReport, TaskReportReview, TaskStatus } from "./task-report.entity.js";
@@ -84,11 +86,39 @@ function seesDrafts(user: AppUser | null, programme: Programme): boolean {
   return !!user && mayWriteUnit(user, programme.unit.id);
 }
 
-function checkAsOf(asOf: string | null | undefined): string {
-  const date = asOf ?? todayInVietnam();
-  checkYear(Number(date.slice(0, 4)), "asOf");
-  return date;
+@ArgsType()
+class TaskReportsArgs {
+  @Field(() => Code) programme!: string;
+  @Field(() => Int, { nullable: true }) year?: number | null;
+  @Field(() => Code, { nullable: true }) agency?: string | null;
 }
+
+@ArgsType()
+class TaskReportStatusArgs {
+  @Field(() => Code) programme!: string;
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: "Compute the states as of this date (default: today in Việt Nam)",
+  })
+  asOf?: string | null;
+}
+
+argsSchema(
+  TaskReportsArgs,
+  z.object({ programme: code, year: year.nullish(), agency: code.nullish() }),
+);
+argsSchema(
+  TaskReportStatusArgs,
+  z.object({
+    programme: code,
+    asOf: z
+      .string()
+      .refine(d => year.safeParse(Number(d.slice(0, 4))).success, {
+        error: "must be a date between 1990 and 2100",
+      })
+      .nullish(),
+  }),
+);
 
 @Resolver(() => TaskReport)
 export class TaskReportResolver {
@@ -96,13 +126,9 @@ export class TaskReportResolver {
     description: "Yearly task reports of a programme (public: approved ones, drafts counted)",
   })
   async taskReports(
-    @Arg("programme", () => Code) code: string,
-    @Arg("year", () => Int, { nullable: true }) year: number | null,
-    @Arg("agency", () => Code, { nullable: true }) agency: string | null,
+    @Args(() => TaskReportsArgs) { programme: code, year, agency }: TaskReportsArgs,
     @Ctx() { em, user }: Context,
   ): Promise<TaskReportList> {
-    if (year != null) checkYear(year);
-    if (agency != null) checkCodes([agency], "agency");
     const programme = await programmeByCode(em, code);
     const where: Record<string, unknown> = { programme };
     if (year != null) where.year = year;
@@ -123,15 +149,10 @@ export class TaskReportResolver {
       "Per body and year: reported, not reported, or overdue after the programme's yearly deadline",
   })
   async taskReportStatus(
-    @Arg("programme", () => Code) code: string,
-    @Arg("asOf", () => GraphQLLocalDate, {
-      nullable: true,
-      description: "Compute the states as of this date (default: today in Việt Nam)",
-    })
-    asOfArg: string | null,
+    @Args(() => TaskReportStatusArgs) { programme: code, asOf: asOfArg }: TaskReportStatusArgs,
     @Ctx() { em }: Context,
   ): Promise<TaskReportStatus> {
-    const asOf = checkAsOf(asOfArg);
+    const asOf = asOfArg ?? todayInVietnam();
     const programme = await programmeByCode(em, code);
     const lastYear = Math.min(programme.endYear, Number(asOf.slice(0, 4)));
     const years: number[] = [];

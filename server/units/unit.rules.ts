@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { BadInputError } from "../graphql/errors.js";
-import { checkCode } from "../graphql/field-rules.js";
+import { code as codeRule } from "../graphql/field-rules.js";
+import { validateField } from "../graphql/inputs.js";
 import { checkCodes } from "../graphql/validate.js";
 import { AdministrativeUnit } from "./unit.entity.js";
 
@@ -13,7 +14,7 @@ export async function unitByCode(
   code: string,
   field = "unit",
 ): Promise<AdministrativeUnit> {
-  checkCode(code, field);
+  validateField(codeRule, code, field);
   const unit = await em.findOne(AdministrativeUnit, { code });
   if (!unit) throw new BadInputError(`Unknown unit "${code}"`, field);
   return unit;
