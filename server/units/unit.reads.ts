@@ -61,8 +61,9 @@ export function unitJoins(em: EntityManager, info: GraphQLResolveInfo, paths: st
   const joins: UnitJoins = { parent: null, successor: null };
   for (const relation of ["parent", "successor"] as const) {
     const fields = new Set<string>();
-    for (const path of paths)
+    for (const path of paths) {
       for (const f of selectedFields(info, [...path, relation]) ?? []) fields.add(f);
+    }
     if (fields.size) joins[relation] = plainColumns(em, "AdministrativeUnit", fields);
   }
   return joins;
@@ -112,17 +113,22 @@ const FILTER_SQL: [keyof UnitFilter, string][] = [
 function filterParams(filter: UnitFilter | null | undefined) {
   unitWhere(filter); // the same validation and coded errors as the entity path
   const f = filter ?? {};
+  const like = f.search ? foldedLike(f.search) : null;
+  // Each present field's parameters, in FILTER_SQL's order (null: the field is absent).
+  const present = [
+    f.codes ? [f.codes] : null,
+    f.level ? [f.level] : null,
+    f.kind ? [f.kind] : null,
+    f.asOf ? [f.asOf, f.asOf] : null,
+    like ? [like, like] : null,
+  ];
   const params: unknown[] = [];
   let mask = 0;
-  if (f.codes) ((mask |= 1), params.push(f.codes));
-  if (f.level) ((mask |= 2), params.push(f.level));
-  if (f.kind) ((mask |= 4), params.push(f.kind));
-  if (f.asOf) ((mask |= 8), params.push(f.asOf, f.asOf));
-  if (f.search) {
-    const like = foldedLike(f.search);
-    mask |= 16;
-    params.push(like, like);
-  }
+  present.forEach((values, i) => {
+    if (!values) return;
+    mask |= 1 << i;
+    params.push(...values);
+  });
   return { mask, params };
 }
 
@@ -142,8 +148,9 @@ export function joinedSql(joins: UnitJoins, u = "u") {
     const cols = joins[relation];
     if (!cols) continue;
     from.push(`left join administrative_unit ${alias} on ${alias}.id = ${u}.${key}`);
-    for (const [prop, column] of cols)
+    for (const [prop, column] of cols) {
       columns.push(`${alias}."${column}" as "${relation}__${prop}"`);
+    }
   }
   return { columns: columns.map(c => `, ${c}`).join(""), from: from.join(" ") };
 }
