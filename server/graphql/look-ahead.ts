@@ -1,5 +1,13 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import {
+  getArgumentValues,
+  getNamedType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from "graphql";
 
 /**
  * GraphQL look-ahead: which fields a request selects below the current field, so a resolver can
@@ -20,12 +28,33 @@ export function selectedFields(info: GraphQLResolveInfo, path: string[]): Set<st
   return new Set(sets.flatMap(set => fieldsOf(info, set).map(f => f.name)));
 }
 
+/**
+ * The arguments (variables applied) of the field `name` selected directly below the current
+ * field, when it is selected exactly once; null when it is not selected, or selected more than
+ * once (aliases, possibly with other arguments), where a caller cannot read ahead for it.
+ */
+export function soleFieldArguments(
+  info: GraphQLResolveInfo,
+  name: string,
+): Record<string, unknown> | null {
+  const parent = getNamedType(info.returnType);
+  const definition = isObjectType(parent) ? parent.getFields()[name] : undefined;
+  if (!definition) return null;
+  const nodes = info.fieldNodes
+    .flatMap(n => (n.selectionSet ? fieldsOf(info, n.selectionSet) : []))
+    .filter(f => f.name === name);
+  if (nodes.length !== 1) return null;
+  return getArgumentValues(definition, nodes[0].node, info.variableValues);
+}
+
 function fieldsOf(
   info: GraphQLResolveInfo,
   set: SelectionSetNode,
-): { name: string; selectionSet?: SelectionSetNode }[] {
+): { name: string; selectionSet?: SelectionSetNode; node: FieldNode }[] {
   return set.selections.flatMap(s => {
-    if (s.kind === Kind.FIELD) return [{ name: s.name.value, selectionSet: s.selectionSet }];
+    if (s.kind === Kind.FIELD) {
+      return [{ name: s.name.value, selectionSet: s.selectionSet, node: s }];
+    }
     if (s.kind === Kind.INLINE_FRAGMENT) return fieldsOf(info, s.selectionSet);
     const fragment = info.fragments[s.name.value];
     return fragment ? fieldsOf(info, fragment.selectionSet) : [];

@@ -1,8 +1,9 @@
-import type { EntityManager, Knex } from "@mikro-orm/postgresql";
+import type { EntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
 import { datasetTags, narrowReads, unitTags } from "../cache/read-tags.js";
 import { Dataset } from "../graphql/enums.js";
 import type { Loaders } from "../graphql/loaders.js";
+import { runStatement, statement } from "../graphql/sql-statement.js";
 import type { Observation } from "./observation.entity.js";
 import { observationWhere, type ObservationFilter } from "./observation.inputs.js";
 
@@ -46,11 +47,12 @@ export interface Joins {
 
 const ALIASES = { unit: "u", indicator: "i", source: "s" } as const;
 
-function joinedColumns(knex: Knex, joins: Joins): Knex.Raw[] {
-  const out: Knex.Raw[] = [];
+/** The joined relations' columns, as `, u."code" as "unit__code"` (columns from ORM metadata). */
+function joinedColumnsSql(joins: Joins): string {
+  let out = "";
   for (const relation of ["unit", "indicator", "source"] as const) {
     for (const [prop, column] of joins[relation] ?? []) {
-      out.push(knex.raw(`??.?? as ??`, [ALIASES[relation], column, `${relation}__${prop}`]));
+      out += `, ${ALIASES[relation]}."${column}" as "${relation}__${prop}"`;
     }
   }
   return out;
@@ -58,7 +60,7 @@ function joinedColumns(knex: Knex, joins: Joins): Knex.Raw[] {
 
 const joinKey = (joins: Joins) =>
   (["unit", "indicator", "source"] as const)
-    .map(r => [...(joins[r] ?? [])].map(([p]) => p).join(","))
+    .map(r => (joins[r] ? [...joins[r].keys()].join(",") + ";" : "-"))
     .join("|");
 
 /** True for a plain row from this file, false for a managed Observation entity. */
@@ -66,24 +68,9 @@ export function isObservationRow(o: Observation | ObservationRow): o is Observat
   return typeof (o as ObservationRow).indicatorId === "number";
 }
 
-const COLUMNS = [
-  "o.id",
-  "o.indicator_id as indicatorId",
-  "o.unit_id as unitId",
-  "o.source_id as sourceId",
-  "o.year",
-  "o.period",
-  "o.disaggregation",
-  "o.dataset",
-  "o.value",
-  "o.qualifier",
-  "o.status",
-  "o.grade",
-  "o.quote",
-  "o.note",
-  "o.disputed",
-  "o.review_state as reviewState",
-];
+const COLUMNS_SQL = `o.id, o.indicator_id as "indicatorId", o.unit_id as "unitId",
+  o.source_id as "sourceId", o.year, o.period, o.disaggregation, o.dataset, o.value, o.qualifier,
+  o.status, o.grade, o.quote, o.note, o.disputed, o.review_state as "reviewState"`;
 
 export type ObservationOrderName =
   "YEAR_ASC" | "YEAR_DESC" | "VALUE_ASC" | "VALUE_DESC" | "UNIT_ASC" | "INDICATOR_ASC";
@@ -98,38 +85,66 @@ const ORDER_SQL: Record<ObservationOrderName, string> = {
   INDICATOR_ASC: "i.code asc, o.year asc",
 };
 
-/** The filter as SQL on `observation o` joined to its indicator `i` and unit `u`. */
-function applyFilter(
-  q: Knex.QueryBuilder,
-  filter: ObservationFilter | null | undefined,
-): Knex.QueryBuilder {
-  observationWhere(filter); // the same validation and coded errors as the entity path
-  const f = filter ?? {};
-  q.whereIn("o.dataset", f.datasets ?? [Dataset.OFFICIAL]).andWhere("o.review_state", "APPROVED");
-  if (f.indicators) q.whereIn("i.code", f.indicators);
-  if (f.units) q.whereIn("u.code", f.units);
-  if (f.yearFrom != null) q.andWhere("o.year", ">=", f.yearFrom);
-  if (f.yearTo != null) q.andWhere("o.year", "<=", f.yearTo);
-  if (f.statuses?.length) q.whereIn("o.status", f.statuses);
-  if (f.grades?.length) q.whereIn("o.grade", f.grades);
-  if (f.period) q.andWhere("o.period", f.period);
-  if (f.disaggregation) q.andWhere("o.disaggregation", f.disaggregation);
-  return q;
+// Each filter field present adds its condition (on `observation o` joined to its indicator `i`
+// and unit `u`); the shape of a statement is which of them are present.
+const FILTER_SQL = [
+  "i.code = any(?)",
+  "u.code = any(?)",
+  "o.year >= ?",
+  "o.year <= ?",
+  "o.status = any(?)",
+  "o.grade = any(?)",
+  "o.period = ?",
+  "o.disaggregation = ?",
+];
+
+interface FilterParams {
+  mask: number;
+  datasets: Dataset[];
+  /** After the data sets' parameter, in FILTER_SQL's order. */
+  params: unknown[];
 }
 
-function base(em: EntityManager, joins: Joins = {}): Knex.QueryBuilder {
-  const q = em
-    .getKnex("read")("observation as o")
-    .join("indicator as i", "i.id", "o.indicator_id")
-    .join("administrative_unit as u", "u.id", "o.unit_id");
-  return joins.source ? q.leftJoin("source as s", "s.id", "o.source_id") : q;
+/** The filter's conditions (a bit mask of FILTER_SQL) and parameters; throws on bad input. */
+function filterParams(filter: ObservationFilter | null | undefined): FilterParams {
+  observationWhere(filter); // the same validation and coded errors as the entity path
+  const f = filter ?? {};
+  const present = [
+    f.indicators,
+    f.units,
+    f.yearFrom,
+    f.yearTo,
+    f.statuses?.length ? f.statuses : null,
+    f.grades?.length ? f.grades : null,
+    f.period,
+    f.disaggregation,
+  ];
+  const params: unknown[] = [];
+  let mask = 0;
+  present.forEach((value, i) => {
+    if (value == null) return;
+    mask |= 1 << i;
+    params.push(value);
+  });
+  return { mask, datasets: f.datasets ?? [Dataset.OFFICIAL], params };
 }
+
+/** The conditions of `mask`, after the data sets and approval every read applies. */
+const whereSql = (mask: number) =>
+  ["o.dataset = any(?)", "o.review_state = 'APPROVED'"]
+    .concat(FILTER_SQL.filter((_, i) => mask & (1 << i)))
+    .join(" and ");
+
+const FROM_SQL = `observation o join indicator i on i.id = o.indicator_id
+  join administrative_unit u on u.id = o.unit_id`;
+const fromSql = (joins: Joins) =>
+  joins.source ? `${FROM_SQL} left join source s on s.id = o.source_id` : FROM_SQL;
 
 /**
  * A fresh object of one fixed shape (the driver's row also carries `unit__code`-style joined
  * columns and the window aggregates; deleting them would turn it into a slow dictionary object).
  */
-function toRow(raw: Record<string, unknown>, joins: Joins): ObservationRow {
+export function toRow(raw: Record<string, unknown>, joins: Joins): ObservationRow {
   const r = raw as unknown as ObservationRow;
   return {
     id: r.id,
@@ -185,22 +200,17 @@ export async function readObservationPage(
   page: { limit: number; offset: number },
   joins: Joins = {},
 ): Promise<ObservationPage> {
-  const knex = em.getKnex("read");
-  const q = applyFilter(base(em, joins), filter)
-    .select([
-      ...COLUMNS,
-      ...joinedColumns(knex, joins),
-      knex.raw("count(*) over () as total"),
-      knex.raw(`bool_or(o.dataset = 'ILLUSTRATIVE') over () as "anyIllustrative"`),
-    ])
-    .orderByRaw(`${ORDER_SQL[orderBy]}, o.id asc`)
-    .limit(page.limit)
-    .offset(page.offset);
+  const { mask, datasets, params } = filterParams(filter);
+  const s = statement(
+    `observations|${mask}|${orderBy}|${joinKey(joins)}`,
+    () => `select ${COLUMNS_SQL}${joinedColumnsSql(joins)}, count(*) over () as total,
+        bool_or(o.dataset = 'ILLUSTRATIVE') over () as "anyIllustrative"
+      from ${fromSql(joins)} where ${whereSql(mask)}
+      order by ${ORDER_SQL[orderBy]}, o.id asc limit ? offset ?`,
+  );
   // Only the filter's data sets: a write to the other data set leaves the cached answer alone.
-  const raw = await narrowReads(
-    "observation",
-    datasetTags("observation", filter?.datasets ?? [Dataset.OFFICIAL]),
-    () => em.getConnection("read").execute<Record<string, unknown>[]>(q),
+  const raw = await narrowReads("observation", datasetTags("observation", datasets), () =>
+    runStatement<Record<string, unknown>>(em, s, [datasets, ...params, page.limit, page.offset]),
   );
   if (raw.length) {
     return {
@@ -211,18 +221,37 @@ export async function readObservationPage(
   }
   // A page past the end has no row to carry the window aggregates: count separately.
   if (page.offset === 0) return { rows: [], total: 0, containsIllustrative: false };
-  const counted = await em
-    .getConnection("read")
-    .execute<{ total: string; anyIllustrative: boolean | null }[]>(
-      applyFilter(base(em), filter).select([
-        knex.raw("count(*) as total"),
-        knex.raw(`bool_or(o.dataset = 'ILLUSTRATIVE') as "anyIllustrative"`),
-      ]),
-    );
+  const count = statement(
+    `observations-count|${mask}`,
+    () => `select count(*) as total, bool_or(o.dataset = 'ILLUSTRATIVE') as "anyIllustrative"
+      from ${FROM_SQL} where ${whereSql(mask)}`,
+  );
+  const [counted] = await runStatement<{ total: string; anyIllustrative: boolean | null }>(
+    em,
+    count,
+    [datasets, ...params],
+  );
   return {
     rows: [],
-    total: Number(counted[0].total),
-    containsIllustrative: counted[0].anyIllustrative === true,
+    total: Number(counted.total),
+    containsIllustrative: counted.anyIllustrative === true,
+  };
+}
+
+/**
+ * The statement part of a unit's observations (the unit filter does not apply there): the
+ * conditions' mask and parameters, the shape key, and the select list; shared with
+ * unit-observations.reads.ts, which reads a unit and its observations in one statement.
+ */
+export function unitObservationsParts(filter: ObservationFilter | null | undefined, joins: Joins) {
+  const { mask, datasets, params } = filterParams({ ...filter, units: null });
+  return {
+    shape: `${mask}|${joinKey(joins)}`,
+    params: [datasets, ...params],
+    columns: `${COLUMNS_SQL}${joinedColumnsSql(joins)}`,
+    from: fromSql(joins),
+    where: whereSql(mask),
+    orderBy: "o.indicator_id asc, o.year asc, o.id asc",
   };
 }
 
@@ -239,23 +268,24 @@ export function unitObservationsLoader(
   filter: ObservationFilter | null | undefined,
   joins: Joins = {},
 ): DataLoader<number, ObservationRow[]> {
-  observationWhere({ ...filter, units: null }); // bad input fails here, before any SQL
+  const parts = unitObservationsParts(filter, joins); // bad input fails here, before any SQL
   let byFilter = perRequest.get(loaders);
   if (!byFilter) {
     byFilter = new Map();
     perRequest.set(loaders, byFilter);
   }
-  const key = `${JSON.stringify(filter ?? {})}|${joinKey(joins)}`;
+  const key = `${JSON.stringify(filter ?? {})}|${parts.shape}`;
   let loader = byFilter.get(key);
   if (!loader) {
+    const s = statement(
+      `unit-observations|${parts.shape}`,
+      () => `select ${parts.columns} from ${parts.from}
+        where ${parts.where} and o.unit_id = any(?) order by ${parts.orderBy}`,
+    );
     loader = new DataLoader<number, ObservationRow[]>(async unitIds => {
-      const q = applyFilter(base(em, joins), { ...filter, units: null })
-        .whereIn("o.unit_id", [...unitIds])
-        .select([...COLUMNS, ...joinedColumns(em.getKnex("read"), joins)])
-        .orderByRaw("o.indicator_id asc, o.year asc, o.id asc");
       // Only these units' observations: other units' writes leave the cached answer alone.
       const raw = await narrowReads("observation", unitTags("observation", unitIds), () =>
-        em.getConnection("read").execute<Record<string, unknown>[]>(q),
+        runStatement<Record<string, unknown>>(em, s, [...parts.params, [...unitIds]]),
       );
       const grouped = new Map<number, ObservationRow[]>();
       for (const r of raw) {

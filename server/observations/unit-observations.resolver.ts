@@ -7,6 +7,8 @@ import { observationJoins } from "./look-ahead.js";
 import { Observation } from "./observation.entity.js";
 import { ObservationFilter } from "./observation.inputs.js";
 import { unitObservationsLoader } from "./observation.reads.js";
+// Registers the one-statement read of `unit(code) { observations }` with the units feature.
+import "./unit-observations.reads.js";
 
 /** A unit's observations: the observations feature adds this field to the unit type. */
 @Resolver(() => AdministrativeUnit)
@@ -20,6 +22,9 @@ export class UnitObservationsResolver {
     @Ctx() { loaders, em }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
+    // Read already, in the unit's own statement (unit-observations.reads.ts)?
+    const read = "related" in unit ? unit.related?.observations : undefined;
+    if (read) return read;
     // Plain rows (not managed entities), batched over all units of the request; the indicator
     // and source joined into the same statement when only their plain columns are asked for.
     const joins = observationJoins(em, info, []);

@@ -1,12 +1,14 @@
 import { foldedColumnSql, foldedLike } from "../graphql/fold.js";
-import type { EntityManager, Knex } from "@mikro-orm/postgresql";
+import type { EntityManager } from "@mikro-orm/postgresql";
 import type { GraphQLResolveInfo } from "graphql";
 import { plainColumns, selectedFields } from "../graphql/look-ahead.js";
+import { runStatement, statement } from "../graphql/sql-statement.js";
 import { unitWhere, type UnitFilter, type UnitOrder } from "./unit.inputs.js";
 
 /**
  * Units read as plain rows (see observation.reads.ts for why): used when every field a request
  * selects on a unit is a plain column or one of the relations whose resolvers accept a row.
+ * The statements are hand-written, their text kept per shape (graphql/sql-statement.ts).
  */
 export interface UnitRow {
   id: number;
@@ -19,6 +21,11 @@ export interface UnitRow {
   validTo: string | null;
   parentId: number | null;
   successorId: number | null;
+  /** The parent / successor when look-ahead joined them (plain columns only); else undefined. */
+  parentRow?: Record<string, unknown> | null;
+  successorRow?: Record<string, unknown> | null;
+  /** What another feature read in the same statement (e.g. its `observations`), by field. */
+  related?: Record<string, unknown[]>;
 }
 
 /** True for a plain row from this file, false for a managed AdministrativeUnit entity. */
@@ -40,18 +47,46 @@ export function rowServes(em: EntityManager, info: GraphQLResolveInfo, paths: st
   return true;
 }
 
-const COLUMNS = [
-  "u.id",
-  "u.code",
-  "u.name_vi as nameVi",
-  "u.name_en as nameEn",
-  "u.level",
-  "u.kind",
-  "u.valid_from as validFrom",
-  "u.valid_to as validTo",
-  "u.parent_id as parentId",
-  "u.successor_id as successorId",
+/** The parent and successor to join into the units statement: property -> column, or null. */
+export interface UnitJoins {
+  parent: Map<string, string> | null;
+  successor: Map<string, string> | null;
+}
+
+/**
+ * Look-ahead for `parent` and `successor` under `paths`: joined when every field selected under
+ * them (on all paths alike) is a plain column; otherwise their resolvers load them as before.
+ */
+export function unitJoins(em: EntityManager, info: GraphQLResolveInfo, paths: string[][]) {
+  const joins: UnitJoins = { parent: null, successor: null };
+  for (const relation of ["parent", "successor"] as const) {
+    const fields = new Set<string>();
+    for (const path of paths) {
+      for (const f of selectedFields(info, [...path, relation]) ?? []) fields.add(f);
+    }
+    if (fields.size) joins[relation] = plainColumns(em, "AdministrativeUnit", fields);
+  }
+  return joins;
+}
+
+const UNIT_COLUMNS: [column: string, property: string][] = [
+  ["id", "id"],
+  ["code", "code"],
+  ["name_vi", "nameVi"],
+  ["name_en", "nameEn"],
+  ["level", "level"],
+  ["kind", "kind"],
+  ["valid_from", "validFrom"],
+  ["valid_to", "validTo"],
+  ["parent_id", "parentId"],
+  ["successor_id", "successorId"],
 ];
+
+/** The unit's own columns of table alias `alias`, named as the row's properties after `prefix`. */
+export const unitColumnsSql = (alias: string, prefix = "") =>
+  UNIT_COLUMNS.map(([column, prop]) => `${alias}.${column} as "${prefix}${prop}"`).join(", ");
+
+const UNIT_COLUMNS_SQL = unitColumnsSql("u");
 
 const ORDER_SQL: Record<UnitOrder, string> = {
   CODE_ASC: "u.code asc",
@@ -61,69 +96,178 @@ const ORDER_SQL: Record<UnitOrder, string> = {
   VALID_FROM_ASC: "u.valid_from asc, u.code asc",
 };
 
-function applyFilter(q: Knex.QueryBuilder, filter: UnitFilter | null | undefined) {
+// Each filter field present adds its condition; the shape is which of them are present.
+const FILTER_SQL: [keyof UnitFilter, string][] = [
+  ["codes", "u.code = any(?)"],
+  ["level", "u.level = ?"],
+  ["kind", "u.kind = ?"],
+  [
+    "asOf",
+    "(u.valid_from is null or u.valid_from <= ?) and (u.valid_to is null or u.valid_to >= ?)",
+  ],
+  // Diacritics and case ignored, as in the entity path ("hai duong" finds Hải Dương).
+  ["search", `(${foldedColumnSql("u.name_vi")} like ? or ${foldedColumnSql("u.name_en")} like ?)`],
+];
+
+/** The filter's conditions (as a bit mask of FILTER_SQL) and their parameters, in order. */
+function filterParams(filter: UnitFilter | null | undefined) {
   unitWhere(filter); // the same validation and coded errors as the entity path
   const f = filter ?? {};
-  if (f.codes) q.whereIn("u.code", f.codes);
-  if (f.level) q.andWhere("u.level", f.level);
-  if (f.kind) q.andWhere("u.kind", f.kind);
-  if (f.asOf) {
-    const asOf = f.asOf;
-    q.andWhere(w => w.whereNull("u.valid_from").orWhere("u.valid_from", "<=", asOf));
-    q.andWhere(w => w.whereNull("u.valid_to").orWhere("u.valid_to", ">=", asOf));
-  }
-  if (f.search) {
-    // Diacritics and case ignored, as in the entity path ("hai duong" finds Hải Dương).
-    const like = foldedLike(f.search);
-    q.andWhere(w =>
-      w
-        .whereRaw(`${foldedColumnSql("u.name_vi")} like ?`, [like])
-        .orWhereRaw(`${foldedColumnSql("u.name_en")} like ?`, [like]),
-    );
-  }
-  return q;
+  const like = f.search ? foldedLike(f.search) : null;
+  // Each present field's parameters, in FILTER_SQL's order (null: the field is absent).
+  const present = [
+    f.codes ? [f.codes] : null,
+    f.level ? [f.level] : null,
+    f.kind ? [f.kind] : null,
+    f.asOf ? [f.asOf, f.asOf] : null,
+    like ? [like, like] : null,
+  ];
+  const params: unknown[] = [];
+  let mask = 0;
+  present.forEach((values, i) => {
+    if (!values) return;
+    mask |= 1 << i;
+    params.push(...values);
+  });
+  return { mask, params };
 }
 
-/** One page of units and the total, in one statement. */
+const whereSql = (mask: number) =>
+  FILTER_SQL.filter((_, i) => mask & (1 << i))
+    .map(([, sql]) => sql)
+    .join(" and ") || "true";
+
+/** The joined parent's and successor's columns and joins, for the unit of table alias `u`. */
+export function joinedSql(joins: UnitJoins, u = "u") {
+  const columns: string[] = [];
+  const from: string[] = [];
+  for (const [relation, alias, key] of [
+    ["parent", "p", "parent_id"],
+    ["successor", "su", "successor_id"],
+  ] as const) {
+    const cols = joins[relation];
+    if (!cols) continue;
+    from.push(`left join administrative_unit ${alias} on ${alias}.id = ${u}.${key}`);
+    for (const [prop, column] of cols) {
+      columns.push(`${alias}."${column}" as "${relation}__${prop}"`);
+    }
+  }
+  return { columns: columns.map(c => `, ${c}`).join(""), from: from.join(" ") };
+}
+
+export const joinShape = (joins: UnitJoins) =>
+  `${[...(joins.parent?.keys() ?? [])].join(",")}|${[...(joins.successor?.keys() ?? [])].join(",")}|${joins.parent ? 1 : 0}${joins.successor ? 1 : 0}`;
+
+/** One page of units and the total, in one statement (with the joined parent and successor). */
 export async function readUnitPage(
   em: EntityManager,
   filter: UnitFilter | null | undefined,
   orderBy: UnitOrder,
   page: { limit: number; offset: number },
+  joins: UnitJoins = { parent: null, successor: null },
 ): Promise<{ rows: UnitRow[]; total: number }> {
-  const knex = em.getKnex("read");
-  const q = applyFilter(knex("administrative_unit as u"), filter)
-    .select([...COLUMNS, knex.raw("count(*) over () as total")])
-    .orderByRaw(`${ORDER_SQL[orderBy]}, u.id asc`)
-    .limit(page.limit)
-    .offset(page.offset);
-  const raw = await em.getConnection("read").execute<(UnitRow & { total: string })[]>(q);
+  const { mask, params } = filterParams(filter);
+  const s = statement(`units|${mask}|${orderBy}|${joinShape(joins)}`, () => {
+    const joined = joinedSql(joins);
+    return `select ${UNIT_COLUMNS_SQL}${joined.columns}, count(*) over () as total
+      from administrative_unit u ${joined.from}
+      where ${whereSql(mask)}
+      order by ${ORDER_SQL[orderBy]}, u.id asc limit ? offset ?`;
+  });
+  const raw = await runStatement<UnitRow & { total: string }>(em, s, [
+    ...params,
+    page.limit,
+    page.offset,
+  ]);
   if (raw.length || page.offset === 0) {
-    return { rows: raw.map(toRow), total: raw.length ? Number(raw[0].total) : 0 };
+    return {
+      rows: raw.map(r => toUnitRow(r, joins)),
+      total: raw.length ? Number(raw[0].total) : 0,
+    };
   }
-  const [counted] = await em
-    .getConnection("read")
-    .execute<{ total: string }[]>(
-      applyFilter(knex("administrative_unit as u"), filter).count({ total: "*" }),
-    );
+  // A page past the end has no row to carry the window count: count separately.
+  const count = statement(
+    `units-count|${mask}`,
+    () => `select count(*) as total from administrative_unit u where ${whereSql(mask)}`,
+  );
+  const [counted] = await runStatement<{ total: string }>(em, count, params);
   return { rows: [], total: Number(counted.total) };
 }
 
-export async function readUnitByCode(em: EntityManager, code: string): Promise<UnitRow | null> {
-  const q = em.getKnex("read")("administrative_unit as u").select(COLUMNS).where("u.code", code);
-  const [row] = await em.getConnection("read").execute<UnitRow[]>(q);
-  return row ? toRow(row) : null;
+/** A unit by code, with its parent and successor joined as `joins` asks. */
+export async function readUnitByCode(
+  em: EntityManager,
+  code: string,
+  joins: UnitJoins = { parent: null, successor: null },
+): Promise<UnitRow | null> {
+  const s = statement(`unit-by-code|${joinShape(joins)}`, () => {
+    const joined = joinedSql(joins);
+    return `select ${UNIT_COLUMNS_SQL}${joined.columns} from administrative_unit u ${joined.from}
+      where u.code = ?`;
+  });
+  const [row] = await runStatement<UnitRow>(em, s, [code]);
+  return row ? toUnitRow(row, joins) : null;
 }
 
-const toRow = (r: UnitRow): UnitRow => ({
-  id: r.id,
-  code: r.code,
-  nameVi: r.nameVi,
-  nameEn: r.nameEn,
-  level: r.level,
-  kind: r.kind,
-  validFrom: r.validFrom,
-  validTo: r.validTo,
-  parentId: r.parentId,
-  successorId: r.successorId,
-});
+/**
+ * A fresh object of one fixed shape from a driver row carrying the unit's columns (and the
+ * joined `parent__code`-style ones, nested here).
+ */
+export function toUnitRow(r: UnitRow, joins?: UnitJoins): UnitRow {
+  return {
+    id: r.id,
+    code: r.code,
+    nameVi: r.nameVi,
+    nameEn: r.nameEn,
+    level: r.level,
+    kind: r.kind,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    parentId: r.parentId,
+    successorId: r.successorId,
+    parentRow: joins?.parent ? nested(r, "parent", r.parentId, joins.parent) : undefined,
+    successorRow: joins?.successor
+      ? nested(r, "successor", r.successorId, joins.successor)
+      : undefined,
+    related: undefined,
+  };
+}
+
+function nested(r: object, relation: string, id: number | null, columns: Map<string, string>) {
+  if (id === null) return null;
+  const raw = r as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const prop of columns.keys()) out[prop] = raw[`${relation}__${prop}`];
+  return out;
+}
+
+/**
+ * Reads a unit by code together with what a field below it needs, in one statement: another
+ * feature (observations) registers such a reader, so this feature need not import it. A reader
+ * returns undefined when the selection is not one it serves; the plain path is used then.
+ */
+export type UnitWithRelatedReader = (
+  em: EntityManager,
+  info: GraphQLResolveInfo,
+  code: string,
+  joins: UnitJoins,
+) => Promise<UnitRow | null> | undefined;
+
+const relatedReaders: UnitWithRelatedReader[] = [];
+
+export function addUnitWithRelatedReader(reader: UnitWithRelatedReader): void {
+  relatedReaders.push(reader);
+}
+
+/**
+ * A unit by code (parent and successor joined when look-ahead allows), with a registered
+ * reader's related rows when one serves the selection.
+ */
+export function readUnitWithRelated(em: EntityManager, info: GraphQLResolveInfo, code: string) {
+  const joins = unitJoins(em, info, [[]]);
+  for (const reader of relatedReaders) {
+    const read = reader(em, info, code, joins);
+    if (read) return read;
+  }
+  return readUnitByCode(em, code, joins);
+}

@@ -16,7 +16,14 @@ import type { Context } from "../context.js";
 import { UnitLineage } from "./unit-lineage.entity.js";
 import { AdministrativeUnit } from "./unit.entity.js";
 import { UnitOrder, UnitsArgs, unitOrderBy, unitWhere } from "./unit.inputs.js";
-import { isUnitRow, readUnitByCode, readUnitPage, rowServes, type UnitRow } from "./unit.reads.js";
+import {
+  isUnitRow,
+  readUnitPage,
+  readUnitWithRelated,
+  rowServes,
+  unitJoins,
+  type UnitRow,
+} from "./unit.reads.js";
 import { Code } from "../graphql/code.js";
 
 @ObjectType()
@@ -31,10 +38,13 @@ export class UnitResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<UnitConnection> {
     const page = toPage(args);
-    // Plain rows in one statement when the selection allows (unit.reads.ts), else entities.
-    if (rowServes(em, info, [["nodes"], ["edges", "node"]])) {
+    // Plain rows in one statement when the selection allows (unit.reads.ts), else entities;
+    // the parent and successor joined into it when only their plain columns are asked for.
+    const paths = [["nodes"], ["edges", "node"]];
+    if (rowServes(em, info, paths)) {
       const orderBy = args.orderBy ?? UnitOrder.CODE_ASC;
-      const { rows, total } = await readUnitPage(em, args.filter, orderBy, page);
+      const joins = unitJoins(em, info, paths);
+      const { rows, total } = await readUnitPage(em, args.filter, orderBy, page, joins);
       return toConnection(rows as unknown as AdministrativeUnit[], total, page);
     }
     const [items, total] = await em.findAndCount(AdministrativeUnit, unitWhere(args.filter), {
@@ -55,7 +65,7 @@ export class UnitResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<AdministrativeUnit | UnitRow | null> {
     checkCodes([code], "code");
-    if (rowServes(em, info, [[]])) return readUnitByCode(em, code);
+    if (rowServes(em, info, [[]])) return readUnitWithRelated(em, info, code);
     return em.findOne(AdministrativeUnit, { code });
   }
 
@@ -73,6 +83,7 @@ export class UnitResolver {
   @FieldResolver(() => AdministrativeUnit, { nullable: true })
   parent(@Root() unit: AdministrativeUnit | UnitRow, @Ctx() { em }: Context) {
     if (!isUnitRow(unit)) return unit.parent?.load() ?? null;
+    if (unit.parentRow !== undefined) return unit.parentRow;
     return unit.parentId === null
       ? null
       : em.getReference(AdministrativeUnit, unit.parentId, { wrapped: true }).load();
@@ -84,6 +95,7 @@ export class UnitResolver {
   })
   successor(@Root() unit: AdministrativeUnit | UnitRow, @Ctx() { em }: Context) {
     if (!isUnitRow(unit)) return unit.successor?.load() ?? null;
+    if (unit.successorRow !== undefined) return unit.successorRow;
     return unit.successorId === null
       ? null
       : em.getReference(AdministrativeUnit, unit.successorId, { wrapped: true }).load();

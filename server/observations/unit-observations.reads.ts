@@ -1,0 +1,91 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { GraphQLResolveInfo } from "graphql";
+import { narrowReads, unitTags } from "../cache/read-tags.js";
+import { soleFieldArguments } from "../graphql/look-ahead.js";
+import { runStatement, statement } from "../graphql/sql-statement.js";
+import {
+  addUnitWithRelatedReader,
+  joinedSql,
+  joinShape,
+  readUnitByCode,
+  toUnitRow,
+  unitColumnsSql,
+  type UnitJoins,
+  type UnitRow,
+} from "../units/unit.reads.js";
+import { observationJoins } from "./look-ahead.js";
+import type { ObservationFilter } from "./observation.inputs.js";
+import { toRow, unitObservationsParts, type ObservationRow } from "./observation.reads.js";
+
+/**
+ * `unit(code) { observations { ... } }` in ONE statement: the unit left-joined to its filtered
+ * observations (with their indicator, unit and source columns when look-ahead allows), grouped
+ * here, instead of the unit and then its observations.
+ *
+ * The response cache must know, before the statement runs, which unit's observations it reads
+ * (`observation:unit:<id>` tags, so a write to another unit leaves the answer cached). The id
+ * of a code is therefore remembered from the first read of that unit, which takes the two-step
+ * path; the one statement then asks for `id = ? and code = ?`, so a remembered id that no longer
+ * matches its code finds no row, is forgotten, and the two-step path answers.
+ */
+const idOfCode = new Map<string, number>();
+// Bounded by the units table in practice; the cap guards the process against a flood of codes.
+const MAX_CODES = 5000;
+
+function remember(row: UnitRow | null): UnitRow | null {
+  if (row && (idOfCode.size < MAX_CODES || idOfCode.has(row.code))) idOfCode.set(row.code, row.id);
+  return row;
+}
+
+function readUnitWithObservations(
+  em: EntityManager,
+  info: GraphQLResolveInfo,
+  code: string,
+  unitJoins: UnitJoins,
+): Promise<UnitRow | null> | undefined {
+  const args = soleFieldArguments(info, "observations");
+  if (!args) return undefined;
+  let parts: ReturnType<typeof unitObservationsParts>;
+  const joins = observationJoins(em, info, ["observations"]);
+  try {
+    parts = unitObservationsParts(args.filter as ObservationFilter | null, joins);
+  } catch {
+    // Bad input: the observations field reports it at its own path, as before.
+    return undefined;
+  }
+  const id = idOfCode.get(code);
+  if (id === undefined) return readUnitByCode(em, code, unitJoins).then(remember);
+  const s = statement(`unit-with-observations|${parts.shape}|${joinShape(unitJoins)}`, () => {
+    const joined = joinedSql(unitJoins, "self");
+    return `select ${unitColumnsSql("self", "self__")}${joined.columns}, ${parts.columns}
+      from administrative_unit self ${joined.from}
+        left join (${parts.from}) on o.unit_id = self.id and ${parts.where}
+      where self.id = ? and self.code = ?
+      order by ${parts.orderBy}`;
+  });
+  return narrowReads("observation", unitTags("observation", [id]), () =>
+    runStatement<Record<string, unknown>>(em, s, [...parts.params, id, code]),
+  ).then(raw => {
+    if (!raw.length) {
+      idOfCode.delete(code);
+      return readUnitByCode(em, code, unitJoins).then(remember);
+    }
+    const unit = toUnitRow(unprefixed(raw[0]), unitJoins);
+    const observations: ObservationRow[] = [];
+    for (const r of raw) if (r.id !== null) observations.push(toRow(r, joins));
+    unit.related = { observations };
+    return unit;
+  });
+}
+
+/** The unit's columns of a joined row (its own carry the `self__` prefix), as unit.reads names them. */
+function unprefixed(r: Record<string, unknown>): UnitRow {
+  const out: Record<string, unknown> = {};
+  for (const key in r) {
+    if (key.startsWith("self__")) out[key.slice(6)] = r[key];
+    else if (key.startsWith("parent__") || key.startsWith("successor__")) out[key] = r[key];
+  }
+  return out as unknown as UnitRow;
+}
+
+addUnitWithRelatedReader(readUnitWithObservations);
