@@ -35,6 +35,7 @@ import {
   type OverLimitCategory,
   type OverLimitData,
 } from "./aggregate.js";
+import { totalProvenanceLines, withTooltipProvenance } from "./provenance.js";
 
 const UNIT_CHOICES = FOCUS_UNITS.filter(c => c !== "vn");
 const KINDS = ["OD_SCREENING", "PERIODIC", "ALL"] as const;
@@ -178,7 +179,9 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
         locale,
         t,
         controls: [kindSelect],
-        option: buildCheckupOption({ locale, title, ...checkupData }),
+        option: withTooltipProvenance(buildCheckupOption({ locale, title, ...checkupData }), () =>
+          totalProvenanceLines(checkupData.illustrative, "checkup", locale),
+        ),
         values: checkupData.years.flatMap((year, yi) => {
           const unitCode = selectedUnits.join("+");
           const unitName = selectedUnits.map(label).join(" + ");
@@ -280,12 +283,13 @@ function overLimitPanel(
     locale,
     t,
     height: Math.max(260, 80 + data.categories.length * data.series.length * 18),
-    option: buildOverLimitOption({
-      locale,
-      title,
-      categories: data.categories,
-      series: data.series,
-    }),
+    option: withTooltipProvenance(
+      buildOverLimitOption({ locale, title, categories: data.categories, series: data.series }),
+      params => {
+        const series = data.series[(params as { seriesIndex: number }).seriesIndex];
+        return totalProvenanceLines(Boolean(series?.illustrative), "monitoring", locale);
+      },
+    ),
     values: data.categories.flatMap((category, ci) =>
       data.series.flatMap(s => {
         const cell = s.cells[ci];
