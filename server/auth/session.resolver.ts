@@ -116,8 +116,9 @@ export class SessionResolver {
         { id: sessionId, revokedAt: null },
         { revokedAt: new Date() },
       );
-      if (ended)
-        {recordAccess(tx, { action: AuditAction.SIGN_OUT, user, sessionId, ...originOf(req) });}
+      if (ended) {
+        recordAccess(tx, { action: AuditAction.SIGN_OUT, user, sessionId, ...originOf(req) });
+      }
     });
     return true;
   }

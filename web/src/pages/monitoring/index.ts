@@ -17,6 +17,7 @@ import {
   datasetToggle,
 } from "../../components/controls.js";
 import { h } from "../../components/dom.js";
+import { provenanceTooltipHtml } from "../../components/provenance.js";
 import { showEmpty, showLoading } from "../../components/states.js";
 import type { ValueRow } from "../../lib/csv.js";
 import { formatNumber, formatPercent } from "../../lib/format.js";
@@ -180,7 +181,7 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
         t,
         controls: [kindSelect],
         option: withTooltipProvenance(buildCheckupOption({ locale, title, ...checkupData }), () =>
-          totalProvenanceLines(checkupData.illustrative, "checkup", locale),
+          provenanceTooltipHtml(totalProvenanceLines(checkupData.illustrative, "checkup", locale)),
         ),
         values: checkupData.years.flatMap((year, yi) => {
           const unitCode = selectedUnits.join("+");
@@ -287,7 +288,9 @@ function overLimitPanel(
       buildOverLimitOption({ locale, title, categories: data.categories, series: data.series }),
       params => {
         const series = data.series[(params as { seriesIndex: number }).seriesIndex];
-        return totalProvenanceLines(Boolean(series?.illustrative), "monitoring", locale);
+        return provenanceTooltipHtml(
+          totalProvenanceLines(Boolean(series?.illustrative), "monitoring", locale),
+        );
       },
     ),
     values: data.categories.flatMap((category, ci) =>

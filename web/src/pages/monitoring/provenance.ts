@@ -2,10 +2,9 @@
  * Provenance in the monitoring page's chart tooltips, as the other charts show it (lib/provenance.ts
  * lines, components/provenance.ts style). Monitoring and check-up totals are sums over
  * establishment records, which carry no source of their own: an official total says so and how it
- * was made; a generated one says it is illustrative. Pure, apart from the option it wraps.
+ * was made; a generated one says it is illustrative. Pure.
  */
 import type { ECOption } from "../../charts/echarts.js";
-import { provenanceTooltipHtml } from "../../components/provenance.js";
 import type { Locale } from "../../lib/format.js";
 import { provenanceLines } from "../../lib/provenance.js";
 
@@ -30,10 +29,13 @@ export function totalProvenanceLines(
   return [...provenanceLines({ status: "DERIVED" }, locale, String, true), SUMMED[records][locale]];
 }
 
-/** The option with `lines(params)` as a provenance block under each tooltip. */
+/**
+ * The option with `block(params)` under each tooltip (components/provenance.ts's
+ * provenanceTooltipHtml of the lines: kept out of here so this file needs no DOM).
+ */
 export function withTooltipProvenance(
   option: ECOption,
-  lines: (params: unknown) => string[],
+  block: (params: unknown) => string,
 ): ECOption {
   const tooltip = (option.tooltip ?? {}) as { formatter?: (params: unknown) => string };
   const own = tooltip.formatter;
@@ -41,8 +43,7 @@ export function withTooltipProvenance(
     ...option,
     tooltip: {
       ...tooltip,
-      formatter: (params: unknown) =>
-        `${own ? own(params) : ""}${provenanceTooltipHtml(lines(params))}`,
+      formatter: (params: unknown) => `${own ? own(params) : ""}${block(params)}`,
     },
   };
 }
