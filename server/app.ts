@@ -28,6 +28,7 @@ import { ResponseCache } from "./cache/response-cache.js";
 import { parseChange } from "./cache/tags.js";
 import { MonitoringRollupRefresher } from "./monitoring/monitoring-rollup.js";
 import { CheckupRollupRefresher } from "./checkups/checkup-rollup.js";
+import { readTrustProxy } from "./config.js";
 import { prepareDatabase } from "./db/prepare.js";
 import { sqlScope } from "./db/sql-counter.js";
 import { buildAppSchema } from "./schema.js";
@@ -133,6 +134,7 @@ export async function createApp({
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", readTrustProxy());
   app.use(securityHeaders);
   const smallJson = express.json({ limit: "1mb" });
   const largeJson = express.json({ limit: "6mb" });

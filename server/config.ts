@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { projectRoot } from "./paths.js";
 
@@ -17,6 +18,38 @@ export interface AppConfig {
   responseCache: boolean;
   /** Requests per client on /graphql: a burst and a steady rate per second; null: no limit. */
   rateLimit: { burst: number; perSecond: number } | null;
+  /** Express's `trust proxy`: false, a number of proxies, or their addresses/subnets. */
+  trustProxy: TrustProxy;
+}
+
+export type TrustProxy = false | number | string;
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An address, a subnet (address/bits) or one of Express's names for address ranges. */
+function isProxyAddress(item: string): boolean {
+  if (PROXY_NAMES.has(item)) return true;
+  const [address, bits, extra] = item.split("/");
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY (default off): which proxies may tell the client's address and protocol in
+ * X-Forwarded-For/-Proto. Off, those headers are ignored, so no client can choose the address its
+ * rate limit is counted on. "true" (trust anyone) is refused: any client could forge the header.
+ */
+export function readTrustProxy(env: NodeJS.ProcessEnv = process.env): TrustProxy {
+  const text = (env.TRUST_PROXY ?? "").trim().toLowerCase();
+  if (["", "off", "0", "false", "no"].includes(text)) return false;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const items = text.split(",").map(item => item.trim());
+  if (items.every(isProxyAddress)) return items.join(", ");
+  throw new Error(
+    `TRUST_PROXY must be off, a number of proxies (1) or addresses and subnets (loopback, 10.0.0.0/8), got "${env.TRUST_PROXY}"`,
+  );
 }
 
 /** RATE_LIMIT="<burst>/<per second>" (default 300/50), or "off". */
@@ -50,5 +83,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Stack traces and internal error messages only when asked for: a plain `npm start` is a real deployment.
     production: env.NODE_ENV !== "development",
     rateLimit: readRateLimit(env.RATE_LIMIT),
+    trustProxy: readTrustProxy(env),
   });
 }

@@ -8,8 +8,17 @@ export enum AuditAction {
   DELETE = "DELETE",
   APPROVE = "APPROVE",
   REJECT = "REJECT",
+  /** A browser session opened with an API token (signIn); the token itself is never recorded. */
+  SIGN_IN = "SIGN_IN",
+  /** A session ended by its user (signOut, or revokeSession of another of their sessions). */
+  SIGN_OUT = "SIGN_OUT",
+  /** signIn with a token that is unknown, revoked or malformed: who is not known, only where from. */
+  SIGN_IN_REFUSED = "SIGN_IN_REFUSED",
 }
-registerEnumType(AuditAction, { name: "AuditAction", description: "What a write did" });
+registerEnumType(AuditAction, {
+  name: "AuditAction",
+  description: "What a write did, or a sign-in, sign-out or refused sign-in",
+});
 
 /**
  * One write, as it happened: who, when, which row, and the row before and after. The table is

@@ -22,7 +22,7 @@ import { BadInputError } from "../graphql/errors.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { ApiToken } from "./api-token.entity.js";
-import { requireAdmin, requireUser } from "./guard.js";
+import { requireAdmin, requireUser, writableUnitIds } from "./guard.js";
 import { issueToken } from "./tokens.js";
 import { Role, User } from "./user.entity.js";
 import { unitsByCode } from "../units/unit.rules.js";
@@ -86,6 +86,25 @@ export class UserResolver {
   @FieldResolver(() => [AdministrativeUnit], { description: "Units a steward may write" })
   async units(@Root() user: User) {
     return (await user.units.load()).getItems();
+  }
+
+  @FieldResolver(() => [AdministrativeUnit], {
+    description:
+      "Units a steward may write: its units and the former units merged into them (hai-phong-34 also writes hai-duong-63 and hai-phong-63); empty for others (admins write every unit)",
+  })
+  async writableUnits(@Root() user: User, @Ctx() ctx: Context) {
+    if (user.role !== Role.STEWARD) return [];
+    const assigned = (await user.units.load()).getItems();
+    const ids = await writableUnitIds(
+      ctx.em,
+      assigned.map(u => u.id),
+    );
+    const former = await ctx.em.find(
+      AdministrativeUnit,
+      { id: { $in: ids.filter(id => !assigned.some(u => u.id === id)) } },
+      { orderBy: { code: "asc" } },
+    );
+    return [...assigned, ...former];
   }
 
   @FieldResolver(() => [ApiToken], {

@@ -16,6 +16,8 @@ import { z } from "zod";
 import { argsSchema } from "../graphql/inputs.js";
 import { text } from "../graphql/field-rules.js";
 import { IdArgs } from "../graphql/id-args.js";
+import { AuditAction } from "../audit/audit-entry.entity.js";
+import { recordAccess, type AccessOrigin } from "../audit/access.js";
 import { BadInputError, ForbiddenError, UnauthenticatedError } from "../graphql/errors.js";
 import type { Context } from "../context.js";
 import { requireUser } from "./guard.js";
@@ -44,6 +46,15 @@ export class SessionInfo {
 function exchange(ctx: Context): { req: Request; res: Response } {
   if (!ctx.http) throw new ForbiddenError("Sessions exist only over HTTP");
   return ctx.http;
+}
+
+/** The client's address (req.ip: the real client only behind a trusted proxy) and browser. */
+function originOf(req: Request): AccessOrigin {
+  const agent = req.headers["user-agent"];
+  return {
+    address: req.ip ?? req.socket.remoteAddress ?? null,
+    userAgent: typeof agent === "string" ? agent : null,
+  };
 }
 
 function cookieOptions(req: Request) {
@@ -84,13 +95,32 @@ export class SessionResolver {
     const user = token.length <= 200 ? await userForToken(ctx.em, token.trim()) : null;
     if (!user) {
       await failed?.();
+      // Recorded on its own, as the sign-in is refused: the address, never the token.
+      const log = ctx.em.fork() as EntityManager;
+      recordAccess(log, {
+        action: AuditAction.SIGN_IN_REFUSED,
+        user: null,
+        sessionId: null,
+        ...originOf(req),
+      });
+      await log.flush();
       throw new UnauthenticatedError(
         "Mã truy cập không hợp lệ (không có, đã thu hồi hoặc sai dạng) / The API token is not valid (unknown, revoked or malformed)",
       );
     }
     const row = await ctx.em.findOneOrFail(User, user.id);
-    const agent = typeof req.headers["user-agent"] === "string" ? req.headers["user-agent"] : null;
-    const { secret } = await openSession(ctx.em, row, agent);
+    const origin = originOf(req);
+    // The session and its audit record are committed together.
+    const { secret } = await (ctx.em as EntityManager).transactional(async tx => {
+      const opened = await openSession(tx, row, origin.userAgent);
+      recordAccess(tx, {
+        action: AuditAction.SIGN_IN,
+        user,
+        sessionId: opened.session.id,
+        ...origin,
+      });
+      return opened;
+    });
     res.cookie(SESSION_COOKIE, secret, { ...cookieOptions(req), maxAge: ABSOLUTE_MS });
     return row;
   }
@@ -101,12 +131,18 @@ export class SessionResolver {
   async signOut(@Ctx() ctx: Context): Promise<boolean> {
     const { req, res } = exchange(ctx);
     res.clearCookie(SESSION_COOKIE, cookieOptions(req));
-    if (!ctx.sessionId) return false;
-    await ctx.em.nativeUpdate(
-      UserSession,
-      { id: ctx.sessionId, revokedAt: null },
-      { revokedAt: new Date() },
-    );
+    if (!ctx.sessionId || !ctx.user) return false;
+    const { sessionId, user } = ctx;
+    await (ctx.em as EntityManager).transactional(async tx => {
+      const ended = await tx.nativeUpdate(
+        UserSession,
+        { id: sessionId, revokedAt: null },
+        { revokedAt: new Date() },
+      );
+      if (ended) {
+        recordAccess(tx, { action: AuditAction.SIGN_OUT, user, sessionId, ...originOf(req) });
+      }
+    });
     return true;
   }
 
@@ -133,12 +169,22 @@ export class SessionResolver {
   @Mutation(() => Boolean, { description: "Ends one of your sessions (e.g. on a lost laptop)" })
   async revokeSession(@Args(() => IdArgs) { id }: IdArgs, @Ctx() ctx: Context): Promise<boolean> {
     const me = requireUser(ctx);
-    const done = await (ctx.em as EntityManager).nativeUpdate(
-      UserSession,
-      { id, user: me.id, revokedAt: null },
-      { revokedAt: new Date() },
-    );
-    if (!done) throw new BadInputError(`No live session ${id} of yours`, "id");
+    const origin = ctx.http ? originOf(ctx.http.req) : { address: null, userAgent: null };
+    await (ctx.em as EntityManager).transactional(async tx => {
+      const done = await tx.nativeUpdate(
+        UserSession,
+        { id, user: me.id, revokedAt: null },
+        { revokedAt: new Date() },
+      );
+      if (!done) throw new BadInputError(`No live session ${id} of yours`, "id");
+      recordAccess(tx, {
+        action: AuditAction.SIGN_OUT,
+        user: me,
+        sessionId: id,
+        note: "revokeSession",
+        ...origin,
+      });
+    });
     return true;
   }
 }

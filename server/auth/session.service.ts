@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { MikroORM } from "@mikro-orm/core";
 import type { AppUser } from "../context.js";
 import { UserSession } from "./session.entity.js";
+import { writableUnitIds } from "./guard.js";
 import { hashToken } from "./tokens.js";
 import type { User } from "./user.entity.js";
 
@@ -71,7 +72,10 @@ export async function userForSession(
       id: user.id,
       name: user.name,
       role: user.role,
-      unitIds: user.units.getItems().map(u => u.id),
+      unitIds: await writableUnitIds(
+        em,
+        user.units.getItems().map(u => u.id),
+      ),
     },
   };
 }

@@ -4,6 +4,7 @@ import { GraphQLError } from "graphql";
 import { createHash, randomBytes } from "node:crypto";
 import type { AppUser } from "../context.js";
 import { ApiToken } from "./api-token.entity.js";
+import { writableUnitIds } from "./guard.js";
 import type { User } from "./user.entity.js";
 
 const PREFIX = "osh_";
@@ -56,7 +57,10 @@ export async function userForToken(em: EntityManager, token: string): Promise<Ap
     id: user.id,
     name: user.name,
     role: user.role,
-    unitIds: user.units.getItems().map(u => u.id),
+    unitIds: await writableUnitIds(
+      em,
+      user.units.getItems().map(u => u.id),
+    ),
   };
 }
 

@@ -5,7 +5,7 @@ import { Dataset } from "../graphql/enums.js";
 import { createCheckupSchema } from "../checkups/checkup.inputs.js";
 import type { AdministrativeUnit } from "../units/unit.entity.js";
 import { countCell, requiredCell, eventLoopPause } from "./csv.js";
-import { chunks, keyOf, validateRow, type Change, type Layout } from "./import.types.js";
+import { chunks, keyOf, LOAD_CHUNK, validateRow, type Change, type Layout } from "./import.types.js";
 import { controlCellProblems, UnitCells, yearCell } from "./units.js";
 
 interface Group {
@@ -159,10 +159,12 @@ export const checkupsLayout: Layout = {
     if (problems.length) return { changes: [], unchanged: 0 };
 
     const existing = new Map<string, HealthCheckup>();
-    for (const part of chunks([...new Set([...groups.values()].map(g => g.establishment))], 5000)) {
+    const establishments = [...new Set([...groups.values()].map(g => g.establishment))];
+    for (const part of chunks(establishments, LOAD_CHUNK)) {
       for (const c of await tx.find(HealthCheckup, { establishment: { $in: part } })) {
         existing.set(keyOf(c.establishment, c.year, c.kind), c);
       }
+      await pause();
     }
     const changes: Change[] = [];
     let unchanged = 0;

@@ -1,14 +1,14 @@
-import { helper } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { GraphQLError } from "graphql";
-import { AuditAction } from "../audit/audit-entry.entity.js";
+import { AuditAction, type AuditEntry } from "../audit/audit-entry.entity.js";
 import { recordAudit, snapshot } from "../audit/audit.js";
 import type { AppUser } from "../context.js";
 import { accidentsLayout } from "./accidents.layout.js";
 import { checkupsLayout } from "./checkups.layout.js";
 import { monitoringLayout } from "./monitoring.layout.js";
-import { CsvRefusal, parseCsv, type ImportProblem } from "./csv.js";
-import { chunks, type Layout } from "./import.types.js";
+import { CsvRefusal, eventLoopPause, parseCsv, type ImportProblem } from "./csv.js";
+import { chunks, type Change, type Layout } from "./import.types.js";
+import { insertEntities, updateEntities } from "./plain-writes.js";
 
 export enum ImportLayout {
   ACCIDENTS = "ACCIDENTS",
@@ -84,16 +84,52 @@ function listed(problems: ImportProblem[]): ImportProblem[] {
 }
 
 /**
- * Every flush compares all entities the unit of work manages, so keeping 100,000 written rows
- * managed made each chunk slower than the last (a 20,000-row file held the event loop for 2.9 s
- * in one flush). Written rows are dropped from it once flushed, unless their type is the target
- * of a relation (a monitoring site that later results point to): only those must stay managed.
+ * Writes one chunk of changes with plain batched INSERTs and UPDATEs (server/imports/plain-writes.ts),
+ * then their audit records the same way. New rows are made in a scratch fork that is never
+ * flushed; updated rows are the ones the layout loaded into `tx`, written by their changed columns.
  */
-function forgetWritten(tx: EntityManager, entities: object[]): void {
-  const uow = tx.getUnitOfWork();
-  for (const entity of entities) {
-    if (!helper(entity).__meta.referencingProperties.length) uow.unsetIdentity(entity);
+async function writeChunk(
+  tx: EntityManager,
+  user: AppUser,
+  note: string,
+  part: Change[],
+  pause: () => Promise<void>,
+): Promise<void> {
+  const scratch = tx.fork({ clear: true, keepTransactionContext: true });
+  const applied: { change: Change; entity: { id: number } }[] = [];
+  for (const change of part) {
+    applied.push({ change, entity: change.apply(scratch) as { id: number } });
+    await pause();
   }
+  const of = (action: Change["action"]) =>
+    applied.filter(a => a.change.action === action).map(a => a.entity);
+  await insertEntities(tx, of("CREATE"), pause);
+  await updateEntities(tx, of("UPDATE"), pause);
+  const audits: AuditEntry[] = [];
+  for (const { change, entity } of applied) {
+    const audit = recordAudit(scratch, user, {
+      entity: change.table,
+      entityId: entity.id,
+      action: change.action === "CREATE" ? AuditAction.CREATE : AuditAction.UPDATE,
+      before: change.before,
+      after: snapshot(entity),
+      note,
+    });
+    if (audit) audits.push(audit);
+    await pause();
+  }
+  await insertEntities(tx, audits, pause);
+  scratch.clear();
+}
+
+/**
+ * Everything is written (or nothing is to be): the transaction's closing flush and the merge
+ * into the request's context would otherwise compare every row the layout loaded, tens of
+ * thousands at the row limit, in one blocking stretch.
+ */
+function forgetAll<T>(tx: EntityManager, result: T): T {
+  tx.clear();
+  return result;
 }
 
 /**
@@ -145,35 +181,18 @@ export async function runImport(
       updated: plan.changes.filter(c => c.action === "UPDATE").length,
       unchanged: plan.unchanged,
     };
-    if (options.dryRun) return report;
+    if (options.dryRun) return forgetAll(tx as EntityManager, report);
     if (problems.length) throw new ImportRejectedError(problems);
     const note = `import ${options.layout.toLowerCase()}${options.label ? ` ${options.label}` : ""}`;
     log(`writing ${plan.changes.length} changes`);
     let done = 0;
+    // Other requests run between short stretches of work: the whole import stays one transaction.
+    const pause = eventLoopPause();
     for (const part of chunks(plan.changes, CHUNK)) {
-      const applied = part.map(change => ({
-        change,
-        entity: change.apply(tx as EntityManager) as { id: number },
-      }));
-      await tx.flush();
-      const audits = applied.map(({ change, entity }) =>
-        recordAudit(tx as EntityManager, user, {
-          entity: change.table,
-          entityId: entity.id,
-          action: change.action === "CREATE" ? AuditAction.CREATE : AuditAction.UPDATE,
-          before: change.before,
-          after: snapshot(entity),
-          note,
-        }),
-      );
-      await tx.flush();
-      forgetWritten(tx as EntityManager, [
-        ...applied.map(a => a.entity),
-        ...audits.filter(a => a !== null),
-      ]);
+      await writeChunk(tx as EntityManager, user, note, part, pause);
       done += part.length;
       log(`wrote ${done}/${plan.changes.length}`);
     }
-    return report;
+    return forgetAll(tx as EntityManager, report);
   });
 }

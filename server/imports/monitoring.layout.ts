@@ -5,7 +5,7 @@ import { MonitoringSite } from "../monitoring/monitoring-site.entity.js";
 import { resultSchema, siteSchema } from "../monitoring/monitoring.inputs.js";
 import type { AdministrativeUnit } from "../units/unit.entity.js";
 import { countCell, requiredCell, eventLoopPause } from "./csv.js";
-import { chunks, keyOf, validateRow, type Change, type Layout } from "./import.types.js";
+import { chunks, keyOf, LOAD_CHUNK, validateRow, type Change, type Layout } from "./import.types.js";
 import { controlCellProblems, UnitCells, yearCell } from "./units.js";
 
 interface SiteInFile {
@@ -121,10 +121,11 @@ export const monitoringLayout: Layout = {
     if (problems.length) return { changes: [], unchanged: 0 };
 
     const existingSites = new Map<string, MonitoringSite>();
-    for (const part of chunks([...sites.keys()], 5000)) {
+    for (const part of chunks([...sites.keys()], LOAD_CHUNK)) {
       for (const s of await tx.find(MonitoringSite, { code: { $in: part } })) {
         existingSites.set(s.code, s);
       }
+      await pause();
     }
     for (const s of sites.values()) {
       await pause();
@@ -148,10 +149,11 @@ export const monitoringLayout: Layout = {
     if (problems.length) return { changes: [], unchanged: 0 };
     const existingResults = new Map<string, MonitoringResult>();
     const siteIds = [...existingSites.values()].map(s => s.id);
-    for (const part of chunks(siteIds, 5000)) {
+    for (const part of chunks(siteIds, LOAD_CHUNK)) {
       for (const r of await tx.find(MonitoringResult, { site: { $in: part } })) {
         existingResults.set(keyOf(r.site.id, r.year, r.factor), r);
       }
+      await pause();
     }
 
     const changes: Change[] = [];

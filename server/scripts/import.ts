@@ -2,6 +2,7 @@ import "reflect-metadata";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
+import { writableUnitIds } from "../auth/guard.js";
 import { userForToken } from "../auth/tokens.js";
 import { User } from "../auth/user.entity.js";
 import { readConfig } from "../config.js";
@@ -105,6 +106,9 @@ async function resolveUser(em: EntityManager): Promise<AppUser> {
     id: found.id,
     name: found.name,
     role: found.role,
-    unitIds: found.units.getItems().map(u => u.id),
+    unitIds: await writableUnitIds(
+      em,
+      found.units.getItems().map(u => u.id),
+    ),
   };
 }

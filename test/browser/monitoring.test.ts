@@ -35,6 +35,19 @@ describe("Monitoring & check-ups page", () => {
     );
     await expectValuesCsv(page, "checkups");
     await screenshot(page, "monitoring-vi");
+    // Tooltips say where the numbers come from, like the other charts: here, generated data.
+    for (const id of ["monitoring-factor", "checkups"]) {
+      await page.evaluate(chartId => {
+        const chart = (globalThis as any).__charts[chartId];
+        chart.dispatchAction({ type: "showTip", seriesIndex: 0, dataIndex: 0 });
+      }, id);
+      const tooltip = page.locator(`[data-chart="${id}"] div`).filter({ hasText: "Trạng thái" });
+      await tooltip.first().waitFor();
+      const text = (await tooltip.first().textContent()) ?? "";
+      expect(text).toContain("Trạng thái: minh họa");
+      expect(text).toContain("Số liệu do máy tạo để minh họa");
+      await screenshot(page, `${id}-tooltip-vi`);
+    }
     await switchToEnglish(page);
     expect(await page.textContent('[data-panel="monitoring-factor"] .badge-illustrative')).toBe(
       "Illustrative data",

@@ -200,6 +200,20 @@ describe("provincial reporting", () => {
     await page.context().close();
   });
 
+  it("offers a steward of the merged hai-phong-34 the former units in the #/report picker", async () => {
+    const merged = await makeUser(stack.orm, "Phạm Văn D (Sở Nội vụ HP 34)", Role.STEWARD, [
+      "hai-phong-34",
+    ]);
+    const { page } = await openPage(stack, "#/sign-in");
+    await signIn(page, merged);
+    const options = await page.$$eval('[data-control="unit"] option', os =>
+      os.map(o => (o as any).value),
+    );
+    expect(options).toEqual(["hai-phong-34", "hai-duong-63", "hai-phong-63"]);
+    await screenshot(page, "reporting-merged-unit-picker");
+    await page.context().close();
+  });
+
   it("signs out: the header offers sign-in again and the next write is UNAUTHENTICATED", async () => {
     const { page } = await openPage(stack, "#/sign-in");
     await signIn(page, hp1);

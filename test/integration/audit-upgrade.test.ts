@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Migration20261130171004 } from "../../server/db/migrations/Migration20261130171004.js";
+import { Migration20261130201500 } from "../../server/db/migrations/Migration20261130201500.js";
 import { APP_ROLE } from "../../server/db/pg-auth.js";
 import { protectAuditLog } from "../../server/db/roles.js";
 import { withDatabase } from "../helpers/global-setup.js";
@@ -88,6 +89,42 @@ describe.skipIf(!!process.env.DATABASE_URL)(
         `select oid from pg_constraint where conname = 'audit_log_action_check' and conrelid = 'public.audit_log'::regclass`,
       );
       expect(after.rows[0].oid).toBe(before.rows[0].oid);
+    });
+
+    it("adds the sign-in actions the same way: a no-op migration as the app role, then the start", async () => {
+      const migration = new Migration20261130201500(
+        db.em().getDriver(),
+        db.orm.config,
+      ) as unknown as { up(): Promise<void>; getQueries(): (string | { sql: string })[] };
+      await migration.up();
+      const [statement] = migration.getQueries().map(q => (typeof q === "string" ? q : q.sql));
+      await expect(app.query(statement)).resolves.toBeDefined();
+      await expect(
+        app.query(
+          `insert into audit_log (at, user_name, entity, entity_id, action) values (now(), 'test', 'user_session', '1', 'SIGN_IN_REFUSED')`,
+        ),
+      ).resolves.toBeDefined();
+      // Taken back to the list before them, as osh_audit: the app role's insert is refused...
+      await admin.query(`alter table audit_log drop constraint audit_log_action_check`);
+      await admin.query(
+        `alter table audit_log add constraint audit_log_action_check check (action in ('CREATE', 'UPDATE', 'DELETE', 'APPROVE', 'REJECT')) not valid`,
+      );
+      await expect(
+        app.query(
+          `insert into audit_log (at, user_name, entity, entity_id, action) values (now(), 'test', 'user_session', '1', 'SIGN_IN')`,
+        ),
+      ).rejects.toThrow(/audit_log_action_check/);
+      // ...and the start's protectAuditLog brings them back.
+      const adminDbUrl = withDatabase(inject("adminUrl"), new URL(db.url).pathname.slice(1));
+      await protectAuditLog(adminDbUrl, APP_ROLE, () => {});
+      for (const action of ["SIGN_IN", "SIGN_OUT", "SIGN_IN_REFUSED"]) {
+        expect(await actionCheck()).toContain(action);
+      }
+      await expect(
+        app.query(
+          `insert into audit_log (at, user_name, entity, entity_id, action) values (now(), 'test', 'user_session', '1', 'SIGN_IN')`,
+        ),
+      ).resolves.toBeDefined();
     });
   },
 );

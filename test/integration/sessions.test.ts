@@ -241,4 +241,58 @@ describe("sessions", () => {
     const res = await post(ME, { token: steward.token, csrf: false });
     expect(res.body.data.me.name).toBe("Steward HP");
   });
+
+  it("audits sign-in, sign-out and a refused sign-in, without the token or the session secret", async () => {
+    const audits = async (action: string) =>
+      (await app.orm.em
+        .getConnection()
+        .execute(
+          `select user_id, user_name, entity, entity_id, after from audit_log where action = ? order by id`,
+          [action],
+        )) as {
+        user_id: number | null;
+        user_name: string;
+        entity: string;
+        entity_id: string;
+        after: { address: string | null; userAgent: string | null };
+      }[];
+    const inCount = (await audits("SIGN_IN")).length;
+    const { cookie } = await signIn();
+    const [session] = await app.orm.em
+      .getConnection()
+      .execute(`select id from user_session where hash = ?`, [hashToken(cookie.split("=")[1])]);
+    const signedIn = (await audits("SIGN_IN")).at(-1)!;
+    expect((await audits("SIGN_IN")).length).toBe(inCount + 1);
+    expect(signedIn).toMatchObject({
+      user_id: steward.user.id,
+      user_name: "Steward HP",
+      entity: "user_session",
+      entity_id: String(session.id),
+      after: { address: expect.stringMatching(/127\.0\.0\.1/) },
+    });
+
+    await post({ query: "mutation { signOut }" }, { cookie });
+    expect((await audits("SIGN_OUT")).at(-1)).toMatchObject({
+      user_id: steward.user.id,
+      entity_id: String(session.id),
+    });
+
+    const guess = "osh_refused-guess-0123456789";
+    const refused = await signIn(guess);
+    expect(refused.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    expect((await audits("SIGN_IN_REFUSED")).at(-1)).toMatchObject({
+      user_id: null,
+      user_name: "(không rõ / unknown)",
+      entity: "user_session",
+      entity_id: "-",
+    });
+
+    // Neither a token (the right one or the guess) nor the cookie secret is written anywhere.
+    const [log] = await app.orm.em
+      .getConnection()
+      .execute(`select string_agg(audit_log::text, ' ') as text from audit_log`);
+    for (const secret of [steward.token, guess, cookie.split("=")[1], hashToken(steward.token)]) {
+      expect(log.text).not.toContain(secret);
+    }
+  });
 });

@@ -13,6 +13,7 @@ import { Migration20261130174500 } from "./Migration20261130174500.js";
 import { Migration20261130171004 } from "./Migration20261130171004.js";
 import { Migration20261130183000 } from "./Migration20261130183000.js";
 import { Migration20261130190000 } from "./Migration20261130190000.js";
+import { Migration20261130201500 } from "./Migration20261130201500.js";
 
 export const migrationsList = [
   { name: "Migration20261123093009", class: Migration20261123093009 },
@@ -28,4 +29,5 @@ export const migrationsList = [
   { name: "Migration20261130171004", class: Migration20261130171004 },
   { name: "Migration20261130183000", class: Migration20261130183000 },
   { name: "Migration20261130190000", class: Migration20261130190000 },
+  { name: "Migration20261130201500", class: Migration20261130201500 },
 ];

@@ -17,6 +17,11 @@ const ME_QUERY = graphql(`
         nameVi
         nameEn
       }
+      writableUnits {
+        code
+        nameVi
+        nameEn
+      }
     }
   }
 `);

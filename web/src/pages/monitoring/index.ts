@@ -17,6 +17,7 @@ import {
   datasetToggle,
 } from "../../components/controls.js";
 import { h } from "../../components/dom.js";
+import { provenanceTooltipHtml } from "../../components/provenance.js";
 import { showEmpty, showLoading } from "../../components/states.js";
 import type { ValueRow } from "../../lib/csv.js";
 import { formatNumber, formatPercent } from "../../lib/format.js";
@@ -35,6 +36,7 @@ import {
   type OverLimitCategory,
   type OverLimitData,
 } from "./aggregate.js";
+import { totalProvenanceLines, withTooltipProvenance } from "./provenance.js";
 
 const UNIT_CHOICES = FOCUS_UNITS.filter(c => c !== "vn");
 const KINDS = ["OD_SCREENING", "PERIODIC", "ALL"] as const;
@@ -178,7 +180,9 @@ export async function render(ctx: PageContext): Promise<PageHandle> {
         locale,
         t,
         controls: [kindSelect],
-        option: buildCheckupOption({ locale, title, ...checkupData }),
+        option: withTooltipProvenance(buildCheckupOption({ locale, title, ...checkupData }), () =>
+          provenanceTooltipHtml(totalProvenanceLines(checkupData.illustrative, "checkup", locale)),
+        ),
         values: checkupData.years.flatMap((year, yi) => {
           const unitCode = selectedUnits.join("+");
           const unitName = selectedUnits.map(label).join(" + ");
@@ -280,12 +284,15 @@ function overLimitPanel(
     locale,
     t,
     height: Math.max(260, 80 + data.categories.length * data.series.length * 18),
-    option: buildOverLimitOption({
-      locale,
-      title,
-      categories: data.categories,
-      series: data.series,
-    }),
+    option: withTooltipProvenance(
+      buildOverLimitOption({ locale, title, categories: data.categories, series: data.series }),
+      params => {
+        const series = data.series[(params as { seriesIndex: number }).seriesIndex];
+        return provenanceTooltipHtml(
+          totalProvenanceLines(Boolean(series?.illustrative), "monitoring", locale),
+        );
+      },
+    ),
     values: data.categories.flatMap((category, ci) =>
       data.series.flatMap(s => {
         const cell = s.cells[ci];

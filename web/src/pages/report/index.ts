@@ -31,7 +31,8 @@ export async function render(ctx: PageContext): Promise<void> {
       ? (await gqlFresh(UNITS_FOR_REPORT)).units.nodes.filter(
           u => u.level === "PROVINCE" || u.level === "NATION",
         )
-      : me.units;
+      : // A steward's own units and the former units merged into them (hai-phong-34's department reports Hải Dương's past).
+        me.writableUnits;
   if (!units.length) {
     setContent(
       root,
