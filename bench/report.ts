@@ -84,6 +84,17 @@ function render(run: BenchRun): string {
       "",
     );
   }
+  for (const soak of run.soakB ?? []) {
+    out.push(
+      `## Memory over ${soak.seconds} s: ${soak.query}, cache off (item 4: ≤ 250 MB, ≤ 10 % growth after 10 s)`,
+      "",
+      `RSS (MB) at server start ${mb(soak.startRssMb ?? NaN)}, then every 10 s: ${soak.samples.map(s => `${s.second} s: ${mb(s.rssMb)}`).join(", ")}; ` +
+        `growth after 10 s ${((soak.growthAfterWarmUp ?? NaN) * 100).toFixed(1)} %; load average ${soak.loadAverage?.toFixed(1)}.`,
+      `Throughput: ${soak.load.requestsPerSecond.toFixed(0)} req/s, p50 ${soak.load.p50} ms, p99 ${soak.load.p99} ms, ` +
+        `errors ${soak.load.errors + soak.load.non2xx + soak.load.timeouts}.`,
+      "",
+    );
+  }
   if (run.startup) {
     const { cold, warm } = run.startup;
     out.push(
@@ -92,8 +103,8 @@ function render(run: BenchRun): string {
       'Spawn of `node dist/server/main.js` (embedded PostgreSQL, `PORT=0`, a temp `DATA_DIR`) until it prints "ready",',
       "then SIGINT (Ctrl-C) until the process exits:",
       "",
-      `- second start, warm DATA_DIR: **ready in ${warm.readyMs} ms** ("${warm.readyLine}"); ${stopText(warm)}`,
-      `- first start, empty DATA_DIR (initdb, migrations, seeds, scale-1 illustrative data): ready in ${cold.readyMs} ms; ${stopText(cold)}`,
+      `- second start, warm DATA_DIR: **ready in ${warm.readyMs} ms** ("${warm.readyLine}", Node CPU ${warm.cpuMs ?? "?"} ms); ${stopText(warm)}`,
+      `- first start, empty DATA_DIR (initdb, migrations, seeds, scale-1 illustrative data): ready in ${cold.readyMs} ms (Node CPU ${cold.cpuMs ?? "?"} ms); ${stopText(cold)}`,
       "",
     );
   }

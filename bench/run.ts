@@ -16,6 +16,7 @@ import { runPeer } from "./peer.js";
 import { writeResults } from "./report.js";
 import { planFor, SCALES } from "./scale.js";
 import { startServerProcess, type ServerProcess } from "./server-process.js";
+import { soakUnitObservations } from "./soak.js";
 import { measureStartup } from "./startup.js";
 import { targetsFor } from "./targets.js";
 import type { BenchRun, QueryRun, ScaleRun, SoakRun } from "./types.js";
@@ -36,6 +37,8 @@ import type { BenchRun, QueryRun, ScaleRun, SoakRun } from "./types.js";
  *   BENCH_PROFILE=dir    V8 CPU profiles of the uncached server and of ours in the peer section
  *   BENCH_MIXED=0        skip the 32 readers + 1 writer run (bench/mixed.ts) at the first scale
  *   BENCH_MIXED_SECONDS=s  its length (default 20)
+ *   BENCH_SOAK_B=0|1     60 s of peer read (b) at c=32, RSS every 10 s, at each scale (default: as BENCH_SOAK)
+ *   BENCH_SOAK_NODE_ARGS="--trace-gc ..."  V8 flags for that soak's server
  */
 const quick = process.argv.includes("--quick");
 const seconds = Number(process.env.BENCH_DURATION ?? (quick ? 3 : 10));
@@ -52,6 +55,7 @@ const peerOn = process.env.BENCH_PEER !== "0";
 const peerRounds = Number(process.env.BENCH_PEER_ROUNDS ?? 3);
 const mixedOn = process.env.BENCH_MIXED !== "0";
 const mixedSeconds = Number(process.env.BENCH_MIXED_SECONDS ?? 20);
+const soakBOn = process.env.BENCH_SOAK_B ? process.env.BENCH_SOAK_B !== "0" : soakOn;
 const CONNECTIONS = 32;
 const SOAK_SECONDS = 60;
 const SOAK_SAMPLE_SECONDS = 5;
@@ -96,6 +100,12 @@ try {
     const rows = Object.fromEntries(loadTimes.filter(t => t.rows).map(t => [t.table, t.rows]));
     const queries = benchQueries();
     if (mixedOn && scale === scales[0]) await mixedSection(scale);
+    if (soakBOn) {
+      const nodeArgs = process.env.BENCH_SOAK_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+      (run.soakB ??= []).push(
+        await soakUnitObservations(cluster.url, scale, CONNECTIONS, log, nodeArgs),
+      );
+    }
     if (!tablesOn) {
       const scaleRun: ScaleRun = {
         plan,

@@ -37,6 +37,10 @@ export interface SoakRun {
   query: string;
   samples: { second: number; rssMb: number }[];
   load: LoadResult;
+  /** Read (b) soak (bench/soak.ts): RSS at server start, load average, growth after warm-up. */
+  startRssMb?: number;
+  loadAverage?: number;
+  growthAfterWarmUp?: number;
 }
 
 export interface BenchRun {
@@ -50,6 +54,8 @@ export interface BenchRun {
   postgres: string;
   scales: ScaleRun[];
   soak: SoakRun | null;
+  /** 60 s of read (b) at c=32 at each scale run (bench/soak.ts, BENCH_SOAK_B). */
+  soakB?: SoakRun[];
   startup: StartupResult | null;
   /** 32 readers + 1 writer with the response cache (bench/mixed.ts), at the first scale run. */
   mixed?: MixedRun & { scale: number };

@@ -29,7 +29,7 @@ import { parseChange } from "./cache/tags.js";
 import { MonitoringRollupRefresher } from "./monitoring/monitoring-rollup.js";
 import { CheckupRollupRefresher } from "./checkups/checkup-rollup.js";
 import { readTrustProxy } from "./config.js";
-import { prepareDatabase } from "./db/prepare.js";
+import { prepareDatabase, type PrepareOptions } from "./db/prepare.js";
 import { sqlScope } from "./db/sql-counter.js";
 import { buildAppSchema } from "./schema.js";
 
@@ -214,6 +214,8 @@ export interface StartOptions {
   /** Send `x-sql-statements` (see AppOptions); off by default. */
   exposeSqlCount?: boolean;
   log?: (line: string) => void;
+  /** The embedded server, already starting (see PrepareOptions.embedded). */
+  embedded?: PrepareOptions["embedded"];
 }
 
 export interface RunningApp {
@@ -233,6 +235,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     illustrative: options.illustrative ?? true,
     log,
     countSql: options.exposeSqlCount ?? false,
+    embedded: options.embedded,
   });
   const cache = options.responseCache === false ? null : new ResponseCache<CachedAnswer>();
   const rollup = new MonitoringRollupRefresher(

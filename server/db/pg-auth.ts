@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
 import {
   chmodSync,
@@ -93,8 +93,17 @@ export function writeHba(dataDir: string, ids: Ids): void {
  * a start interrupted during initdb (Ctrl-C) must not leave a half-made cluster that the next
  * start would take for a real one. The password file initdb needs holds no plaintext (a SCRAM
  * verifier) and is removed at once, or at the next start if we were killed meanwhile.
+ * Asynchronous, so the app's modules load while initdb runs. With `noSync`, initdb does not
+ * wait for its files to reach the disk: the caller then runs `syncCluster` (or the cluster is
+ * a throw-away one).
  */
-export function initCluster(initdb: string, dataDir: string, secrets: Secrets, ids: Ids): void {
+export async function initCluster(
+  initdb: string,
+  dataDir: string,
+  secrets: Secrets,
+  ids: Ids,
+  { noSync = false } = {},
+): Promise<void> {
   const scratch = `${dataDir}.initdb`;
   // initdb reads the file as the postgres user: beside the data folder, which that user can reach.
   const pwfile = `${dataDir}.initdb-pw`;
@@ -104,7 +113,8 @@ export function initCluster(initdb: string, dataDir: string, secrets: Secrets, i
   try {
     if (ids) chownSync(scratch, ids.uid, ids.gid);
     if (ids) chownSync(pwfile, ids.uid, ids.gid);
-    const result = spawnSync(
+    await run(
+      "initdb",
       initdb,
       [
         "-D",
@@ -116,14 +126,10 @@ export function initCluster(initdb: string, dataDir: string, secrets: Secrets, i
         "--encoding=UTF8",
         "--locale=C",
         "--no-instructions",
+        ...(noSync ? ["--no-sync"] : []),
       ],
-      { ...(ids ?? {}), encoding: "utf8" },
+      ids,
     );
-    if (result.status !== 0) {
-      throw new Error(
-        `initdb failed (${result.status}): ${result.stderr || result.error?.message}`,
-      );
-    }
     writeHba(scratch, ids);
     if (existsSync(dataDir)) rmdirSync(dataDir); // an empty folder only: anything else is refused here
     renameSync(scratch, dataDir);
@@ -131,6 +137,25 @@ export function initCluster(initdb: string, dataDir: string, secrets: Secrets, i
     rmSync(pwfile, { force: true });
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** `initdb --sync-only`: every file of the cluster (made with `noSync`) written to the disk. */
+export function syncCluster(initdb: string, dataDir: string, ids: Ids): Promise<void> {
+  return run("initdb --sync-only", initdb, ["--sync-only", "-D", dataDir], ids);
+}
+
+function run(what: string, binary: string, args: string[], ids: Ids): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(binary, args, { ...(ids ?? {}), stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString("utf8")).slice(-4000);
+    });
+    child.once("error", error => fail(new Error(`${what} failed: ${error.message}`)));
+    child.once("exit", code =>
+      code === 0 ? done() : fail(new Error(`${what} failed (${code}): ${stderr}`)),
+    );
+  });
 }
 
 /**

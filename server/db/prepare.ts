@@ -1,8 +1,7 @@
 import type { MikroORM } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { join } from "node:path";
 import { loadIllustrative } from "./seed/illustrative/load-illustrative.js";
-import { startEmbeddedPostgres } from "./embedded-postgres.js";
+import { startEmbedded, type EmbeddedPostgres } from "./embedded-postgres.js";
 import { initOrm, migrate } from "./orm.js";
 import { APP_ROLE } from "./pg-auth.js";
 import { protectAuditLog } from "./roles.js";
@@ -16,6 +15,11 @@ export interface PrepareOptions {
   log: (line: string) => void;
   /** Count each request's SQL statements (see OrmOptions.countSql); default on. */
   countSql?: boolean;
+  /**
+   * The embedded server, already starting (main.ts starts it before loading the app's modules,
+   * so both run side by side); when absent and no URL is given, it is started here.
+   */
+  embedded?: Promise<EmbeddedPostgres>;
 }
 
 /** Database up to date and seeded: embedded server (unless a URL is given), migrations, seeds. */
@@ -24,15 +28,7 @@ export async function prepareDatabase(
 ): Promise<{ orm: MikroORM; url: string; close(): Promise<void> }> {
   const embedded = options.databaseUrl
     ? null
-    : await startEmbeddedPostgres({
-        dataDir: join(options.dataDir, "pg"),
-        database: "osh",
-        log: line => {
-          if (/^(PostgreSQL cannot|stopping|moving|setting passwords)/.test(line)) {
-            options.log(line);
-          }
-        },
-      });
+    : await (options.embedded ?? startEmbedded(options.dataDir, options.log));
   try {
     // The app, and its migrations, run as the app's role (osh_app on the embedded server); only
     // the audit_log hand-over below needs the superuser.
@@ -51,6 +47,8 @@ export async function prepareDatabase(
         "loaded the illustrative dataset (generated; labelled as such wherever it shows)",
       );
     }
+    // A new cluster's files are on the disk before the app says it is ready.
+    await embedded?.synced;
     return {
       orm,
       url: options.databaseUrl ?? embedded!.url,

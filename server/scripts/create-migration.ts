@@ -1,10 +1,12 @@
 import "reflect-metadata";
 import { MikroORM } from "@mikro-orm/core";
+import { Migrator } from "@mikro-orm/migrations";
 import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { projectRoot } from "../paths.js";
 import { startEmbeddedPostgres } from "../db/embedded-postgres.js";
+import { migrationsList } from "../db/migrations/index.js";
 import { ormConfig } from "../db/orm.js";
 
 /**
@@ -23,7 +25,8 @@ try {
   const config = ormConfig({ clientUrl: pg.url });
   const orm = await MikroORM.init({
     ...config,
-    migrations: { ...config.migrations, path: folder, pathTs: folder },
+    extensions: [Migrator],
+    migrations: { ...config.migrations, migrationsList, path: folder, pathTs: folder },
   });
   await orm.getMigrator().up();
   const created = await orm.getMigrator().createMigration(folder);
