@@ -6,6 +6,7 @@ import { BadInputError } from "../graphql/errors.js";
 import { checkCodes, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Target } from "../indicators/target.entity.js";
+import type { Indicator } from "../indicators/indicator.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { indicatorByCode } from "../indicators/indicator.rules.js";
 import { unitsByCode } from "../units/unit.rules.js";
@@ -23,7 +24,11 @@ import { buildScorecard } from "./scorecard.service.js";
 import { buildSeries, type BuiltSeries } from "./series.service.js";
 import { datasetsOrDefault } from "../graphql/datasets.js";
 
-const toSeries = (s: BuiltSeries, from?: number | null, to?: number | null): Series => {
+const toSeries = (
+  s: BuiltSeries<Indicator, AdministrativeUnit>,
+  from?: number | null,
+  to?: number | null,
+): Series => {
   const points = s.points.filter(
     p => (from == null || p.year >= from) && (to == null || p.year <= to),
   );
@@ -110,6 +115,7 @@ export class AnalyticsResolver {
       series,
       progress: judge(
         target,
+        target.indicator.getEntity(),
         series.points,
         target.programme.getEntity().instrument.getEntity().number,
       ),
