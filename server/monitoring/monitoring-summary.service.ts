@@ -89,9 +89,15 @@ export async function summariseMonitoring(
     params.push(args.yearTo);
   }
   const select = dims.map(d => `${column[d]} as "${names[d]}"`).join(", ");
+  // The unit's code is joined only when it is grouped or filtered on: at scale 100 the join was
+  // a third of the statement's time for the dashboard's summary by factor and year.
+  const unitJoin =
+    dims.includes(MonitoringGroup.UNIT) || args.units
+      ? ` join administrative_unit u on u.id = ${useRollup ? "m" : "s"}.unit_id`
+      : "";
   const from = useRollup
-    ? `from monitoring_rollup m join administrative_unit u on u.id = m.unit_id`
-    : `from monitoring_result r join monitoring_site s on s.id = r.site_id join administrative_unit u on u.id = s.unit_id`;
+    ? `from monitoring_rollup m${unitJoin}`
+    : `from monitoring_result r join monitoring_site s on s.id = r.site_id${unitJoin}`;
   const aggregates = useRollup
     ? `sum(m.sites)::int as sites, sum(m.samples)::bigint as samples, sum(m.samples_over_limit)::bigint as over`
     : `count(distinct s.id)::int as sites, sum(r.samples)::bigint as samples, sum(r.samples_over_limit)::bigint as over`;
