@@ -60,7 +60,6 @@ export function judge(
     naturalLimit: indicator.measure === "PERCENT" ? 100 : null,
   });
   const used = new Set(result.components.pointsUsed.map(p => p.year));
-  const instrument = instrumentLabel(instrumentNumber);
   return {
     status: result.status as ProgressStatus,
     method: result.method,
@@ -83,14 +82,14 @@ export function judge(
     get sentenceVi() {
       return describeProgress(result, "vi", {
         indicator: lowerFirst(indicator.nameVi),
-        instrument,
+        instrument: instrumentLabel(instrumentNumber),
         measure: indicator.measure,
       });
     },
     get sentenceEn() {
       return describeProgress(result, "en", {
         indicator: lowerFirst(indicator.nameEn),
-        instrument,
+        instrument: instrumentLabel(instrumentNumber),
         measure: indicator.measure,
       });
     },

@@ -49,6 +49,13 @@ export interface SeriesRequest<I extends SeriesIndicator, U extends SeriesUnit> 
   basis: SeriesBasis;
 }
 
+interface LineageRow {
+  predecessor_id: number;
+  predecessor: string;
+  successor: string;
+  effective_year: number;
+}
+
 /** The lineage as plain rows (a handful, but read on every series request). */
 const LINEAGE_SQL = `select p.id as predecessor_id, p.code as predecessor, s.code as successor,
     extract(year from l.effective_on)::int as effective_year
@@ -65,19 +72,19 @@ const ADDITIVE = new Set<Measure>([
 
 /**
  * Builds yearly series for indicators × units with a fixed number of queries whatever the
- * number of units: one for the lineage, one for the units' predecessors' ids (via the lineage),
- * one for all the observations needed. Rates are computed from their counts and denominators,
+ * number of units: one for the lineage (harmonised series only), one for all the observations
+ * needed (the units' and, harmonised, their predecessors'). Rates are computed from their counts and denominators,
  * harmonised series sum counts and denominators, and official values win over illustrative ones.
  */
 export async function buildSeries<I extends SeriesIndicator, U extends SeriesUnit>(
   em: EntityManager,
   request: SeriesRequest<I, U>,
 ): Promise<Map<string, BuiltSeries<I, U>>> {
-  const lineage = await em
-    .getConnection()
-    .execute<
-      { predecessor_id: number; predecessor: string; successor: string; effective_year: number }[]
-    >(LINEAGE_SQL);
+  // Only a harmonised series follows the lineage: as reported, each unit stands alone.
+  const lineage =
+    request.basis === SeriesBasis.HARMONISED
+      ? await em.getConnection().execute<LineageRow[]>(LINEAGE_SQL)
+      : [];
   const links: LineageLink[] = lineage.map(l => ({
     predecessor: l.predecessor,
     successor: l.successor,
@@ -85,9 +92,7 @@ export async function buildSeries<I extends SeriesIndicator, U extends SeriesUni
   }));
   const unitIds = new Map<string, number>();
   for (const u of request.units) unitIds.set(u.code, u.id);
-  if (request.basis === SeriesBasis.HARMONISED) {
-    for (const l of lineage) unitIds.set(l.predecessor, l.predecessor_id);
-  }
+  for (const l of lineage) unitIds.set(l.predecessor, l.predecessor_id);
   const indicatorIds = new Set<number>();
   for (const i of request.indicators) {
     if (isRate(i)) {
