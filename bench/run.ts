@@ -257,12 +257,12 @@ async function measure(
     await warmUp(target.url, query, Math.min(2, seconds));
     await drain(target.url, cluster!.url);
     // The idle latency is taken after the warm-up (not the first, cold request); the median of
-    // at least 3 for a noisy machine. Sequential requests for about a second also give the server
+    // at least 10 for a noisy machine. Sequential requests for about a second also give the server
     // CPU per request alone (the /proc clock ticks are 10 ms, so one request is too short to time).
     const idle: number[] = [];
     const cpuBefore = cpuMs(target.pid);
     const idleStarted = performance.now();
-    while (idle.length < 3 || (performance.now() - idleStarted < 1000 && idle.length < 100)) {
+    while (idle.length < 10 || (performance.now() - idleStarted < 1000 && idle.length < 100)) {
       idle.push((await probe(target.url, query)).ms);
     }
     const cpuMsAlone = (cpuMs(target.pid) - cpuBefore) / idle.length;
