@@ -3,7 +3,7 @@ import { type Dataset } from "../graphql/enums.js";
 import { BadInputError } from "../graphql/errors.js";
 import { checkCodes } from "../graphql/validate.js";
 import { Target } from "../indicators/target.entity.js";
-import { AdministrativeUnit } from "../units/unit.entity.js";
+import { type AdministrativeUnit } from "../units/unit.entity.js";
 import { judge } from "./progress.service.js";
 import type { Progress, SeriesBasis, SeriesPointType } from "./progress.types.js";
 import { readScorecardTargets, type TargetRow } from "./scorecard.reads.js";

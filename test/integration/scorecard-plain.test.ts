@@ -123,8 +123,6 @@ describe("scorecard from plain rows gives what the entity path gave", () => {
     expect(cells.every(c => c.progress.sentenceVi.length > 0)).toBe(true);
     // The entities are read only when asked for, and are the ones the rows name.
     const entities = await card.rows[0].targetEntities();
-    expect(entities.get(card.rows[0].targetId)?.programme.getEntity().code).toBe(
-      "nq19-2021-2025",
-    );
+    expect(entities.get(card.rows[0].targetId)?.programme.getEntity().code).toBe("nq19-2021-2025");
   });
 });
