@@ -197,7 +197,8 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
   const rate = isRate(indicator);
   const numId = rate ? indicator.numerator!.id : indicator.id;
   const denId = rate ? indicator.denominator!.id : null;
-  const datasetOf = new Map<string, Dataset>();
+  // unit code -> year -> dataset of the values used (no string key per point: fewer allocations)
+  const datasetOf = new Map<string, Map<number, Dataset>>();
   const counts: Record<string, CountPoint[]> = {};
   // Only this unit's own rows (and its predecessors' when harmonising): linear, not quadratic.
   const units = componentsOf(unit.code, links, request.basis === SeriesBasis.HARMONISED);
@@ -207,12 +208,14 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
       ? (chosen.get(denId)?.get(code) ?? new Map<number, Cell>())
       : new Map<number, Cell>();
     const years = [...new Set([...nums.keys(), ...dens.keys()])].sort((a, b) => a - b);
+    const byYear = new Map<number, Dataset>();
+    datasetOf.set(code, byYear);
     counts[code] = years.map(year => {
       for (const o of [nums.get(year), dens.get(year)]) {
         if (o?.dataset === Dataset.ILLUSTRATIVE) {
-          datasetOf.set(`${code}|${year}`, Dataset.ILLUSTRATIVE);
-        } else if (o && !datasetOf.has(`${code}|${year}`)) {
-          datasetOf.set(`${code}|${year}`, Dataset.OFFICIAL);
+          byYear.set(year, Dataset.ILLUSTRATIVE);
+        } else if (o && !byYear.has(year)) {
+          byYear.set(year, Dataset.OFFICIAL);
         }
       }
       return {
@@ -231,9 +234,9 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
   const points: SeriesPointType[] = series.points.map(p => {
     // A percentage of two former provinces cannot be summed: say so instead of guessing.
     const notAdditive = harmonise && !additive && p.components.some(c => c !== unit.code);
-    const dataset = p.components.some(c => datasetOf.get(`${c}|${p.year}`) === Dataset.ILLUSTRATIVE)
+    const dataset = p.components.some(c => datasetOf.get(c)?.get(p.year) === Dataset.ILLUSTRATIVE)
       ? Dataset.ILLUSTRATIVE
-      : p.components.some(c => datasetOf.has(`${c}|${p.year}`))
+      : p.components.some(c => datasetOf.get(c)?.has(p.year))
         ? Dataset.OFFICIAL
         : null;
     const value = notAdditive ? null : rate ? p.value : p.count;
