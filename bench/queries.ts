@@ -42,3 +42,19 @@ export const observationsQuery: BenchQuery = {
   body: post(`{ observations(first: 100, filter: { datasets: [ILLUSTRATIVE] }) {
     totalCount nodes { year value unit { code } indicator { code } } } }`),
 };
+
+export function seriesQuery(units: string[]): BenchQuery {
+  return {
+    name: "series",
+    label: `(e) series oa-deaths + oa-fatal-frequency, ${units.length} units, harmonised`,
+    body: post(`{ series(indicators: ["oa-deaths", "oa-fatal-frequency"], units: ${JSON.stringify(units)}, basis: HARMONISED, datasets: [OFFICIAL, ILLUSTRATIVE]) {
+      containsIllustrative unit { code } indicator { code } points { year value illustrative interval { lower upper } } } }`),
+  };
+}
+
+export const checkupSummaryQuery: BenchQuery = {
+  name: "checkup-summary",
+  label: "(f) checkupSummary by DISEASE, YEAR",
+  body: post(`{ checkupSummary(groupBy: [DISEASE, YEAR], datasets: [ILLUSTRATIVE]) {
+    disease year establishments workersExamined cases casesPer1000 illustrative } }`),
+};

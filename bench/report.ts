@@ -120,7 +120,7 @@ function scaleSection(run: BenchRun, scale: ScaleRun): string[] {
     "Repeated anonymous queries are answered from memory until a committed write to what they read empties them;",
     "the SQL column is the first request of the run (a miss).",
     "",
-    ...queryTable(run, scale.plan.scale, scale.runs),
+    ...queryTable(run, scale.plan.scale, scale.runs, false),
     "### Without the response cache (`RESPONSE_CACHE=off`: every request runs its SQL and analytics)",
     "",
     "What the first request after a write, or a query nobody asked before, costs.",
@@ -146,18 +146,33 @@ function scaleHeader(scale: ScaleRun): string[] {
   ];
 }
 
-function queryTable(run: BenchRun, scaleFactor: number, runs: QueryRun[]): string[] {
+/**
+ * The cache-off table also has the server's CPU per request (user + system from /proc/<pid>/stat):
+ * alone (sequential requests after the warm-up) and over the loaded run divided by its responses.
+ */
+function queryTable(
+  run: BenchRun,
+  scaleFactor: number,
+  runs: QueryRun[],
+  cacheOff = true,
+): string[] {
   if (!runs.length) return ["(not run)", ""];
+  const cpu = (r: QueryRun) =>
+    cacheOff
+      ? ` ${r.cpuMsAlone?.toFixed(1) ?? "n/a"} / ${r.cpuMsPerResponse?.toFixed(1) ?? "n/a"} |`
+      : "";
   return [
-    "| query | idle ms | p50 ms | p99 ms | max ms | req/s | responses | errors / timeouts / non-2xx | SQL / request | RSS start → end MB | load avg | target |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    `| query | idle ms | p50 ms | p99 ms | max ms | req/s | responses | errors / timeouts / non-2xx | SQL / request |${cacheOff ? " server CPU ms per request, alone / loaded |" : ""} RSS start → end MB | load avg | target |`,
+    `|---|---|---|---|---|---|---|---|---|${cacheOff ? "---|" : ""}---|---|---|`,
     ...runs.map(r => {
-      const t = targetsFor(scaleFactor, r.query.name);
+      const t = targetsFor(scaleFactor, r.query.name, cacheOff);
       const target = t
         .map(x =>
           [
             x.p99 !== undefined ? `p99 ≤ ${x.p99}` : "",
             x.rps !== undefined ? `≥ ${x.rps} req/s` : "",
+            x.idleMs !== undefined ? `alone ≤ ${x.idleMs} ms` : "",
+            x.cpuMs !== undefined ? `CPU ≤ ${x.cpuMs} ms` : "",
           ]
             .filter(Boolean)
             .join(", "),
@@ -169,7 +184,7 @@ function queryTable(run: BenchRun, scaleFactor: number, runs: QueryRun[]): strin
       const none = r.load.responses === 0;
       return (
         `| ${r.query.label} | ${ms(r.probe.ms)} | ${none ? "—" : ms(r.load.p50)} | ${none ? `> ${run.seconds * 1000}` : ms(r.load.p99)} | ${none ? "—" : ms(r.load.max)} | ${r.load.requestsPerSecond.toFixed(0)} | ${r.load.responses} | ` +
-        `${r.load.errors} / ${r.load.timeouts} / ${r.load.non2xx}${gqlErrors} | ${r.probe.sqlStatements ?? "n/a"} | ` +
+        `${r.load.errors} / ${r.load.timeouts} / ${r.load.non2xx}${gqlErrors} | ${r.probe.sqlStatements ?? "n/a"} |${cpu(r)} ` +
         `${mb(r.rssStartMb)} → ${mb(r.rssEndMb)} | ${r.loadAverage.toFixed(1)} | ${target || "—"} |`
       );
     }),

@@ -1,14 +1,17 @@
 import { loadavg } from "node:os";
 import pg from "pg";
+import { cpuMs } from "./cpu.js";
 import { startBenchCluster, type BenchCluster } from "./cluster.js";
 import { drain, drive, probe, warmUp } from "./drive.js";
 import { explainQueries } from "./explain.js";
 import { loadScale } from "./load.js";
 import {
+  checkupSummaryQuery,
   compareQuery,
   monitoringSummaryQuery,
   observationsQuery,
   scorecardQuery,
+  seriesQuery,
   type BenchQuery,
 } from "./queries.js";
 import { runMixed } from "./mixed.js";
@@ -263,19 +266,40 @@ async function measure(
     }
     await warmUp(target.url, query, Math.min(2, seconds));
     await drain(target.url, cluster!.url);
-    // The idle latency is taken after the warm-up (not the first, cold request); median of 3 for a noisy machine.
+    // The idle latency is taken after the warm-up (not the first, cold request); the median of
+    // at least 10 for a noisy machine. Sequential requests for about a second also give the server
+    // CPU per request alone (the /proc clock ticks are 10 ms, so one request is too short to time).
     const idle: number[] = [];
-    for (let i = 0; i < 3; i++) idle.push((await probe(target.url, query)).ms);
-    first.ms = idle.sort((a, b) => a - b)[1];
+    const cpuBefore = cpuMs(target.pid);
+    const idleStarted = performance.now();
+    while (idle.length < 10 || (performance.now() - idleStarted < 1000 && idle.length < 100)) {
+      idle.push((await probe(target.url, query)).ms);
+    }
+    const cpuMsAlone = (cpuMs(target.pid) - cpuBefore) / idle.length;
+    first.ms = idle.sort((a, b) => a - b)[Math.floor(idle.length / 2)];
     const loadAverage = loadavg()[0];
     const rssStartMb = target.rssMb();
+    const cpuStart = cpuMs(target.pid);
     const load = await drive(target.url, query, seconds, CONNECTIONS);
+    // Before the drain: work on requests still in flight after the deadline is not counted.
+    const cpuMsPerResponse = load.responses ? (cpuMs(target.pid) - cpuStart) / load.responses : NaN;
     const rssEndMb = target.rssMb();
     await drain(target.url, cluster!.url);
-    runs.push({ query, probe: first, load, rssStartMb, rssEndMb, loadAverage });
+    runs.push({
+      query,
+      probe: first,
+      load,
+      rssStartMb,
+      rssEndMb,
+      loadAverage,
+      cpuMsPerResponse,
+      cpuMsAlone,
+      aloneRequests: idle.length,
+    });
     log(
       `    ${query.name.padEnd(20)} p50 ${load.p50} ms  p99 ${load.p99} ms  ${load.requestsPerSecond.toFixed(0)} req/s  ` +
-        `errors ${load.errors + load.non2xx + load.timeouts}  responses ${load.responses}  idle ${first.ms.toFixed(0)} ms  SQL ${first.sqlStatements}  RSS ${rssStartMb.toFixed(0)}→${rssEndMb.toFixed(0)} MB`,
+        `errors ${load.errors + load.non2xx + load.timeouts}  responses ${load.responses}  idle ${first.ms.toFixed(0)} ms  ` +
+        `CPU ${cpuMsAlone.toFixed(1)} ms alone (${idle.length}), ${cpuMsPerResponse.toFixed(1)} ms loaded  SQL ${first.sqlStatements}  RSS ${rssStartMb.toFixed(0)}→${rssEndMb.toFixed(0)} MB`,
     );
   }
   return runs;
@@ -288,6 +312,8 @@ function benchQueries(): BenchQuery[] {
     compareQuery(run.compareUnits),
     monitoringSummaryQuery,
     observationsQuery,
+    seriesQuery(run.compareUnits),
+    checkupSummaryQuery,
   ];
   const only = process.env.BENCH_QUERIES?.split(",")
     .map(name => name.trim())

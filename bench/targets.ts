@@ -10,13 +10,27 @@ import type { BenchRun, SoakRun } from "./types.js";
 export interface LatencyTarget {
   p99?: number;
   rps?: number;
+  /** One request alone (the idle median), ms. */
+  idleMs?: number;
+  /** Server CPU per request alone, ms (QueryRun.cpuMsAlone). */
+  cpuMs?: number;
+  /** Judged only with the response cache off (issue 14: "analytics in milliseconds"). */
+  cacheOff?: boolean;
 }
 
-export function targetsFor(scale: number, query: string): LatencyTarget[] {
+/**
+ * Issue 14 item 2, cache off: scorecard NQ 19 × 34 units ≤ 5 ms of server CPU alone and p99 ≤ 100 ms
+ * at scale 1, p99 ≤ 250 ms at scale 100; compare, series and the monitoring summary p99 ≤ 100 ms at
+ * scale 100 (the issue 6 target below); checkupSummary ≤ 50 ms alone at scale 100.
+ */
+export function targetsFor(scale: number, query: string, cacheOff = true): LatencyTarget[] {
   const out: LatencyTarget[] = [];
   if (scale === 1 && query.startsWith("scorecard")) out.push({ p99: 50, rps: 300 });
+  if (scale === 1 && query === "scorecard-34") out.push({ cpuMs: 5, p99: 100, cacheOff: true });
+  if (scale === 100 && query === "scorecard-34") out.push({ p99: 250, cacheOff: true });
+  if (scale === 100 && query === "checkup-summary") out.push({ idleMs: 50, cacheOff: true });
   if (scale === 100) out.push({ p99: 100 });
-  return out;
+  return out.filter(t => cacheOff || !t.cacheOff);
 }
 
 export interface Verdict {
@@ -37,7 +51,26 @@ export function evaluate(run: BenchRun): Verdict[] {
   for (const scale of run.scales) {
     for (const { runs, label } of passes(scale)) {
       for (const r of runs) {
-        for (const t of targetsFor(scale.plan.scale, r.query.name)) {
+        for (const t of targetsFor(scale.plan.scale, r.query.name, label !== "")) {
+          const where = `${r.query.name} at scale ${scale.plan.scale}${label}`;
+          if (t.idleMs !== undefined) {
+            const met = r.probe.ms <= t.idleMs;
+            verdicts.push({
+              target: `${r.query.name} one request alone ≤ ${t.idleMs} ms at scale ${scale.plan.scale}${label}`,
+              measured: `${r.probe.ms.toFixed(1)} ms`,
+              met,
+              miss: met ? "" : `${(r.probe.ms - t.idleMs).toFixed(0)} ms over`,
+            });
+          }
+          if (t.cpuMs !== undefined && r.cpuMsAlone !== undefined) {
+            const met = r.cpuMsAlone <= t.cpuMs;
+            verdicts.push({
+              target: `${where}: server CPU ≤ ${t.cpuMs} ms per request alone`,
+              measured: `${r.cpuMsAlone.toFixed(1)} ms (${r.aloneRequests} sequential requests; ${r.cpuMsPerResponse?.toFixed(1)} ms at c=32)`,
+              met,
+              miss: met ? "" : `${(r.cpuMsAlone - t.cpuMs).toFixed(1)} ms over`,
+            });
+          }
           if (t.p99 !== undefined && r.load.responses === 0) {
             // No response inside the run: autocannon has no latency to report, the request takes longer than the run.
             verdicts.push({

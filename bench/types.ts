@@ -16,6 +16,12 @@ export interface QueryRun {
   rssEndMb: number;
   /** 1-minute load average just before the run: other work on the machine shows up here. */
   loadAverage: number;
+  /** Server CPU (user + system, /proc/<pid>/stat) over the loaded run divided by its responses. */
+  cpuMsPerResponse?: number;
+  /** Server CPU per request of the sequential idle requests after the warm-up (one at a time). */
+  cpuMsAlone?: number;
+  /** How many sequential idle requests cpuMsAlone is the average of. */
+  aloneRequests?: number;
 }
 
 export interface ScaleRun {

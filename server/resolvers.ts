@@ -20,6 +20,7 @@ import { ProgrammeResolver, ResponsibilityResolver } from "./programmes/programm
 import { SummaryResolver } from "./monitoring/summary.resolver.js";
 import { AnalyticsResolver } from "./analytics-api/analytics.resolver.js";
 import { IndicatorProgressResolver } from "./analytics-api/indicator-progress.resolver.js";
+import { ScorecardCellResolver, ScorecardRowResolver } from "./analytics-api/scorecard.resolver.js";
 import {
   ContextNoteResolver,
   IndicatorContextResolver,
@@ -79,4 +80,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   SessionResolver,
   ReviewResolver,
   ReportingResolver,
+  // Scorecard targets read only when asked for (issue 14).
+  ScorecardRowResolver,
+  ScorecardCellResolver,
 ];

@@ -4,6 +4,7 @@ import { Indicator } from "../indicators/indicator.entity.js";
 import { Target } from "../indicators/target.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { Progress, SeriesBasis, SeriesPointType, YearChange } from "./progress.types.js";
+import type { TargetEntities } from "./scorecard.service.js";
 
 @ObjectType({
   description: "A yearly series of one indicator for one unit, with its basis and dataset",
@@ -38,11 +39,9 @@ export class ScorecardCell {
   @Field(() => Progress, { description: "Judged against the row target" }) progress!: Progress;
   @Field(() => [SeriesPointType], { description: "The series judged (for sparklines)" })
   series!: SeriesPointType[];
-  @Field(() => Target, {
-    nullable: true,
-    description: "The unit's own programme target restating the row target",
-  })
-  ownTarget!: Target | null;
+  /** `ownTarget` (scorecard.resolver.ts) reads the entity only when it is asked for. */
+  ownTargetId!: number | null;
+  targetEntities!: TargetEntities;
   @Field(() => Progress, {
     nullable: true,
     description: "Judged against the unit's own programme target",
@@ -58,7 +57,9 @@ export class ScorecardCell {
 
 @ObjectType({ description: "One target with a cell per unit" })
 export class ScorecardRow {
-  @Field(() => Target) target!: Target;
+  /** `target` (scorecard.resolver.ts) reads the entity only when it is asked for. */
+  targetId!: number;
+  targetEntities!: TargetEntities;
   @Field(() => [ScorecardCell]) cells!: ScorecardCell[];
 }
 

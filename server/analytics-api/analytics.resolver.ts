@@ -6,6 +6,8 @@ import { BadInputError } from "../graphql/errors.js";
 import { checkCodes, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Target } from "../indicators/target.entity.js";
+import { Indicator } from "../indicators/indicator.entity.js";
+import type { EntityManager } from "@mikro-orm/postgresql";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { indicatorByCode } from "../indicators/indicator.rules.js";
 import { unitsByCode } from "../units/unit.rules.js";
@@ -23,7 +25,11 @@ import { buildScorecard } from "./scorecard.service.js";
 import { buildSeries, type BuiltSeries } from "./series.service.js";
 import { datasetsOrDefault } from "../graphql/datasets.js";
 
-const toSeries = (s: BuiltSeries, from?: number | null, to?: number | null): Series => {
+const toSeries = (
+  s: BuiltSeries<Indicator, AdministrativeUnit>,
+  from?: number | null,
+  to?: number | null,
+): Series => {
   const points = s.points.filter(
     p => (from == null || p.year >= from) && (to == null || p.year <= to),
   );
@@ -34,6 +40,22 @@ const toSeries = (s: BuiltSeries, from?: number | null, to?: number | null): Ser
     containsIllustrative: points.some(p => p.illustrative),
   };
 };
+
+/**
+ * The indicators of a series request in one statement (not one per code), in the order asked;
+ * an unknown code is refused as indicatorByCode refuses it.
+ */
+async function indicatorsByCode(em: EntityManager, codes: string[]): Promise<Indicator[]> {
+  const found = codes.length
+    ? await em.find(Indicator, { code: { $in: codes } }, { populate: ["numerator", "denominator"] })
+    : [];
+  const byCode = new Map(found.map(i => [i.code, i]));
+  return codes.map(code => {
+    const indicator = byCode.get(code);
+    if (!indicator) throw new BadInputError(`Unknown indicator "${code}"`, "indicators");
+    return indicator;
+  });
+}
 
 @Resolver()
 export class AnalyticsResolver {
@@ -55,9 +77,7 @@ export class AnalyticsResolver {
   ): Promise<Series[]> {
     checkYearRange(yearFrom, yearTo);
     checkCodes(indicatorCodes, "indicators", 50);
-    const indicators = await Promise.all(
-      indicatorCodes.map(c => indicatorByCode(em, c, "indicators")),
-    );
+    const indicators = await indicatorsByCode(em, indicatorCodes);
     const units = await unitsByCode(em, unitCodes, "units", { atLeastOne: true });
     const built = await buildSeries(em, {
       indicators,
@@ -110,6 +130,7 @@ export class AnalyticsResolver {
       series,
       progress: judge(
         target,
+        target.indicator.getEntity(),
         series.points,
         target.programme.getEntity().instrument.getEntity().number,
       ),

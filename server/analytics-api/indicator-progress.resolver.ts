@@ -57,7 +57,7 @@ export class IndicatorProgressResolver {
         target,
         unit,
         series: { ...series, yearOverYear: yearOverYear(series.points) },
-        progress: judge(target, series.points, programme.instrument.getEntity().number),
+        progress: judge(target, indicator, series.points, programme.instrument.getEntity().number),
       };
     });
   }

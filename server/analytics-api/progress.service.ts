@@ -4,9 +4,30 @@ import {
   reasonWords,
   type ProgressResult,
 } from "../analytics/index.js";
-import { type Comparator, Direction } from "../indicators/indicator.enums.js";
-import type { Target } from "../indicators/target.entity.js";
+import {
+  type Comparator,
+  Direction,
+  type Measure,
+  type TargetKind,
+} from "../indicators/indicator.enums.js";
 import type { Progress, ProgressStatus, SeriesPointType } from "./progress.types.js";
+
+/** What judging reads of a target: a Target entity or a plain row (scorecard.reads.ts). */
+export interface JudgedTarget {
+  kind: TargetKind;
+  value: number;
+  comparator: Comparator;
+  baseYear?: number | null;
+  endYear: number;
+}
+
+/** What judging reads of the target's indicator (direction, limit, names for the sentence). */
+export interface JudgedIndicator {
+  direction: Direction;
+  measure: Measure;
+  nameVi: string;
+  nameEn: string;
+}
 
 /** Short names of instruments for sentences ("65 % of the pace NQ 19/NQ-CP requires"). */
 export function instrumentLabel(number: string | null | undefined): string | null {
@@ -16,14 +37,16 @@ export function instrumentLabel(number: string | null | undefined): string | nul
 
 /**
  * Judges one target on a series with the pure analytics module and shapes the result for the
- * API: status, method, reason and every component, plus a sentence in each language.
+ * API: status, method, reason and every component, plus a sentence in each language. The words
+ * (reasons, sentences) are getters: a scorecard judges hundreds of cells and most answers ask
+ * for the status and a few components only, so the sentences are written when read.
  */
 export function judge(
-  target: Target,
+  target: JudgedTarget,
+  indicator: JudgedIndicator,
   points: SeriesPointType[],
   instrumentNumber: string | null,
 ): Progress {
-  const indicator = target.indicator.getEntity();
   const direction = indicator.direction === Direction.NONE ? null : indicator.direction;
   const result: ProgressResult = assessTarget({
     kind: target.kind,
@@ -37,14 +60,17 @@ export function judge(
     naturalLimit: indicator.measure === "PERCENT" ? 100 : null,
   });
   const used = new Set(result.components.pointsUsed.map(p => p.year));
-  const instrument = instrumentLabel(instrumentNumber);
   return {
     status: result.status as ProgressStatus,
     method: result.method,
     reason: result.reason,
     reasonText: result.reasonText,
-    reasonVi: reasonWords(result.reason, "vi"),
-    reasonEn: reasonWords(result.reason, "en"),
+    get reasonVi() {
+      return reasonWords(result.reason, "vi");
+    },
+    get reasonEn() {
+      return reasonWords(result.reason, "en");
+    },
     components: {
       ...result.components,
       baseYear: result.components.baseYearUsed ?? result.components.baseYear,
@@ -53,16 +79,20 @@ export function judge(
       comparator: result.components.comparator as Comparator | null,
       thresholds: result.components.thresholds,
     },
-    sentenceVi: describeProgress(result, "vi", {
-      indicator: lowerFirst(indicator.nameVi),
-      instrument,
-      measure: indicator.measure,
-    }),
-    sentenceEn: describeProgress(result, "en", {
-      indicator: lowerFirst(indicator.nameEn),
-      instrument,
-      measure: indicator.measure,
-    }),
+    get sentenceVi() {
+      return describeProgress(result, "vi", {
+        indicator: lowerFirst(indicator.nameVi),
+        instrument: instrumentLabel(instrumentNumber),
+        measure: indicator.measure,
+      });
+    },
+    get sentenceEn() {
+      return describeProgress(result, "en", {
+        indicator: lowerFirst(indicator.nameEn),
+        instrument: instrumentLabel(instrumentNumber),
+        measure: indicator.measure,
+      });
+    },
     illustrative: points.some(p => p.illustrative && (used.has(p.year) || used.size === 0)),
   };
 }

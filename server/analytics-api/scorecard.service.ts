@@ -1,29 +1,38 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { type Dataset } from "../graphql/enums.js";
-import { UnitLevel } from "../units/unit.enums.js";
 import { BadInputError } from "../graphql/errors.js";
 import { checkCodes } from "../graphql/validate.js";
 import { Target } from "../indicators/target.entity.js";
-import { AdministrativeUnit } from "../units/unit.entity.js";
+import { type AdministrativeUnit } from "../units/unit.entity.js";
 import { judge } from "./progress.service.js";
 import type { Progress, SeriesBasis, SeriesPointType } from "./progress.types.js";
+import { readScorecardTargets, type TargetRow } from "./scorecard.reads.js";
 import { buildSeries } from "./series.service.js";
+
+/** The Target entities of a scorecard, loaded once and only if the answer asks for a target. */
+export type TargetEntities = () => Promise<Map<number, Target>>;
 
 export interface ScorecardCellData {
   unit: AdministrativeUnit;
-  target: Target;
   progress: Progress;
   series: SeriesPointType[];
   /** The unit's own programme target restating this one, judged on the same series. */
-  ownTarget: Target | null;
+  ownTargetId: number | null;
   ownProgress: Progress | null;
   /** Latest national value of the indicator, for benchmarking. */
   nationalLatestYear: number | null;
   nationalLatestValue: number | null;
+  targetEntities: TargetEntities;
+}
+
+export interface ScorecardRowData {
+  targetId: number;
+  cells: ScorecardCellData[];
+  targetEntities: TargetEntities;
 }
 
 export interface ScorecardData {
-  rows: { target: Target; cells: ScorecardCellData[] }[];
+  rows: ScorecardRowData[];
   units: AdministrativeUnit[];
   datasets: Dataset[];
   basis: SeriesBasis;
@@ -31,8 +40,10 @@ export interface ScorecardData {
 }
 
 /**
- * Programmes × units × targets. The statement count is fixed: targets (with indicators and
- * instruments), the targets that restate them, the national unit, then the series queries.
+ * Programmes × units × targets, from plain rows: one statement for the targets, the targets
+ * that restate them and the nation (scorecard.reads.ts), then the series (lineage, observations).
+ * The statement count is fixed whatever the number of units. Target entities, which the judging
+ * does not need, are read only when the answer selects `target` or `ownTarget`.
  */
 export async function buildScorecard(
   em: EntityManager,
@@ -45,21 +56,12 @@ export async function buildScorecard(
   if (!programmeCodes.length) {
     throw new BadInputError("programmes must name at least one programme", "programmes");
   }
-  const targets = await em.find(
-    Target,
-    { programme: { code: { $in: programmeCodes } } },
-    {
-      populate: [
-        "programme",
-        "programme.instrument",
-        "indicator",
-        "indicator.numerator",
-        "indicator.denominator",
-      ],
-      orderBy: [{ programme: { code: "asc" } }, { number: "asc" }, { part: "asc" }],
-    },
+  const { targets, restating, national } = await readScorecardTargets(
+    em,
+    programmeCodes,
+    units.map(u => u.id),
   );
-  const found = new Set(targets.map(t => t.programme.getEntity().code));
+  const found = new Set(targets.map(t => t.programmeCode));
   const unknown = programmeCodes.filter(c => !found.has(c));
   if (unknown.length) {
     throw new BadInputError(
@@ -68,47 +70,42 @@ export async function buildScorecard(
     );
   }
 
-  const unitIds = units.map(u => u.id);
-  const restating = await em.find(
-    Target,
-    { alignedTarget: { $in: targets.map(t => t.id) }, programme: { unit: { $in: unitIds } } },
-    {
-      populate: ["programme", "programme.instrument", "indicator"],
-    },
-  );
-  // Always one query for the nation (the benchmark column), so the statement count is fixed.
-  const national = await em.findOne(AdministrativeUnit, { level: UnitLevel.NATION });
-  const indicators = [
-    ...new Map(targets.map(t => [t.indicator.id, t.indicator.getEntity()])).values(),
-  ];
-  const seriesUnits = national && !units.includes(national) ? [...units, national] : units;
+  const indicators = [...new Map(targets.map(t => [t.indicator.id, t.indicator])).values()];
+  const seriesUnits =
+    national && !units.some(u => u.id === national.id) ? [...units, national] : units;
   const series = await buildSeries(em, { indicators, units: seriesUnits, datasets, basis });
+  // The unit's own target restating a row target: the first by id, as the entity read gave it.
+  const ownTargets = new Map<string, TargetRow>();
+  for (const t of restating) {
+    const key = `${t.alignedTargetId}|${t.programmeUnitId}`;
+    if (!ownTargets.has(key)) ownTargets.set(key, t);
+  }
+  const targetEntities = memo(() =>
+    loadTargets(
+      em,
+      [...targets, ...restating].map(t => t.id),
+    ),
+  );
 
   const rows = targets.map(target => {
-    const indicator = target.indicator.getEntity();
-    const nationalSeries = national ? series.get(`${indicator.code}|${national.code}`) : undefined;
-    const nationalLatest =
-      [...(nationalSeries?.points ?? [])].reverse().find(p => p.value !== null) ?? null;
+    const code = target.indicator.code;
+    const nationalSeries = national ? series.get(`${code}|${national.code}`) : undefined;
+    const nationalLatest = nationalSeries?.points.findLast(p => p.value !== null) ?? null;
     const cells = units.map(unit => {
-      const points = series.get(`${indicator.code}|${unit.code}`)?.points ?? [];
-      const own =
-        restating.find(
-          t => t.alignedTarget?.id === target.id && t.programme.getEntity().unit.id === unit.id,
-        ) ?? null;
+      const points = series.get(`${code}|${unit.code}`)?.points ?? [];
+      const own = ownTargets.get(`${target.id}|${unit.id}`) ?? null;
       return {
         unit,
-        target,
         series: points,
-        progress: judge(target, points, target.programme.getEntity().instrument.getEntity().number),
-        ownTarget: own,
-        ownProgress: own
-          ? judge(own, points, own.programme.getEntity().instrument.getEntity().number)
-          : null,
+        progress: judge(target, target.indicator, points, target.instrumentNumber),
+        ownTargetId: own?.id ?? null,
+        ownProgress: own ? judge(own, own.indicator, points, own.instrumentNumber) : null,
         nationalLatestYear: nationalLatest?.year ?? null,
         nationalLatestValue: nationalLatest?.value ?? null,
+        targetEntities,
       };
     });
-    return { target, cells };
+    return { targetId: target.id, cells, targetEntities };
   });
   return {
     rows,
@@ -117,4 +114,27 @@ export async function buildScorecard(
     basis,
     containsIllustrative: rows.some(r => r.cells.some(c => c.series.some(p => p.illustrative))),
   };
+}
+
+/** The scorecard's targets as entities, with what their GraphQL fields read most often. */
+async function loadTargets(em: EntityManager, ids: number[]): Promise<Map<number, Target>> {
+  const entities = await em.find(
+    Target,
+    { id: { $in: ids } },
+    {
+      populate: [
+        "programme",
+        "programme.instrument",
+        "indicator",
+        "indicator.numerator",
+        "indicator.denominator",
+      ],
+    },
+  );
+  return new Map(entities.map(t => [t.id, t]));
+}
+
+function memo<T>(load: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | null = null;
+  return () => (promise ??= load());
 }

@@ -10,26 +10,57 @@ import {
 import { narrowReads, unitTags } from "../cache/read-tags.js";
 import { Dataset } from "../graphql/enums.js";
 import { Measure } from "../indicators/indicator.enums.js";
-import { type Indicator } from "../indicators/indicator.entity.js";
-import { UnitLineage } from "../units/unit-lineage.entity.js";
-import { type AdministrativeUnit } from "../units/unit.entity.js";
 import { SeriesBasis, type SeriesPointType } from "./progress.types.js";
 
-export interface BuiltSeries {
-  indicator: Indicator;
-  unit: AdministrativeUnit;
+/**
+ * What the series building reads of an indicator and a unit: an entity (the series and compare
+ * queries) or a plain row of the same fields (the scorecard, which reads plain rows).
+ */
+export interface SeriesIndicator {
+  id: number;
+  code: string;
+  measure: Measure;
+  multiplier?: number | null;
+  numerator?: { id: number } | null;
+  denominator?: { id: number } | null;
+}
+export interface SeriesUnit {
+  id: number;
+  code: string;
+  validFrom?: string | null;
+}
+
+export interface BuiltSeries<
+  I extends SeriesIndicator = SeriesIndicator,
+  U extends SeriesUnit = SeriesUnit,
+> {
+  indicator: I;
+  unit: U;
   basis: SeriesBasis;
   datasets: Dataset[];
   points: SeriesPointType[];
   containsIllustrative: boolean;
 }
 
-export interface SeriesRequest {
-  indicators: Indicator[];
-  units: AdministrativeUnit[];
+export interface SeriesRequest<I extends SeriesIndicator, U extends SeriesUnit> {
+  indicators: I[];
+  units: U[];
   datasets: Dataset[];
   basis: SeriesBasis;
 }
+
+interface LineageRow {
+  predecessor_id: number;
+  predecessor: string;
+  successor: string;
+  effective_year: number;
+}
+
+/** The lineage as plain rows (a handful, but read on every series request). */
+const LINEAGE_SQL = `select p.id as predecessor_id, p.code as predecessor, s.code as successor,
+    extract(year from l.effective_on)::int as effective_year
+  from unit_lineage l join administrative_unit p on p.id = l.predecessor_id
+  join administrative_unit s on s.id = l.successor_id order by l.id`;
 
 /** Measures whose yearly values add up across units (a percentage does not). */
 const ADDITIVE = new Set<Measure>([
@@ -41,25 +72,27 @@ const ADDITIVE = new Set<Measure>([
 
 /**
  * Builds yearly series for indicators × units with a fixed number of queries whatever the
- * number of units: one for the lineage, one for the units' predecessors' ids (via the lineage),
- * one for all the observations needed. Rates are computed from their counts and denominators,
+ * number of units: one for the lineage (harmonised series only), one for all the observations
+ * needed (the units' and, harmonised, their predecessors'). Rates are computed from their counts and denominators,
  * harmonised series sum counts and denominators, and official values win over illustrative ones.
  */
-export async function buildSeries(
+export async function buildSeries<I extends SeriesIndicator, U extends SeriesUnit>(
   em: EntityManager,
-  request: SeriesRequest,
-): Promise<Map<string, BuiltSeries>> {
-  const lineage = await em.find(UnitLineage, {}, { populate: ["predecessor", "successor"] });
+  request: SeriesRequest<I, U>,
+): Promise<Map<string, BuiltSeries<I, U>>> {
+  // Only a harmonised series follows the lineage: as reported, each unit stands alone.
+  const lineage =
+    request.basis === SeriesBasis.HARMONISED
+      ? await em.getConnection().execute<LineageRow[]>(LINEAGE_SQL)
+      : [];
   const links: LineageLink[] = lineage.map(l => ({
-    predecessor: l.predecessor.getEntity().code,
-    successor: l.successor.getEntity().code,
-    effectiveYear: Number(l.effectiveOn.slice(0, 4)),
+    predecessor: l.predecessor,
+    successor: l.successor,
+    effectiveYear: l.effective_year,
   }));
   const unitIds = new Map<string, number>();
   for (const u of request.units) unitIds.set(u.code, u.id);
-  if (request.basis === SeriesBasis.HARMONISED) {
-    for (const l of lineage) unitIds.set(l.predecessor.getEntity().code, l.predecessor.id);
-  }
+  for (const l of lineage) unitIds.set(l.predecessor, l.predecessor_id);
   const indicatorIds = new Set<number>();
   for (const i of request.indicators) {
     if (isRate(i)) {
@@ -109,23 +142,27 @@ export async function buildSeries(
       officialWins(byYear.get(o.year), { dataset: o.dataset, value: Number(o.value) }),
     );
   }
-  const newUnits = request.units
-    .filter(u => u.validFrom)
-    .map(u => u.code)
-    .concat(lineage.map(l => l.successor.getEntity().code));
-  const out = new Map<string, BuiltSeries>();
+  const newUnits = [
+    ...new Set(
+      request.units
+        .filter(u => u.validFrom)
+        .map(u => u.code)
+        .concat(lineage.map(l => l.successor)),
+    ),
+  ];
+  const out = new Map<string, BuiltSeries<I, U>>();
   for (const indicator of request.indicators) {
     for (const unit of request.units) {
       out.set(
         `${indicator.code}|${unit.code}`,
-        seriesFor(indicator, unit, request, chosen, links, [...new Set(newUnits)]),
+        seriesFor(indicator, unit, request, chosen, links, newUnits),
       );
     }
   }
   return out;
 }
 
-export const isRate = (i: Indicator): boolean => Boolean(i.numerator && i.denominator);
+export const isRate = (i: SeriesIndicator): boolean => Boolean(i.numerator && i.denominator);
 
 interface Cell {
   dataset: Dataset;
@@ -149,18 +186,19 @@ function componentsOf(unit: string, links: LineageLink[], harmonise: boolean): S
   return out;
 }
 
-function seriesFor(
-  indicator: Indicator,
-  unit: AdministrativeUnit,
-  request: SeriesRequest,
+function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
+  indicator: I,
+  unit: U,
+  request: SeriesRequest<I, U>,
   chosen: Chosen,
   links: LineageLink[],
   newUnits: string[],
-): BuiltSeries {
+): BuiltSeries<I, U> {
   const rate = isRate(indicator);
   const numId = rate ? indicator.numerator!.id : indicator.id;
   const denId = rate ? indicator.denominator!.id : null;
-  const datasetOf = new Map<string, Dataset>();
+  // unit code -> year -> dataset of the values used (no string key per point: fewer allocations)
+  const datasetOf = new Map<string, Map<number, Dataset>>();
   const counts: Record<string, CountPoint[]> = {};
   // Only this unit's own rows (and its predecessors' when harmonising): linear, not quadratic.
   const units = componentsOf(unit.code, links, request.basis === SeriesBasis.HARMONISED);
@@ -170,12 +208,14 @@ function seriesFor(
       ? (chosen.get(denId)?.get(code) ?? new Map<number, Cell>())
       : new Map<number, Cell>();
     const years = [...new Set([...nums.keys(), ...dens.keys()])].sort((a, b) => a - b);
+    const byYear = new Map<number, Dataset>();
+    datasetOf.set(code, byYear);
     counts[code] = years.map(year => {
       for (const o of [nums.get(year), dens.get(year)]) {
         if (o?.dataset === Dataset.ILLUSTRATIVE) {
-          datasetOf.set(`${code}|${year}`, Dataset.ILLUSTRATIVE);
-        } else if (o && !datasetOf.has(`${code}|${year}`)) {
-          datasetOf.set(`${code}|${year}`, Dataset.OFFICIAL);
+          byYear.set(year, Dataset.ILLUSTRATIVE);
+        } else if (o && !byYear.has(year)) {
+          byYear.set(year, Dataset.OFFICIAL);
         }
       }
       return {
@@ -194,9 +234,9 @@ function seriesFor(
   const points: SeriesPointType[] = series.points.map(p => {
     // A percentage of two former provinces cannot be summed: say so instead of guessing.
     const notAdditive = harmonise && !additive && p.components.some(c => c !== unit.code);
-    const dataset = p.components.some(c => datasetOf.get(`${c}|${p.year}`) === Dataset.ILLUSTRATIVE)
+    const dataset = p.components.some(c => datasetOf.get(c)?.get(p.year) === Dataset.ILLUSTRATIVE)
       ? Dataset.ILLUSTRATIVE
-      : p.components.some(c => datasetOf.has(`${c}|${p.year}`))
+      : p.components.some(c => datasetOf.get(c)?.has(p.year))
         ? Dataset.OFFICIAL
         : null;
     const value = notAdditive ? null : rate ? p.value : p.count;

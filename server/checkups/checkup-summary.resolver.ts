@@ -13,7 +13,6 @@ import {
   summariseCheckups,
   type CheckupSummaryArgs,
 } from "./checkup-summary.service.js";
-import { checkupRollupFresh } from "./checkup-rollup.js";
 import { datasetsOrDefault } from "../graphql/datasets.js";
 
 @ArgsType()
@@ -52,8 +51,7 @@ export class CheckupSummaryResolver {
     const execute = (sql: string, params: unknown[] = []) =>
       em.getConnection().execute<Record<string, unknown>[]>(sql, params);
     // The pre-aggregated rollup when it reflects the current data; the raw check-ups otherwise.
-    const useRollup =
-      checkupRollupCanAnswer(args) && (await checkupRollupFresh(sql => execute(sql)));
-    return summariseCheckups(execute, args, useRollup);
+    // (checked in the same statement as the summary).
+    return summariseCheckups(execute, args, checkupRollupCanAnswer(args) ? "if-fresh" : false);
   }
 }

@@ -17,7 +17,6 @@ import { codes, yearSpan } from "../graphql/field-rules.js";
 import { SummaryFilterArgs } from "../graphql/list-query.js";
 import { BadInputError } from "../graphql/errors.js";
 import type { Context } from "../context.js";
-import { monitoringRollupFresh } from "./monitoring-rollup.js";
 import {
   MonitoringGroup,
   rollupCanAnswer,
@@ -84,7 +83,7 @@ export class SummaryResolver {
     const execute = (sql: string, params: unknown[] = []) =>
       em.getConnection().execute<Record<string, unknown>[]>(sql, params);
     // The pre-aggregated rollup when it reflects the current data; the raw results otherwise.
-    const useRollup = rollupCanAnswer(args) && (await monitoringRollupFresh(sql => execute(sql)));
-    return summariseMonitoring(execute, args, useRollup);
+    // (checked in the same statement as the summary).
+    return summariseMonitoring(execute, args, rollupCanAnswer(args) ? "if-fresh" : false);
   }
 }

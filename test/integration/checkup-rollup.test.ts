@@ -171,6 +171,8 @@ describe("check-up rollup", () => {
         const raw = await summariseCheckups(execute, args, false);
         const rolled = await summariseCheckups(execute, args, true);
         expect(rolled, JSON.stringify(args)).toEqual(raw);
+        // The one-statement form the resolver sends (freshness checked in the statement).
+        expect(await summariseCheckups(execute, args, "if-fresh")).toEqual(raw);
         compared += raw.length;
         if (args.datasets.includes(Dataset.OFFICIAL) && raw.length) withMover++;
       }

@@ -93,6 +93,8 @@ describe("monitoring rollup", () => {
         const raw = await summariseMonitoring(execute, args, false);
         const rolled = await summariseMonitoring(execute, args, true);
         expect(rolled, JSON.stringify(args)).toEqual(raw);
+        // The one-statement form the resolver sends (freshness checked in the statement).
+        expect(await summariseMonitoring(execute, args, "if-fresh")).toEqual(raw);
         compared += raw.length;
       }
     }
