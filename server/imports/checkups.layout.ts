@@ -5,7 +5,14 @@ import { Dataset } from "../graphql/enums.js";
 import { createCheckupSchema } from "../checkups/checkup.inputs.js";
 import type { AdministrativeUnit } from "../units/unit.entity.js";
 import { countCell, requiredCell, eventLoopPause } from "./csv.js";
-import { chunks, keyOf, LOAD_CHUNK, validateRow, type Change, type Layout } from "./import.types.js";
+import {
+  chunks,
+  keyOf,
+  LOAD_CHUNK,
+  validateRow,
+  type Change,
+  type Layout,
+} from "./import.types.js";
 import { controlCellProblems, UnitCells, yearCell } from "./units.js";
 
 interface Group {

@@ -5,7 +5,14 @@ import { MonitoringSite } from "../monitoring/monitoring-site.entity.js";
 import { resultSchema, siteSchema } from "../monitoring/monitoring.inputs.js";
 import type { AdministrativeUnit } from "../units/unit.entity.js";
 import { countCell, requiredCell, eventLoopPause } from "./csv.js";
-import { chunks, keyOf, LOAD_CHUNK, validateRow, type Change, type Layout } from "./import.types.js";
+import {
+  chunks,
+  keyOf,
+  LOAD_CHUNK,
+  validateRow,
+  type Change,
+  type Layout,
+} from "./import.types.js";
 import { controlCellProblems, UnitCells, yearCell } from "./units.js";
 
 interface SiteInFile {
