@@ -27,12 +27,30 @@ export interface Context {
   http?: { req: Request; res: Response } | null;
 }
 
-export function buildContext(
+/**
+ * A context whose entity manager is forked, and whose loaders are made, only when a resolver
+ * first asks for them: a request answered without the ORM (or refused before it runs) pays for
+ * neither. Do not spread the result (`{ ...context }` would fork at once); add fields with
+ * `Object.assign` or pass them in `extra`.
+ */
+export function buildContext<Extra extends object = object>(
   orm: MikroORM,
   user: AppUser | null = null,
-  extra: Pick<Context, "sessionId" | "http"> = {},
-): Context {
-  // A fresh identity map per request, never the global one.
-  const em = orm.em.fork() as EntityManager;
-  return { em, loaders: new Loaders(em), user, ...extra };
+  extra: Pick<Context, "sessionId" | "http"> & Extra = {} as Extra,
+): Context & Extra {
+  let em: EntityManager | undefined;
+  let loaders: Loaders | undefined;
+  return Object.assign(
+    {
+      // A fresh identity map per request, never the global one.
+      get em(): EntityManager {
+        return (em ??= orm.em.fork() as EntityManager);
+      },
+      get loaders(): Loaders {
+        return (loaders ??= new Loaders(this.em));
+      },
+      user,
+    },
+    extra,
+  );
 }

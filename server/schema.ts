@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphq
 import { buildSchema } from "type-graphql";
 import { guardCodeArguments } from "./graphql/code.js";
 import { guardTextArguments } from "./graphql/control-chars.js";
+import { plainFieldResolvers } from "./graphql/plain-fields.js";
 import { resolvers } from "./resolvers.js";
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -13,6 +14,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   // Every text argument is checked for control characters, then every code argument for its
   // format (graphql/code.ts), before any resolver sees it; each refusal names its field.
   cached ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false })
+    .then(plainFieldResolvers)
     .then(guardCodeArguments)
     .then(guardTextArguments);
   return cached;
