@@ -146,6 +146,9 @@ export async function createApp({
 
   const app = express();
   app.disable("x-powered-by");
+  // res.send would hash every answer (sha1) for an ETag: GraphQL answers are POSTs or no-store,
+  // so it never saved a byte. Static files keep theirs (express.static and sendFile set their own).
+  app.set("etag", false);
   app.use(securityHeaders);
   const smallJson = express.json({ limit: "1mb" });
   const largeJson = express.json({ limit: "6mb" });
