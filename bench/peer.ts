@@ -161,6 +161,17 @@ export async function peerReads(databaseUrl: string): Promise<PeerRead[]> {
             n.administrativeUnitBySuccessorId?.code ?? null,
           ]),
       },
+      {
+        // Nothing to read: what a request costs the HTTP and GraphQL pipeline alone.
+        name: "z-typename",
+        label: "(z) `{ __typename }`: the fixed cost of a request, with no SQL and one field",
+        ours: query("ours-z", `{ __typename }`),
+        peer: query("peer-z", `{ __typename }`),
+        sql: `select 'Query'`,
+        params: [],
+        oursRows: d => [[d.__typename]],
+        peerRows: d => [[d.__typename]],
+      },
     ];
   } finally {
     await client.end();
