@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../server/app.js";
 import { createTestDatabase, dropTestDatabase } from "../helpers/db.js";
@@ -62,6 +63,7 @@ describe("compiled execution", () => {
       `{ observations(first: 50, orderBy: YEAR_ASC, filter: { indicators: ["oa-deaths"] }) { totalCount nodes { year value unit { code nameVi } source { title } } } }`,
       `{ programmes { nodes { code targets { number label indicator { code } } } } }`,
       `{ __typename a: unit(code: "hai-phong-34") { code predecessors { code validTo } } }`,
+      getIntrospectionQuery(),
     ]) {
       const [first, ...repeats] = await thrice(query);
       expect(first.status).toBe(200);
