@@ -1,18 +1,13 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from "@apollo/server";
-import {
-  execute,
-  getVariableValues,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLSchema,
-} from "graphql";
+import { execute, getVariableValues, type DocumentNode, type GraphQLSchema } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>["gateway"];
 type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface["load"]>>["executor"]>;
 
-/** A compiled operation, or the compiler's errors, or how often it ran before being compiled. */
-type Entry = CompiledQuery | ExecutionResult | number;
+/** A compiled operation, or INTERPRET, or how often it ran before being compiled. */
+const INTERPRET = "interpret";
+type Entry = CompiledQuery | typeof INTERPRET | number;
 
 /** Runs of one operation with graphql-js before it is worth compiling (compiling costs ~1-5 ms). */
 const COMPILE_AFTER_RUNS = 1;
@@ -54,26 +49,33 @@ export function jitGateway(
     if (!byName) entries.set(document, (byName = new Map()));
     const key = operationName ?? "";
     let entry = byName.get(key) ?? 0;
-    if (typeof entry === "number") {
-      if (entry < compileAfterRuns) {
-        byName.set(key, entry + 1);
-        return execute({
-          schema,
-          document,
-          contextValue: context,
-          variableValues: variables,
-          operationName,
-        });
-      }
-      entry = compileQuery(schema, document, operationName, {
+    if (typeof entry === "number" && entry >= compileAfterRuns) {
+      entry = compiled(document, operationName);
+      byName.set(key, entry);
+    } else if (typeof entry === "number") {
+      byName.set(key, entry + 1);
+    }
+    if (typeof entry === "object") return entry.query(undefined, context, variables);
+    return execute({
+      schema,
+      document,
+      contextValue: context,
+      variableValues: variables,
+      operationName,
+    });
+  };
+
+  /** The compiled operation; INTERPRET when graphql-jit cannot compile it (graphql-js answers it then, always). */
+  const compiled = (document: DocumentNode, operationName: string | undefined): Entry => {
+    try {
+      const result = compileQuery(schema, document, operationName, {
         // Errors keep the stack of what threw (formatError decides what a client sees).
         disablingCapturingStackErrors: false,
       });
-      byName.set(key, entry);
+      return isCompiledQuery(result) ? result : INTERPRET;
+    } catch {
+      return INTERPRET;
     }
-    // A document that cannot be compiled answers with the compiler's errors, as execute() would.
-    if (!isCompiledQuery(entry)) return entry;
-    return entry.query(undefined, context, variables);
   };
 
   return {
