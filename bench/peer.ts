@@ -27,6 +27,12 @@ export interface SideResult {
   /** One per round; the report shows medians. */
   runs: LoadResult[];
   rssEndMb: number;
+  /**
+   * Server CPU (user + system) per answered request, in ms, one per round: what a request
+   * costs the server whatever else runs on the machine, so it compares across loads far better
+   * than requests per second on shared cores.
+   */
+  cpuMsPerRequest: number[];
 }
 
 export interface PeerMeasure {
@@ -155,6 +161,17 @@ export async function peerReads(databaseUrl: string): Promise<PeerRead[]> {
             n.administrativeUnitBySuccessorId?.code ?? null,
           ]),
       },
+      {
+        // Nothing to read: what a request costs the HTTP and GraphQL pipeline alone.
+        name: "z-typename",
+        label: "(z) `{ __typename }`: the fixed cost of a request, with no SQL and one field",
+        ours: query("ours-z", `{ __typename }`),
+        peer: query("peer-z", `{ __typename }`),
+        sql: `select 'Query'`,
+        params: [],
+        oursRows: d => [[d.__typename]],
+        peerRows: d => [[d.__typename]],
+      },
     ];
   } finally {
     await client.end();
@@ -221,8 +238,8 @@ export async function runPeer(
           read: read.name,
           label: read.label,
           connections,
-          ours: { runs: [], rssEndMb: 0 },
-          peer: { runs: [], rssEndMb: 0 },
+          ours: { runs: [], rssEndMb: 0, cpuMsPerRequest: [] },
+          peer: { runs: [], rssEndMb: 0, cpuMsPerRequest: [] },
           raw: await driveRaw(pool, read.sql, read.params, seconds, connections),
           loadAverages: [],
         };
@@ -232,6 +249,7 @@ export async function runPeer(
           const order = round % 2 === 0 ? (["ours", "peer"] as const) : (["peer", "ours"] as const);
           for (const side of order) {
             const target = side === "ours" ? ours : peer;
+            const cpuBefore = target.cpuMs();
             const result = await drive(
               target.url,
               side === "ours" ? read.ours : read.peer,
@@ -239,15 +257,21 @@ export async function runPeer(
               connections,
             );
             measure[side].runs.push(result);
+            measure[side].cpuMsPerRequest.push(
+              (target.cpuMs() - cpuBefore) / Math.max(1, result.requests),
+            );
             measure[side].rssEndMb = target.rssMb();
           }
         }
         run.measures.push(measure);
         const o = median(measure.ours.runs.map(r => r.requestsPerSecond));
         const p = median(measure.peer.runs.map(r => r.requestsPerSecond));
+        const oCpu = median(measure.ours.cpuMsPerRequest);
+        const pCpu = median(measure.peer.cpuMsPerRequest);
         log(
           `  ${read.name} c=${connections}: ours ${o.toFixed(0)} req/s p99 ${median(measure.ours.runs.map(r => r.p99))} ms, ` +
             `PostGraphile ${p.toFixed(0)} req/s p99 ${median(measure.peer.runs.map(r => r.p99))} ms, ratio ${(o / p).toFixed(2)}, ` +
+            `server CPU per request ours ${oCpu.toFixed(2)} ms / PostGraphile ${pCpu.toFixed(2)} ms (ratio ${(pCpu / oCpu).toFixed(2)}), ` +
             `raw pg ${measure.raw.requestsPerSecond.toFixed(0)} req/s p50 ${measure.raw.p50.toFixed(1)} ms (load ${measure.loadAverages.map(l => l.toFixed(1)).join("/")})`,
         );
       }

@@ -9,6 +9,8 @@ export interface ServerProcess {
   pid: number;
   /** Resident set size in MB, from /proc/<pid>/status (VmRSS). */
   rssMb(): number;
+  /** CPU time the process has used so far (user + system), in ms, from /proc/<pid>/stat. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export function startServerProcess(
         url,
         pid: child.pid!,
         rssMb: () => rssMb(child.pid!),
+        cpuMs: () => cpuMs(child.pid!),
         stop: () => stop(child),
       });
     });
@@ -63,6 +66,17 @@ export function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
   return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+export function cpuMs(pid: number): number {
+  // Fields after the command name (which may hold spaces, hence the last ")"): utime is the
+  // 14th field of the line, stime the 15th.
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
 function stop(child: ChildProcess): Promise<void> {

@@ -27,12 +27,43 @@ export interface Context {
   http?: { req: Request; res: Response } | null;
 }
 
-export function buildContext(
+/**
+ * The context of one request. Its entity manager is forked, and its loaders made, only when a
+ * resolver first asks for them: a request answered without the ORM (or refused before it runs)
+ * pays for neither (a fork costs ~2 % of a small read's CPU). The getters live on the prototype
+ * and the state in plain fields because Apollo copies the context for every operation
+ * (`Object.assign(Object.create(prototype), context)`): own getters would be called (forking) by
+ * that copy, prototype getters are kept and run on the copy when a resolver asks.
+ */
+class RequestContext implements Context {
+  user: AppUser | null;
+  sessionId?: number | null;
+  http?: { req: Request; res: Response } | null;
+  private forked: EntityManager | undefined = undefined;
+  private made: Loaders | undefined = undefined;
+
+  constructor(
+    private readonly orm: MikroORM,
+    user: AppUser | null,
+  ) {
+    this.user = user;
+  }
+
+  /** A fresh identity map per request, never the global one. */
+  get em(): EntityManager {
+    return (this.forked ??= this.orm.em.fork() as EntityManager);
+  }
+
+  get loaders(): Loaders {
+    return (this.made ??= new Loaders(this.em));
+  }
+}
+
+/** Add fields with `Object.assign` or `extra`; spreading the context (`{ ...context }`) drops `em` and `loaders`. */
+export function buildContext<Extra extends object = object>(
   orm: MikroORM,
   user: AppUser | null = null,
-  extra: Pick<Context, "sessionId" | "http"> = {},
-): Context {
-  // A fresh identity map per request, never the global one.
-  const em = orm.em.fork() as EntityManager;
-  return { em, loaders: new Loaders(em), user, ...extra };
+  extra: Pick<Context, "sessionId" | "http"> & Extra = {} as Extra,
+): Context & Extra {
+  return Object.assign(new RequestContext(orm, user), extra);
 }

@@ -3,6 +3,7 @@ import "./graphql/enums.js";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { validateArguments } from "./graphql/inputs.js";
+import { plainFieldResolvers } from "./graphql/plain-fields.js";
 import { resolvers } from "./resolvers.js";
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -11,7 +12,10 @@ let cached: Promise<GraphQLSchema> | null = null;
 export function buildAppSchema(): Promise<GraphQLSchema> {
   // Every argument is validated by its zod schema (graphql/inputs.ts) before any resolver sees
   // it; each refusal is a BAD_USER_INPUT naming its field.
-  cached ??= buildSchema({ resolvers, validateFn: validateArguments, emitSchemaFile: false });
+  // Plain properties then lose their per-field resolver (graphql/plain-fields.ts): it only read the property.
+  cached ??= buildSchema({ resolvers, validateFn: validateArguments, emitSchemaFile: false }).then(
+    plainFieldResolvers,
+  );
   return cached;
 }
 

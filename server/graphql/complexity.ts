@@ -235,6 +235,37 @@ export const validationRules: ValidationRule[] = [
   maxDirectivesRule({ ...armorOptions, n: MAX_DIRECTIVES }),
 ];
 
+/**
+ * Costs already measured, per operation (Apollo keeps one parsed document per query text, so the
+ * same operation node comes back on every repeat) and per variables: a repeated read does not
+ * walk its document again. Weakly held with the document; at most COSTS_PER_OPERATION variable
+ * sets are kept per operation (a client paging through offsets must not grow it without bound).
+ */
+const measuredCosts = new WeakMap<
+  GraphQLSchema,
+  WeakMap<OperationDefinitionNode, Map<string, number>>
+>();
+const COSTS_PER_OPERATION = 64;
+
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): number {
+  let bySchema = measuredCosts.get(schema);
+  if (!bySchema) measuredCosts.set(schema, (bySchema = new WeakMap()));
+  let costs = bySchema.get(operation);
+  const key = JSON.stringify(variables);
+  const known = costs?.get(key);
+  if (known !== undefined) return known;
+  const { cost } = measureOperation(schema, operation, fragmentsOf(document), variables);
+  if (!costs) bySchema.set(operation, (costs = new Map()));
+  if (costs.size >= COSTS_PER_OPERATION) costs.clear();
+  costs.set(key, cost);
+  return cost;
+}
+
 /** Checked once variables are known (page sizes often come in variables); throws QUERY_TOO_COMPLEX. */
 export function checkCost(
   schema: GraphQLSchema,
@@ -242,7 +273,7 @@ export function checkCost(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): void {
-  const { cost } = measureOperation(schema, operation, fragmentsOf(document), variables);
+  const cost = costOf(schema, document, operation, variables);
   if (cost > MAX_COST) {
     throw tooComplex(
       `The query may resolve about ${cost} fields; the limit is ${MAX_COST}. Ask for smaller pages or fewer nested lists.`,

@@ -41,23 +41,46 @@ const common = {
   // Set below, only over https: over plain http the header is ignored and misleads.
   strictTransportSecurity: false,
 };
-const forApp = helmet({
+/**
+ * The headers helmet sets for a policy, captured once at start: none of them depends on the
+ * request, so each response only copies a fixed list instead of running helmet's twelve
+ * middlewares (helmet stays the one place that knows what the headers say).
+ */
+function headersOf(options: Parameters<typeof helmet>[0]): [string, string][] {
+  const captured: [string, string][] = [];
+  const recorder = {
+    setHeader: (name: string, value: string) => captured.push([name, String(value)]),
+    removeHeader: () => {},
+  };
+  let failure: unknown = null;
+  helmet(options)(
+    {} as Parameters<RequestHandler>[0],
+    recorder as unknown as Parameters<RequestHandler>[1],
+    (error?: unknown) => (failure = error ?? null),
+  );
+  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  return captured;
+}
+
+const forApp = headersOf({
   ...common,
   contentSecurityPolicy: { useDefaults: false, directives: appDirectives },
 });
-const forExplorer = helmet({
+const forExplorer = headersOf({
   ...common,
   contentSecurityPolicy: { useDefaults: false, directives: explorerDirectives },
 });
+const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()";
 
 /** Security headers on every response (API, errors, 404s, static files), set before anything answers. */
 export const securityHeaders: RequestHandler = (req, res, next) => {
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+  res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
   // Behind a TLS proxy with `trust proxy`, req.secure is true.
   if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   const explorer =
     req.method === "GET" &&
     (req.path === "/graphql" || req.path === "/graphql/") &&
     wantsHtml(req.headers.accept);
-  (explorer ? forExplorer : forApp)(req, res, next);
+  for (const [name, value] of explorer ? forExplorer : forApp) res.setHeader(name, value);
+  next();
 };

@@ -5,6 +5,7 @@ import { formatError } from "../../server/graphql/format-error.js";
 import { buildContext, type AppUser } from "../../server/context.js";
 import { withSqlCount } from "../../server/db/sql-counter.js";
 import { buildAppSchema } from "../../server/schema.js";
+import { jitGateway } from "../../server/graphql/jit-gateway.js";
 
 export interface GqlResult<T = Record<string, any>> {
   data: T | null;
@@ -16,7 +17,9 @@ export interface GqlResult<T = Record<string, any>> {
 /** Runs GraphQL operations through the whole pipeline (validation, resolvers, loaders, formatError). */
 export async function createExecutor(orm: MikroORM, production = true) {
   const server = new ApolloServer({
-    schema: await buildAppSchema(),
+    // Executed as the app executes (graphql-jit), compiled from the first run so that every
+    // test query checks the compiled path; the app's HTTP tests see graphql-js's first runs.
+    gateway: jitGateway(await buildAppSchema(), { compileAfterRuns: 0 }),
     formatError: formatError(production),
     includeStacktraceInErrorResponses: false,
     // The same limits as the app, so every test query also proves it stays within them.
