@@ -25,7 +25,7 @@ import { startServerProcess } from "./server-process.js";
  * bench/partition-tables.ts), and times the summaries' raw SQL (the path the app takes when a
  * rollup cannot answer or is stale, and what a rollup rebuild reads) on each copy, interleaved.
  * Then, on the real tables, the summaries through the API without the response cache, at one
- * connection and at 32. `npm run build && node dist/bench/partition.js`. Settings:
+ * connection and at 32. `npm run bench:partition`. Settings:
  *   PARTITION_SCALE=100   the scale (1, 10, 100 or 1000)
  *   PARTITION_ROUNDS=5    interleaved rounds per query (medians are printed)
  *   PARTITION_API=0       skip the API section

@@ -28,7 +28,7 @@ import {
  * embedded package's `postgres` binary (it ships no pg_basebackup): a low-level base backup
  * (pg_backup_start, a file copy of the data folder, pg_backup_stop's backup_label), then the
  * copy started as a hot standby that streams the primary's WAL through a replication slot.
- * scripts/replica-standby.ts does the same for an operator's data folder.
+ * README "Read replicas" gives operators the same steps with pg_basebackup.
  */
 export interface StreamingPair {
   primary: EmbeddedPostgres;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../server/app.js";
+import { Role } from "../../server/auth/user.entity.js";
 import { startStreamingPair, withClient, type StreamingPair } from "../helpers/replica.js";
 import { makeUser } from "../helpers/users.js";
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
     production: true,
     illustrative: false,
   });
-  ({ token } = await makeUser(app.orm, "Replica admin", "ADMIN"));
+  ({ token } = await makeUser(app.orm, "Replica admin", Role.ADMIN));
 });
 afterAll(async () => {
   await app?.close();
