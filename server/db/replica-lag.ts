@@ -12,11 +12,10 @@ import pg from "pg";
  *    the replicas have replayed it (`afterReplay`), so an answer computed from a lagging replica
  *    in between does not outlive the lag.
  * A replica that does not catch up within `timeoutMs` (down, or far behind) is reported through
- * `log` and the answer is sent anyway: reads from it may then be stale until it catches up.
+ * `log` and the answer is sent anyway: reads from it may then be stale until it catches up (the
+ * cache still forgets again once it has).
  */
 export interface ReplicaLag {
-  /** Resolves true once every replica has replayed the primary's WAL as it is now. */
-  caughtUp(): Promise<boolean>;
   /** Runs `work` now and again once the replicas have replayed what is committed now. */
   afterReplay(work: () => void): void;
   /** Resolves once the replicas have replayed what is committed now and `afterReplay` work ran. */
@@ -44,7 +43,10 @@ export function replicaLag(
   const replicas = replicaUrls.map(pool);
   const pending = new Set<Promise<void>>();
 
-  const replayed = async (replica: pg.Pool, lsn: string): Promise<boolean> => {
+  let closed = false;
+
+  /** Polls until the replica replayed `lsn`: false after timeoutMs, or, when `patient`, only once closed. */
+  const replayed = async (replica: pg.Pool, lsn: string, patient: boolean): Promise<boolean> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const { rows } = await replica.query<{ ok: boolean | null }>(
@@ -53,42 +55,45 @@ export function replicaLag(
       );
       // null: not a standby (a second primary stood in for a replica); nothing to wait for.
       if (rows[0].ok !== false) return true;
-      if (Date.now() > deadline) return false;
-      await new Promise(done => setTimeout(done, pollMs));
+      const late = Date.now() > deadline;
+      if (closed || (late && !patient)) return false;
+      await new Promise(done => setTimeout(done, late ? 200 : pollMs));
     }
   };
 
-  const caughtUp = async (): Promise<boolean> => {
+  const caughtUp = async (patient = false): Promise<boolean> => {
     try {
       // The insert position: at or past the commit record of every transaction committed so
       // far, flushed or not (synchronous_commit may be off).
       const { rows } = await primary.query<{ lsn: string }>(
         "select pg_current_wal_insert_lsn()::text as lsn",
       );
-      const results = await Promise.all(replicas.map(r => replayed(r, rows[0].lsn)));
+      const results = await Promise.all(replicas.map(r => replayed(r, rows[0].lsn, patient)));
       const behind = results.filter(ok => !ok).length;
       if (behind) log(`${behind} read replica(s) did not replay a write within ${timeoutMs} ms`);
       return behind === 0;
     } catch (error) {
+      // A replica that cannot be reached serves no stale answers either: nothing to wait for.
       log(`read replica lag could not be checked: ${String(error)}`);
       return false;
     }
   };
 
   return {
-    caughtUp,
     afterReplay(work) {
       work();
-      const again = caughtUp()
+      // However late the replay, the cache must forget again after it.
+      const again = caughtUp(true)
         .then(() => work())
         .finally(() => pending.delete(again));
       pending.add(again);
     },
     async settled() {
-      await caughtUp();
-      await Promise.all(pending);
+      // A replica that is behind by more than timeoutMs: answer anyway (logged).
+      if (await caughtUp()) await Promise.all(pending);
     },
     async close() {
+      closed = true;
       await Promise.all(pending);
       await Promise.all([primary, ...replicas].map(p => p.end()));
     },
