@@ -57,10 +57,28 @@ export async function loadScale(
       "vacuum analyze observation, monitoring_site, monitoring_result, health_checkup",
     );
     times.push({ table: "VACUUM ANALYZE", rows: 0, ms: performance.now() - started });
+    await logSizes(client, log);
     return times;
   } finally {
     await client.end();
   }
+}
+
+/** Disk used after the load: the database, and each loaded table with its indexes and TOAST. */
+export async function logSizes(client: pg.Client, log: (line: string) => void): Promise<void> {
+  const { rows } = await client.query<{ name: string; bytes: string }>(
+    `select current_database() as name, pg_database_size(current_database()) as bytes
+     union all
+     select t, pg_total_relation_size(t::regclass) from unnest($1::text[]) as t`,
+    [["observation", "monitoring_site", "monitoring_result", "health_checkup"]],
+  );
+  const mb = (bytes: string) => `${(Number(bytes) / 1024 / 1024).toFixed(0)} MB`;
+  log(
+    `  disk: database ${mb(rows[0].bytes)}; ${rows
+      .slice(1)
+      .map(r => `${r.name} ${mb(r.bytes)}`)
+      .join(", ")}`,
+  );
 }
 
 /** Removes any earlier scale's rows; official rows are never touched. */

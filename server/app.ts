@@ -31,6 +31,7 @@ import { MonitoringRollupRefresher } from "./monitoring/monitoring-rollup.js";
 import { CheckupRollupRefresher } from "./checkups/checkup-rollup.js";
 import { readTrustProxy } from "./config.js";
 import { prepareDatabase, type PrepareOptions } from "./db/prepare.js";
+import { replicaLag } from "./db/replica-lag.js";
 import { sqlScope } from "./db/sql-counter.js";
 import { buildAppSchema } from "./schema.js";
 
@@ -274,9 +275,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   if ((await checkupRollup.refreshNow()) === "built") {
     log(`built the check-up rollup in ${Date.now() - checkupBuilt} ms`);
   }
+  // Read replicas: acknowledge a write once they replayed it, and forget cached answers again then.
+  const replicas = options.replicaUrls?.length
+    ? replicaLag(db.url, options.replicaUrls, { log })
+    : null;
   const listener = await listenForChanges(db.url, payload => {
     const change = parseChange(payload);
-    cache?.invalidate(change);
+    const forget = () => cache?.invalidate(change);
+    if (replicas) replicas.afterReplay(forget);
+    else forget();
     const table = change.table;
     // The rollup's own rebuild notifies too: it must not schedule another.
     if (table === null || (table.startsWith("monitoring_") && table !== "monitoring_rollup")) {
@@ -292,11 +299,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     cache,
     // The writer's own instance: wait until the listener has passed on every change committed
     // so far (this mutation's included); if that cannot be shown, forget everything.
-    afterWrite: cache
-      ? async () => {
-          if (!(await listener.sync())) cache.clear();
-        }
-      : undefined,
+    afterWrite:
+      cache || replicas
+        ? async () => {
+            if (cache && !(await listener.sync())) cache.clear();
+            await replicas?.settled();
+          }
+        : undefined,
     exposeSqlCount: options.exposeSqlCount,
   });
   const server: Server = await new Promise((resolveListen, reject) => {
@@ -314,6 +323,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       await new Promise<void>(done => server.close(() => done()));
       await apollo.stop();
       await listener.close();
+      await replicas?.close();
       await rollup.stop();
       await checkupRollup.stop();
       await db.close();

@@ -1,73 +1,167 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { initOrm } from "../../server/db/orm.js";
-import { Source } from "../../server/sources/source.entity.js";
-import { Grade } from "../../server/graphql/enums.js";
-import { createTestDatabase, dropTestDatabase } from "../helpers/db.js";
-import { createExecutor } from "../helpers/server.js";
-import type { MikroORM } from "@mikro-orm/core";
+import { startApp, type RunningApp } from "../../server/app.js";
+import { Role } from "../../server/auth/user.entity.js";
+import { startStreamingPair, withClient, type StreamingPair } from "../helpers/replica.js";
+import { makeUser } from "../helpers/users.js";
 
 /**
- * DATABASE_REPLICA_URLS routes reads to replicas and writes to the primary. Two clones of the
- * seeded database stand in for a primary and its streaming replica; they differ in one title,
- * so the answer shows which one served it.
+ * DATABASE_REPLICA_URLS with a REAL physical streaming replica (test/helpers/replica.ts): the
+ * app reads from the standby, writes to the primary, and a mutation is acknowledged only once
+ * the standby replayed it (server/db/replica-lag.ts), so a read sent after the acknowledgement
+ * shows the write. Pausing the standby's replay is what proves where each statement goes.
  */
-let primaryUrl: string;
-let replicaUrl: string;
-let orm: MikroORM;
+let pair: StreamingPair;
+let app: RunningApp;
+let token: string;
 beforeAll(async () => {
-  primaryUrl = await createTestDatabase("primary");
-  replicaUrl = await createTestDatabase("replica");
-  await sql(
-    replicaUrl,
-    `update source set title = 'served by the replica' where code = (select min(code) from source)`,
-  );
-  orm = await initOrm({ clientUrl: primaryUrl, replicaUrls: [replicaUrl] });
+  pair = await startStreamingPair();
+  app = await startApp({
+    databaseUrl: pair.primary.url,
+    replicaUrls: [pair.replicaUrl],
+    port: 0,
+    production: true,
+    illustrative: false,
+  });
+  ({ token } = await makeUser(app.orm, "Replica admin", Role.ADMIN));
 });
 afterAll(async () => {
-  await orm.close();
-  await dropTestDatabase(primaryUrl);
-  await dropTestDatabase(replicaUrl);
+  await app?.close();
+  await pair?.stop();
 });
 
-async function sql<T = Record<string, unknown>>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows as T[];
-  } finally {
-    await client.end();
-  }
+const onPrimary = (sql: string, params: unknown[] = []) =>
+  withClient(pair.primary.url, async c => (await c.query(sql, params)).rows);
+const onStandby = (sql: string, params: unknown[] = []) =>
+  withClient(pair.replicaAdminUrl, async c => (await c.query(sql, params)).rows);
+
+async function gql(query: string, variables: Record<string, unknown> = {}, auth = false) {
+  const response = await fetch(`${app.url}/graphql`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(auth ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as {
+    data?: Record<string, any> | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
 }
 
-describe("read replicas", () => {
-  it("serves GraphQL reads from the replica", async () => {
-    const gql = await createExecutor(orm);
-    const [{ code }] = await sql<{ code: string }>(
-      primaryUrl,
-      "select min(code) as code from source",
+const titleOf = async (code: string) =>
+  (await gql("query($c: Code!) { source(code: $c) { title } }", { c: code })).data?.source
+    ?.title as string | undefined;
+
+/** Waits until the standby has replayed everything the primary has written so far. */
+async function standbyCaughtUp(): Promise<void> {
+  const [{ lsn }] = await onPrimary("select pg_current_wal_insert_lsn()::text as lsn");
+  for (let i = 0; i < 500; i++) {
+    const [{ ok }] = await onStandby("select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok", [lsn]);
+    if (ok) return;
+    await new Promise(done => setTimeout(done, 20));
+  }
+  throw new Error("the standby did not catch up");
+}
+
+describe("a streaming read replica", () => {
+  it("streams the primary's WAL to a hot standby", async () => {
+    const streaming = await withClient(
+      pair.primary.adminUrlFor("postgres"),
+      async c =>
+        (
+          await c.query(
+            "select application_name, state, sync_state from pg_stat_replication where application_name = $1",
+            [pair.standbyName],
+          )
+        ).rows,
     );
-    const result = await gql.run<{ source: { title: string } }>(
-      "query($c: Code!) { source(code: $c) { title } }",
-      { c: code },
-    );
-    expect(result.data?.source.title).toBe("served by the replica");
-    await gql.stop();
+    expect(streaming).toEqual([
+      { application_name: pair.standbyName, state: "streaming", sync_state: "async" },
+    ]);
+    expect(await onStandby("select pg_is_in_recovery() as r")).toEqual([{ r: true }]);
+    // The migrations and seeds that startApp ran on the primary arrived on the standby.
+    await standbyCaughtUp();
+    const count = "select count(*)::int as n from source";
+    expect((await onStandby(count))[0].n).toBeGreaterThan(0);
+    expect(await onStandby(count)).toEqual(await onPrimary(count));
+    // A standby refuses writes, even from a superuser.
+    await expect(onStandby("create table not_here (id int)")).rejects.toThrow(/read-only/);
   });
 
-  it("sends writes to the primary only", async () => {
-    const em = orm.em.fork();
-    em.create(Source, {
-      code: "replica-routing-check",
-      title: "written through the ORM",
-      grade: Grade.C,
+  it("answers reads from the replica: a paused standby serves the old row", async () => {
+    await onPrimary(
+      `insert into source (code, title, grade) values ('replica-row', 'first title', 'C')`,
+    );
+    await standbyCaughtUp();
+    expect(await titleOf("replica-row")).toBe("first title");
+
+    await onStandby("select pg_wal_replay_pause()");
+    try {
+      await onPrimary(`update source set title = 'second title' where code = 'replica-row'`);
+      expect(await onPrimary(`select title from source where code = 'replica-row'`)).toEqual([
+        { title: "second title" },
+      ]);
+      // The primary has the new title; the API still answers the old one: it read the standby.
+      expect(await titleOf("replica-row")).toBe("first title");
+    } finally {
+      await onStandby("select pg_wal_replay_resume()");
+    }
+    await standbyCaughtUp();
+    // The cached answer is forgotten again once the standby replayed the change.
+    for (let i = 0; i < 100 && (await titleOf("replica-row")) !== "second title"; i++) {
+      await new Promise(done => setTimeout(done, 50));
+    }
+    expect(await titleOf("replica-row")).toBe("second title");
+  });
+
+  it("writes to the primary and acknowledges a write only once the standby replayed it", async () => {
+    await onStandby("select pg_wal_replay_pause()");
+    let acknowledged = false;
+    const mutation = gql(
+      `mutation { createSource(input: { code: "replica-write", title: "written through the API", grade: C }) { code } }`,
+      {},
+      true,
+    ).then(result => {
+      acknowledged = true;
+      return result;
     });
-    await em.flush();
-    expect(
-      await sql(primaryUrl, `select code from source where code = 'replica-routing-check'`),
-    ).toHaveLength(1);
-    expect(
-      await sql(replicaUrl, `select code from source where code = 'replica-routing-check'`),
-    ).toHaveLength(0);
+    try {
+      // The row is committed on the primary while the paused standby does not have it...
+      let onPrimaryRows: unknown[] = [];
+      for (let i = 0; i < 200 && !onPrimaryRows.length; i++) {
+        onPrimaryRows = await onPrimary(`select code from source where code = 'replica-write'`);
+        if (!onPrimaryRows.length) await new Promise(done => setTimeout(done, 25));
+      }
+      expect(onPrimaryRows).toHaveLength(1);
+      expect(await onStandby(`select code from source where code = 'replica-write'`)).toEqual([]);
+      // ...and the answer is held back meanwhile (it waits up to 5 s for the replay).
+      await new Promise(done => setTimeout(done, 500));
+      expect(acknowledged).toBe(false);
+    } finally {
+      await onStandby("select pg_wal_replay_resume()");
+    }
+    const result = await mutation;
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.createSource.code).toBe("replica-write");
+    // The first read after the acknowledgement, served by the standby, shows the write.
+    expect(await titleOf("replica-write")).toBe("written through the API");
+  });
+
+  it("fails requests when the standby is down: no silent fallback, nothing half-written", async () => {
+    await pair.stopReplica();
+    const read = await gql(`{ sources(first: 1) { totalCount } }`);
+    expect(read.data ?? null).toBeNull();
+    expect(read.errors?.map(e => e.extensions?.code)).toEqual(["INTERNAL_SERVER_ERROR"]);
+    // A write reads too (the caller's token, outside the write's transaction): it fails before
+    // it changes anything, rather than acting on an unchecked user.
+    const write = await gql(
+      `mutation { createSource(input: { code: "replica-down", title: "not written", grade: C }) { code } }`,
+      {},
+      true,
+    );
+    expect(write.data ?? null).toBeNull();
+    expect(write.errors?.length).toBeGreaterThan(0);
+    expect(await onPrimary(`select code from source where code = 'replica-down'`)).toEqual([]);
   });
 });
