@@ -1,5 +1,8 @@
 import { GraphQLLocalDate } from "graphql-scalars";
 import { ArgsType, Field, Int } from "type-graphql";
+import { z } from "zod";
+import { code, codes, year, yearSpan } from "../graphql/field-rules.js";
+import { argsSchema } from "../graphql/inputs.js";
 import { Code } from "../graphql/code.js";
 import { DATASETS_DESCRIPTION } from "../graphql/datasets.js";
 import { Dataset } from "../graphql/enums.js";
@@ -70,3 +73,15 @@ export class RankingArgs extends DatasetsArgs {
 export class IndicatorProgressArgs extends BasisArgs {
   @Field(() => Code) indicator!: string;
 }
+
+// The rules of these arguments, checked before any resolver (graphql/inputs.ts). Unit lists are
+// bounded by unitsByCode (units/unit.rules.ts), the one lookup of units by code.
+argsSchema(SeriesArgs, yearSpan(z.object({ indicators: codes(50) })));
+argsSchema(ProgressArgs, z.object({ programme: code }));
+argsSchema(
+  ScorecardArgs,
+  z.object({ programmes: codes(20).min(1, { error: "must name at least one programme" }) }),
+);
+argsSchema(CompareArgs, yearSpan(z.object({ indicator: code, targetProgramme: code.nullish() })));
+argsSchema(RankingArgs, z.object({ indicator: code, year }));
+argsSchema(IndicatorProgressArgs, z.object({ indicator: code }));

@@ -3,7 +3,6 @@ import { UnitLevel } from "../units/unit.enums.js";
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { rankUnits, requiredTrajectory, yearOverYear } from "../analytics/index.js";
 import { BadInputError } from "../graphql/errors.js";
-import { checkCodes, checkYearRange } from "../graphql/validate.js";
 import type { Context } from "../context.js";
 import { Target } from "../indicators/target.entity.js";
 import { Indicator } from "../indicators/indicator.entity.js";
@@ -75,8 +74,6 @@ export class AnalyticsResolver {
     }: SeriesArgs,
     @Ctx() { em }: Context,
   ): Promise<Series[]> {
-    checkYearRange(yearFrom, yearTo);
-    checkCodes(indicatorCodes, "indicators", 50);
     const indicators = await indicatorsByCode(em, indicatorCodes);
     const units = await unitsByCode(em, unitCodes, "units", { atLeastOne: true });
     const built = await buildSeries(em, {
@@ -96,7 +93,6 @@ export class AnalyticsResolver {
     { programme, number, part = null, unit: unitCode, basis, datasets }: ProgressArgs,
     @Ctx() { em }: Context,
   ): Promise<TargetProgress> {
-    checkCodes([programme], "programme");
     const target = await em.findOne(
       Target,
       { programme: { code: programme }, number, part: part ?? "" },
@@ -172,8 +168,6 @@ export class AnalyticsResolver {
     }: CompareArgs,
     @Ctx() { em }: Context,
   ): Promise<Comparison> {
-    checkYearRange(yearFrom, yearTo);
-    checkCodes(targetProgramme ? [targetProgramme] : null, "targetProgramme");
     const indicator = await indicatorByCode(em, indicatorCode);
     const units = await unitsByCode(em, unitCodes, "units", { atLeastOne: true });
     const built = await buildSeries(em, {
@@ -225,7 +219,6 @@ export class AnalyticsResolver {
     @Args(() => RankingArgs) { indicator: indicatorCode, year, asOf = null, datasets }: RankingArgs,
     @Ctx() { em }: Context,
   ): Promise<Ranking> {
-    checkYearRange(year, year, "year");
     const indicator = await indicatorByCode(em, indicatorCode);
     const day = asOf ?? `${year}-12-31`;
     const units = await em.find(

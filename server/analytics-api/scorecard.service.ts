@@ -1,7 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { type Dataset } from "../graphql/enums.js";
 import { BadInputError } from "../graphql/errors.js";
-import { checkCodes } from "../graphql/validate.js";
 import { Target } from "../indicators/target.entity.js";
 import { type AdministrativeUnit } from "../units/unit.entity.js";
 import { judge } from "./progress.service.js";
@@ -52,10 +51,7 @@ export async function buildScorecard(
   datasets: Dataset[],
   basis: SeriesBasis,
 ): Promise<ScorecardData> {
-  checkCodes(programmeCodes, "programmes", 20);
-  if (!programmeCodes.length) {
-    throw new BadInputError("programmes must name at least one programme", "programmes");
-  }
+  // The programme list's rules (at most 20 codes, at least one) are ScorecardArgs' schema.
   const { targets, restating, national } = await readScorecardTargets(
     em,
     programmeCodes,

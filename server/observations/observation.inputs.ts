@@ -3,7 +3,9 @@ import type { Observation } from "./observation.entity.js";
 import { Field, InputType, Int } from "type-graphql";
 import { Dataset, Grade, Period } from "../graphql/enums.js";
 import { Disaggregation, ObservationStatus } from "./observation.enums.js";
-import { checkCodes, checkYearRange } from "../graphql/validate.js";
+import { z } from "zod";
+import { codes, yearSpan } from "../graphql/field-rules.js";
+import { inputSchema, validateInput } from "../graphql/inputs.js";
 import { Code } from "../graphql/code.js";
 import { DATASETS_DESCRIPTION, datasetsOrDefault } from "../graphql/datasets.js";
 
@@ -24,14 +26,21 @@ export class ObservationFilter {
   @Field(() => Disaggregation, { nullable: true }) disaggregation?: Disaggregation | null;
 }
 
+/**
+ * The filter's rules, checked before the resolver and again by observationWhere, for the read
+ * paths that take a filter straight from the query text (unit-observations.reads.ts).
+ */
+export const observationFilterSchema = inputSchema(
+  ObservationFilter,
+  yearSpan(z.object({ indicators: codes().nullish(), units: codes().nullish() })),
+);
+
 /** The MikroORM filter for an ObservationFilter; only approved values reach read views. */
 export function observationWhere(
   filter: ObservationFilter | null | undefined,
 ): ObjectQuery<Observation> {
   const f = filter ?? {};
-  checkCodes(f.indicators, "indicators");
-  checkCodes(f.units, "units");
-  checkYearRange(f.yearFrom, f.yearTo);
+  validateInput(observationFilterSchema, f);
   const where: Record<string, unknown> = {
     dataset: { $in: datasetsOrDefault(f.datasets) },
     reviewState: "APPROVED",

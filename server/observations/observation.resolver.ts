@@ -11,6 +11,8 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
 import { Dataset } from "../graphql/enums.js";
@@ -20,7 +22,11 @@ import { Source } from "../sources/source.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { ObservationAlternative } from "./observation-alternative.entity.js";
 import { Observation } from "./observation.entity.js";
-import { ObservationFilter, observationWhere } from "./observation.inputs.js";
+import {
+  ObservationFilter,
+  observationFilterSchema,
+  observationWhere,
+} from "./observation.inputs.js";
 import { observationJoins } from "./look-ahead.js";
 import { isObservationRow, readObservationPage, type ObservationRow } from "./observation.reads.js";
 
@@ -48,6 +54,7 @@ class ObservationsArgs extends PageArgs {
   @Field(() => ObservationOrder, { nullable: true, defaultValue: ObservationOrder.INDICATOR_ASC })
   orderBy?: ObservationOrder;
 }
+argsSchema(ObservationsArgs, z.object({ filter: observationFilterSchema.nullish() }));
 
 @Resolver(() => Observation)
 export class ObservationResolver {

@@ -1,14 +1,22 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { z } from "zod";
+import { argsSchema } from "../graphql/inputs.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import type { UnitRow } from "../units/unit.reads.js";
 import { observationJoins } from "./look-ahead.js";
 import { Observation } from "./observation.entity.js";
-import { ObservationFilter } from "./observation.inputs.js";
+import { ObservationFilter, observationFilterSchema } from "./observation.inputs.js";
 import { unitObservationsLoader } from "./observation.reads.js";
 // Registers the one-statement read of `unit(code) { observations }` with the units feature.
 import "./unit-observations.reads.js";
+
+@ArgsType()
+class UnitObservationsArgs {
+  @Field(() => ObservationFilter, { nullable: true }) filter?: ObservationFilter | null;
+}
+argsSchema(UnitObservationsArgs, z.object({ filter: observationFilterSchema.nullish() }));
 
 /** A unit's observations: the observations feature adds this field to the unit type. */
 @Resolver(() => AdministrativeUnit)
@@ -18,7 +26,7 @@ export class UnitObservationsResolver {
   })
   async observations(
     @Root() unit: AdministrativeUnit | UnitRow,
-    @Arg("filter", () => ObservationFilter, { nullable: true }) filter: ObservationFilter | null,
+    @Args(() => UnitObservationsArgs) { filter = null }: UnitObservationsArgs,
     @Ctx() { loaders, em }: Context,
     @Info() info: GraphQLResolveInfo,
   ) {

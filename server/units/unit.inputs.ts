@@ -2,7 +2,9 @@ import { GraphQLLocalDate } from "graphql-scalars";
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import { PageArgs } from "../graphql/connection.js";
 import { UnitKind, UnitLevel } from "./unit.enums.js";
-import { checkCodes, checkText } from "../graphql/validate.js";
+import { z } from "zod";
+import { codes, text } from "../graphql/field-rules.js";
+import { argsSchema, inputSchema, validateInput } from "../graphql/inputs.js";
 import { foldedContains } from "../graphql/fold.js";
 import { Code } from "../graphql/code.js";
 
@@ -38,10 +40,16 @@ export class UnitsArgs extends PageArgs {
   @Field(() => UnitOrder, { nullable: true, defaultValue: UnitOrder.CODE_ASC }) orderBy?: UnitOrder;
 }
 
+/** The units filter's rules; unitWhere applies them too, for the read paths that take a filter from the query text. */
+export const unitFilterSchema = inputSchema(
+  UnitFilter,
+  z.object({ codes: codes().nullish(), search: text(200).nullish() }),
+);
+argsSchema(UnitsArgs, z.object({ filter: unitFilterSchema.nullish() }));
+
 export function unitWhere(filter: UnitFilter | null | undefined): Record<string, unknown> {
   const f = filter ?? {};
-  checkCodes(f.codes, "codes");
-  checkText(f.search, "search");
+  validateInput(unitFilterSchema, f);
   const where: Record<string, unknown>[] = [];
   if (f.codes) where.push({ code: { $in: f.codes } });
   if (f.level) where.push({ level: f.level });

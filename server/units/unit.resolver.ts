@@ -1,17 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
-import {
-  Arg,
-  Args,
-  Ctx,
-  FieldResolver,
-  Info,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
+import { Args, Ctx, FieldResolver, Info, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Connection, toConnection, toPage } from "../graphql/connection.js";
-import { checkCodes } from "../graphql/validate.js";
+import { CodeArgs } from "../graphql/id-args.js";
 import type { Context } from "../context.js";
 import { UnitLineage } from "./unit-lineage.entity.js";
 import { AdministrativeUnit } from "./unit.entity.js";
@@ -24,7 +14,6 @@ import {
   unitJoins,
   type UnitRow,
 } from "./unit.reads.js";
-import { Code } from "../graphql/code.js";
 
 @ObjectType()
 export class UnitConnection extends Connection(AdministrativeUnit, "Unit") {}
@@ -60,11 +49,10 @@ export class UnitResolver {
     description: "One unit by code; null when there is none",
   })
   async unit(
-    @Arg("code", () => Code) code: string,
+    @Args(() => CodeArgs) { code }: CodeArgs,
     @Ctx() { em }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AdministrativeUnit | UnitRow | null> {
-    checkCodes([code], "code");
     if (rowServes(em, info, [[]])) return readUnitWithRelated(em, info, code);
     return em.findOne(AdministrativeUnit, { code });
   }
