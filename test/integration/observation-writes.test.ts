@@ -8,14 +8,14 @@ let db: TestDb;
 let gql: Awaited<ReturnType<typeof createExecutor>>;
 let hd: TestUser; // steward of Hải Dương (before the merger)
 let hd2: TestUser; // a second Hải Dương steward, to approve
-let hp: TestUser; // steward of Hải Phòng
+let hn: TestUser; // steward of Hà Nội: another province (a hai-phong-34 steward also writes the former Hải Dương units)
 let viewer: TestUser;
 beforeAll(async () => {
   db = await openTestDb("obswrites");
   gql = await createExecutor(db.orm);
   hd = await makeUser(db.orm, "Steward HD", Role.STEWARD, ["hai-duong-63"]);
   hd2 = await makeUser(db.orm, "Steward HD 2", Role.STEWARD, ["hai-duong-63"]);
-  hp = await makeUser(db.orm, "Steward HP", Role.STEWARD, ["hai-phong-63", "hai-phong-34"]);
+  hn = await makeUser(db.orm, "Steward HN", Role.STEWARD, ["ha-noi"]);
   viewer = await makeUser(db.orm, "Viewer", Role.VIEWER);
 });
 afterAll(async () => {
@@ -113,7 +113,7 @@ describe("observation writes", () => {
     expect((await gql.run(APPROVE, { id }, hd.user)).errors?.[0].extensions?.code).toBe(
       "FORBIDDEN",
     ); // own value
-    expect((await gql.run(APPROVE, { id }, hp.user)).errors?.[0].extensions?.code).toBe(
+    expect((await gql.run(APPROVE, { id }, hn.user)).errors?.[0].extensions?.code).toBe(
       "FORBIDDEN",
     ); // other province
     const approved = await gql.run<{ approveObservation: { reviewState: string } }>(
@@ -164,7 +164,7 @@ describe("observation writes", () => {
       (await gql.run(UPDATE, { id, patch: { value: 1.5 } }, hd2.user)).errors?.[0].extensions,
     ).toMatchObject({ code: "BAD_USER_INPUT", field: "value" });
     expect(
-      (await gql.run(UPDATE, { id, patch: { value: 13 } }, hp.user)).errors?.[0].extensions?.code,
+      (await gql.run(UPDATE, { id, patch: { value: 13 } }, hn.user)).errors?.[0].extensions?.code,
     ).toBe("FORBIDDEN");
     const fixed = await gql.run<{ updateObservation: { value: number; reviewState: string } }>(
       UPDATE,
@@ -206,7 +206,7 @@ describe("observation writes", () => {
     );
     const id = c.data!.createObservation.id;
     const DELETE = `mutation($id: Int!) { deleteObservation(id: $id) }`;
-    expect((await gql.run(DELETE, { id }, hp.user)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect((await gql.run(DELETE, { id }, hn.user)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect((await gql.run(DELETE, { id: 99999999 }, hd.user)).errors?.[0].extensions).toMatchObject(
       { code: "BAD_USER_INPUT", field: "id" },
     );

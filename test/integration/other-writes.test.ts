@@ -8,13 +8,15 @@ import { fingerprint, makeUser, type TestUser } from "../helpers/users.js";
 let db: TestDb;
 let gql: Awaited<ReturnType<typeof createExecutor>>;
 let hd: TestUser;
-let hp: TestUser;
+let hn: TestUser;
 let admin: TestUser;
 beforeAll(async () => {
   db = await openTestDb("otherwrites");
   gql = await createExecutor(db.orm);
   hd = await makeUser(db.orm, "Steward HD", Role.STEWARD, ["hai-duong-63"]);
-  hp = await makeUser(db.orm, "Steward HP", Role.STEWARD, ["hai-phong-34"]);
+  // A steward of another province: since the merger a hai-phong-34 steward also writes the former
+  // Hải Dương units (auth/guard.ts), so "another province" is Hà Nội.
+  hn = await makeUser(db.orm, "Steward HN", Role.STEWARD, ["ha-noi"]);
   admin = await makeUser(db.orm, "Admin", Role.ADMIN);
 });
 afterAll(async () => {
@@ -163,7 +165,7 @@ describe("monitoring", () => {
     );
     await expectRefused(RESULT, { i: { ...r, samples: -1 } }, hd, "BAD_USER_INPUT", "samples");
     await expectRefused(RESULT, { i: { ...r, year: 2026 } }, hd, "BAD_USER_INPUT", "year");
-    await expectRefused(RESULT, { i: r }, hp, "FORBIDDEN");
+    await expectRefused(RESULT, { i: r }, hn, "FORBIDDEN");
     const created = await gql.run<{ createMonitoringResult: { id: number } }>(
       RESULT,
       { i: r },
@@ -307,7 +309,7 @@ describe("health check-ups", () => {
     await expectRefused(
       `mutation($id: Int!) { deleteHealthCheckup(id: $id) }`,
       { id },
-      hp,
+      hn,
       "FORBIDDEN",
     );
     expect(

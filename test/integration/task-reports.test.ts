@@ -9,6 +9,7 @@ let gql: Awaited<ReturnType<typeof createExecutor>>;
 let hd: TestUser; // steward of Hải Dương (before the merger)
 let hd2: TestUser; // a second Hải Dương steward, to review
 let hp: TestUser; // steward of Hải Phòng
+let hn: TestUser; // steward of Hà Nội: another province (a hai-phong-34 steward also writes the former Hải Dương units)
 let admin: TestUser;
 let viewer: TestUser;
 beforeAll(async () => {
@@ -17,6 +18,7 @@ beforeAll(async () => {
   hd = await makeUser(db.orm, "Steward HD", Role.STEWARD, ["hai-duong-63"]);
   hd2 = await makeUser(db.orm, "Steward HD 2", Role.STEWARD, ["hai-duong-63"]);
   hp = await makeUser(db.orm, "Steward HP", Role.STEWARD, ["hai-phong-63", "hai-phong-34"]);
+  hn = await makeUser(db.orm, "Steward HN", Role.STEWARD, ["ha-noi"]);
   admin = await makeUser(db.orm, "Admin TR", Role.ADMIN);
   viewer = await makeUser(db.orm, "Viewer TR", Role.VIEWER);
 });
@@ -62,7 +64,7 @@ describe("task reports: who may write", () => {
     const before = await counts();
     expect(codeOf(await gql.run(SUBMIT, { input: base }))).toBe("UNAUTHENTICATED");
     expect(codeOf(await gql.run(SUBMIT, { input: base }, viewer.user))).toBe("FORBIDDEN");
-    expect(codeOf(await gql.run(SUBMIT, { input: base }, hp.user))).toBe("FORBIDDEN");
+    expect(codeOf(await gql.run(SUBMIT, { input: base }, hn.user))).toBe("FORBIDDEN");
     expect(await counts()).toEqual(before);
   });
 
@@ -114,7 +116,7 @@ describe("task reports: submit, four eyes, review", () => {
     const own = await gql.run<any>(LIST, { p: "hd-kh-ct31-2024" }, hd2.user);
     expect(own.data.taskReports.reports.map((x: any) => x.id)).toEqual([id]);
     // A steward of another unit sees only what the public sees.
-    const other = await gql.run<any>(LIST, { p: "hd-kh-ct31-2024" }, hp.user);
+    const other = await gql.run<any>(LIST, { p: "hd-kh-ct31-2024" }, hn.user);
     expect(other.data.taskReports.reports).toEqual([]);
   });
 
@@ -122,7 +124,7 @@ describe("task reports: submit, four eyes, review", () => {
     const before = await counts();
     expect(codeOf(await gql.run(APPROVE, { id }, hd.user))).toBe("FORBIDDEN");
     expect(codeOf(await gql.run(REJECT, { id, reason: "no" }, hd.user))).toBe("FORBIDDEN");
-    expect(codeOf(await gql.run(APPROVE, { id }, hp.user))).toBe("FORBIDDEN");
+    expect(codeOf(await gql.run(APPROVE, { id }, hn.user))).toBe("FORBIDDEN");
     expect(await counts()).toEqual(before);
   });
 
