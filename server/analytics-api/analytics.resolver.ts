@@ -4,7 +4,7 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { rankUnits, requiredTrajectory, yearOverYear } from "../analytics/index.js";
 import { BadInputError } from "../graphql/errors.js";
 import type { Context } from "../context.js";
-import { Target } from "../indicators/target.entity.js";
+import { Target, TARGET_JUDGING_POPULATE } from "../indicators/target.entity.js";
 import { Indicator } from "../indicators/indicator.entity.js";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { AdministrativeUnit } from "../units/unit.entity.js";
@@ -97,13 +97,7 @@ export class AnalyticsResolver {
       Target,
       { programme: { code: programme }, number, part: part ?? "" },
       {
-        populate: [
-          "programme",
-          "programme.instrument",
-          "indicator",
-          "indicator.numerator",
-          "indicator.denominator",
-        ],
+        populate: TARGET_JUDGING_POPULATE,
       },
     );
     if (!target) {

@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { type Dataset } from "../graphql/enums.js";
 import { BadInputError } from "../graphql/errors.js";
-import { Target } from "../indicators/target.entity.js";
+import { Target, TARGET_JUDGING_POPULATE } from "../indicators/target.entity.js";
 import { type AdministrativeUnit } from "../units/unit.entity.js";
 import { judge } from "./progress.service.js";
 import type { Progress, SeriesBasis, SeriesPointType } from "./progress.types.js";
@@ -118,13 +118,7 @@ async function loadTargets(em: EntityManager, ids: number[]): Promise<Map<number
     Target,
     { id: { $in: ids } },
     {
-      populate: [
-        "programme",
-        "programme.instrument",
-        "indicator",
-        "indicator.numerator",
-        "indicator.denominator",
-      ],
+      populate: TARGET_JUDGING_POPULATE,
     },
   );
   return new Map(entities.map(t => [t.id, t]));

@@ -87,3 +87,12 @@ export class Target {
     return this.number + this.part;
   }
 }
+
+/** What judging a target reads besides the target: its programme and instrument, its indicator and the rate's parts. */
+export const TARGET_JUDGING_POPULATE = [
+  "programme",
+  "programme.instrument",
+  "indicator",
+  "indicator.numerator",
+  "indicator.denominator",
+] as const;
