@@ -51,7 +51,7 @@ export const accidentsLayout: Layout = {
     const indicators = await tx.find(Indicator, { code: { $in: Object.values(ACCIDENT_COLUMNS) } });
     const byCode = new Map(indicators.map(i => [i.code, i]));
     const units = await UnitCells.load(tx, user);
-    controlCellProblems(rows, problems);
+    await controlCellProblems(rows, problems, pause);
     const wanted = new Map<
       string,
       { indicator: Indicator; unitId: number; year: number; value: number; line: number }

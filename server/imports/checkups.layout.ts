@@ -56,7 +56,7 @@ export const checkupsLayout: Layout = {
     // Up to 50,000 rows: yield now and then so other requests are answered meanwhile.
     const pause = eventLoopPause();
     const units = await UnitCells.load(tx, user);
-    controlCellProblems(rows, problems);
+    await controlCellProblems(rows, problems, pause);
     const groups = new Map<string, Group>();
     for (const row of rows) {
       await pause();

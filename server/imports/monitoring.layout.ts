@@ -54,7 +54,7 @@ export const monitoringLayout: Layout = {
     // Up to 50,000 rows: yield now and then so other requests are answered meanwhile.
     const pause = eventLoopPause();
     const units = await UnitCells.load(tx, user);
-    controlCellProblems(rows, problems);
+    await controlCellProblems(rows, problems, pause);
     const sites = new Map<string, SiteInFile>();
     const results = new Map<string, ResultInFile & { line: number }>();
     for (const row of rows) {
