@@ -1,4 +1,5 @@
-import { MikroORM } from "@mikro-orm/core";
+import type { PoolConfig } from "@mikro-orm/core";
+import { MikroORM } from "@mikro-orm/postgresql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ormConfig } from "../../server/db/orm.js";
 import { openTestDb, type TestDb } from "../helpers/db.js";
@@ -26,10 +27,7 @@ afterAll(async () => {
   await db.close();
 });
 
-async function withOrm(
-  pool: { max: number; acquireTimeoutMillis?: number; afterCreate?: unknown },
-  work: (orm: MikroORM) => Promise<void>,
-): Promise<void> {
+async function withOrm(pool: PoolConfig, work: (orm: MikroORM) => Promise<void>): Promise<void> {
   const config = ormConfig({ clientUrl: db.url, countSql: false });
   const orm = await MikroORM.init({ ...config, pool: { min: 0, ...pool } });
   try {
@@ -53,7 +51,7 @@ describe("summaries at a database limit", () => {
   it("name the pool timeout when every connection stays busy", async () => {
     await withOrm({ max: 1, acquireTimeoutMillis: 200 }, async orm => {
       const gql = await createExecutor(orm);
-      const knex = orm.em.getDriver().getConnection().getKnex();
+      const knex = orm.em.getKnex("write");
       let release!: () => void;
       const held = new Promise<void>(resolve => (release = resolve));
       // Takes the only connection until released.
