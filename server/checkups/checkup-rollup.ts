@@ -40,6 +40,21 @@ export async function rebuildCheckupRollup(knex: Knex): Promise<RebuildOutcome> 
       select h.dataset, h.unit_id, h.sector, h.year, h.kind, e->>'disease', sum((e->>'cases')::bigint)
       from health_checkup h cross join lateral jsonb_array_elements(h.cases) e
       group by h.dataset, h.unit_id, h.sector, h.year, h.kind, e->>'disease'`);
+    // The same rows summed over units, sectors or both, from the rows just written (cases, and
+    // establishments that keep one unit and sector, add up over them): a summary without units
+    // then reads a few rows (Migration20261201003000). checkup_rollup: g + 8 without units,
+    // + 4 without sectors; checkup_disease_rollup: g = 2 without units, + 1 without sectors.
+    await trx.raw(`insert into checkup_rollup (dataset, unit_id, sector, year, kind, g, establishments, workers_examined, cases_total)
+      select dataset, unit_id, sector, year, kind, g + 4 * grouping(unit_id, sector),
+             sum(establishments), sum(workers_examined), sum(cases_total)
+      from checkup_rollup where g < 4
+      group by dataset, year, kind, g, grouping sets ((unit_id), (sector), ())`);
+    await trx.raw(`insert into checkup_disease_rollup (dataset, unit_id, sector, year, kind, disease, g, cases)
+      select dataset, unit_id, sector, year, kind, disease, grouping(unit_id, sector), sum(cases)
+      from checkup_disease_rollup where g = 0
+      group by dataset, year, kind, disease, grouping sets ((unit_id), (sector), ())`);
+    // Fresh statistics, so the planner reads the few coarse rows through the (g, dataset) indexes.
+    await trx.raw("analyze checkup_rollup, checkup_disease_rollup");
   });
 }
 

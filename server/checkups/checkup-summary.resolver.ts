@@ -14,6 +14,7 @@ import {
   type CheckupSummaryArgs,
 } from "./checkup-summary.service.js";
 import { datasetsOrDefault } from "../graphql/datasets.js";
+import { withSummaryLimits } from "../monitoring/summary-limits.js";
 
 @ArgsType()
 class CheckupSummaryQueryArgs extends SummaryFilterArgs {
@@ -48,8 +49,10 @@ export class CheckupSummaryResolver {
       kind,
       datasets: datasetsOrDefault(datasets),
     };
-    const execute = (sql: string, params: unknown[] = []) =>
-      em.getConnection().execute<Record<string, unknown>[]>(sql, params);
+    // A limit hit (pool wait, statement timeout, no memory) is a coded error, not an internal one.
+    const execute = withSummaryLimits((sql: string, params: unknown[] = []) =>
+      em.getConnection().execute<Record<string, unknown>[]>(sql, params),
+    );
     // The pre-aggregated rollup when it reflects the current data; the raw check-ups otherwise.
     // (checked in the same statement as the summary).
     return summariseCheckups(execute, args, checkupRollupCanAnswer(args) ? "if-fresh" : false);

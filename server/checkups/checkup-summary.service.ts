@@ -152,7 +152,12 @@ function checkupStatement(
   if (useRollup) {
     // g = grouping(year, kind): +2 without year, +1 without kind. Year and kind are kept when
     // grouped or fixed by a filter (one year, one kind), so establishments never add up over them.
+    // The rollups' rows summed over units and/or sectors serve a summary that neither groups
+    // by nor filters on them (checkup-rollup.ts): +8 / +2 (disease rows) without units, +4 / +1
+    // without sectors.
+    const level = (needsUnit ? 0 : 2) + (dims.includes(CheckupGroup.SECTOR) ? 0 : 1);
     const g =
+      4 * level +
       (dims.includes(CheckupGroup.YEAR) || singleYear(args) ? 0 : 2) +
       (dims.includes(CheckupGroup.KIND) || args.kind ? 0 : 1);
     const rolled = `select ${keyed("m")}sum(m.establishments) as est, sum(m.workers_examined) as ex, sum(m.cases_total) as cs,
@@ -165,7 +170,7 @@ function checkupStatement(
       t as (select ${keys ? keys + ", " : ""}sum(est)::int as establishments, sum(ex)::bigint as examined,
               sum(cs)::bigint as cases, bool_or(ill) as illustrative from p ${keys ? "group by " + keys : ""})`;
     diseases = `d as (select ${keyed("k")}k.disease, sum(k.cases)::bigint as disease_cases
-      from checkup_disease_rollup k ${unit("k")} where ${filters("k", args, params)}
+      from checkup_disease_rollup k ${unit("k")} where k.g = ${level} and ${filters("k", args, params)}
       group by ${dims.map(g => columns("k")[g] + ", ").join("")}k.disease)`;
   } else {
     const base = `select ${keyed("h")}h.establishment, h.workers_examined, h.cases_total, h.cases, h.dataset

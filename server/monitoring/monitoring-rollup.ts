@@ -26,6 +26,16 @@ export async function rebuildMonitoringRollup(knex: Knex): Promise<RebuildOutcom
                count(distinct r.site_id), sum(r.samples), sum(r.samples_over_limit)
         from monitoring_result r join monitoring_site s on s.id = r.site_id
         group by r.dataset, s.unit_id, s.sector, grouping sets ((r.factor, r.year), (r.factor), (r.year), ())`);
+    // The same row sets summed over units (g + 8), sectors (+ 4) or both (+ 12), from the rows
+    // just written (sites add up over units and sectors), so that a summary without units
+    // reads a few rows, not every unit's (Migration20261201003000).
+    await trx.raw(`insert into monitoring_rollup (dataset, unit_id, sector, factor, year, g, sites, samples, samples_over_limit)
+        select dataset, unit_id, sector, factor, year, g + 4 * grouping(unit_id, sector),
+               sum(sites), sum(samples), sum(samples_over_limit)
+        from monitoring_rollup where g < 4
+        group by dataset, factor, year, g, grouping sets ((unit_id), (sector), ())`);
+    // Fresh statistics, so the planner reads the few coarse rows through the (g, dataset) index.
+    await trx.raw("analyze monitoring_rollup");
   });
 }
 

@@ -127,10 +127,12 @@ function statement(
   const cols = dims.map(d => column[d]);
   const params: unknown[] = [];
   const where = [`${table}.dataset in ${inList(args.datasets, params)}`];
+  const byUnit = dims.includes(MonitoringGroup.UNIT) || args.units !== null;
   if (useRollup) {
-    // g = grouping(factor, year): 0 when both were grouped, +2 without factor, +1 without year.
+    // g = grouping(unit, sector, factor, year): 0 when all four were kept, +8 summed over
+    // units, +4 over sectors, +2 over factors, +1 over years (monitoring-rollup.ts).
     where.push(
-      `m.g = ${(dims.includes(MonitoringGroup.FACTOR) ? 0 : 2) + (dims.includes(MonitoringGroup.YEAR) ? 0 : 1)}`,
+      `m.g = ${(byUnit ? 0 : 8) + (dims.includes(MonitoringGroup.SECTOR) ? 0 : 4) + (dims.includes(MonitoringGroup.FACTOR) ? 0 : 2) + (dims.includes(MonitoringGroup.YEAR) ? 0 : 1)}`,
     );
   }
   if (args.units) {
@@ -147,10 +149,9 @@ function statement(
   const select = dims.map(d => `${column[d]} as "${names[d]}"`).join(", ");
   // The unit's code is joined only when it is grouped or filtered on: at scale 100 the join was
   // a third of the statement's time for the dashboard's summary by factor and year.
-  const unitJoin =
-    dims.includes(MonitoringGroup.UNIT) || args.units
-      ? ` join administrative_unit u on u.id = ${useRollup ? "m" : "s"}.unit_id`
-      : "";
+  const unitJoin = byUnit
+    ? ` join administrative_unit u on u.id = ${useRollup ? "m" : "s"}.unit_id`
+    : "";
   const from = useRollup
     ? `from monitoring_rollup m${unitJoin}`
     : `from monitoring_result r join monitoring_site s on s.id = r.site_id${unitJoin}`;

@@ -24,6 +24,7 @@ import {
   type MonitoringSummaryArgs,
 } from "./monitoring-summary.service.js";
 import { datasetsOrDefault } from "../graphql/datasets.js";
+import { withSummaryLimits } from "./summary-limits.js";
 
 export { MonitoringGroup };
 
@@ -80,8 +81,10 @@ export class SummaryResolver {
       yearTo,
       datasets: datasetsOrDefault(datasets),
     };
-    const execute = (sql: string, params: unknown[] = []) =>
-      em.getConnection().execute<Record<string, unknown>[]>(sql, params);
+    // A limit hit (pool wait, statement timeout, no memory) is a coded error, not an internal one.
+    const execute = withSummaryLimits((sql: string, params: unknown[] = []) =>
+      em.getConnection().execute<Record<string, unknown>[]>(sql, params),
+    );
     // The pre-aggregated rollup when it reflects the current data; the raw results otherwise.
     // (checked in the same statement as the summary).
     return summariseMonitoring(execute, args, rollupCanAnswer(args) ? "if-fresh" : false);

@@ -165,6 +165,14 @@ describe("check-up rollup", () => {
           datasets: [Dataset.OFFICIAL, Dataset.ILLUSTRATIVE],
           groupBy,
         });
+        // A range over every unit: the rows summed over units and sectors answer it.
+        cases.push({
+          ...ALL,
+          yearFrom: 2021,
+          yearTo: 2025,
+          datasets: [Dataset.OFFICIAL, Dataset.ILLUSTRATIVE],
+          groupBy,
+        });
       }
       for (const args of cases) {
         expect(checkupRollupCanAnswer(args)).toBe(true);
@@ -189,6 +197,46 @@ describe("check-up rollup", () => {
         datasets: [Dataset.OFFICIAL],
       }),
     ).toBe(false);
+  });
+
+  it("answers a summary without units from the rows summed over units and sectors", async () => {
+    const args = (groupBy: CheckupGroup[]): CheckupSummaryArgs => ({
+      ...ALL,
+      groupBy,
+      datasets: [Dataset.OFFICIAL, Dataset.ILLUSTRATIVE],
+    });
+    const byDiseaseYear = args([CheckupGroup.DISEASE, CheckupGroup.YEAR]);
+    const bySectorKind = args([CheckupGroup.SECTOR, CheckupGroup.KIND]);
+    const expected = {
+      diseaseYear: await summariseCheckups(execute, byDiseaseYear, false),
+      sectorKind: await summariseCheckups(execute, bySectorKind, false),
+    };
+    expect(expected.diseaseYear.length).toBeGreaterThan(10);
+    expect(await rebuildCheckupRollup(knex)).not.toBe("conflict");
+    // Without the finer rows (deleted in a transaction that is rolled back), the summaries
+    // still answer exactly: they read only the rows summed over units (and sectors).
+    const withOnly = async (
+      keep: { rollup: string; disease: string },
+      work: (
+        run: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>,
+      ) => Promise<void>,
+    ) =>
+      knex
+        .transaction(async trx => {
+          await trx.raw(`delete from checkup_rollup where not (${keep.rollup})`);
+          await trx.raw(`delete from checkup_disease_rollup where not (${keep.disease})`);
+          await work(async (sql, params) =>
+            db.em().getConnection().execute<Record<string, unknown>[]>(sql, params, "all", trx),
+          );
+          throw new Error("roll back");
+        })
+        .catch((error: Error) => expect(error.message).toBe("roll back"));
+    await withOnly({ rollup: "g >= 12", disease: "g = 3" }, async run => {
+      expect(await summariseCheckups(run, byDiseaseYear, true)).toEqual(expected.diseaseYear);
+    });
+    await withOnly({ rollup: "g between 8 and 11", disease: "g = 2" }, async run => {
+      expect(await summariseCheckups(run, bySectorKind, true)).toEqual(expected.sectorKind);
+    });
   });
 
   it("is bypassed after a write until rebuilt, then read again", async () => {

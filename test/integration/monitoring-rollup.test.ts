@@ -22,6 +22,7 @@ let gql: Awaited<ReturnType<typeof createExecutor>>;
 const execute = (sql: string, params: unknown[] = []) =>
   db.em().getConnection().execute<Record<string, unknown>[]>(sql, params);
 const fresh = () => monitoringRollupFresh(sql => execute(sql));
+type Execute = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
 beforeAll(async () => {
   db = await openTestDb("rollup");
@@ -88,6 +89,14 @@ describe("monitoring rollup", () => {
           datasets: [Dataset.ILLUSTRATIVE],
           groupBy,
         });
+        // The same range over every unit: the rows summed over units and sectors answer it.
+        cases.push({
+          units: null,
+          yearFrom: 2021,
+          yearTo: 2023,
+          datasets: [Dataset.OFFICIAL, Dataset.ILLUSTRATIVE],
+          groupBy,
+        });
       }
       for (const args of cases) {
         const raw = await summariseMonitoring(execute, args, false);
@@ -99,6 +108,50 @@ describe("monitoring rollup", () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+
+  it("answers a summary without units from the rows summed over units and sectors", async () => {
+    expect(await fresh()).toBe(true);
+    const args = (groupBy: MonitoringGroup[]): MonitoringSummaryArgs => ({
+      groupBy,
+      units: null,
+      yearFrom: null,
+      yearTo: null,
+      datasets: [Dataset.OFFICIAL, Dataset.ILLUSTRATIVE],
+    });
+    const byFactorYear = await summariseMonitoring(
+      execute,
+      args([MonitoringGroup.FACTOR, MonitoringGroup.YEAR]),
+      false,
+    );
+    const bySector = await summariseMonitoring(execute, args([MonitoringGroup.SECTOR]), false);
+    expect(byFactorYear.length).toBeGreaterThan(10);
+    const [coarse] = await execute(
+      "select count(*)::int as n from monitoring_rollup where g >= 12 and unit_id is null and sector is null",
+    );
+    expect(coarse.n).toBeGreaterThan(0);
+    // Without the finer rows (deleted in a transaction that is rolled back), the summaries that
+    // need neither units nor sectors still answer exactly: they read only the summed rows.
+    const withOnly = (keep: string, work: (run: Execute) => Promise<void>) =>
+      knex
+        .transaction(async trx => {
+          await trx.raw(`delete from monitoring_rollup where not (${keep})`);
+          await work((sql, params) =>
+            db.em().getConnection().execute<Record<string, unknown>[]>(sql, params, "all", trx),
+          );
+          throw new Error("roll back");
+        })
+        .catch((error: Error) => expect(error.message).toBe("roll back"));
+    const factorYear = args([MonitoringGroup.FACTOR, MonitoringGroup.YEAR]);
+    await withOnly("g >= 12", async run => {
+      expect(await summariseMonitoring(run, factorYear, true)).toEqual(byFactorYear);
+    });
+    // The rows summed over units only (sector kept) answer a summary by sector.
+    await withOnly("g between 8 and 11", async run => {
+      expect(await summariseMonitoring(run, args([MonitoringGroup.SECTOR]), true)).toEqual(
+        bySector,
+      );
+    });
   });
 
   it("is bypassed after a write until rebuilt, so the summary always counts the new result", async () => {
