@@ -20,7 +20,11 @@ import { ProgrammeResolver, ResponsibilityResolver } from "./programmes/programm
 import { SummaryResolver } from "./monitoring/summary.resolver.js";
 import { AnalyticsResolver } from "./analytics-api/analytics.resolver.js";
 import { IndicatorProgressResolver } from "./analytics-api/indicator-progress.resolver.js";
-import { ScorecardCellResolver, ScorecardRowResolver } from "./analytics-api/scorecard.resolver.js";
+import {
+  ComparisonResolver,
+  ScorecardCellResolver,
+  ScorecardRowResolver,
+} from "./analytics-api/scorecard.resolver.js";
 import {
   ContextNoteResolver,
   IndicatorContextResolver,
@@ -83,4 +87,6 @@ export const resolvers: NonEmptyArray<ClassType> = [
   // Scorecard targets read only when asked for (issue 14).
   ScorecardRowResolver,
   ScorecardCellResolver,
+  // Compare's target read only when asked for (issue 14).
+  ComparisonResolver,
 ];

@@ -5,13 +5,14 @@ import { Target } from "../indicators/target.entity.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import { Progress, SeriesBasis, SeriesPointType, YearChange } from "./progress.types.js";
 import type { TargetEntities } from "./scorecard.service.js";
+import type { PlainIndicator, PlainUnit } from "./analytics.reads.js";
 
 @ObjectType({
   description: "A yearly series of one indicator for one unit, with its basis and dataset",
 })
 export class Series {
-  @Field(() => Indicator) indicator!: Indicator;
-  @Field(() => AdministrativeUnit) unit!: AdministrativeUnit;
+  @Field(() => Indicator) indicator!: Indicator | PlainIndicator;
+  @Field(() => AdministrativeUnit) unit!: AdministrativeUnit | PlainUnit;
   @Field(() => SeriesBasis) basis!: SeriesBasis;
   @Field(() => [Dataset], {
     description: "Datasets drawn on (official values win over illustrative ones)",
@@ -35,7 +36,7 @@ export class TargetProgress {
     "One cell of the scorecard: a target judged for a unit, with the benchmark beside it",
 })
 export class ScorecardCell {
-  @Field(() => AdministrativeUnit) unit!: AdministrativeUnit;
+  @Field(() => AdministrativeUnit) unit!: AdministrativeUnit | PlainUnit;
   @Field(() => Progress, { description: "Judged against the row target" }) progress!: Progress;
   @Field(() => [SeriesPointType], { description: "The series judged (for sparklines)" })
   series!: SeriesPointType[];
@@ -68,7 +69,7 @@ export class ScorecardRow {
 })
 export class Scorecard {
   @Field(() => [ScorecardRow]) rows!: ScorecardRow[];
-  @Field(() => [AdministrativeUnit]) units!: AdministrativeUnit[];
+  @Field(() => [AdministrativeUnit]) units!: (AdministrativeUnit | PlainUnit)[];
   @Field(() => [Dataset]) datasets!: Dataset[];
   @Field(() => SeriesBasis) basis!: SeriesBasis;
   @Field(() => Boolean) containsIllustrative!: boolean;
@@ -78,9 +79,9 @@ export class Scorecard {
 
 @ObjectType({ description: "Several units on one indicator, with the required trajectory" })
 export class Comparison {
-  @Field(() => Indicator) indicator!: Indicator;
-  @Field(() => Target, { nullable: true, description: "The target whose trajectory is drawn" })
-  target!: Target | null;
+  @Field(() => Indicator) indicator!: Indicator | PlainIndicator;
+  /** `target` (scorecard.resolver.ts) reads the entity only when it is asked for. */
+  targetId!: number | null;
   @Field(() => [Series]) series!: Series[];
   @Field(() => [Trajectory], { description: "Required path per unit, from its base-year value" })
   trajectories!: Trajectory[];
@@ -89,7 +90,7 @@ export class Comparison {
 
 @ObjectType({ description: "The path a target requires, from a unit’s base-year value" })
 export class Trajectory {
-  @Field(() => AdministrativeUnit) unit!: AdministrativeUnit;
+  @Field(() => AdministrativeUnit) unit!: AdministrativeUnit | PlainUnit;
   @Field(() => [TrajectoryPoint]) points!: TrajectoryPoint[];
 }
 

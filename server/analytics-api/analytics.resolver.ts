@@ -21,11 +21,12 @@ import { Comparison, Ranking, Scorecard, Series, TargetProgress } from "./analyt
 import { judge } from "./progress.service.js";
 import { SeriesBasis } from "./progress.types.js";
 import { buildScorecard } from "./scorecard.service.js";
+import { lookUp, type PlainIndicator, type PlainUnit } from "./analytics.reads.js";
 import { buildSeries, type BuiltSeries } from "./series.service.js";
 import { datasetsOrDefault } from "../graphql/datasets.js";
 
 const toSeries = (
-  s: BuiltSeries<Indicator, AdministrativeUnit>,
+  s: BuiltSeries<Indicator | PlainIndicator, AdministrativeUnit | PlainUnit>,
   from?: number | null,
   to?: number | null,
 ): Series => {
@@ -40,21 +41,8 @@ const toSeries = (
   };
 };
 
-/**
- * The indicators of a series request in one statement (not one per code), in the order asked;
- * an unknown code is refused as indicatorByCode refuses it.
- */
-async function indicatorsByCode(em: EntityManager, codes: string[]): Promise<Indicator[]> {
-  const found = codes.length
-    ? await em.find(Indicator, { code: { $in: codes } }, { populate: ["numerator", "denominator"] })
-    : [];
-  const byCode = new Map(found.map(i => [i.code, i]));
-  return codes.map(code => {
-    const indicator = byCode.get(code);
-    if (!indicator) throw new BadInputError(`Unknown indicator "${code}"`, "indicators");
-    return indicator;
-  });
-}
+/** The Indicator type's `numerator` / `denominator` of a plain indicator row, read when asked. */
+const indicatorLoader = (em: EntityManager) => (id: number) => em.findOne(Indicator, id);
 
 @Resolver()
 export class AnalyticsResolver {
@@ -74,13 +62,21 @@ export class AnalyticsResolver {
     }: SeriesArgs,
     @Ctx() { em }: Context,
   ): Promise<Series[]> {
-    const indicators = await indicatorsByCode(em, indicatorCodes);
-    const units = await unitsByCode(em, unitCodes, "units", { atLeastOne: true });
+    const { indicators, units, lineage } = await lookUp(
+      em,
+      {
+        units: unitCodes,
+        indicators: indicatorCodes,
+        harmonised: basis === SeriesBasis.HARMONISED,
+      },
+      indicatorLoader(em),
+    );
     const built = await buildSeries(em, {
       indicators,
       units,
       datasets: datasetsOrDefault(datasets),
       basis,
+      lineage,
     });
     return [...built.values()].map(s => toSeries(s, yearFrom, yearTo));
   }
@@ -134,8 +130,13 @@ export class AnalyticsResolver {
     @Args(() => ScorecardArgs) { programmes, units: unitCodes, basis, datasets }: ScorecardArgs,
     @Ctx() { em }: Context,
   ): Promise<Scorecard> {
-    const units = await unitsByCode(em, unitCodes, "units", { atLeastOne: true });
-    const data = await buildScorecard(em, programmes, units, datasetsOrDefault(datasets), basis);
+    const data = await buildScorecard(
+      em,
+      programmes,
+      unitCodes,
+      datasetsOrDefault(datasets),
+      basis,
+    );
     return {
       ...data,
       notAssessableCount: data.rows.reduce(
@@ -162,20 +163,30 @@ export class AnalyticsResolver {
     }: CompareArgs,
     @Ctx() { em }: Context,
   ): Promise<Comparison> {
-    const indicator = await indicatorByCode(em, indicatorCode);
-    const units = await unitsByCode(em, unitCodes, "units", { atLeastOne: true });
+    const {
+      indicators: [indicator],
+      units,
+      lineage,
+      target,
+    } = await lookUp(
+      em,
+      {
+        units: unitCodes,
+        indicators: [indicatorCode],
+        indicatorsField: "indicator",
+        harmonised: basis === SeriesBasis.HARMONISED,
+        targetProgramme: targetProgramme ?? "nq19-2021-2025",
+      },
+      indicatorLoader(em),
+    );
     const built = await buildSeries(em, {
       indicators: [indicator],
       units,
       datasets: datasetsOrDefault(datasets),
       basis,
+      lineage,
     });
     const series = [...built.values()].map(s => toSeries(s, yearFrom, yearTo));
-    const target = await em.findOne(
-      Target,
-      { indicator, programme: { code: targetProgramme ?? "nq19-2021-2025" } },
-      { orderBy: { part: "asc" } },
-    );
     const trajectories =
       target?.kind === "ANNUAL_RATE" && target.baseYear != null
         ? series.flatMap(s => {
@@ -199,7 +210,7 @@ export class AnalyticsResolver {
         : [];
     return {
       indicator,
-      target,
+      targetId: target?.id ?? null,
       series,
       trajectories,
       containsIllustrative: series.some(s => s.containsIllustrative),

@@ -1,6 +1,7 @@
-import { FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { Context } from "../context.js";
 import { Target } from "../indicators/target.entity.js";
-import { ScorecardCell, ScorecardRow } from "./analytics.objects.js";
+import { Comparison, ScorecardCell, ScorecardRow } from "./analytics.objects.js";
 
 /**
  * The scorecard's targets as entities, read only when an answer selects them: judging works on
@@ -23,5 +24,17 @@ export class ScorecardCellResolver {
   async ownTarget(@Root() cell: ScorecardCell): Promise<Target | null> {
     if (cell.ownTargetId === null) return null;
     return (await cell.targetEntities()).get(cell.ownTargetId) ?? null;
+  }
+}
+
+/** Compare's target, read as an entity only when the answer selects it (the trajectories use a row). */
+@Resolver(() => Comparison)
+export class ComparisonResolver {
+  @FieldResolver(() => Target, {
+    nullable: true,
+    description: "The target whose trajectory is drawn",
+  })
+  async target(@Root() comparison: Comparison, @Ctx() { em }: Context): Promise<Target | null> {
+    return comparison.targetId === null ? null : em.findOne(Target, comparison.targetId);
   }
 }

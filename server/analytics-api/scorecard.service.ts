@@ -2,17 +2,17 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { type Dataset } from "../graphql/enums.js";
 import { BadInputError } from "../graphql/errors.js";
 import { Target, TARGET_JUDGING_POPULATE } from "../indicators/target.entity.js";
-import { type AdministrativeUnit } from "../units/unit.entity.js";
+import { Indicator } from "../indicators/indicator.entity.js";
 import { judge } from "./progress.service.js";
-import type { Progress, SeriesBasis, SeriesPointType } from "./progress.types.js";
-import { readScorecardTargets, type TargetRow } from "./scorecard.reads.js";
+import { SeriesBasis, type Progress, type SeriesPointType } from "./progress.types.js";
+import { lookUp, type PlainUnit, type ScorecardTargetJson } from "./analytics.reads.js";
 import { buildSeries } from "./series.service.js";
 
 /** The Target entities of a scorecard, loaded once and only if the answer asks for a target. */
 export type TargetEntities = () => Promise<Map<number, Target>>;
 
 export interface ScorecardCellData {
-  unit: AdministrativeUnit;
+  unit: PlainUnit;
   progress: Progress;
   series: SeriesPointType[];
   /** The unit's own programme target restating this one, judged on the same series. */
@@ -32,31 +32,33 @@ export interface ScorecardRowData {
 
 export interface ScorecardData {
   rows: ScorecardRowData[];
-  units: AdministrativeUnit[];
+  units: PlainUnit[];
   datasets: Dataset[];
   basis: SeriesBasis;
   containsIllustrative: boolean;
 }
 
 /**
- * Programmes × units × targets, from plain rows: one statement for the targets, the targets
- * that restate them and the nation (scorecard.reads.ts), then the series (lineage, observations).
- * The statement count is fixed whatever the number of units. Target entities, which the judging
- * does not need, are read only when the answer selects `target` or `ownTarget`.
+ * Programmes × units × targets, from plain rows: one statement for the units, the targets, the
+ * targets that restate them, their indicators, the nation and the lineage (analytics.reads.ts),
+ * then one for the observations (buildSeries). The statement count is fixed whatever the number
+ * of units. Target entities, which the judging does not need, are read only when the answer
+ * selects `target` or `ownTarget`.
  */
 export async function buildScorecard(
   em: EntityManager,
   programmeCodes: string[],
-  units: AdministrativeUnit[],
+  unitCodes: string[],
   datasets: Dataset[],
   basis: SeriesBasis,
 ): Promise<ScorecardData> {
   // The programme list's rules (at most 20 codes, at least one) are ScorecardArgs' schema.
-  const { targets, restating, national } = await readScorecardTargets(
+  const lookup = await lookUp(
     em,
-    programmeCodes,
-    units.map(u => u.id),
+    { units: unitCodes, harmonised: basis === SeriesBasis.HARMONISED, programmes: programmeCodes },
+    id => em.findOne(Indicator, id),
   );
+  const { units, targets, restating, nation: national, targetIndicators } = lookup;
   const found = new Set(targets.map(t => t.programmeCode));
   const unknown = programmeCodes.filter(c => !found.has(c));
   if (unknown.length) {
@@ -66,12 +68,20 @@ export async function buildScorecard(
     );
   }
 
-  const indicators = [...new Map(targets.map(t => [t.indicator.id, t.indicator])).values()];
+  const indicators = [...new Set(targets.map(t => t.indicatorId))].map(id =>
+    targetIndicators.get(id)!,
+  );
   const seriesUnits =
     national && !units.some(u => u.id === national.id) ? [...units, national] : units;
-  const series = await buildSeries(em, { indicators, units: seriesUnits, datasets, basis });
+  const series = await buildSeries(em, {
+    indicators,
+    units: seriesUnits,
+    datasets,
+    basis,
+    lineage: lookup.lineage,
+  });
   // The unit's own target restating a row target: the first by id, as the entity read gave it.
-  const ownTargets = new Map<string, TargetRow>();
+  const ownTargets = new Map<string, ScorecardTargetJson>();
   for (const t of restating) {
     const key = `${t.alignedTargetId}|${t.programmeUnitId}`;
     if (!ownTargets.has(key)) ownTargets.set(key, t);
@@ -84,7 +94,8 @@ export async function buildScorecard(
   );
 
   const rows = targets.map(target => {
-    const code = target.indicator.code;
+    const indicator = targetIndicators.get(target.indicatorId)!;
+    const code = indicator.code;
     const nationalSeries = national ? series.get(`${code}|${national.code}`) : undefined;
     const nationalLatest = nationalSeries?.points.findLast(p => p.value !== null) ?? null;
     const cells = units.map(unit => {
@@ -93,9 +104,11 @@ export async function buildScorecard(
       return {
         unit,
         series: points,
-        progress: judge(target, target.indicator, points, target.instrumentNumber),
+        progress: judge(target, indicator, points, target.instrumentNumber),
         ownTargetId: own?.id ?? null,
-        ownProgress: own ? judge(own, own.indicator, points, own.instrumentNumber) : null,
+        ownProgress: own
+          ? judge(own, targetIndicators.get(own.indicatorId)!, points, own.instrumentNumber)
+          : null,
         nationalLatestYear: nationalLatest?.year ?? null,
         nationalLatestValue: nationalLatest?.value ?? null,
         targetEntities,

@@ -47,9 +47,11 @@ export interface SeriesRequest<I extends SeriesIndicator, U extends SeriesUnit> 
   units: U[];
   datasets: Dataset[];
   basis: SeriesBasis;
+  /** The lineage when the caller read it already (analytics.reads.ts); else read here. */
+  lineage?: LineageRow[];
 }
 
-interface LineageRow {
+export interface LineageRow {
   predecessor_id: number;
   predecessor: string;
   successor: string;
@@ -82,9 +84,9 @@ export async function buildSeries<I extends SeriesIndicator, U extends SeriesUni
 ): Promise<Map<string, BuiltSeries<I, U>>> {
   // Only a harmonised series follows the lineage: as reported, each unit stands alone.
   const lineage =
-    request.basis === SeriesBasis.HARMONISED
-      ? await em.getConnection().execute<LineageRow[]>(LINEAGE_SQL)
-      : [];
+    request.basis !== SeriesBasis.HARMONISED
+      ? []
+      : (request.lineage ?? (await em.getConnection().execute<LineageRow[]>(LINEAGE_SQL)));
   const links: LineageLink[] = lineage.map(l => ({
     predecessor: l.predecessor,
     successor: l.successor,

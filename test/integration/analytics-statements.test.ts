@@ -24,18 +24,18 @@ const SCORECARD = `{ scorecard(programmes: ["nq19-2021-2025"], units: ["vn", "ha
   rows { cells { progress { status } } } } }`;
 
 describe("statements per request", () => {
-  it("scorecard: units, targets with the nation, observations; targets as entities only when asked", async () => {
+  it("scorecard: one lookup (units, targets, indicators, the nation), observations; targets as entities only when asked", async () => {
     const plain = await gql.run<any>(SCORECARD);
     expect(plain.errors).toBeUndefined();
     expect(plain.data!.scorecard.rows).toHaveLength(10);
-    expect(plain.statements).toBe(3);
+    expect(plain.statements).toBe(2);
     const withTargets = await gql.run<any>(
       `{ scorecard(programmes: ["nq19-2021-2025"], units: ["vn", "hai-phong-63", "ha-noi"]) {
         rows { target { label } cells { ownTarget { label } progress { status } } } } }`,
     );
     expect(withTargets.errors).toBeUndefined();
     // One more read serves every row's target and every cell's own target.
-    expect(withTargets.statements).toBe(4);
+    expect(withTargets.statements).toBe(3);
     expect(withTargets.data!.scorecard.rows.map((r: any) => r.target.label)).toContain("a");
   });
 
@@ -48,13 +48,14 @@ describe("statements per request", () => {
       "oa-fatal-frequency",
       "oa-deaths",
     ]);
-    // indicators, units, observations (as reported: no lineage statement)
-    expect(result.statements).toBe(3);
+    // one lookup (indicators and units), observations
+    expect(result.statements).toBe(2);
     const harmonised = await gql.run<any>(
       `{ series(indicators: ["oa-deaths"], units: ["hai-phong-34"], basis: HARMONISED) { points { year } } }`,
     );
     expect(harmonised.errors).toBeUndefined();
-    expect(harmonised.statements).toBe(4);
+    // the lineage travels in the lookup statement
+    expect(harmonised.statements).toBe(2);
   });
 
   it("series: an unknown indicator is refused by name, naming the field", async () => {

@@ -10,7 +10,7 @@ import { AdministrativeUnit } from "../../server/units/unit.entity.js";
 import { openTestDb, type TestDb } from "../helpers/db.js";
 
 /**
- * The scorecard reads its targets as plain rows in one statement (scorecard.reads.ts) instead of
+ * The scorecard reads its targets as plain rows in one statement (analytics.reads.ts) instead of
  * Target entities. This holds it to the entity path it replaced, written out here as it was:
  * every cell's progress (status, components and the words), series, own target and national
  * benchmark, on the seeded official data and the illustrative data, both bases.
@@ -101,7 +101,13 @@ describe("scorecard from plain rows gives what the entity path gave", () => {
     );
     expect(units.length).toBe(5);
     const expected = await entityScorecard(units, datasets, basis);
-    const card = await buildScorecard(em, ["nq19-2021-2025"], units, datasets, basis);
+    const card = await buildScorecard(
+      em,
+      ["nq19-2021-2025"],
+      units.map(u => u.code),
+      datasets,
+      basis,
+    );
     const actual = card.rows.map(r => ({
       target: r.targetId,
       cells: r.cells.map(c => ({
