@@ -27,7 +27,7 @@ import {
   observationFilterSchema,
   observationWhere,
 } from "./observation.inputs.js";
-import { observationJoins } from "./look-ahead.js";
+import { observationFields, observationJoins } from "./look-ahead.js";
 import { isObservationRow, readObservationPage, type ObservationRow } from "./observation.reads.js";
 
 export enum ObservationOrder {
@@ -76,6 +76,7 @@ export class ObservationResolver {
       args.orderBy ?? ObservationOrder.INDICATOR_ASC,
       page,
       observationJoins(em, info, ["nodes"], ["edges", "node"]),
+      observationFields(info, ["nodes"], ["edges", "node"]),
     );
     return {
       ...toConnection(rows as unknown as Observation[], total, page),
