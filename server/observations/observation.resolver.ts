@@ -13,6 +13,7 @@ import {
 } from "type-graphql";
 import { z } from "zod";
 import { argsSchema } from "../graphql/inputs.js";
+import { preloadedField } from "../graphql/plain-fields.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
 import { Dataset } from "../graphql/enums.js";
@@ -55,6 +56,11 @@ class ObservationsArgs extends PageArgs {
   orderBy?: ObservationOrder;
 }
 argsSchema(ObservationsArgs, z.object({ filter: observationFilterSchema.nullish() }));
+
+// An observation row with a joined relation answers it from the row (graphql/plain-fields.ts).
+preloadedField("Observation", "unit", "unitRow");
+preloadedField("Observation", "indicator", "indicatorRow");
+preloadedField("Observation", "source", "sourceRow");
 
 @Resolver(() => Observation)
 export class ObservationResolver {
