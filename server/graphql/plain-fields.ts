@@ -1,4 +1,4 @@
-import { isObjectType, type GraphQLSchema } from "graphql";
+import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 
 /**
@@ -32,5 +32,35 @@ export function plainFieldResolvers(schema: GraphQLSchema): GraphQLSchema {
       graphqlField.resolve = undefined;
     }
   }
+  for (const { typeName, field, key } of preloaded) {
+    const type = schema.getType(typeName);
+    const graphqlField = isObjectType(type) ? type.getFields()[field] : undefined;
+    const resolve = graphqlField?.resolve;
+    if (!graphqlField || !resolve) continue;
+    graphqlField.resolve = preloadedOr(key, resolve);
+  }
   return schema;
+}
+
+const preloaded: { typeName: string; field: string; key: string }[] = [];
+
+/**
+ * Declares that a plain row read for `typeName` may carry the value of `field` already, under
+ * `key` (e.g. an observation's `unitRow`, joined by look-ahead): the field then answers it
+ * straight from the row, and calls its type-graphql resolver (a wrapper, a parameter array and
+ * an object per call, on every row of a list) only when the row has no such key (undefined),
+ * as an entity or a row read without the join has not. Only for fields without arguments,
+ * middlewares or roles, whose resolver would return that value unchanged. Call at module load,
+ * before the schema is built.
+ */
+export function preloadedField(typeName: string, field: string, key: string): void {
+  preloaded.push({ typeName, field, key });
+}
+
+function preloadedOr(key: string, resolve: GraphQLFieldResolver<unknown, unknown>) {
+  const fast: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) => {
+    const value = (root as Record<string, unknown> | null)?.[key];
+    return value !== undefined ? value : resolve(root, args, context, info);
+  };
+  return fast;
 }

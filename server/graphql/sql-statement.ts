@@ -1,10 +1,12 @@
 import type { EntityManager, Knex } from "@mikro-orm/postgresql";
+import type pg from "pg";
 
 /**
  * Hand-written read statements whose text is built once per shape (which filters are present,
  * which order, which related columns are joined) and kept, instead of rebuilding it through
  * knex's query builder on every request (4-7 % of CPU in the peer bench profile). Values are
- * never part of the text: they travel as bind parameters (`?`, numbered by knex).
+ * never part of the text: they travel as bind parameters, written `?` by the builders and
+ * numbered `$1, $2, ...` here, once per shape.
  *
  * The statements are not named (server-side prepared). Named, PostgreSQL may switch one to a
  * generic plan after five runs; forced on the test data, the indicator page's generic plan
@@ -12,6 +14,7 @@ import type { EntityManager, Knex } from "@mikro-orm/postgresql";
  * custom plan walks one indicator's index. Interleaved peer runs showed no gain from naming.
  */
 export interface Statement {
+  /** The text with numbered parameters (`$1`), as PostgreSQL takes it. */
   text: string;
 }
 
@@ -20,31 +23,56 @@ export interface Statement {
 const MAX_SHAPES = 2000;
 const shapes = new Map<string, Statement>();
 
-/** The statement for `shape`, built by `build` the first time the shape is seen. */
+/** `?` placeholders numbered `$1, $2, ...` (the builders write no `?` anywhere else). */
+export const numbered = (text: string) => {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+};
+
+/** The statement for `shape`, built by `build` (with `?` placeholders) the first time the shape is seen. */
 export function statement(shape: string, build: () => string): Statement {
   const known = shapes.get(shape);
   if (known) return known;
-  const made = { text: build() };
+  const made = { text: numbered(build()) };
   if (shapes.size < MAX_SHAPES) shapes.set(shape, made);
   return made;
 }
 
+/** The parts of knex's client this runner uses: its pool of `pg` connections. */
+interface KnexPool {
+  acquireConnection(): Promise<pg.ClientBase>;
+  releaseConnection(connection: pg.ClientBase): Promise<void>;
+}
+
 /**
  * Runs a read statement on the read connection (a replica when there is one) and returns its
- * rows as the driver parsed them. It goes through the knex client of MikroORM's connection, so
- * the response cache still sees what it reads (knex's `query` event), and is reported to the
- * ORM logger, so the per-request SQL count still counts it. (MikroORM's own `execute(sql,
- * params)` would inline the values into the text and cannot pass an array for `= any(?)`.)
+ * rows as the driver parsed them. The connection comes from the pool of the knex client of
+ * MikroORM's read connection, but the statement goes straight to the `pg` connection: knex's
+ * runner (its bindings formatter, `?` numbering, query objects and promise chain) cost ~2-3 %
+ * of a plain read's CPU and did nothing here. What it did that matters is kept: knex's `query`
+ * event is emitted on the same knex instance, so the response cache still sees what the request
+ * reads (cache/read-tags.ts listens to it, inside the request's async context), and the
+ * statement is reported to the ORM logger, so the per-request SQL count still counts it.
+ * (MikroORM's own `execute(sql, params)` would inline the values into the text and cannot pass
+ * an array for `= any(?)`.)
  */
 export async function runStatement<T>(
   em: EntityManager,
   s: Statement,
   params: readonly unknown[],
 ): Promise<T[]> {
-  const result = (await em
-    .getConnection("read")
-    .getKnex()
-    .raw(s.text, params as readonly Knex.RawBinding[])) as { rows: T[] };
-  em.config.getLogger().logQuery({ query: s.text, level: "info" });
-  return result.rows;
+  const knex = em.getConnection("read").getKnex();
+  const pool = knex.client as unknown as KnexPool;
+  const connection = await pool.acquireConnection();
+  try {
+    (knex as Knex & NodeJS.EventEmitter).emit("query", { sql: s.text, bindings: params });
+    em.config.getLogger().logQuery({ query: s.text, level: "info" });
+    const result = await connection.query<T & pg.QueryResultRow>({
+      text: s.text,
+      values: params as unknown[],
+    });
+    return result.rows;
+  } finally {
+    await pool.releaseConnection(connection);
+  }
 }

@@ -33,3 +33,16 @@ export function observationJoins(
   }
   return joins;
 }
+
+/**
+ * The fields selected on an observation under any of `paths` (the rows are built with these
+ * and what their resolvers need, observation.reads.ts); null when none is selected there.
+ */
+export function observationFields(info: GraphQLResolveInfo, ...paths: string[][]) {
+  let fields: Set<string> | null = null;
+  for (const path of paths) {
+    const below = selectedFields(info, path);
+    if (below) fields = new Set([...(fields ?? []), ...below]);
+  }
+  return fields;
+}

@@ -4,7 +4,7 @@ import { datasetTags, narrowReads, unitTags } from "../cache/read-tags.js";
 import { Dataset } from "../graphql/enums.js";
 import type { Loaders } from "../graphql/loaders.js";
 import { runStatement, statement } from "../graphql/sql-statement.js";
-import type { Observation } from "./observation.entity.js";
+import { Observation } from "./observation.entity.js";
 import { observationWhere, type ObservationFilter } from "./observation.inputs.js";
 
 /**
@@ -13,7 +13,8 @@ import { observationWhere, type ObservationFilter } from "./observation.inputs.j
  * change-set snapshots) cost most of a request's CPU (bench/RESULTS.md, "Reads without managed
  * entities"). These functions select the GraphQL fields into plain objects with the same
  * property names as the entity, plus the foreign keys, which the field resolvers of
- * `Observation` follow through request-scoped loaders.
+ * `Observation` follow through request-scoped loaders. A row carries only the keys the
+ * request's selection needs (observationJsonSql): the others are absent, never read.
  */
 export interface ObservationRow {
   id: number;
@@ -45,32 +46,94 @@ export interface Joins {
   source?: Map<string, string> | null;
 }
 
-const ALIASES = { unit: "u", indicator: "i", source: "s" } as const;
+/**
+ * Each observation is built as JSON by PostgreSQL (`json_build_object`, aggregated with
+ * `json_agg`), so the driver hands over one text column that `JSON.parse` turns into the rows,
+ * instead of parsing N rows × M columns into row objects and copying them into fresh ones
+ * (row parsing, `Buffer` slices and their garbage were ~15 % of a plain read's CPU). Only what
+ * the request selects is built: the selected plain columns, the ids the selected relation
+ * fields follow, and the joined relations' selected columns as nested objects. JSON keeps
+ * every value as the driver gave it: numbers, strings, booleans, null, and dates as
+ * `YYYY-MM-DD` (PostgreSQL writes dates in JSON as ISO 8601 whatever its DateStyle).
+ */
+const OBSERVATION_COLUMNS: Record<string, string> = {
+  id: "o.id",
+  indicatorId: "o.indicator_id",
+  unitId: "o.unit_id",
+  sourceId: "o.source_id",
+  year: "o.year",
+  period: "o.period",
+  disaggregation: "o.disaggregation",
+  dataset: "o.dataset",
+  value: "o.value",
+  qualifier: "o.qualifier",
+  status: "o.status",
+  grade: "o.grade",
+  quote: "o.quote",
+  note: "o.note",
+  disputed: "o.disputed",
+  reviewState: "o.review_state",
+};
 
-/** The joined relations' columns, as `, u."code" as "unit__code"` (columns from ORM metadata). */
-function joinedColumnsSql(joins: Joins): string {
-  let out = "";
-  for (const relation of ["unit", "indicator", "source"] as const) {
-    for (const [prop, column] of joins[relation] ?? []) {
-      out += `, ${ALIASES[relation]}."${column}" as "${relation}__${prop}"`;
-    }
+// What the resolvers of observation.resolver.ts read from a row, by field.
+const FIELD_NEEDS: Record<string, string[]> = {
+  illustrative: ["dataset"],
+  alternatives: ["id"],
+  indicator: ["indicatorId"],
+  unit: ["unitId"],
+  source: ["sourceId"],
+};
+
+const RELATIONS = [
+  ["unit", "u", "unitRow", "unitId"],
+  ["indicator", "i", "indicatorRow", "indicatorId"],
+  ["source", "s", "sourceRow", "sourceId"],
+] as const;
+
+/** `json_build_object('key', sql, ...)`; the keys are property names (identifiers). */
+export const jsonObjectSql = (pairs: [key: string, sql: string][]) =>
+  `json_build_object(${pairs.map(([key, sql]) => `'${key}', ${sql}`).join(", ")})`;
+
+/**
+ * The JSON object of one observation for the fields selected on it (null: unknown, all
+ * columns), with the joined relations nested under `unitRow`, `indicatorRow`, `sourceRow`.
+ */
+function observationJsonSql(fields: Set<string> | null, joins: Joins): string {
+  const keys = new Set<string>();
+  for (const field of fields ?? Object.keys(OBSERVATION_COLUMNS)) {
+    if (OBSERVATION_COLUMNS[field]) keys.add(field);
+    for (const key of FIELD_NEEDS[field] ?? []) keys.add(key);
   }
-  return out;
+  const pairs: [string, string][] = [];
+  for (const [relation, alias, rowKey, idKey] of RELATIONS) {
+    const columns = joins[relation];
+    if (!columns) continue;
+    // A joined relation is served whole from its nested object: its id is not needed.
+    keys.delete(idKey);
+    const nested = jsonObjectSql(
+      [...columns].map(([prop, column]) => [prop, `${alias}."${column}"`]),
+    );
+    pairs.push([
+      rowKey,
+      relation === "source" ? `case when o.source_id is null then null else ${nested} end` : nested,
+    ]);
+  }
+  return jsonObjectSql([
+    ...[...keys].map((k): [string, string] => [k, OBSERVATION_COLUMNS[k]]),
+    ...pairs,
+  ]);
 }
 
-const joinKey = (joins: Joins) =>
+const shapeKey = (fields: Set<string> | null, joins: Joins) =>
+  `${fields ? [...fields].sort().join(",") : "*"}|` +
   (["unit", "indicator", "source"] as const)
     .map(r => (joins[r] ? [...joins[r].keys()].join(",") + ";" : "-"))
     .join("|");
 
 /** True for a plain row from this file, false for a managed Observation entity. */
 export function isObservationRow(o: Observation | ObservationRow): o is ObservationRow {
-  return typeof (o as ObservationRow).indicatorId === "number";
+  return !(o instanceof Observation);
 }
-
-const COLUMNS_SQL = `o.id, o.indicator_id as "indicatorId", o.unit_id as "unitId",
-  o.source_id as "sourceId", o.year, o.period, o.disaggregation, o.dataset, o.value, o.qualifier,
-  o.status, o.grade, o.quote, o.note, o.disputed, o.review_state as "reviewState"`;
 
 export type ObservationOrderName =
   "YEAR_ASC" | "YEAR_DESC" | "VALUE_ASC" | "VALUE_DESC" | "UNIT_ASC" | "INDICATOR_ASC";
@@ -140,49 +203,6 @@ const FROM_SQL = `observation o join indicator i on i.id = o.indicator_id
 const fromSql = (joins: Joins) =>
   joins.source ? `${FROM_SQL} left join source s on s.id = o.source_id` : FROM_SQL;
 
-/**
- * A fresh object of one fixed shape (the driver's row also carries `unit__code`-style joined
- * columns and the window aggregates; deleting them would turn it into a slow dictionary object).
- */
-export function toRow(raw: Record<string, unknown>, joins: Joins): ObservationRow {
-  const r = raw as unknown as ObservationRow;
-  return {
-    id: r.id,
-    indicatorId: r.indicatorId,
-    unitId: r.unitId,
-    sourceId: r.sourceId,
-    year: r.year,
-    period: r.period,
-    disaggregation: r.disaggregation,
-    dataset: r.dataset,
-    value: r.value,
-    qualifier: r.qualifier,
-    status: r.status,
-    grade: r.grade,
-    quote: r.quote,
-    note: r.note,
-    disputed: r.disputed,
-    reviewState: r.reviewState,
-    unitRow: joins.unit ? nest(raw, "unit", joins.unit) : undefined,
-    indicatorRow: joins.indicator ? nest(raw, "indicator", joins.indicator) : undefined,
-    sourceRow: joins.source
-      ? r.sourceId === null
-        ? null
-        : nest(raw, "source", joins.source)
-      : undefined,
-  };
-}
-
-function nest(
-  raw: Record<string, unknown>,
-  relation: string,
-  columns: Map<string, string>,
-): Record<string, unknown> {
-  const related: Record<string, unknown> = {};
-  for (const prop of columns.keys()) related[prop] = raw[`${relation}__${prop}`];
-  return related;
-}
-
 export interface ObservationPage {
   rows: ObservationRow[];
   total: number;
@@ -190,8 +210,9 @@ export interface ObservationPage {
 }
 
 /**
- * One page of the `observations` query in one statement: the total and whether any matching
- * row is illustrative come from window aggregates over the same filtered rows.
+ * One page of the `observations` query in one statement: the page's rows as one JSON array (in
+ * the page's order, by row number), the total and whether any matching row is illustrative from
+ * window aggregates over the same filtered rows. `fields`: those selected on an observation.
  */
 export async function readObservationPage(
   em: EntityManager,
@@ -199,24 +220,32 @@ export async function readObservationPage(
   orderBy: ObservationOrderName,
   page: { limit: number; offset: number },
   joins: Joins = {},
+  fields: Set<string> | null = null,
 ): Promise<ObservationPage> {
   const { mask, datasets, params } = filterParams(filter);
   const s = statement(
-    `observations|${mask}|${orderBy}|${joinKey(joins)}`,
-    () => `select ${COLUMNS_SQL}${joinedColumnsSql(joins)}, count(*) over () as total,
-        bool_or(o.dataset = 'ILLUSTRATIVE') over () as "anyIllustrative"
-      from ${fromSql(joins)} where ${whereSql(mask)}
-      order by ${ORDER_SQL[orderBy]}, o.id asc limit ? offset ?`,
+    `observations|${mask}|${orderBy}|${shapeKey(fields, joins)}`,
+    () => `select json_agg(p.j order by p.n) as rows, max(p.total) as total,
+        bool_or(p."anyIllustrative") as "anyIllustrative"
+      from (select ${observationJsonSql(fields, joins)} as j,
+          row_number() over (order by ${ORDER_SQL[orderBy]}, o.id asc) as n,
+          count(*) over () as total, bool_or(o.dataset = 'ILLUSTRATIVE') over () as "anyIllustrative"
+        from ${fromSql(joins)} where ${whereSql(mask)}
+        order by ${ORDER_SQL[orderBy]}, o.id asc limit ? offset ?) p`,
   );
   // Only the filter's data sets: a write to the other data set leaves the cached answer alone.
-  const raw = await narrowReads("observation", datasetTags("observation", datasets), () =>
-    runStatement<Record<string, unknown>>(em, s, [datasets, ...params, page.limit, page.offset]),
+  const [read] = await narrowReads("observation", datasetTags("observation", datasets), () =>
+    runStatement<{
+      rows: ObservationRow[] | null;
+      total: string | null;
+      anyIllustrative: boolean | null;
+    }>(em, s, [datasets, ...params, page.limit, page.offset]),
   );
-  if (raw.length) {
+  if (read.rows) {
     return {
-      rows: raw.map(r => toRow(r, joins)),
-      total: Number(raw[0].total),
-      containsIllustrative: raw[0].anyIllustrative === true,
+      rows: read.rows,
+      total: Number(read.total),
+      containsIllustrative: read.anyIllustrative === true,
     };
   }
   // A page past the end has no row to carry the window aggregates: count separately.
@@ -240,18 +269,23 @@ export async function readObservationPage(
 
 /**
  * The statement part of a unit's observations (the unit filter does not apply there): the
- * conditions' mask and parameters, the shape key, and the select list; shared with
- * unit-observations.reads.ts, which reads a unit and its observations in one statement.
+ * conditions' mask and parameters, the shape key, and `json_agg` of the unit's observations
+ * (null when none) over `from` and `where`, in the entity path's order (indicator, year, id);
+ * shared with unit-observations.reads.ts, which reads a unit and its observations in one
+ * statement.
  */
-export function unitObservationsParts(filter: ObservationFilter | null | undefined, joins: Joins) {
+export function unitObservationsParts(
+  filter: ObservationFilter | null | undefined,
+  joins: Joins,
+  fields: Set<string> | null = null,
+) {
   const { mask, datasets, params } = filterParams({ ...filter, units: null });
   return {
-    shape: `${mask}|${joinKey(joins)}`,
+    shape: `${mask}|${shapeKey(fields, joins)}`,
     params: [datasets, ...params],
-    columns: `${COLUMNS_SQL}${joinedColumnsSql(joins)}`,
+    aggregate: `json_agg(${observationJsonSql(fields, joins)} order by o.indicator_id asc, o.year asc, o.id asc)`,
     from: fromSql(joins),
     where: whereSql(mask),
-    orderBy: "o.indicator_id asc, o.year asc, o.id asc",
   };
 }
 
@@ -259,16 +293,17 @@ const perRequest = new WeakMap<Loaders, Map<string, DataLoader<number, Observati
 
 /**
  * Request-scoped batch loader of the observations of many units (the `observations` field of a
- * unit): one statement for all units asked for in one tick, in the order the entity path used
- * (indicator, year, id). Keyed by the request's Loaders, so nothing outlives the request.
+ * unit): one statement for all units asked for in one tick, each unit's observations one JSON
+ * array. Keyed by the request's Loaders, so nothing outlives the request.
  */
 export function unitObservationsLoader(
   loaders: Loaders,
   em: EntityManager,
   filter: ObservationFilter | null | undefined,
   joins: Joins = {},
+  fields: Set<string> | null = null,
 ): DataLoader<number, ObservationRow[]> {
-  const parts = unitObservationsParts(filter, joins); // bad input fails here, before any SQL
+  const parts = unitObservationsParts(filter, joins, fields); // bad input fails here, before any SQL
   let byFilter = perRequest.get(loaders);
   if (!byFilter) {
     byFilter = new Map();
@@ -279,21 +314,19 @@ export function unitObservationsLoader(
   if (!loader) {
     const s = statement(
       `unit-observations|${parts.shape}`,
-      () => `select ${parts.columns} from ${parts.from}
-        where ${parts.where} and o.unit_id = any(?) order by ${parts.orderBy}`,
+      () => `select o.unit_id as "unitId", ${parts.aggregate} as rows from ${parts.from}
+        where ${parts.where} and o.unit_id = any(?) group by o.unit_id`,
     );
     loader = new DataLoader<number, ObservationRow[]>(async unitIds => {
       // Only these units' observations: other units' writes leave the cached answer alone.
       const raw = await narrowReads("observation", unitTags("observation", unitIds), () =>
-        runStatement<Record<string, unknown>>(em, s, [...parts.params, [...unitIds]]),
+        runStatement<{ unitId: number; rows: ObservationRow[] }>(em, s, [
+          ...parts.params,
+          [...unitIds],
+        ]),
       );
       const grouped = new Map<number, ObservationRow[]>();
-      for (const r of raw) {
-        const row = toRow(r, joins);
-        const list = grouped.get(row.unitId);
-        if (list) list.push(row);
-        else grouped.set(row.unitId, [row]);
-      }
+      for (const r of raw) grouped.set(r.unitId, r.rows);
       return unitIds.map(id => grouped.get(id) ?? []);
     });
     byFilter.set(key, loader);

@@ -13,6 +13,7 @@ import {
 } from "type-graphql";
 import { z } from "zod";
 import { argsSchema } from "../graphql/inputs.js";
+import { preloadedField } from "../graphql/plain-fields.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
 import { Dataset } from "../graphql/enums.js";
@@ -27,7 +28,7 @@ import {
   observationFilterSchema,
   observationWhere,
 } from "./observation.inputs.js";
-import { observationJoins } from "./look-ahead.js";
+import { observationFields, observationJoins } from "./look-ahead.js";
 import { isObservationRow, readObservationPage, type ObservationRow } from "./observation.reads.js";
 
 export enum ObservationOrder {
@@ -56,6 +57,11 @@ class ObservationsArgs extends PageArgs {
 }
 argsSchema(ObservationsArgs, z.object({ filter: observationFilterSchema.nullish() }));
 
+// An observation row with a joined relation answers it from the row (graphql/plain-fields.ts).
+preloadedField("Observation", "unit", "unitRow");
+preloadedField("Observation", "indicator", "indicatorRow");
+preloadedField("Observation", "source", "sourceRow");
+
 @Resolver(() => Observation)
 export class ObservationResolver {
   @Query(() => ObservationConnection, {
@@ -76,6 +82,7 @@ export class ObservationResolver {
       args.orderBy ?? ObservationOrder.INDICATOR_ASC,
       page,
       observationJoins(em, info, ["nodes"], ["edges", "node"]),
+      observationFields(info, ["nodes"], ["edges", "node"]),
     );
     return {
       ...toConnection(rows as unknown as Observation[], total, page),

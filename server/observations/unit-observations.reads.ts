@@ -13,14 +13,14 @@ import {
   type UnitJoins,
   type UnitRow,
 } from "../units/unit.reads.js";
-import { observationJoins } from "./look-ahead.js";
+import { observationFields, observationJoins } from "./look-ahead.js";
 import type { ObservationFilter } from "./observation.inputs.js";
-import { toRow, unitObservationsParts, type ObservationRow } from "./observation.reads.js";
+import { unitObservationsParts, type ObservationRow } from "./observation.reads.js";
 
 /**
- * `unit(code) { observations { ... } }` in ONE statement: the unit left-joined to its filtered
- * observations (with their indicator, unit and source columns when look-ahead allows), grouped
- * here, instead of the unit and then its observations.
+ * `unit(code) { observations { ... } }` in ONE statement: the unit's row with its filtered
+ * observations as one JSON array (with their indicator, unit and source columns when
+ * look-ahead allows), from a subquery, instead of the unit and then its observations.
  *
  * The response cache must know, before the statement runs, which unit's observations it reads
  * (`observation:unit:<id>` tags, so a write to another unit leaves the answer cached). The id
@@ -48,7 +48,11 @@ function readUnitWithObservations(
   let parts: ReturnType<typeof unitObservationsParts>;
   const joins = observationJoins(em, info, ["observations"]);
   try {
-    parts = unitObservationsParts(args.filter as ObservationFilter | null, joins);
+    parts = unitObservationsParts(
+      args.filter as ObservationFilter | null,
+      joins,
+      observationFields(info, ["observations"]),
+    );
   } catch {
     // Bad input: the observations field reports it at its own path, as before.
     return undefined;
@@ -57,35 +61,27 @@ function readUnitWithObservations(
   if (id === undefined) return readUnitByCode(em, code, unitJoins).then(remember);
   const s = statement(`unit-with-observations|${parts.shape}|${joinShape(unitJoins)}`, () => {
     const joined = joinedSql(unitJoins, "self");
-    return `select ${unitColumnsSql("self", "self__")}${joined.columns}, ${parts.columns}
+    return `select ${unitColumnsSql("self")}${joined.columns},
+        (select ${parts.aggregate} from ${parts.from} where o.unit_id = self.id and ${parts.where})
+          as observations
       from administrative_unit self ${joined.from}
-        left join (${parts.from}) on o.unit_id = self.id and ${parts.where}
-      where self.id = ? and self.code = ?
-      order by ${parts.orderBy}`;
+      where self.id = ? and self.code = ?`;
   });
   return narrowReads("observation", unitTags("observation", [id]), () =>
-    runStatement<Record<string, unknown>>(em, s, [...parts.params, id, code]),
+    runStatement<UnitRow & { observations: ObservationRow[] | null }>(em, s, [
+      ...parts.params,
+      id,
+      code,
+    ]),
   ).then(raw => {
     if (!raw.length) {
       idOfCode.delete(code);
       return readUnitByCode(em, code, unitJoins).then(remember);
     }
-    const unit = toUnitRow(unprefixed(raw[0]), unitJoins);
-    const observations: ObservationRow[] = [];
-    for (const r of raw) if (r.id !== null) observations.push(toRow(r, joins));
-    unit.related = { observations };
+    const unit = toUnitRow(raw[0], unitJoins);
+    unit.related = { observations: raw[0].observations ?? [] };
     return unit;
   });
-}
-
-/** The unit's columns of a joined row (its own carry the `self__` prefix), as unit.reads names them. */
-function unprefixed(r: Record<string, unknown>): UnitRow {
-  const out: Record<string, unknown> = {};
-  for (const key in r) {
-    if (key.startsWith("self__")) out[key.slice(6)] = r[key];
-    else if (key.startsWith("parent__") || key.startsWith("successor__")) out[key] = r[key];
-  }
-  return out as unknown as UnitRow;
 }
 
 addUnitWithRelatedReader(readUnitWithObservations);

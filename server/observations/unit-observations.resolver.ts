@@ -5,7 +5,7 @@ import { argsSchema } from "../graphql/inputs.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
 import type { UnitRow } from "../units/unit.reads.js";
-import { observationJoins } from "./look-ahead.js";
+import { observationFields, observationJoins } from "./look-ahead.js";
 import { Observation } from "./observation.entity.js";
 import { ObservationFilter, observationFilterSchema } from "./observation.inputs.js";
 import { unitObservationsLoader } from "./observation.reads.js";
@@ -36,6 +36,7 @@ export class UnitObservationsResolver {
     // Plain rows (not managed entities), batched over all units of the request; the indicator
     // and source joined into the same statement when only their plain columns are asked for.
     const joins = observationJoins(em, info, []);
-    return unitObservationsLoader(loaders, em, filter, joins).load(unit.id);
+    const fields = observationFields(info, []);
+    return unitObservationsLoader(loaders, em, filter, joins, fields).load(unit.id);
   }
 }

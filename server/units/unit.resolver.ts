@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, FieldResolver, Info, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Connection, toConnection, toPage } from "../graphql/connection.js";
 import { CodeArgs } from "../graphql/id-args.js";
+import { preloadedField } from "../graphql/plain-fields.js";
 import type { Context } from "../context.js";
 import { UnitLineage } from "./unit-lineage.entity.js";
 import { AdministrativeUnit } from "./unit.entity.js";
@@ -17,6 +18,10 @@ import {
 
 @ObjectType()
 export class UnitConnection extends Connection(AdministrativeUnit, "Unit") {}
+
+// A unit row with a joined parent or successor answers it from the row (graphql/plain-fields.ts).
+preloadedField("AdministrativeUnit", "parent", "parentRow");
+preloadedField("AdministrativeUnit", "successor", "successorRow");
 
 @Resolver(() => AdministrativeUnit)
 export class UnitResolver {

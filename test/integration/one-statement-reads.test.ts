@@ -220,3 +220,40 @@ describe("a unit with its observations, in one statement and in two", () => {
     expect(one.data.unit.observations).toEqual(two.data.unit.observations);
   });
 });
+
+describe("observations built as JSON by PostgreSQL", () => {
+  // `key` on the unit is not a column: the unit then comes through the entity loader.
+  const page = (unitExtra: string) =>
+    `{ observations(first: 300, orderBy: UNIT_ASC, filter: { units: ["vn", "hai-duong-63", "ha-noi"], datasets: [OFFICIAL, ILLUSTRATIVE] }) {
+       totalCount nodes { year value quote note grade disputed unit { code validTo ${unitExtra} } source { title publishedOn } } } }`;
+
+  it("keeps nulls null, dates as YYYY-MM-DD and numbers as numbers, as the entity path gives them", async () => {
+    const json = await ok(page(""));
+    const loaded = await ok(page("key"));
+    const nodes = json.data.observations.nodes;
+    expect(nodes.length).toBeGreaterThan(10);
+    expect(json.statements).toBe(1);
+    expect(nodes).toEqual(
+      loaded.data.observations.nodes.map((n: any) => ({
+        ...n,
+        unit: { code: n.unit.code, validTo: n.unit.validTo },
+      })),
+    );
+    expect(nodes.some((n: any) => n.quote === null)).toBe(true);
+    expect(nodes.some((n: any) => n.source === null || n.source.publishedOn === null)).toBe(true);
+    expect(nodes.find((n: any) => n.unit.code === "hai-duong-63").unit.validTo).toBe("2025-06-30");
+    for (const n of nodes) {
+      expect(typeof n.value).toBe("number");
+      if (n.source?.publishedOn) expect(n.source.publishedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it("gives [] for a unit with no observations, through the batched loader too", async () => {
+    const q = `{ units(first: 3, filter: { codes: ["vn", "hai-duong-63"] }) { nodes { code observations(filter: { yearFrom: 2099 }) { year } } } }`;
+    const answer = await ok(q);
+    expect(answer.data.units.nodes).toEqual([
+      { code: "hai-duong-63", observations: [] },
+      { code: "vn", observations: [] },
+    ]);
+  });
+});
