@@ -12,7 +12,7 @@ import { RequestLimiter, type RateLimitOptions } from "./http/rate-limit.js";
 import { mayWrite, requestUser } from "./auth/authenticate.js";
 import { graphqlMethods, httpErrorHandler, notFound } from "./http/http-errors.js";
 import { explorerPage } from "./http/explorer.js";
-import { apolloHandler, createApollo, graphqlSteps } from "./http/graphql-route.js";
+import { apolloHandler, createApollo, graphqlSteps } from "./app-graphql.js";
 import { leanFront } from "./http/lean-front.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { listenForChanges } from "./cache/change-listener.js";

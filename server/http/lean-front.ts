@@ -1,7 +1,6 @@
 import { AsyncResource } from "node:async_hooks";
 import type { Express, NextFunction, Request, RequestHandler, Response } from "express";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
-import type { GraphqlSteps } from "./graphql-route.js";
 import { httpErrorHandler, notFound } from "./http-errors.js";
 import { securityHeaders } from "./security-headers.js";
 
@@ -84,7 +83,7 @@ type Step = (req: Request, res: Response, next: NextFunction) => unknown;
  * The node HTTP server's handler. POST /graphql with a small JSON body, the request behind nearly
  * every read, skips Express's router walk, body-parser (raw-body, type-is, iconv, content-type)
  * and the Apollo integration's copying, but runs the same middleware functions as the Express
- * route, in the same order (graphql-route.ts): security headers, compression, the SQL counter,
+ * route, in the same order (app-graphql.ts): security headers, compression, the SQL counter,
  * authentication and the rate limit, the response cache, Apollo with the same context. The
  * request and response get Express's prototypes first, as Express's own `app.handle` does, so
  * `req.ip` and `req.secure` read `trust proxy` exactly as Express does, and res.status, res.json,
@@ -92,7 +91,11 @@ type Step = (req: Request, res: Response, next: NextFunction) => unknown;
  */
 export function leanFront(
   app: Express,
-  { prepare, authenticate, afterBody }: Omit<GraphqlSteps, "context">,
+  {
+    prepare,
+    authenticate,
+    afterBody,
+  }: { prepare: RequestHandler[]; authenticate: RequestHandler; afterBody: RequestHandler[] },
   answer: Step,
 ): RequestListener {
   // The Express route's order; its method check (GET, POST, HEAD) always passes a POST.

@@ -6,16 +6,16 @@ import {
 import type { MikroORM } from "@mikro-orm/core";
 import compression from "compression";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import { checkCost, MAX_TOKENS, validationRules } from "../graphql/complexity.js";
-import { formatError } from "../graphql/format-error.js";
-import { jitGateway } from "../graphql/jit-gateway.js";
-import { buildContext, type Context } from "../context.js";
-import { authenticateRequests, requestUser } from "../auth/authenticate.js";
-import { httpCache, type CachedAnswer } from "../cache/http-cache.js";
-import type { ResponseCache } from "../cache/response-cache.js";
-import { sqlScope } from "../db/sql-counter.js";
-import { buildAppSchema } from "../schema.js";
-import type { RequestLimiter } from "./rate-limit.js";
+import { checkCost, MAX_TOKENS, validationRules } from "./graphql/complexity.js";
+import { formatError } from "./graphql/format-error.js";
+import { jitGateway } from "./graphql/jit-gateway.js";
+import { buildContext, type Context } from "./context.js";
+import { authenticateRequests, requestUser } from "./auth/authenticate.js";
+import { httpCache, type CachedAnswer } from "./cache/http-cache.js";
+import type { ResponseCache } from "./cache/response-cache.js";
+import { sqlScope } from "./db/sql-counter.js";
+import { buildAppSchema } from "./schema.js";
+import type { RequestLimiter } from "./http/rate-limit.js";
 
 export type RequestContext = Context & { sql: { count: number } };
 
