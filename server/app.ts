@@ -1,29 +1,22 @@
 import "reflect-metadata";
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { MikroORM } from "@mikro-orm/core";
 import type { SqlEntityManager } from "@mikro-orm/postgresql";
 import compression from "compression";
-import express, { type NextFunction, type Request, type Response } from "express";
+import express from "express";
 import { existsSync } from "node:fs";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { join, resolve, sep } from "node:path";
-import { costLimitPlugin, MAX_TOKENS, validationRules } from "./graphql/complexity.js";
-import { formatError } from "./graphql/format-error.js";
-import { jitGateway } from "./graphql/jit-gateway.js";
 import { projectRoot } from "./paths.js";
 import { RequestLimiter, type RateLimitOptions } from "./http/rate-limit.js";
-import { buildContext, type Context } from "./context.js";
-import { authenticateRequests, mayWrite, requestUser } from "./auth/authenticate.js";
+import { mayWrite, requestUser } from "./auth/authenticate.js";
 import { graphqlMethods, httpErrorHandler, notFound } from "./http/http-errors.js";
 import { explorerPage } from "./http/explorer.js";
+import { apolloHandler, createApollo, graphqlSteps } from "./app-graphql.js";
+import { leanFront } from "./http/lean-front.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { listenForChanges } from "./cache/change-listener.js";
-import { httpCache, type CachedAnswer } from "./cache/http-cache.js";
+import type { CachedAnswer } from "./cache/http-cache.js";
 import { watchReads } from "./cache/read-tags.js";
 import { ResponseCache } from "./cache/response-cache.js";
 import { parseChange } from "./cache/tags.js";
@@ -32,62 +25,6 @@ import { CheckupRollupRefresher } from "./checkups/checkup-rollup.js";
 import { readTrustProxy } from "./config.js";
 import { prepareDatabase, type PrepareOptions } from "./db/prepare.js";
 import { replicaLag } from "./db/replica-lag.js";
-import { sqlScope } from "./db/sql-counter.js";
-import { buildAppSchema } from "./schema.js";
-
-type RequestContext = Context & { sql: { count: number } };
-
-/** Reports the SQL statements a request ran, so benchmarks and tests can watch for N+1 (only with `exposeSqlCount`). */
-const sqlHeaderPlugin: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ contextValue, response }) {
-        response.http.headers.set("x-sql-statements", String(contextValue.sql.count));
-      },
-    };
-  },
-};
-
-/**
- * Apollo's default cache-control plugin only ever answered `cache-control: no-store` here (no
- * type sets a cache hint), but its per-field hook makes Apollo wrap every resolver of the schema
- * (~4 % of a request's CPU, bench/RESULTS.md). It is disabled; this keeps the header.
- */
-const noStorePlugin: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response }) {
-        if (!response.http.headers.has("cache-control")) {
-          response.http.headers.set("cache-control", "no-store");
-        }
-      },
-    };
-  },
-};
-
-/**
- * A mutation's answer leaves only after `afterWrite` resolved: the server's own cache has then
- * dropped what the write changed, so a read sent after the acknowledgement never sees the old value.
- */
-const afterMutationPlugin = (
-  afterWrite: () => Promise<void>,
-): ApolloServerPlugin<RequestContext> => ({
-  async requestDidStart() {
-    return {
-      async willSendResponse({ operation }) {
-        if (operation?.operation === "mutation") await afterWrite();
-      },
-    };
-  },
-});
-
-const compress = compression({ threshold: 1024 });
-const compressWhenAccepted = (req: Request, res: Response, next: NextFunction) => {
-  if (req.headers["accept-encoding"]) return compress(req, res, next);
-  // What the middleware would have said: the answer depends on Accept-Encoding.
-  res.vary("Accept-Encoding");
-  next();
-};
 
 export interface AppOptions {
   orm: MikroORM;
@@ -118,34 +55,7 @@ export async function createApp({
 }: AppOptions) {
   // Cached answers are tagged by the tables their SQL names: watch the ORM's connections.
   if (cache) await watchReads(orm);
-  const apollo = new ApolloServer<RequestContext>({
-    // Apollo parses, validates and runs the plugins; graphql-jit executes (graphql/jit-gateway.ts).
-    gateway: jitGateway(await buildAppSchema()),
-    formatError: formatError(production),
-    includeStacktraceInErrorResponses: !production,
-    introspection: true,
-    csrfPrevention: true,
-    // Compact JSON: Apollo's default pretty printer (2-space indent) cost ~4 % of a read's CPU and
-    // made every body bigger to compress and send.
-    stringifyResult: value => JSON.stringify(value),
-    // main.ts owns shutdown; Apollo's own signal handlers would race it and leave PostgreSQL running.
-    stopOnTerminationSignals: false,
-    // Tokens are counted while parsing; depth, aliases and heavy fields during validation; cost
-    // once the variables (page sizes) are known. All before anything runs.
-    parseOptions: { maxTokens: MAX_TOKENS },
-    validationRules,
-    plugins: [
-      ...(exposeSqlCount ? [sqlHeaderPlugin] : []),
-      ...(afterWrite ? [afterMutationPlugin(afterWrite)] : []),
-      costLimitPlugin as ApolloServerPlugin<RequestContext>,
-      // The explorer is our own offline GraphiQL page (http/explorer.ts), not Apollo's CDN sandbox.
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginCacheControlDisabled(),
-      noStorePlugin,
-    ],
-  });
-  await apollo.start();
-
+  const apollo = await createApollo({ production, exposeSqlCount, afterWrite });
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", readTrustProxy());
@@ -155,7 +65,11 @@ export async function createApp({
   app.use(securityHeaders);
   const smallJson = express.json({ limit: "1mb" });
   const largeJson = express.json({ limit: "6mb" });
-  const limiter = limits ? new RequestLimiter(limits) : null;
+  const steps = graphqlSteps(orm, {
+    limiter: limits ? new RequestLimiter(limits) : null,
+    cache,
+    exposeSqlCount,
+  });
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
   });
@@ -163,36 +77,14 @@ export async function createApp({
   app.get("/graphql", explorerPage(dist));
   app.use(
     "/graphql",
-    // Answers are JSON of up to a few hundred kB (a scorecard over 34 units): gzip when the client
-    // takes it. A client that sends no Accept-Encoding skips the middleware (and its wrapping of
-    // every write) altogether.
-    compressWhenAccepted,
-    // The per-request SQL count costs an AsyncLocalStorage scope on every request: only when asked.
-    ...(exposeSqlCount
-      ? [
-          (_req: Request, res: Response, next: NextFunction) => {
-            const counter = { count: 0 };
-            res.locals.sql = counter;
-            sqlScope(counter, next);
-          },
-        ]
-      : []),
+    ...steps.prepare,
     graphqlMethods,
-    // The token is verified before the body is read: the rate limit keys on who the user is,
-    // and only a verified steward or admin may send up to 6 MB (room for a 5 MB CSV in
-    // importCsv, which enforces 5 MB / 50000 rows itself); everyone else gets 1 MB.
-    authenticateRequests(orm, limiter),
+    steps.authenticate,
+    // Only a verified steward or admin may send up to 6 MB (room for a 5 MB CSV in importCsv,
+    // which enforces 5 MB / 50000 rows itself); everyone else gets 1 MB.
     (req, res, next) => (mayWrite(requestUser(res)) ? largeJson : smallJson)(req, res, next),
-    ...(cache ? [httpCache(cache, { exposeSqlCount })] : []),
-    expressMiddleware(apollo, {
-      // Not spread: the context forks its entity manager only when a resolver first needs it.
-      context: async ({ req, res }) =>
-        buildContext(orm, requestUser(res), {
-          sessionId: (res.locals.sessionId as number | undefined) ?? null,
-          http: { req, res },
-          sql: (res.locals.sql as { count: number } | undefined) ?? { count: 0 },
-        }),
-    }),
+    ...steps.afterBody,
+    expressMiddleware(apollo, { context: steps.context }),
   );
   if (existsSync(dist)) {
     app.use(compression());
@@ -214,7 +106,9 @@ export async function createApp({
   // Last: unknown routes and every error (bad JSON, too large, bad encoding) as short coded JSON.
   app.use(notFound);
   app.use(httpErrorHandler);
-  return { app, apollo };
+  // The node server's handler: the common JSON POST to /graphql on a short path, all else to `app`.
+  const handler = leanFront(app, steps, apolloHandler(apollo, steps.context));
+  return { app, apollo, handler };
 }
 
 export interface StartOptions {
@@ -291,7 +185,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     }
     if (table === null || table === "health_checkup") checkupRollup.schedule();
   });
-  const { app, apollo } = await createApp({
+  const { handler, apollo } = await createApp({
     orm: db.orm,
     webDist: options.webDist,
     production: options.production,
@@ -309,7 +203,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     exposeSqlCount: options.exposeSqlCount,
   });
   const server: Server = await new Promise((resolveListen, reject) => {
-    const s = app.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolveListen(s));
+    const s = createServer(handler);
+    s.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolveListen(s));
     s.once("error", reject);
   });
   const address = server.address();

@@ -29,7 +29,15 @@ const SHARED = new Set([
  * database set-up and seeds, the command-line scripts). They import every feature and nothing
  * imports them but each other.
  */
-const ASSEMBLY = new Set(["app.ts", "main.ts", "resolvers.ts", "schema.ts", "db", "scripts"]);
+const ASSEMBLY = new Set([
+  "app.ts",
+  "app-graphql.ts",
+  "main.ts",
+  "resolvers.ts",
+  "schema.ts",
+  "db",
+  "scripts",
+]);
 
 /**
  * The domain model: entities (`*.entity.ts`) and their enums (`*.enums.ts`). Entities refer to
