@@ -1,6 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DriverException, NotFoundError as OrmNotFound, ValidationError } from "@mikro-orm/core";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { DATABASE_LIMIT_MESSAGES, databaseLimitOf } from "./database-limits.js";
 
 /**
  * Maps errors to what a client may see: coded user errors pass through; a database rule that
@@ -41,6 +42,15 @@ export function formatError(production: boolean) {
           extensions: { code: "BAD_USER_INPUT" },
         };
       }
+    }
+    // Not the user's fault and not a bug: say which limit, so a client knows to retry.
+    const limit = databaseLimitOf(original);
+    if (limit) {
+      return {
+        message: DATABASE_LIMIT_MESSAGES[limit],
+        path: formatted.path,
+        extensions: { code: "SERVICE_UNAVAILABLE", limit },
+      };
     }
     const code = formatted.extensions?.code;
     if (production && (code === "INTERNAL_SERVER_ERROR" || code === undefined)) {

@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import { databaseLimitOf, type DatabaseLimit } from "../graphql/database-limits.js";
 
 /**
  * A summary that hits a limit of the database answers a coded error that says which, instead
@@ -9,7 +10,7 @@ import { GraphQLError } from "graphql";
  * error. The same holds for a statement timeout or a cancelled statement (57014), and for a
  * server out of memory or disk for its sort (53xxx).
  */
-export type SummaryLimit = "POOL_TIMEOUT" | "STATEMENT_CANCELLED" | "OUT_OF_RESOURCES";
+export type SummaryLimit = DatabaseLimit;
 
 const MESSAGES: Record<SummaryLimit, string> = {
   POOL_TIMEOUT:
@@ -27,19 +28,6 @@ export class SummaryUnavailableError extends GraphQLError {
   }
 }
 
-/** Which limit `error` reports, if any (pg errors keep their SQLSTATE in `code` through MikroORM). */
-export function summaryLimitOf(error: unknown): SummaryLimit | null {
-  const e = error as { name?: string; code?: unknown; message?: unknown } | null;
-  if (!e || typeof e !== "object") return null;
-  if (e.name === "KnexTimeoutError" || /Timeout acquiring a connection/.test(String(e.message))) {
-    return "POOL_TIMEOUT";
-  }
-  const code = typeof e.code === "string" ? e.code : "";
-  if (code === "57014") return "STATEMENT_CANCELLED";
-  if (code.startsWith("53")) return "OUT_OF_RESOURCES";
-  return null;
-}
-
 type Execute = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
 /** `execute`, with a limit it hits rethrown as a SummaryUnavailableError. */
@@ -48,7 +36,7 @@ export function withSummaryLimits(execute: Execute): Execute {
     try {
       return await execute(sql, params);
     } catch (error) {
-      const limit = summaryLimitOf(error);
+      const limit = databaseLimitOf(error);
       throw limit ? new SummaryUnavailableError(limit) : error;
     }
   };
