@@ -1,4 +1,5 @@
-import type { BenchRun, SoakRun } from "./types.js";
+import { issue14Verdicts } from "./targets-peer.js";
+import type { BenchRun, SoakRun, Verdict } from "./types.js";
 
 /**
  * The targets of issue 6, on a 2-core machine at 32 connections:
@@ -33,12 +34,6 @@ export function targetsFor(scale: number, query: string, cacheOff = true): Laten
   return out.filter(t => cacheOff || !t.cacheOff);
 }
 
-export interface Verdict {
-  target: string;
-  measured: string;
-  met: boolean | null;
-  miss: string;
-}
 
 const pct = (value: number, limit: number) => `${Math.round((100 * (value - limit)) / limit)} %`;
 
@@ -165,7 +160,7 @@ export function evaluate(run: BenchRun): Verdict[] {
           : `${(many ?? 0) - (few ?? 0)} more statements with ${run.units34.length} units`,
     });
   }
-  return verdicts;
+  return verdicts.concat(issue14Verdicts(run));
 }
 
 /**

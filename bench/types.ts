@@ -67,3 +67,11 @@ export interface BenchRun {
   mixed?: MixedRun & { scale: number };
   notes: string[];
 }
+
+/** One line of the targets table in RESULTS.md (met: null when it was not measured). */
+export interface Verdict {
+  target: string;
+  measured: string;
+  met: boolean | null;
+  miss: string;
+}

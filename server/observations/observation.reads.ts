@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
-import { datasetTags, narrowReads, unitTags } from "../cache/read-tags.js";
+import { narrowReads, unitTags } from "../cache/read-tags.js";
 import { Dataset } from "../graphql/enums.js";
 import type { Loaders } from "../graphql/loaders.js";
 import { runStatement, statement } from "../graphql/sql-statement.js";
@@ -94,22 +94,41 @@ const RELATIONS = [
 export const jsonObjectSql = (pairs: [key: string, sql: string][]) =>
   `json_build_object(${pairs.map(([key, sql]) => `'${key}', ${sql}`).join(", ")})`;
 
-/**
- * The JSON object of one observation for the fields selected on it (null: unknown, all
- * columns), with the joined relations nested under `unitRow`, `indicatorRow`, `sourceRow`.
- */
-function observationJsonSql(fields: Set<string> | null, joins: Joins): string {
+/** The row keys (properties of ObservationRow) the selected fields need, joins aside. */
+function observationKeys(fields: Set<string> | null, joins: Joins): Set<string> {
   const keys = new Set<string>();
   for (const field of fields ?? Object.keys(OBSERVATION_COLUMNS)) {
     if (OBSERVATION_COLUMNS[field]) keys.add(field);
     for (const key of FIELD_NEEDS[field] ?? []) keys.add(key);
   }
+  // A joined relation is served whole from its nested object: its id is not needed.
+  for (const [relation, , , idKey] of RELATIONS) if (joins[relation]) keys.delete(idKey);
+  return keys;
+}
+
+/**
+ * The observation columns a statement must carry to build `observationJsonSql` over them, the
+ * joins and an ordering: the needed keys, the id, the joined relations' foreign keys and the
+ * year and value (which orderings use). Each is `o.<column>`, so a subquery selecting them
+ * and aliased `o` serves the same expressions.
+ */
+export function observationColumnsSql(fields: Set<string> | null, joins: Joins): string {
+  const keys = observationKeys(fields, joins);
+  for (const key of ["id", "year", "value"]) keys.add(key);
+  for (const [relation, , , idKey] of RELATIONS) if (joins[relation]) keys.add(idKey);
+  return [...keys].map(k => OBSERVATION_COLUMNS[k]).join(", ");
+}
+
+/**
+ * The JSON object of one observation for the fields selected on it (null: unknown, all
+ * columns), with the joined relations nested under `unitRow`, `indicatorRow`, `sourceRow`.
+ */
+export function observationJsonSql(fields: Set<string> | null, joins: Joins): string {
+  const keys = observationKeys(fields, joins);
   const pairs: [string, string][] = [];
-  for (const [relation, alias, rowKey, idKey] of RELATIONS) {
+  for (const [relation, alias, rowKey] of RELATIONS) {
     const columns = joins[relation];
     if (!columns) continue;
-    // A joined relation is served whole from its nested object: its id is not needed.
-    keys.delete(idKey);
     const nested = jsonObjectSql(
       [...columns].map(([prop, column]) => [prop, `${alias}."${column}"`]),
     );
@@ -124,7 +143,7 @@ function observationJsonSql(fields: Set<string> | null, joins: Joins): string {
   ]);
 }
 
-const shapeKey = (fields: Set<string> | null, joins: Joins) =>
+export const shapeKey = (fields: Set<string> | null, joins: Joins) =>
   `${fields ? [...fields].sort().join(",") : "*"}|` +
   (["unit", "indicator", "source"] as const)
     .map(r => (joins[r] ? [...joins[r].keys()].join(",") + ";" : "-"))
@@ -135,24 +154,12 @@ export function isObservationRow(o: Observation | ObservationRow): o is Observat
   return !(o instanceof Observation);
 }
 
-export type ObservationOrderName =
-  "YEAR_ASC" | "YEAR_DESC" | "VALUE_ASC" | "VALUE_DESC" | "UNIT_ASC" | "INDICATOR_ASC";
-
-// The same orderings as the entity-based query had, with the id as the last tie-break.
-const ORDER_SQL: Record<ObservationOrderName, string> = {
-  YEAR_ASC: "o.year asc",
-  YEAR_DESC: "o.year desc",
-  VALUE_ASC: "o.value asc",
-  VALUE_DESC: "o.value desc",
-  UNIT_ASC: "u.code asc, o.year asc",
-  INDICATOR_ASC: "i.code asc, o.year asc",
-};
-
-// Each filter field present adds its condition (on `observation o` joined to its indicator `i`
-// and unit `u`); the shape of a statement is which of them are present.
+// Each filter field present adds its condition on `observation o`; the shape of a statement is
+// which of them are present. Codes become ids in an init plan, so the conditions need no join
+// and use the `(indicator_id, dataset, ...)` / `(unit_id, ...)` indexes of observation.
 const FILTER_SQL = [
-  "i.code = any(?)",
-  "u.code = any(?)",
+  "o.indicator_id = any(array(select id from indicator where code = any(?)))",
+  "o.unit_id = any(array(select id from administrative_unit where code = any(?)))",
   "o.year >= ?",
   "o.year <= ?",
   "o.status = any(?)",
@@ -161,7 +168,7 @@ const FILTER_SQL = [
   "o.disaggregation = ?",
 ];
 
-interface FilterParams {
+export interface FilterParams {
   mask: number;
   datasets: Dataset[];
   /** After the data sets' parameter, in FILTER_SQL's order. */
@@ -169,7 +176,7 @@ interface FilterParams {
 }
 
 /** The filter's conditions (a bit mask of FILTER_SQL) and parameters; throws on bad input. */
-function filterParams(filter: ObservationFilter | null | undefined): FilterParams {
+export function filterParams(filter: ObservationFilter | null | undefined): FilterParams {
   observationWhere(filter); // the same validation and coded errors as the entity path
   const f = filter ?? {};
   const present = [
@@ -193,7 +200,7 @@ function filterParams(filter: ObservationFilter | null | undefined): FilterParam
 }
 
 /** The conditions of `mask`, after the data sets and approval every read applies. */
-const whereSql = (mask: number) =>
+export const whereSql = (mask: number) =>
   ["o.dataset = any(?)", "o.review_state = 'APPROVED'"]
     .concat(FILTER_SQL.filter((_, i) => mask & (1 << i)))
     .join(" and ");
@@ -202,70 +209,6 @@ const FROM_SQL = `observation o join indicator i on i.id = o.indicator_id
   join administrative_unit u on u.id = o.unit_id`;
 const fromSql = (joins: Joins) =>
   joins.source ? `${FROM_SQL} left join source s on s.id = o.source_id` : FROM_SQL;
-
-export interface ObservationPage {
-  rows: ObservationRow[];
-  total: number;
-  containsIllustrative: boolean;
-}
-
-/**
- * One page of the `observations` query in one statement: the page's rows as one JSON array (in
- * the page's order, by row number), the total and whether any matching row is illustrative from
- * window aggregates over the same filtered rows. `fields`: those selected on an observation.
- */
-export async function readObservationPage(
-  em: EntityManager,
-  filter: ObservationFilter | null | undefined,
-  orderBy: ObservationOrderName,
-  page: { limit: number; offset: number },
-  joins: Joins = {},
-  fields: Set<string> | null = null,
-): Promise<ObservationPage> {
-  const { mask, datasets, params } = filterParams(filter);
-  const s = statement(
-    `observations|${mask}|${orderBy}|${shapeKey(fields, joins)}`,
-    () => `select json_agg(p.j order by p.n) as rows, max(p.total) as total,
-        bool_or(p."anyIllustrative") as "anyIllustrative"
-      from (select ${observationJsonSql(fields, joins)} as j,
-          row_number() over (order by ${ORDER_SQL[orderBy]}, o.id asc) as n,
-          count(*) over () as total, bool_or(o.dataset = 'ILLUSTRATIVE') over () as "anyIllustrative"
-        from ${fromSql(joins)} where ${whereSql(mask)}
-        order by ${ORDER_SQL[orderBy]}, o.id asc limit ? offset ?) p`,
-  );
-  // Only the filter's data sets: a write to the other data set leaves the cached answer alone.
-  const [read] = await narrowReads("observation", datasetTags("observation", datasets), () =>
-    runStatement<{
-      rows: ObservationRow[] | null;
-      total: string | null;
-      anyIllustrative: boolean | null;
-    }>(em, s, [datasets, ...params, page.limit, page.offset]),
-  );
-  if (read.rows) {
-    return {
-      rows: read.rows,
-      total: Number(read.total),
-      containsIllustrative: read.anyIllustrative === true,
-    };
-  }
-  // A page past the end has no row to carry the window aggregates: count separately.
-  if (page.offset === 0) return { rows: [], total: 0, containsIllustrative: false };
-  const count = statement(
-    `observations-count|${mask}`,
-    () => `select count(*) as total, bool_or(o.dataset = 'ILLUSTRATIVE') as "anyIllustrative"
-      from ${FROM_SQL} where ${whereSql(mask)}`,
-  );
-  const [counted] = await runStatement<{ total: string; anyIllustrative: boolean | null }>(
-    em,
-    count,
-    [datasets, ...params],
-  );
-  return {
-    rows: [],
-    total: Number(counted.total),
-    containsIllustrative: counted.anyIllustrative === true,
-  };
-}
 
 /**
  * The statement part of a unit's observations (the unit filter does not apply there): the

@@ -13,6 +13,7 @@ import {
 } from "type-graphql";
 import { z } from "zod";
 import { argsSchema } from "../graphql/inputs.js";
+import { selectedFields } from "../graphql/look-ahead.js";
 import { preloadedField } from "../graphql/plain-fields.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
@@ -29,7 +30,8 @@ import {
   observationWhere,
 } from "./observation.inputs.js";
 import { observationFields, observationJoins } from "./look-ahead.js";
-import { isObservationRow, readObservationPage, type ObservationRow } from "./observation.reads.js";
+import { readObservationPage } from "./observation-page.reads.js";
+import { isObservationRow, type ObservationRow } from "./observation.reads.js";
 
 export enum ObservationOrder {
   YEAR_ASC = "YEAR_ASC",
@@ -73,9 +75,10 @@ export class ObservationResolver {
     @Ctx() { em }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ObservationConnection> {
-    // Plain rows in one statement (page, total, illustrative flag), not managed entities.
+    // Plain rows in one statement (page, and total and illustrative flag when selected).
     observationWhere(args.filter); // the filter's errors first, as before
     const page = toPage(args);
+    const selected = selectedFields(info, []);
     const { rows, total, containsIllustrative } = await readObservationPage(
       em,
       args.filter,
@@ -83,6 +86,10 @@ export class ObservationResolver {
       page,
       observationJoins(em, info, ["nodes"], ["edges", "node"]),
       observationFields(info, ["nodes"], ["edges", "node"]),
+      {
+        total: !selected || selected.has("totalCount") || selected.has("pageInfo"),
+        containsIllustrative: !selected || selected.has("containsIllustrative"),
+      },
     );
     return {
       ...toConnection(rows as unknown as Observation[], total, page),

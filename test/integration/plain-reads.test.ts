@@ -47,7 +47,7 @@ describe("observation reads with look-ahead joins", () => {
     expect(nodes.some((n: any) => n.source?.title && n.dataset === "OFFICIAL")).toBe(true);
     expect(nodes.some((n: any) => n.unit.validTo === "2025-06-30")).toBe(true);
     expect(nodes.some((n: any) => n.illustrative && n.dataset === "ILLUSTRATIVE")).toBe(true);
-    // One statement for the joined page (total and illustrative flag are window aggregates).
+    // One statement for the joined page (the total and illustrative flag are a subquery of it).
     expect(joined.statements).toBe(1);
     expect(loaded.statements).toBeGreaterThan(joined.statements);
   });

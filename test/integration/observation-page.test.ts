@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createExecutor } from "../helpers/server.js";
+import { openTestDb, type TestDb } from "../helpers/db.js";
+
+let db: TestDb;
+let gql: Awaited<ReturnType<typeof createExecutor>>;
+beforeAll(async () => {
+  db = await openTestDb("obspage");
+  gql = await createExecutor(db.orm);
+});
+afterAll(async () => {
+  await gql.stop();
+  await db.close();
+});
+
+const cursor = (offset: number) => Buffer.from(`o:${offset - 1}`).toString("base64url");
+
+// The orderings, written independently of the server's SQL, with the id as the tie-break.
+const ORDER_SQL: Record<string, string> = {
+  YEAR_ASC: "o.year asc, o.id",
+  YEAR_DESC: "o.year desc, o.id",
+  VALUE_ASC: "o.value asc, o.id",
+  VALUE_DESC: "o.value desc, o.id",
+  UNIT_ASC: "u.code asc, o.year asc, o.id",
+  INDICATOR_ASC: "i.code asc, o.year asc, o.id",
+};
+
+interface Case {
+  filter: string;
+  where: string;
+  params: unknown[];
+}
+
+const CASES: Case[] = [
+  {
+    filter: "{ datasets: [OFFICIAL, ILLUSTRATIVE] }",
+    where: "o.dataset in ('OFFICIAL', 'ILLUSTRATIVE')",
+    params: [],
+  },
+  {
+    filter: '{ datasets: [ILLUSTRATIVE], indicators: ["oa-deaths", "oa-injured"], yearFrom: 2022 }',
+    where:
+      "o.dataset = 'ILLUSTRATIVE' and i.code in ('oa-deaths', 'oa-injured') and o.year >= 2022",
+    params: [],
+  },
+  {
+    filter: '{ units: ["vn", "hai-duong-63", "hai-phong-34"] }',
+    where: "o.dataset = 'OFFICIAL' and u.code in ('vn', 'hai-duong-63', 'hai-phong-34')",
+    params: [],
+  },
+];
+
+/** The expected page, total and illustrative flag, straight from the tables. */
+async function expected(c: Case, order: string, first: number, offset: number) {
+  const from = `observation o join indicator i on i.id = o.indicator_id
+    join administrative_unit u on u.id = o.unit_id
+    where o.review_state = 'APPROVED' and ${c.where}`;
+  const conn = db.em().getConnection();
+  const ids = await conn.execute<{ id: number }[]>(
+    `select o.id from ${from} order by ${ORDER_SQL[order]} limit ${first} offset ${offset}`,
+  );
+  const [agg] = await conn.execute<{ total: string; any: boolean | null }[]>(
+    `select count(*) as total, bool_or(o.dataset = 'ILLUSTRATIVE') as any from ${from}`,
+  );
+  return {
+    ids: ids.map(r => Number(r.id)),
+    total: Number(agg.total),
+    containsIllustrative: agg.any === true,
+  };
+}
+
+/**
+ * The page is chosen on observation columns first and only its rows are joined and built as
+ * JSON; the total and the illustrative flag are computed only when selected
+ * (observation-page.reads.ts). Every ordering and filter must give the rows, total and flag
+ * the tables give, whether or not the extras are selected, and on pages past the end.
+ */
+describe("observation pages", () => {
+  it("gives the tables' rows, total and flag for every ordering, filter and page", async () => {
+    let checked = 0;
+    for (const c of CASES) {
+      for (const order of Object.keys(ORDER_SQL)) {
+        for (const [first, offset] of [
+          [7, 0],
+          [5, 11],
+          [10, 100000],
+        ]) {
+          const after = offset ? `, after: "${cursor(offset)}"` : "";
+          const args = `first: ${first}${after}, orderBy: ${order}, filter: ${c.filter}`;
+          const full = await gql.run(
+            `{ observations(${args}) { totalCount containsIllustrative pageInfo { hasNextPage }
+              nodes { id year value unit { code } indicator { code } source { title } } } }`,
+          );
+          const bare = await gql.run(`{ observations(${args}) { nodes { id } } }`);
+          const flagOnly = await gql.run(
+            `{ observations(${args}) { containsIllustrative edges { node { id } } } }`,
+          );
+          expect(full.errors).toBeUndefined();
+          expect(bare.errors).toBeUndefined();
+          expect(flagOnly.errors).toBeUndefined();
+          const want = await expected(c, order, first, offset);
+          const got = (full.data as any).observations;
+          expect(got.nodes.map((n: any) => n.id)).toEqual(want.ids);
+          expect(got.totalCount).toBe(want.total);
+          expect(got.containsIllustrative).toBe(want.containsIllustrative);
+          expect(got.pageInfo.hasNextPage).toBe(offset + want.ids.length < want.total);
+          expect((bare.data as any).observations.nodes.map((n: any) => n.id)).toEqual(want.ids);
+          const flag = (flagOnly.data as any).observations;
+          expect(flag.edges.map((e: any) => e.node.id)).toEqual(want.ids);
+          expect(flag.containsIllustrative).toBe(want.containsIllustrative);
+          // Each page is one statement, with or without the extras.
+          expect(full.statements).toBe(1);
+          expect(bare.statements).toBe(1);
+          if (want.ids.length) checked++;
+        }
+      }
+    }
+    expect(checked).toBe(CASES.length * Object.keys(ORDER_SQL).length * 2);
+  });
+
+  it("answers the joined fields from the same rows as the entity loaders", async () => {
+    const q = (extra: string) =>
+      `{ observations(first: 40, orderBy: UNIT_ASC, filter: { datasets: [OFFICIAL, ILLUSTRATIVE] }) {
+        nodes { id year value dataset unit { code nameVi ${extra} } indicator { code measure } source { title } } } }`;
+    const joined = await gql.run(q(""));
+    const loaded = await gql.run(q("parent { code }"));
+    expect(joined.errors).toBeUndefined();
+    expect(loaded.errors).toBeUndefined();
+    const strip = (d: any) =>
+      d.observations.nodes.map((n: any) => ({
+        ...n,
+        unit: { code: n.unit.code, nameVi: n.unit.nameVi },
+      }));
+    expect(strip(joined.data)).toHaveLength(40);
+    expect(strip(joined.data)).toEqual(strip(loaded.data));
+  });
+});
