@@ -11,7 +11,9 @@ import {
   isUnitRow,
   readUnitPage,
   readUnitWithRelated,
+  needsTotal,
   rowServes,
+  unitFields,
   unitJoins,
   type UnitRow,
 } from "./unit.reads.js";
@@ -38,7 +40,15 @@ export class UnitResolver {
     if (rowServes(em, info, paths)) {
       const orderBy = args.orderBy ?? UnitOrder.CODE_ASC;
       const joins = unitJoins(em, info, paths);
-      const { rows, total } = await readUnitPage(em, args.filter, orderBy, page, joins);
+      const { rows, total } = await readUnitPage(
+        em,
+        args.filter,
+        orderBy,
+        page,
+        joins,
+        unitFields(info, paths),
+        needsTotal(info),
+      );
       return toConnection(rows as unknown as AdministrativeUnit[], total, page);
     }
     const [items, total] = await em.findAndCount(AdministrativeUnit, unitWhere(args.filter), {
