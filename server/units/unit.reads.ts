@@ -52,7 +52,7 @@ export function rowServes(em: EntityManager, info: GraphQLResolveInfo, paths: st
 }
 
 /** The fields selected on a unit at any of `paths` (empty: none). */
-export function unitFields(info: GraphQLResolveInfo, paths: string[][]): Set<string> {
+function unitFields(info: GraphQLResolveInfo, paths: string[][]): Set<string> {
   let all: Set<string> | null = null;
   for (const path of paths) {
     const fields = selectedFields(info, path);
@@ -62,9 +62,42 @@ export function unitFields(info: GraphQLResolveInfo, paths: string[][]): Set<str
 }
 
 /** True when a connection's selection shows its total (`totalCount`, or `pageInfo` from it). */
-export function needsTotal(info: GraphQLResolveInfo): boolean {
+function needsTotal(info: GraphQLResolveInfo): boolean {
   const fields = selectedFields(info, []);
   return !!fields && (fields.has("totalCount") || fields.has("pageInfo"));
+}
+
+/** How the `units` query reads a selection: from JSON rows (and with what), or as entities. */
+export interface UnitsPlan {
+  rows: boolean;
+  joins: UnitJoins;
+  fields: Set<string>;
+  needTotal: boolean;
+}
+
+const UNITS_PATHS = [["nodes"], ["edges", "node"]];
+// Per field node of a parsed query: Apollo keeps each query text's parsed document (and
+// graphql-jit its compiled function with it), so a repeated query finds its plan here.
+const plans = new WeakMap<object, UnitsPlan>();
+
+/**
+ * The plan of the `units` query for this request's selection. It depends only on the selection
+ * (the field nodes and the document's fragments, never on variables: look-ahead does not read
+ * @skip/@include or arguments), so it is kept per field node and computed once per query text.
+ */
+export function unitsPlan(em: EntityManager, info: GraphQLResolveInfo): UnitsPlan {
+  const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : null;
+  const known = node && plans.get(node);
+  if (known) return known;
+  const rows = rowServes(em, info, UNITS_PATHS);
+  const plan: UnitsPlan = {
+    rows,
+    joins: rows ? unitJoins(em, info, UNITS_PATHS) : { parent: null, successor: null },
+    fields: rows ? unitFields(info, UNITS_PATHS) : new Set(),
+    needTotal: needsTotal(info),
+  };
+  if (node) plans.set(node, plan);
+  return plan;
 }
 
 /** The parent and successor to join into the units statement: property -> column, or null. */

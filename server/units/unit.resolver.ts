@@ -11,10 +11,8 @@ import {
   isUnitRow,
   readUnitPage,
   readUnitWithRelated,
-  needsTotal,
   rowServes,
-  unitFields,
-  unitJoins,
+  unitsPlan,
   type UnitRow,
 } from "./unit.reads.js";
 
@@ -36,18 +34,17 @@ export class UnitResolver {
     const page = toPage(args);
     // Plain rows in one statement when the selection allows (unit.reads.ts), else entities;
     // the parent and successor joined into it when only their plain columns are asked for.
-    const paths = [["nodes"], ["edges", "node"]];
-    if (rowServes(em, info, paths)) {
+    const plan = unitsPlan(em, info);
+    if (plan.rows) {
       const orderBy = args.orderBy ?? UnitOrder.CODE_ASC;
-      const joins = unitJoins(em, info, paths);
       const { rows, total } = await readUnitPage(
         em,
         args.filter,
         orderBy,
         page,
-        joins,
-        unitFields(info, paths),
-        needsTotal(info),
+        plan.joins,
+        plan.fields,
+        plan.needTotal,
       );
       return toConnection(rows as unknown as AdministrativeUnit[], total, page);
     }

@@ -126,6 +126,33 @@ describe("units page read as JSON", () => {
     );
   });
 
+  it("keeps one plan per selection, whatever the variables", async () => {
+    const q = `query($f: UnitFilter, $n: Int) {
+      a: units(first: $n, filter: $f) { totalCount nodes { code successor { code } } }
+      b: units(first: $n, filter: $f, orderBy: CODE_DESC) { nodes { code nameEn key } } }`;
+    for (const variables of [
+      { f: { codes: ["hai-duong-63", "vn"] }, n: 1 },
+      { f: { level: "NATION" }, n: 5 },
+      { f: { codes: ["hai-duong-63", "vn"] }, n: 5 },
+    ]) {
+      const json = await gql.run(q, variables);
+      expect(json.errors).toBeUndefined();
+      const a = await gql.run(
+        `query($f: UnitFilter, $n: Int) { a: units(first: $n, filter: $f) { totalCount nodes { key code successor { code } } } }`,
+        variables,
+      );
+      expect((json.data as any).a).toEqual(withoutKey({ units: (a.data as any).a }));
+      expect((json.data as any).b.nodes.length).toBe(
+        Math.min(variables.n, (json.data as any).a.totalCount),
+      );
+    }
+    const last = await gql.run(q, { f: { codes: ["hai-duong-63", "vn"] }, n: 5 });
+    expect((last.data as any).a.nodes).toEqual([
+      { code: "hai-duong-63", successor: { code: "hai-phong-34" } },
+      { code: "vn", successor: null },
+    ]);
+  });
+
   it("rejects bad filters with the same coded errors", async () => {
     const q = (key: string) =>
       `{ units(filter: { search: "${"x".repeat(201)}" }) { nodes { code ${key} } } }`;
