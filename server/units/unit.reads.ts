@@ -226,18 +226,19 @@ const FIELD_NEEDS: Record<string, string[]> = {
 };
 
 /**
- * The JSON object of one unit of the page for the fields selected on it (null: unknown, every
- * column): the selected plain columns, the ids the selected relation fields follow, and a
- * joined parent / successor as a nested object (null when the unit has none) under
- * `parentRow` / `successorRow`, where its resolver finds it (preloadedField).
+ * The select list of one unit of the page for the fields selected on it (null: unknown, every
+ * column), each named as the row's property: the selected plain columns, the ids the selected
+ * relation fields follow, and a joined parent / successor as one JSON object (null when the
+ * unit has none) under `parentRow` / `successorRow`, where its resolver finds it
+ * (preloadedField). The driver's rows are then the unit rows as they are, never copied.
  */
-function unitJsonSql(fields: Set<string> | null, joins: UnitJoins): string {
+function unitSelectSql(fields: Set<string> | null, joins: UnitJoins): string {
   const keys = new Set<string>();
   for (const field of fields ?? COLUMN_OF.keys()) {
     if (COLUMN_OF.has(field)) keys.add(field);
     for (const key of FIELD_NEEDS[field] ?? []) keys.add(key);
   }
-  const pairs: [string, string][] = [];
+  const selected: string[] = [];
   for (const [relation, alias, idKey] of [
     ["parent", "p", "parentId"],
     ["successor", "su", "successorId"],
@@ -247,15 +248,13 @@ function unitJsonSql(fields: Set<string> | null, joins: UnitJoins): string {
     // A joined relation is served whole from its nested object: its id is not needed.
     keys.delete(idKey);
     const nested = jsonObjectSql([...columns].map(([prop, col]) => [prop, `${alias}."${col}"`]));
-    pairs.push([
-      `${relation}Row`,
-      `case when ${COLUMN_OF.get(idKey)} is null then null else ${nested} end`,
-    ]);
+    selected.push(
+      `case when ${COLUMN_OF.get(idKey)} is null then null else ${nested} end as "${relation}Row"`,
+    );
   }
-  return jsonObjectSql([
-    ...[...keys].map((k): [string, string] => [k, COLUMN_OF.get(k)!]),
-    ...pairs,
-  ]);
+  // Nothing selected on a unit (only the total, or only __typename): a row still stands for it.
+  if (!keys.size && !selected.length) keys.add("id");
+  return [...[...keys].map(k => `${COLUMN_OF.get(k)} as "${k}"`), ...selected].join(", ");
 }
 
 /**
@@ -263,12 +262,13 @@ function unitJsonSql(fields: Set<string> | null, joins: UnitJoins): string {
  * a request that selects `fields` on each unit (null: unknown, every column); the total only
  * when `needTotal`.
  *
- * PostgreSQL builds each unit as JSON of only the selected fields (`json_build_object`, then
- * `json_agg` in the page's order), so the driver hands over one text value that `JSON.parse`
- * turns into the rows, instead of parsing N rows × 10 columns (and the joined ones) into row
- * objects and copying them into fresh ones. Dates arrive as `YYYY-MM-DD` (PostgreSQL writes a
- * date in JSON as ISO 8601 whatever its DateStyle), as the driver's text gave them before.
- * `count(*) over ()` is asked only when the request selects `totalCount` or `pageInfo`.
+ * Only the selected columns are read, named as the row's properties, so the driver's rows serve
+ * as they come; before, all ten columns (and the joined ones) were parsed and copied into fresh
+ * objects. Building the whole page as JSON in PostgreSQL instead (`json_build_object` per row,
+ * `json_agg`) cost the server about as much for a units page and doubled the statement's time in
+ * PostgreSQL (0.72 against 0.37 ms for 100 units), so it is kept for the nested relations only.
+ * Dates come as the driver's `YYYY-MM-DD` text (MikroORM's type parser); `count(*) over ()` is
+ * asked only when the request selects `totalCount` or `pageInfo`.
  */
 export async function readUnitPage(
   em: EntityManager,
@@ -282,28 +282,25 @@ export async function readUnitPage(
   const { mask, params } = filterParams(filter);
   const fieldKey = fields ? [...fields].sort().join(",") : "*";
   const s = statement(
-    `units-json|${mask}|${orderBy}|${fieldKey}|${joinShape(joins)}|${needTotal ? 1 : 0}`,
+    `units|${mask}|${orderBy}|${fieldKey}|${joinShape(joins)}|${needTotal ? 1 : 0}`,
     () => {
       const joined = joinedSql(joins);
-      const order = `${ORDER_SQL[orderBy]}, u.id asc`;
-      return `select json_agg(p.j order by p.n) as rows${needTotal ? ", max(p.total) as total" : ""}
-      from (select ${unitJsonSql(fields, joins)} as j, row_number() over (order by ${order}) as n
-          ${needTotal ? ", count(*) over () as total" : ""}
+      return `select ${unitSelectSql(fields, joins)}${needTotal ? `, count(*) over () as "__total"` : ""}
         from administrative_unit u ${joined.from}
         where ${whereSql(mask)}
-        order by ${order} limit ? offset ?) p`;
+        order by ${ORDER_SQL[orderBy]}, u.id asc limit ? offset ?`;
     },
   );
-  const [read] = await runStatement<{ rows: UnitRow[] | null; total?: string | null }>(em, s, [
+  const rows = await runStatement<UnitRow & { __total?: string }>(em, s, [
     ...params,
     page.limit,
     page.offset,
   ]);
-  const rows = read.rows ?? [];
   // Not selected: any number serves (no field shows it); this one says "no next page".
   if (!needTotal) return { rows, total: page.offset + rows.length };
-  if (rows.length || page.offset === 0)
-    return { rows, total: rows.length ? Number(read.total) : 0 };
+  if (rows.length || page.offset === 0) {
+    return { rows, total: rows.length ? Number(rows[0].__total) : 0 };
+  }
   return { rows, total: await countUnits(em, mask, params) };
 }
 

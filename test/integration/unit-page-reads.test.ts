@@ -6,7 +6,7 @@ import { openTestDb, type TestDb } from "../helpers/db.js";
 let db: TestDb;
 let gql: Awaited<ReturnType<typeof createExecutor>>;
 beforeAll(async () => {
-  db = await openTestDb("unitjson");
+  db = await openTestDb("unitpage");
   gql = await createExecutor(db.orm);
 });
 afterAll(async () => {
@@ -15,7 +15,8 @@ afterAll(async () => {
 });
 
 /**
- * A page of units is read as JSON built by PostgreSQL of only the selected fields (unit.reads.ts).
+ * A page of units reads only the selected columns (unit.reads.ts), the joined parent/successor
+ * as JSON objects, and the total only when asked.
  * Selecting `key` (a getter, no column) sends the same request down the entity path
  * (`findAndCount`, managed entities), which served every units query before: both must answer
  * alike for every filter, order, page, null and relation.
@@ -41,7 +42,7 @@ async function bothPaths(args: string, selection: string, fragments = "") {
   return { json, data: (json.data as any).units };
 }
 
-describe("units page read as JSON", () => {
+describe("units page read of the selected columns", () => {
   const everything = `totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     nodes { KEY code nameVi nameEn level kind validFrom validTo parent { code nameVi level }
       successor { code validFrom } predecessors { code } }
