@@ -47,16 +47,21 @@ export interface ConnectionShape<T> {
 }
 
 export function toConnection<T>(items: T[], totalCount: number, page: Page): ConnectionShape<T> {
-  const edges = items.map((node, i) => ({ cursor: encode(page.offset + i), node }));
+  // The edges (a cursor string per item) are built only if the request reads them: most pages
+  // select `nodes` only, and a hundred base64 cursors were ~1.5 % of a units page's CPU.
+  let edges: ConnectionShape<T>["edges"] | undefined;
+  const last = items.length - 1;
   return {
-    edges,
+    get edges() {
+      return (edges ??= items.map((node, i) => ({ cursor: encode(page.offset + i), node })));
+    },
     nodes: items,
     totalCount,
     pageInfo: {
       hasNextPage: page.offset + items.length < totalCount,
       hasPreviousPage: page.offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: last >= 0 ? encode(page.offset) : null,
+      endCursor: last >= 0 ? encode(page.offset + last) : null,
     },
   };
 }

@@ -1,4 +1,10 @@
-import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import {
+  isObjectType,
+  isScalarType,
+  type GraphQLFieldResolver,
+  type GraphQLScalarSerializer,
+  type GraphQLSchema,
+} from "graphql";
 import { getMetadataStorage } from "type-graphql";
 
 /**
@@ -39,7 +45,36 @@ export function plainFieldResolvers(schema: GraphQLSchema): GraphQLSchema {
     if (!graphqlField || !resolve) continue;
     graphqlField.resolve = preloadedOr(key, resolve);
   }
+  rememberValidDates(schema);
   return schema;
+}
+
+// Distinct valid dates remembered; the data holds a few hundred (units' and sources' dates).
+const MAX_DATES = 4096;
+const remembering = new WeakSet<GraphQLScalarSerializer<unknown>>();
+
+/**
+ * graphql-scalars' `LocalDate` checks every date it writes out with a regular expression, a
+ * `Date` built and printed back (`toISOString`) and a template string: per value, on every row
+ * of a list, for text PostgreSQL already wrote as a canonical `YYYY-MM-DD`. Its output check
+ * is wrapped here so that a string it has accepted once is returned at once after; anything
+ * else (a new string, an invalid one, a non-string) goes through the scalar's own check, with
+ * its own result or error. Inputs (parseValue, parseLiteral) are not touched. The scalar is
+ * one shared object, so every field of type LocalDate gets the same, unchanged, answers.
+ */
+function rememberValidDates(schema: GraphQLSchema): void {
+  const type = schema.getType("LocalDate");
+  if (!isScalarType(type) || remembering.has(type.serialize)) return;
+  const check = type.serialize;
+  const valid = new Set<string>();
+  const serialize: GraphQLScalarSerializer<unknown> = value => {
+    if (typeof value === "string" && valid.has(value)) return value;
+    const out = check(value);
+    if (typeof value === "string" && out === value && valid.size < MAX_DATES) valid.add(value);
+    return out;
+  };
+  remembering.add(serialize);
+  type.serialize = serialize;
 }
 
 const preloaded: { typeName: string; field: string; key: string }[] = [];

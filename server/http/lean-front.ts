@@ -45,36 +45,36 @@ const readJsonBody: RequestHandler = (req, _res, next) => {
   let ended = false;
   req.on("data", (chunk: Buffer) => chunks.push(chunk));
   // Bound like raw-body's callback: the rest of the request runs in this async context (the SQL
-  // counter's scope), not in the socket's.
-  req.once(
-    "end",
-    AsyncResource.bind(() => {
-      ended = true;
-      let text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString("utf8");
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      if (text.length === 0) {
-        req.body = {};
-        return next();
-      }
-      const first = /^[\x20\x09\x0a\x0d]*(.)/.exec(text)?.[1];
-      if (first !== "{" && first !== "[") return next(failure("entity.parse.failed"));
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        return next(failure("entity.parse.failed"));
-      }
-      req.body = body;
-      next();
-    }),
-  );
+  // counter's scope), not in the socket's. One resource for both listeners, entered with
+  // runInAsyncScope: AsyncResource.bind made a resource and a bound function per listener and
+  // defined a deprecated getter on each (util.deprecate), ~4 % of a `{ __typename }` request.
+  const scope = new AsyncResource("osh.jsonBody");
+  req.once("end", () => scope.runInAsyncScope(onEnd));
   // The client went away mid-body: answered (to no one) as body-parser does.
-  req.once(
-    "close",
-    AsyncResource.bind(() => {
+  req.once("close", () =>
+    scope.runInAsyncScope(() => {
       if (!ended) next(failure("request.aborted"));
     }),
   );
+  function onEnd() {
+    ended = true;
+    let text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString("utf8");
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.length === 0) {
+      req.body = {};
+      return next();
+    }
+    const first = /^[\x20\x09\x0a\x0d]*(.)/.exec(text)?.[1];
+    if (first !== "{" && first !== "[") return next(failure("entity.parse.failed"));
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return next(failure("entity.parse.failed"));
+    }
+    req.body = body;
+    next();
+  }
 };
 
 type Step = (req: Request, res: Response, next: NextFunction) => unknown;

@@ -12,7 +12,7 @@ import {
   readUnitPage,
   readUnitWithRelated,
   rowServes,
-  unitJoins,
+  unitsPlan,
   type UnitRow,
 } from "./unit.reads.js";
 
@@ -34,11 +34,18 @@ export class UnitResolver {
     const page = toPage(args);
     // Plain rows in one statement when the selection allows (unit.reads.ts), else entities;
     // the parent and successor joined into it when only their plain columns are asked for.
-    const paths = [["nodes"], ["edges", "node"]];
-    if (rowServes(em, info, paths)) {
+    const plan = unitsPlan(em, info);
+    if (plan.rows) {
       const orderBy = args.orderBy ?? UnitOrder.CODE_ASC;
-      const joins = unitJoins(em, info, paths);
-      const { rows, total } = await readUnitPage(em, args.filter, orderBy, page, joins);
+      const { rows, total } = await readUnitPage(
+        em,
+        args.filter,
+        orderBy,
+        page,
+        plan.joins,
+        plan.fields,
+        plan.needTotal,
+      );
       return toConnection(rows as unknown as AdministrativeUnit[], total, page);
     }
     const [items, total] = await em.findAndCount(AdministrativeUnit, unitWhere(args.filter), {
