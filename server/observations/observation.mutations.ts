@@ -134,7 +134,7 @@ export class ObservationWriteResolver {
       limit: page.limit,
       offset: page.offset,
     });
-    return { ...toConnection(items, total, page), containsIllustrative: false };
+    return Object.assign(toConnection(items, total, page), { containsIllustrative: false });
   }
 
   @Mutation(() => Observation, {

@@ -91,10 +91,10 @@ export class ObservationResolver {
         containsIllustrative: !selected || selected.has("containsIllustrative"),
       },
     );
-    return {
-      ...toConnection(rows as unknown as Observation[], total, page),
+    // Object.assign keeps the connection's lazy `edges` getter (a spread would call it).
+    return Object.assign(toConnection(rows as unknown as Observation[], total, page), {
       containsIllustrative,
-    };
+    });
   }
 
   @FieldResolver(() => Boolean, {
