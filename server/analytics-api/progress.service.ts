@@ -50,7 +50,8 @@ export function judge(
   const direction = indicator.direction === Direction.NONE ? null : indicator.direction;
   const result: ProgressResult = assessTarget({
     kind: target.kind,
-    series: points.map(p => ({ year: p.year, value: p.value, interval: p.interval })),
+    // The points themselves: the analytics copy what they keep (usablePoints).
+    series: points,
     direction,
     requiredRate: target.kind === "ANNUAL_RATE" ? target.value / 100 : null,
     targetValue: target.kind === "ANNUAL_RATE" ? null : target.value,
@@ -59,7 +60,7 @@ export function judge(
     endYear: target.endYear,
     naturalLimit: indicator.measure === "PERCENT" ? 100 : null,
   });
-  const used = new Set(result.components.pointsUsed.map(p => p.year));
+  const used = result.components.pointsUsed;
   return {
     status: result.status as ProgressStatus,
     method: result.method,
@@ -93,7 +94,9 @@ export function judge(
         measure: indicator.measure,
       });
     },
-    illustrative: points.some(p => p.illustrative && (used.has(p.year) || used.size === 0)),
+    illustrative: points.some(
+      p => p.illustrative && (used.length === 0 || used.some(u => u.year === p.year)),
+    ),
   };
 }
 
