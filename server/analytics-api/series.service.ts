@@ -2,8 +2,8 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import {
   asReportedCounts,
   harmoniseCounts,
-  poissonInterval,
   ratePer,
+  rememberedInterval,
   type CountPoint,
   type LineageLink,
 } from "../analytics/index.js";
@@ -291,7 +291,7 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
     const value = notAdditive ? null : rate ? p.value : p.count;
     const interval =
       rate && p.count !== null && p.denominator
-        ? scaled(poissonInterval(p.count), per / p.denominator)
+        ? scaled(rememberedInterval(p.count), per / p.denominator)
         : null;
     return {
       year: p.year,
@@ -336,6 +336,10 @@ function asReportedPoints(
   } else if (nums && !isAscending(nums)) {
     years = [...nums.keys()].sort((a, b) => a - b);
   }
+  // One components array and one missing-unit array for every point of the series (the answer
+  // only reads them); a fresh pair per point was thousands of arrays per scorecard.
+  const components = [code];
+  const none: string[] = [];
   const points: SeriesPointType[] = [];
   for (const year of years) {
     const n = nums?.get(year);
@@ -356,12 +360,12 @@ function asReportedPoints(
       denominator: rate ? denominator : null,
       interval:
         rate && count !== null && denominator
-          ? scaled(poissonInterval(count), per / denominator)
+          ? scaled(rememberedInterval(count), per / denominator)
           : null,
       dataset: illustrative ? Dataset.ILLUSTRATIVE : Dataset.OFFICIAL,
       illustrative,
-      components: [code],
-      missingFrom: missing ? [code] : [],
+      components,
+      missingFrom: missing ? components : none,
       gap:
         value !== null
           ? null
@@ -384,7 +388,10 @@ function isAscending(byYear: Map<number, unknown>): boolean {
   return true;
 }
 
-function scaled(interval: { lower: number; upper: number; level: number } | null, factor: number) {
+function scaled(
+  interval: Readonly<{ lower: number; upper: number; level: number }> | null,
+  factor: number,
+) {
   return interval
     ? { lower: interval.lower * factor, upper: interval.upper * factor, level: interval.level }
     : null;
