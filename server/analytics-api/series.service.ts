@@ -2,7 +2,6 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import {
   asReportedCounts,
   harmoniseCounts,
-  ratePer,
   rememberedInterval,
   type CountPoint,
   type LineageLink,
@@ -10,8 +9,8 @@ import {
 import { narrowReads, unitTags } from "../cache/read-tags.js";
 import { Dataset } from "../graphql/enums.js";
 import { Measure } from "../indicators/indicator.enums.js";
-import { runOnPrimary } from "./primary-statement.js";
 import { SeriesBasis, type SeriesPointType } from "./progress.types.js";
+import { asReportedPoints, cellsByYear, readChosen, scaled, type Chosen } from "./series-values.js";
 
 /**
  * What the series building reads of an indicator and a unit: an entity (the series and compare
@@ -65,38 +64,6 @@ const LINEAGE_SQL = `select p.id as predecessor_id, p.code as predecessor, s.cod
   from unit_lineage l join administrative_unit p on p.id = l.predecessor_id
   join administrative_unit s on s.id = l.successor_id order by l.id`;
 
-/** One chosen observation: indicator id, unit id, year, official?, value. */
-type ObservationRow = [number, number, number, boolean, number];
-
-/**
- * The yearly totals of these indicators and units, one value per indicator, unit and year: the
- * official one where both data sets have one (officialWins; the table holds at most one row
- * per data set, `observation_key`), as JSON arrays in ONE value, ordered by indicator, unit and
- * year. PostgreSQL walks the `observation_series` index in that order anyway, and one JSON.parse
- * costs far less than the driver's parse of thousands of rows of five typed columns.
- */
-const OBSERVATIONS_SQL = `select coalesce(json_agg(json_build_array(o.indicator_id, o.unit_id,
-      o.year, o.dataset = 'OFFICIAL', o.value) order by o.indicator_id, o.unit_id, o.year), '[]') as rows
-  from (select distinct on (indicator_id, unit_id, year) indicator_id, unit_id, year, dataset, value
-    from observation
-    where indicator_id = any(?::int[]) and unit_id = any(?::int[]) and period = 'YEAR'
-      and disaggregation = 'TOTAL' and review_state = 'APPROVED' and dataset = any(?::text[])
-    order by indicator_id, unit_id, year, dataset = 'OFFICIAL' desc) o`;
-
-async function readObservations(
-  em: EntityManager,
-  indicatorIds: number[],
-  unitIds: number[],
-  datasets: Dataset[],
-): Promise<ObservationRow[]> {
-  const [row] = await runOnPrimary<{ rows: ObservationRow[] }>(em, OBSERVATIONS_SQL, [
-    indicatorIds,
-    unitIds,
-    datasets,
-  ]);
-  return row.rows;
-}
-
 /** Measures whose yearly values add up across units (a percentage does not). */
 const ADDITIVE = new Set<Measure>([
   Measure.COUNT,
@@ -145,38 +112,12 @@ export async function buildSeries<I extends SeriesIndicator, U extends SeriesUni
   }
   // The statement reads only these units' observations: a cached answer stays when another
   // unit's observations change (server/cache/read-tags.ts).
-  const rows =
+  const chosen: Chosen =
     indicatorIds.size && unitIds.size
       ? await narrowReads("observation", unitTags("observation", unitIds.values()), () =>
-          readObservations(em, [...indicatorIds], [...unitIds.values()], request.datasets),
+          readChosen(em, [...indicatorIds], unitIds, request.datasets),
         )
-      : [];
-  const codeById = new Map([...unitIds].map(([code, id]) => [id, code]));
-  // indicatorId -> unitCode -> year -> value (official wins over illustrative, in PostgreSQL)
-  const chosen: Chosen = new Map();
-  let byUnit: Map<string, Map<number, Cell>> | undefined;
-  let byYear: Map<number, Cell> | undefined;
-  let lastIndicator = -1;
-  let lastUnit = -1;
-  // Rows come ordered by indicator, unit and year: one map lookup per series, not per row.
-  for (const [indicatorId, unitId, year, official, value] of rows) {
-    if (indicatorId !== lastIndicator) {
-      byUnit = chosen.get(indicatorId);
-      if (!byUnit) chosen.set(indicatorId, (byUnit = new Map()));
-      lastIndicator = indicatorId;
-      lastUnit = -1;
-    }
-    if (unitId !== lastUnit) {
-      const code = codeById.get(unitId)!;
-      byYear = byUnit!.get(code);
-      if (!byYear) byUnit!.set(code, (byYear = new Map()));
-      lastUnit = unitId;
-    }
-    byYear!.set(year, {
-      dataset: official ? Dataset.OFFICIAL : Dataset.ILLUSTRATIVE,
-      value: Number(value),
-    });
-  }
+      : new Map();
   const newUnits = [
     ...new Set(
       request.units
@@ -198,12 +139,6 @@ export async function buildSeries<I extends SeriesIndicator, U extends SeriesUni
 }
 
 export const isRate = (i: SeriesIndicator): boolean => Boolean(i.numerator && i.denominator);
-
-interface Cell {
-  dataset: Dataset;
-  value: number;
-}
-type Chosen = Map<number, Map<string, Map<number, Cell>>>;
 
 /** The unit and, for a harmonised series, every unit merged into it (followed back in time). */
 function componentsOf(unit: string, links: LineageLink[], harmonise: boolean): Set<string> {
@@ -252,10 +187,8 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
   // Only this unit's own rows (and its predecessors' when harmonising): linear, not quadratic.
   const units = componentsOf(unit.code, links, request.basis === SeriesBasis.HARMONISED);
   for (const code of units) {
-    const nums = chosen.get(numId)?.get(code) ?? new Map<number, Cell>();
-    const dens = denId
-      ? (chosen.get(denId)?.get(code) ?? new Map<number, Cell>())
-      : new Map<number, Cell>();
+    const nums = cellsByYear(chosen.get(numId)?.get(code));
+    const dens = cellsByYear(denId ? chosen.get(denId)?.get(code) : undefined);
     const years = [...new Set([...nums.keys(), ...dens.keys()])].sort((a, b) => a - b);
     const byYear = new Map<number, Dataset>();
     datasetOf.set(code, byYear);
@@ -314,87 +247,6 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
     points,
     containsIllustrative: points.some(p => p.illustrative),
   };
-}
-
-/**
- * One unit's series as reported, straight from its chosen values: the same points that
- * asReportedCounts and the general path below give for a single unit (a value per year with a
- * count or a denominator, components [unit], the unit in missingFrom when its count or, for a
- * rate, its denominator is missing), without their per-unit maps and intermediate points. A
- * scorecard builds hundreds of these per request.
- */
-function asReportedPoints(
-  code: string,
-  nums: Map<number, Cell> | undefined,
-  dens: Map<number, Cell> | undefined,
-  rate: boolean,
-  per: number,
-): SeriesPointType[] {
-  let years: Iterable<number> = nums?.keys() ?? [];
-  if (rate && dens?.size) {
-    years = [...new Set([...(nums?.keys() ?? []), ...dens.keys()])].sort((a, b) => a - b);
-  } else if (nums && !isAscending(nums)) {
-    years = [...nums.keys()].sort((a, b) => a - b);
-  }
-  // One components array and one missing-unit array for every point of the series (the answer
-  // only reads them); a fresh pair per point was thousands of arrays per scorecard.
-  const components = [code];
-  const none: string[] = [];
-  const points: SeriesPointType[] = [];
-  for (const year of years) {
-    const n = nums?.get(year);
-    const d = rate ? dens?.get(year) : undefined;
-    const illustrative =
-      n?.dataset === Dataset.ILLUSTRATIVE || d?.dataset === Dataset.ILLUSTRATIVE;
-    // As sumPoint adds them up from 0 (one component).
-    const count = n === undefined ? null : 0 + n.value;
-    const denominator = rate ? (d === undefined ? null : 0 + d.value) : 1;
-    const rateValue = ratePer(count, denominator, per);
-    const value = rate ? rateValue : count;
-    const countMissing = count === null;
-    const missing = countMissing || (rate && denominator === null);
-    points.push({
-      year,
-      value,
-      count: rate ? count : null,
-      denominator: rate ? denominator : null,
-      interval:
-        rate && count !== null && denominator
-          ? scaled(rememberedInterval(count), per / denominator)
-          : null,
-      dataset: illustrative ? Dataset.ILLUSTRATIVE : Dataset.OFFICIAL,
-      illustrative,
-      components,
-      missingFrom: missing ? components : none,
-      gap:
-        value !== null
-          ? null
-          : countMissing
-            ? "COUNT_MISSING"
-            : rate && denominator === null
-              ? "DENOMINATOR_MISSING"
-              : "NOT_COMPUTABLE",
-    });
-  }
-  return points;
-}
-
-function isAscending(byYear: Map<number, unknown>): boolean {
-  let last = -Infinity;
-  for (const year of byYear.keys()) {
-    if (year < last) return false;
-    last = year;
-  }
-  return true;
-}
-
-function scaled(
-  interval: Readonly<{ lower: number; upper: number; level: number }> | null,
-  factor: number,
-) {
-  return interval
-    ? { lower: interval.lower * factor, upper: interval.upper * factor, level: interval.level }
-    : null;
 }
 
 function gapOf(
