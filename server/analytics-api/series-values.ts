@@ -23,22 +23,25 @@ type SeriesRow = [number, number, number[], boolean[], (number | string)[]];
 /**
  * The yearly totals of these indicators and units, one value per indicator, unit and year: the
  * official one where both data sets have one (officialWins; the table holds at most one row
- * per data set, `observation_key`). PostgreSQL walks the `observation_series` index in order and
- * sends each series as three arrays in ONE JSON value: one JSON.parse of a few hundred arrays
- * costs far less than the driver's parse of thousands of rows of five typed columns, and no
- * object per observation is made.
+ * per data set, `observation_key`). Each indicator × unit pair is one walk of the
+ * `observation_series` index (indicator, unit, year), which gives its years in order: asked as
+ * `indicator_id = any(..) and unit_id = any(..)`, PostgreSQL chose a bitmap scan of every row of
+ * the units, a filter and a sort instead (at scale 100: 13 ms against 8 ms). Each series comes
+ * as three arrays in ONE JSON value: one JSON.parse of a few hundred arrays costs far less than
+ * the driver's parse of thousands of rows of five typed columns, and no object per observation
+ * is made. Pairs without a value send nothing.
  */
-const OBSERVATIONS_SQL = `select coalesce(json_agg(json_build_array(s.indicator_id, s.unit_id,
-      s.years, s.official, s.vals) order by s.indicator_id, s.unit_id), '[]') as rows
-  from (select indicator_id, unit_id, array_agg(year order by year) as years,
+const OBSERVATIONS_SQL = `select coalesce(json_agg(json_build_array(i.id, u.id, s.years,
+      s.official, s.vals)), '[]') as rows
+  from unnest(?::int[]) as i(id) cross join unnest(?::int[]) as u(id)
+  cross join lateral (select array_agg(year order by year) as years,
       array_agg(dataset = 'OFFICIAL' order by year) as official,
       array_agg(value order by year) as vals
-    from (select distinct on (indicator_id, unit_id, year) indicator_id, unit_id, year, dataset, value
-      from observation
-      where indicator_id = any(?::int[]) and unit_id = any(?::int[]) and period = 'YEAR'
+    from (select distinct on (year) year, dataset, value from observation
+      where indicator_id = i.id and unit_id = u.id and period = 'YEAR'
         and disaggregation = 'TOTAL' and review_state = 'APPROVED' and dataset = any(?::text[])
-      order by indicator_id, unit_id, year, dataset = 'OFFICIAL' desc) o
-    group by indicator_id, unit_id) s`;
+      order by year, dataset = 'OFFICIAL' desc) o) s
+  where s.years is not null`;
 
 /** The chosen values of these indicators for these units (code -> id), in one statement. */
 export async function readChosen(
