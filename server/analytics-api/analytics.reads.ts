@@ -1,8 +1,9 @@
-import type { EntityManager, Knex } from "@mikro-orm/postgresql";
+import type { EntityManager } from "@mikro-orm/postgresql";
 import { BadInputError } from "../graphql/errors.js";
 import { checkCodes } from "../graphql/validate.js";
 import type { Comparator, Direction, Measure, TargetKind } from "../indicators/indicator.enums.js";
 import type { UnitRow } from "../units/unit.reads.js";
+import { runOnPrimary } from "./primary-statement.js";
 import type { LineageRow } from "./series.service.js";
 
 /**
@@ -285,16 +286,8 @@ function reference(
   return id === null ? null : { id, load: () => load(id) };
 }
 
-/**
- * Runs the statement through the knex client of MikroORM's (primary) connection, as the ORM
- * reads it replaced did: the response cache sees what it reads (knex's `query` event) and the
- * per-request SQL count counts it (the ORM logger).
- */
+/** The one lookup row (runOnPrimary: the response cache and the SQL count still see it). */
 async function run(em: EntityManager, text: string, params: unknown[]): Promise<LookupRow> {
-  const result = (await em
-    .getConnection()
-    .getKnex()
-    .raw(text, params as readonly Knex.RawBinding[])) as { rows: LookupRow[] };
-  em.config.getLogger().logQuery({ query: text, level: "info" });
-  return result.rows[0];
+  const [row] = await runOnPrimary<LookupRow>(em, text, params);
+  return row;
 }

@@ -93,6 +93,19 @@ export async function buildScorecard(
     ),
   );
 
+  // A cell without data is judged the same for every unit (NOT_ASSESSABLE, NO_DATA): once per
+  // target, not once per empty cell (most cells of a sparse scorecard).
+  const judgedEmpty = new Map<number, Progress>();
+  const judgeCell = (t: ScorecardTargetJson, points: SeriesPointType[]): Progress => {
+    const indicator = targetIndicators.get(t.indicatorId)!;
+    if (points.length) return judge(t, indicator, points, t.instrumentNumber);
+    let progress = judgedEmpty.get(t.id);
+    if (!progress) {
+      progress = judge(t, indicator, points, t.instrumentNumber);
+      judgedEmpty.set(t.id, progress);
+    }
+    return progress;
+  };
   const rows = targets.map(target => {
     const indicator = targetIndicators.get(target.indicatorId)!;
     const code = indicator.code;
@@ -104,11 +117,9 @@ export async function buildScorecard(
       return {
         unit,
         series: points,
-        progress: judge(target, indicator, points, target.instrumentNumber),
+        progress: judgeCell(target, points),
         ownTargetId: own?.id ?? null,
-        ownProgress: own
-          ? judge(own, targetIndicators.get(own.indicatorId)!, points, own.instrumentNumber)
-          : null,
+        ownProgress: own ? judgeCell(own, points) : null,
         nationalLatestYear: nationalLatest?.year ?? null,
         nationalLatestValue: nationalLatest?.value ?? null,
         targetEntities,

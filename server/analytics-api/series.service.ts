@@ -2,8 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import {
   asReportedCounts,
   harmoniseCounts,
-  officialWins,
-  poissonInterval,
+  rememberedInterval,
   type CountPoint,
   type LineageLink,
 } from "../analytics/index.js";
@@ -11,6 +10,7 @@ import { narrowReads, unitTags } from "../cache/read-tags.js";
 import { Dataset } from "../graphql/enums.js";
 import { Measure } from "../indicators/indicator.enums.js";
 import { SeriesBasis, type SeriesPointType } from "./progress.types.js";
+import { asReportedPoints, cellsByYear, readChosen, scaled, type Chosen } from "./series-values.js";
 
 /**
  * What the series building reads of an indicator and a unit: an entity (the series and compare
@@ -92,9 +92,17 @@ export async function buildSeries<I extends SeriesIndicator, U extends SeriesUni
     successor: l.successor,
     effectiveYear: l.effective_year,
   }));
+  // The units' own observations and, harmonised, those of the units merged into them: not
+  // every predecessor of the lineage (at scale 100 a 5-unit series read ~95 units' rows).
+  const harmonise = request.basis === SeriesBasis.HARMONISED;
+  const predecessorIds = new Map(lineage.map(l => [l.predecessor, l.predecessor_id]));
   const unitIds = new Map<string, number>();
   for (const u of request.units) unitIds.set(u.code, u.id);
-  for (const l of lineage) unitIds.set(l.predecessor, l.predecessor_id);
+  for (const u of request.units) {
+    for (const code of componentsOf(u.code, links, harmonise)) {
+      if (!unitIds.has(code)) unitIds.set(code, predecessorIds.get(code)!);
+    }
+  }
   const indicatorIds = new Set<number>();
   for (const i of request.indicators) {
     if (isRate(i)) {
@@ -102,48 +110,14 @@ export async function buildSeries<I extends SeriesIndicator, U extends SeriesUni
       indicatorIds.add(i.denominator!.id);
     } else indicatorIds.add(i.id);
   }
-  // Plain rows, not entities: a scorecard over 34 units reads thousands of values, and
-  // building ORM entities for them cost more than the query itself (bench/RESULTS.md).
-  const params: unknown[] = [];
-  const list = (values: readonly unknown[]) => {
-    params.push(...values);
-    return `(${values.map(() => "?").join(", ")})`;
-  };
   // The statement reads only these units' observations: a cached answer stays when another
   // unit's observations change (server/cache/read-tags.ts).
-  const rows =
+  const chosen: Chosen =
     indicatorIds.size && unitIds.size
       ? await narrowReads("observation", unitTags("observation", unitIds.values()), () =>
-          em.getConnection().execute<
-            {
-              indicator_id: number;
-              unit_id: number;
-              year: number;
-              dataset: Dataset;
-              value: number;
-            }[]
-          >(
-            `select indicator_id, unit_id, year, dataset, value from observation
-       where indicator_id in ${list([...indicatorIds])} and unit_id in ${list([...unitIds.values()])}
-         and period = 'YEAR' and disaggregation = 'TOTAL' and review_state = 'APPROVED' and dataset in ${list(request.datasets)}`,
-            params,
-          ),
+          readChosen(em, [...indicatorIds], unitIds, request.datasets),
         )
-      : [];
-  const codeById = new Map([...unitIds].map(([code, id]) => [id, code]));
-  // indicatorId -> unitCode -> year -> value (official wins over illustrative)
-  const chosen: Chosen = new Map();
-  for (const o of rows) {
-    const byUnit = chosen.get(o.indicator_id) ?? new Map<string, Map<number, Cell>>();
-    chosen.set(o.indicator_id, byUnit);
-    const code = codeById.get(o.unit_id)!;
-    const byYear = byUnit.get(code) ?? new Map<number, Cell>();
-    byUnit.set(code, byYear);
-    byYear.set(
-      o.year,
-      officialWins(byYear.get(o.year), { dataset: o.dataset, value: Number(o.value) }),
-    );
-  }
+      : new Map();
   const newUnits = [
     ...new Set(
       request.units
@@ -165,12 +139,6 @@ export async function buildSeries<I extends SeriesIndicator, U extends SeriesUni
 }
 
 export const isRate = (i: SeriesIndicator): boolean => Boolean(i.numerator && i.denominator);
-
-interface Cell {
-  dataset: Dataset;
-  value: number;
-}
-type Chosen = Map<number, Map<string, Map<number, Cell>>>;
 
 /** The unit and, for a harmonised series, every unit merged into it (followed back in time). */
 function componentsOf(unit: string, links: LineageLink[], harmonise: boolean): Set<string> {
@@ -199,16 +167,28 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
   const rate = isRate(indicator);
   const numId = rate ? indicator.numerator!.id : indicator.id;
   const denId = rate ? indicator.denominator!.id : null;
+  if (request.basis !== SeriesBasis.HARMONISED) {
+    const nums = chosen.get(numId)?.get(unit.code);
+    const dens = denId === null ? undefined : chosen.get(denId)?.get(unit.code);
+    const per = rate ? (indicator.multiplier ?? 100_000) : 1;
+    const points = asReportedPoints(unit.code, nums, dens, rate, per);
+    return {
+      indicator,
+      unit,
+      basis: request.basis,
+      datasets: request.datasets,
+      points,
+      containsIllustrative: points.some(p => p.illustrative),
+    };
+  }
   // unit code -> year -> dataset of the values used (no string key per point: fewer allocations)
   const datasetOf = new Map<string, Map<number, Dataset>>();
   const counts: Record<string, CountPoint[]> = {};
   // Only this unit's own rows (and its predecessors' when harmonising): linear, not quadratic.
   const units = componentsOf(unit.code, links, request.basis === SeriesBasis.HARMONISED);
   for (const code of units) {
-    const nums = chosen.get(numId)?.get(code) ?? new Map<number, Cell>();
-    const dens = denId
-      ? (chosen.get(denId)?.get(code) ?? new Map<number, Cell>())
-      : new Map<number, Cell>();
+    const nums = cellsByYear(chosen.get(numId)?.get(code));
+    const dens = cellsByYear(denId ? chosen.get(denId)?.get(code) : undefined);
     const years = [...new Set([...nums.keys(), ...dens.keys()])].sort((a, b) => a - b);
     const byYear = new Map<number, Dataset>();
     datasetOf.set(code, byYear);
@@ -244,7 +224,7 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
     const value = notAdditive ? null : rate ? p.value : p.count;
     const interval =
       rate && p.count !== null && p.denominator
-        ? scaled(poissonInterval(p.count), per / p.denominator)
+        ? scaled(rememberedInterval(p.count), per / p.denominator)
         : null;
     return {
       year: p.year,
@@ -267,12 +247,6 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
     points,
     containsIllustrative: points.some(p => p.illustrative),
   };
-}
-
-function scaled(interval: { lower: number; upper: number; level: number } | null, factor: number) {
-  return interval
-    ? { lower: interval.lower * factor, upper: interval.upper * factor, level: interval.level }
-    : null;
 }
 
 function gapOf(

@@ -31,7 +31,12 @@ export {
   classify,
   naturalLimitFactor,
 } from "./thresholds.js";
-export { chiSquareQuantile, poissonInterval, regularizedGammaP } from "./poisson.js";
+export {
+  chiSquareQuantile,
+  poissonInterval,
+  regularizedGammaP,
+  rememberedInterval,
+} from "./poisson.js";
 export {
   ratePer,
   rateSeries,

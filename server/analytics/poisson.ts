@@ -115,6 +115,15 @@ export function chiSquareQuantile(p: number, df: number): number {
  * `level` outside (0, 1), which is a programming error, not a data problem.
  */
 export function poissonInterval(count: number | null, level = 0.95): Interval | null {
+  const known = rememberedInterval(count, level);
+  return known && { ...known };
+}
+
+/**
+ * {@link poissonInterval} without the copy: the remembered interval itself, which the caller
+ * must not change (series building scales it into a new object at once).
+ */
+export function rememberedInterval(count: number | null, level = 0.95): Readonly<Interval> | null {
   if (!(level > 0 && level < 1)) {
     throw new RangeError(`poissonInterval needs 0 < level < 1, got ${level}`);
   }
@@ -123,16 +132,19 @@ export function poissonInterval(count: number | null, level = 0.95): Interval | 
   }
   // Two bisections of ~100 incomplete-gamma evaluations each, for the same few thousand counts
   // on every scorecard: remembered (a pure function of count and level; bounded memory).
-  const key = `${level}:${count}`;
-  const known = intervals.get(key);
-  if (known) return { ...known };
+  let byCount = intervals.get(level);
+  if (!byCount) intervals.set(level, (byCount = new Map()));
+  const known = byCount.get(count);
+  if (known) return known;
   const alpha = 1 - level;
   const lower = count === 0 ? 0 : chiSquareQuantile(alpha / 2, 2 * count) / 2;
   const upper = chiSquareQuantile(1 - alpha / 2, 2 * count + 2) / 2;
-  if (intervals.size >= MAX_REMEMBERED) intervals.clear();
-  intervals.set(key, { lower, upper, level });
-  return { lower, upper, level };
+  if (byCount.size >= MAX_REMEMBERED) byCount.clear();
+  const made = { lower, upper, level };
+  byCount.set(count, made);
+  return made;
 }
 
 const MAX_REMEMBERED = 20_000;
-const intervals = new Map<string, Interval>();
+/** level -> count -> interval (no string key per look-up). */
+const intervals = new Map<number, Map<number, Interval>>();

@@ -90,6 +90,28 @@ export function usablePoints(
   series: readonly SeriesPoint[],
   endYear: number | null,
 ): Checked<Usable[]> {
+  // Series usually come in ascending years: then no map and no sort are needed. A year out of
+  // order (or repeated) falls back to the general path below, which gives the same answer.
+  const ascending: Usable[] = [];
+  let last = -Infinity;
+  for (const p of series) {
+    if (p.value === null || !Number.isFinite(p.value) || !Number.isFinite(p.year)) {
+      continue;
+    }
+    if (endYear !== null && p.year > endYear) {
+      continue;
+    }
+    if (!(p.year > last)) return usableUnordered(series, endYear);
+    last = p.year;
+    ascending.push({ year: p.year, value: p.value, interval: p.interval ?? null });
+  }
+  return { ok: true, value: ascending };
+}
+
+function usableUnordered(
+  series: readonly SeriesPoint[],
+  endYear: number | null,
+): Checked<Usable[]> {
   const byYear = new Map<number, Usable>();
   for (const p of series) {
     if (p.value === null || !Number.isFinite(p.value) || !Number.isFinite(p.year)) {
