@@ -29,10 +29,13 @@ export async function explainQueries(
   queries: BenchQuery[],
 ): Promise<Explained[]> {
   const orm = await initOrm({ clientUrl: databaseUrl, poolMax: 2 });
-  let captured: string[] | null = null;
+  let captured: { sql: string; params: unknown[] }[] | null = null;
   const platform = orm.em.getPlatform();
   orm.config.set("onQuery", (sql: string, params: readonly unknown[]) => {
-    captured?.push(platform.formatQuery(sql, params as unknown[]));
+    // The app's hand-written reads (graphql/sql-statement.ts) call the same hook with numbered
+    // `$1` placeholders: those keep their parameters, which EXPLAIN takes as bind values.
+    if (/\$\d/.test(sql)) captured?.push({ sql, params: [...params] });
+    else captured?.push({ sql: platform.formatQuery(sql, params as unknown[]), params: [] });
     return sql;
   });
   const { app, apollo } = await createApp({ orm, production: true });
@@ -52,17 +55,18 @@ export async function explainQueries(
         headers: { "content-type": "application/json" },
         body: query.body,
       }).then(r => r.text());
-      const sqls: string[] = captured;
+      const sqls = captured;
       captured = null;
       const statements: Statement[] = [];
       const plans = new Map<Statement, string[]>();
-      for (const sql of sqls) {
+      for (const { sql, params } of sqls) {
         if (!/^\s*(select|with)\b/i.test(sql)) {
           statements.push({ sql, executionMs: null });
           continue;
         }
         const result = await client.query<{ "QUERY PLAN": string }>(
           `explain (analyze, buffers) ${sql}`,
+          params,
         );
         const plan = result.rows.map(r => r["QUERY PLAN"]);
         const time = /Execution Time: ([\d.]+) ms/.exec(plan.join("\n"));

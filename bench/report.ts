@@ -200,7 +200,7 @@ function planSection(run: BenchRun): string[] {
     "## Query plans",
     "",
     "Each query was sent once more to an in-process copy of the app whose ORM `onQuery` hook records",
-    "every statement as sent (parameters inlined); each SELECT was then run under",
+    "every statement as sent (the ORM's with parameters inlined, the app's hand-written reads with their bind values); each SELECT was then run under",
     "`EXPLAIN (ANALYZE, BUFFERS)` on an idle server. The slowest one is shown, its plan cut to the first lines.",
     "",
   ];

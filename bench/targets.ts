@@ -34,7 +34,6 @@ export function targetsFor(scale: number, query: string, cacheOff = true): Laten
   return out.filter(t => cacheOff || !t.cacheOff);
 }
 
-
 const pct = (value: number, limit: number) => `${Math.round((100 * (value - limit)) / limit)} %`;
 
 export function evaluate(run: BenchRun): Verdict[] {

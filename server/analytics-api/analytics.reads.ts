@@ -3,7 +3,7 @@ import { BadInputError } from "../graphql/errors.js";
 import { checkCodes } from "../graphql/validate.js";
 import type { Comparator, Direction, Measure, TargetKind } from "../indicators/indicator.enums.js";
 import type { UnitRow } from "../units/unit.reads.js";
-import { runOnPrimary } from "./primary-statement.js";
+import { runStatement, statement } from "../graphql/sql-statement.js";
 import type { LineageRow } from "./series.service.js";
 
 /**
@@ -286,8 +286,16 @@ function reference(
   return id === null ? null : { id, load: () => load(id) };
 }
 
-/** The one lookup row (runOnPrimary: the response cache and the SQL count still see it). */
+/**
+ * The one lookup row, read on the primary as analytics reads always were (the response cache
+ * and the SQL count still see it: graphql/sql-statement.ts). `text` is kept per text.
+ */
 async function run(em: EntityManager, text: string, params: unknown[]): Promise<LookupRow> {
-  const [row] = await runOnPrimary<LookupRow>(em, text, params);
+  const [row] = await runStatement<LookupRow>(
+    em,
+    statement(text, () => text),
+    params,
+    "write",
+  );
   return row;
 }

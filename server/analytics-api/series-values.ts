@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { ratePer, rememberedInterval } from "../analytics/index.js";
 import { Dataset } from "../graphql/enums.js";
-import { runOnPrimary } from "./primary-statement.js";
+import { runStatement, statement } from "../graphql/sql-statement.js";
 import type { SeriesPointType } from "./progress.types.js";
 
 /**
@@ -50,11 +50,13 @@ export async function readChosen(
   unitIds: Map<string, number>,
   datasets: Dataset[],
 ): Promise<Chosen> {
-  const [row] = await runOnPrimary<{ rows: SeriesRow[] }>(em, OBSERVATIONS_SQL, [
-    indicatorIds,
-    [...unitIds.values()],
-    datasets,
-  ]);
+  // On the primary, where analytics reads have always run (they see the request's own writes).
+  const [row] = await runStatement<{ rows: SeriesRow[] }>(
+    em,
+    statement(OBSERVATIONS_SQL, () => OBSERVATIONS_SQL),
+    [indicatorIds, [...unitIds.values()], datasets],
+    "write",
+  );
   const codeById = new Map([...unitIds].map(([code, id]) => [id, code]));
   const chosen: Chosen = new Map();
   for (const [indicatorId, unitId, years, official, values] of row.rows) {

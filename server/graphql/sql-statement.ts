@@ -45,7 +45,8 @@ interface KnexPool {
 }
 
 /**
- * Runs a read statement on the read connection (a replica when there is one) and returns its
+ * Runs a read statement on the read connection (a replica when there is one; `on: "write"` for
+ * the primary, where a read must see the request's own writes) and returns its
  * rows as the driver parsed them. The connection comes from the pool of the knex client of
  * MikroORM's read connection, but the statement goes straight to the `pg` connection: knex's
  * runner (its bindings formatter, `?` numbering, query objects and promise chain) cost ~2-3 %
@@ -60,13 +61,16 @@ export async function runStatement<T>(
   em: EntityManager,
   s: Statement,
   params: readonly unknown[],
+  on: "read" | "write" = "read",
 ): Promise<T[]> {
-  const knex = em.getConnection("read").getKnex();
+  const knex = em.getConnection(on).getKnex();
   const pool = knex.client as unknown as KnexPool;
   const connection = await pool.acquireConnection();
   try {
     (knex as Knex & NodeJS.EventEmitter).emit("query", { sql: s.text, bindings: params });
     em.config.getLogger().logQuery({ query: s.text, level: "info" });
+    // The ORM's own hook sees the statement as it sees its own (the bench's EXPLAIN uses it).
+    em.config.get("onQuery")(s.text, params as unknown[]);
     const result = await connection.query<T & pg.QueryResultRow>({
       text: s.text,
       values: params as unknown[],
