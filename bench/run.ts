@@ -43,6 +43,7 @@ import type { BenchRun, QueryRun, ScaleRun, SoakRun } from "./types.js";
  *   BENCH_MIXED_SCALE=n  the scale it runs at (default: the first of BENCH_SCALES)
  *   BENCH_SOAK_B=0|1     60 s of peer read (b) at c=32, RSS every 10 s, at each scale (default: as BENCH_SOAK)
  *   BENCH_SOAK_NODE_ARGS="--trace-gc ..."  V8 flags for that soak's server
+ *   BENCH_START_FLAGS="..."  replace the V8 flags of `npm start` our server runs with (" " for none)
  */
 const quick = process.argv.includes("--quick");
 const seconds = Number(process.env.BENCH_DURATION ?? (quick ? 3 : 10));

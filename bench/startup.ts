@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchTempDir } from "./cluster.js";
+import { START_NODE_FLAGS } from "./server-process.js";
 
 export interface StartOnce {
   /** Spawn to the "ready" line. */
@@ -58,7 +59,7 @@ export const stopText = (s: StartOnce) =>
 
 async function startOnce(dataDir: string): Promise<StartOnce> {
   const started = performance.now();
-  const child = spawn(process.execPath, [mainJs], {
+  const child = spawn(process.execPath, [...START_NODE_FLAGS, mainJs], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: "0", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
