@@ -70,12 +70,12 @@ function soakVerdicts(run: BenchRun): Verdict[] {
     const met = peak <= SOAK_MAX_MB && growth <= SOAK_MAX_GROWTH;
     return {
       target: `${target} (${soak.query})`,
-      measured: `peak ${peak.toFixed(0)} MB, growth ${(growth * 100).toFixed(1)} %`,
+      measured: `peak ${peak.toFixed(1)} MB, growth ${(growth * 100).toFixed(1)} %`,
       met,
       miss: met
         ? ""
         : [
-            peak > SOAK_MAX_MB ? `${(peak - SOAK_MAX_MB).toFixed(0)} MB over` : "",
+            peak > SOAK_MAX_MB ? `${(peak - SOAK_MAX_MB).toFixed(1)} MB over` : "",
             growth > SOAK_MAX_GROWTH
               ? `${((growth - SOAK_MAX_GROWTH) * 100).toFixed(1)} points of growth over`
               : "",
