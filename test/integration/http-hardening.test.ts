@@ -1,12 +1,12 @@
 import { getIntrospectionQuery } from "graphql";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../server/app.js";
 import { Role } from "../../server/auth/user.entity.js";
 import { createTestDatabase, dropTestDatabase } from "../helpers/db.js";
+import { rawRequest, type RawAnswer } from "../helpers/http.js";
 import { makeUser, type TestUser } from "../helpers/users.js";
 
 /**
@@ -53,12 +53,7 @@ afterAll(async () => {
   rmSync(webDist, { recursive: true, force: true });
 });
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  json: any;
-}
+type Answer = RawAnswer;
 
 /** A raw request, so headers such as Authorization and Content-Encoding go out exactly as written. */
 function send(
@@ -68,24 +63,7 @@ function send(
   headers: Record<string, string>,
   body?: string | Buffer,
 ): Promise<Answer> {
-  return new Promise((done, fail) => {
-    const req = request(`${app.url}${path}`, { method, headers }, res => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let json: unknown = null;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          /* not JSON: the test says so */
-        }
-        done({ status: res.statusCode!, headers: res.headers, text, json });
-      });
-    });
-    req.on("error", fail);
-    req.end(body);
-  });
+  return rawRequest(`${app.url}${path}`, method, headers, body);
 }
 const gql = (
   app: RunningApp,

@@ -1,6 +1,5 @@
-import { createServer, request, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
 import type { MikroORM } from "@mikro-orm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.js";
@@ -10,6 +9,7 @@ import { ResponseCache } from "../../server/cache/response-cache.js";
 import { initOrm } from "../../server/db/orm.js";
 import { leanTakes, SMALL_BODY_BYTES } from "../../server/http/lean-front.js";
 import { createTestDatabase, dropTestDatabase } from "../helpers/db.js";
+import { rawRequest, type RawAnswer } from "../helpers/http.js";
 import { makeUser, type TestUser } from "../helpers/users.js";
 
 /**
@@ -84,13 +84,7 @@ afterAll(async () => {
   await dropTestDatabase(databaseUrl);
 });
 
-interface Answer {
-  status: number;
-  headers: IncomingMessage["headers"];
-  /** The body, gunzipped when it came gzipped. */
-  text: string;
-  json: any;
-}
+type Answer = RawAnswer;
 
 function send(
   base: string,
@@ -98,27 +92,7 @@ function send(
   body: string | Buffer,
   { method = "POST", path = "/graphql" } = {},
 ): Promise<Answer> {
-  return new Promise((done, fail) => {
-    const req = request(`${base}${path}`, { method, headers }, res => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const raw = Buffer.concat(chunks);
-        const text = (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString(
-          "utf8",
-        );
-        let json: unknown = null;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          /* not JSON: the test says so */
-        }
-        done({ status: res.statusCode!, headers: res.headers, text, json });
-      });
-    });
-    req.on("error", fail);
-    req.end(body);
-  });
+  return rawRequest(`${base}${path}`, method, headers, body);
 }
 
 const JSON_HEADERS = { "content-type": "application/json" };
