@@ -171,15 +171,7 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
     const nums = chosen.get(numId)?.get(unit.code);
     const dens = denId === null ? undefined : chosen.get(denId)?.get(unit.code);
     const per = rate ? (indicator.multiplier ?? 100_000) : 1;
-    const points = asReportedPoints(unit.code, nums, dens, rate, per);
-    return {
-      indicator,
-      unit,
-      basis: request.basis,
-      datasets: request.datasets,
-      points,
-      containsIllustrative: points.some(p => p.illustrative),
-    };
+    return built(indicator, unit, request, asReportedPoints(unit.code, nums, dens, rate, per));
   }
   // unit code -> year -> dataset of the values used (no string key per point: fewer allocations)
   const datasetOf = new Map<string, Map<number, Dataset>>();
@@ -239,6 +231,16 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
       gap: notAdditive ? "NOT_ADDITIVE" : value === null ? gapOf(p, rate) : null,
     };
   });
+  return built(indicator, unit, request, points);
+}
+
+/** A series as the API gives it, as reported or harmonised. */
+function built<I extends SeriesIndicator, U extends SeriesUnit>(
+  indicator: I,
+  unit: U,
+  request: SeriesRequest<I, U>,
+  points: BuiltSeries<I, U>["points"],
+): BuiltSeries<I, U> {
   return {
     indicator,
     unit,
