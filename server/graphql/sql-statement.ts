@@ -38,6 +38,10 @@ export function statement(shape: string, build: () => string): Statement {
   return made;
 }
 
+/** `json_build_object('key', sql, ...)`; the keys are property names (identifiers), never input. */
+export const jsonObjectSql = (pairs: [key: string, sql: string][]) =>
+  `json_build_object(${pairs.map(([key, sql]) => `'${key}', ${sql}`).join(", ")})`;
+
 /** The parts of knex's client this runner uses: its pool of `pg` connections. */
 interface KnexPool {
   acquireConnection(): Promise<pg.ClientBase>;

@@ -3,7 +3,7 @@ import DataLoader from "dataloader";
 import { narrowReads, unitTags } from "../cache/read-tags.js";
 import { Dataset } from "../graphql/enums.js";
 import type { Loaders } from "../graphql/loaders.js";
-import { runStatement, statement } from "../graphql/sql-statement.js";
+import { jsonObjectSql, runStatement, statement } from "../graphql/sql-statement.js";
 import { Observation } from "./observation.entity.js";
 import { observationWhere, type ObservationFilter } from "./observation.inputs.js";
 
@@ -89,10 +89,6 @@ const RELATIONS = [
   ["indicator", "i", "indicatorRow", "indicatorId"],
   ["source", "s", "sourceRow", "sourceId"],
 ] as const;
-
-/** `json_build_object('key', sql, ...)`; the keys are property names (identifiers). */
-export const jsonObjectSql = (pairs: [key: string, sql: string][]) =>
-  `json_build_object(${pairs.map(([key, sql]) => `'${key}', ${sql}`).join(", ")})`;
 
 /** The row keys (properties of ObservationRow) the selected fields need, joins aside. */
 function observationKeys(fields: Set<string> | null, joins: Joins): Set<string> {

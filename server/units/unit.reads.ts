@@ -2,7 +2,7 @@ import { foldedColumnSql, foldedLike } from "../graphql/fold.js";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { GraphQLResolveInfo } from "graphql";
 import { plainColumns, selectedFields } from "../graphql/look-ahead.js";
-import { runStatement, statement } from "../graphql/sql-statement.js";
+import { jsonObjectSql, runStatement, statement } from "../graphql/sql-statement.js";
 import { AdministrativeUnit } from "./unit.entity.js";
 import { unitWhere, type UnitFilter, type UnitOrder } from "./unit.inputs.js";
 
@@ -210,10 +210,6 @@ export function joinedSql(joins: UnitJoins, u = "u") {
 
 export const joinShape = (joins: UnitJoins) =>
   `${[...(joins.parent?.keys() ?? [])].join(",")}|${[...(joins.successor?.keys() ?? [])].join(",")}|${joins.parent ? 1 : 0}${joins.successor ? 1 : 0}`;
-
-/** `json_build_object('key', sql, ...)`; the keys are property names (identifiers). */
-const jsonObjectSql = (pairs: [key: string, sql: string][]) =>
-  `json_build_object(${pairs.map(([key, sql]) => `'${key}', ${sql}`).join(", ")})`;
 
 const COLUMN_OF = new Map(UNIT_COLUMNS.map(([column, prop]) => [prop, `u.${column}`]));
 
