@@ -1,5 +1,7 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import { BadInputError } from "./errors.js";
+import { selectedFields } from "./look-ahead.js";
 
 @ObjectType({ description: "Position information of a page of results" })
 export class PageInfo {
@@ -44,6 +46,12 @@ export interface ConnectionShape<T> {
   nodes: T[];
   totalCount: number;
   pageInfo: PageInfo;
+}
+
+/** True when a connection's selection shows its total (`totalCount`, or `pageInfo` from it). */
+export function connectionNeedsTotal(info: GraphQLResolveInfo): boolean {
+  const fields = selectedFields(info, []);
+  return !!fields && (fields.has("totalCount") || fields.has("pageInfo"));
 }
 
 export function toConnection<T>(items: T[], totalCount: number, page: Page): ConnectionShape<T> {

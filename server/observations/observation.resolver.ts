@@ -16,7 +16,13 @@ import { argsSchema } from "../graphql/inputs.js";
 import { selectedFields } from "../graphql/look-ahead.js";
 import { preloadedField } from "../graphql/plain-fields.js";
 import type { GraphQLResolveInfo } from "graphql";
-import { Connection, PageArgs, toConnection, toPage } from "../graphql/connection.js";
+import {
+  Connection,
+  connectionNeedsTotal,
+  PageArgs,
+  toConnection,
+  toPage,
+} from "../graphql/connection.js";
 import { Dataset } from "../graphql/enums.js";
 import type { Context } from "../context.js";
 import { Indicator } from "../indicators/indicator.entity.js";
@@ -78,7 +84,6 @@ export class ObservationResolver {
     // Plain rows in one statement (page, and total and illustrative flag when selected).
     observationWhere(args.filter); // the filter's errors first, as before
     const page = toPage(args);
-    const selected = selectedFields(info, []);
     const { rows, total, containsIllustrative } = await readObservationPage(
       em,
       args.filter,
@@ -87,8 +92,8 @@ export class ObservationResolver {
       observationJoins(em, info, ["nodes"], ["edges", "node"]),
       observationFields(info, ["nodes"], ["edges", "node"]),
       {
-        total: !selected || selected.has("totalCount") || selected.has("pageInfo"),
-        containsIllustrative: !selected || selected.has("containsIllustrative"),
+        total: connectionNeedsTotal(info),
+        containsIllustrative: !!selectedFields(info, [])?.has("containsIllustrative"),
       },
     );
     // Object.assign keeps the connection's lazy `edges` getter (a spread would call it).

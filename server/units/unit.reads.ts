@@ -1,6 +1,7 @@
 import { foldedColumnSql, foldedLike } from "../graphql/fold.js";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { GraphQLResolveInfo } from "graphql";
+import { connectionNeedsTotal } from "../graphql/connection.js";
 import { plainColumns, selectedFields } from "../graphql/look-ahead.js";
 import { jsonObjectSql, runStatement, statement } from "../graphql/sql-statement.js";
 import { AdministrativeUnit } from "./unit.entity.js";
@@ -61,12 +62,6 @@ function unitFields(info: GraphQLResolveInfo, paths: string[][]): Set<string> {
   return all ?? new Set();
 }
 
-/** True when a connection's selection shows its total (`totalCount`, or `pageInfo` from it). */
-function needsTotal(info: GraphQLResolveInfo): boolean {
-  const fields = selectedFields(info, []);
-  return !!fields && (fields.has("totalCount") || fields.has("pageInfo"));
-}
-
 /** How the `units` query reads a selection: from JSON rows (and with what), or as entities. */
 export interface UnitsPlan {
   rows: boolean;
@@ -94,7 +89,7 @@ export function unitsPlan(em: EntityManager, info: GraphQLResolveInfo): UnitsPla
     rows,
     joins: rows ? unitJoins(em, info, UNITS_PATHS) : { parent: null, successor: null },
     fields: rows ? unitFields(info, UNITS_PATHS) : new Set(),
-    needTotal: needsTotal(info),
+    needTotal: connectionNeedsTotal(info),
   };
   if (node) plans.set(node, plan);
   return plan;
