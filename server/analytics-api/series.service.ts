@@ -110,12 +110,15 @@ export async function buildSeries<I extends SeriesIndicator, U extends SeriesUni
       indicatorIds.add(i.denominator!.id);
     } else indicatorIds.add(i.id);
   }
-  // The statement reads only these units' observations: a cached answer stays when another
-  // unit's observations change (server/cache/read-tags.ts).
+  // The statement reads only these units' series, which only a write to these units'
+  // observations changes (its triggers): a cached answer stays when another unit's observations
+  // change (server/cache/read-tags.ts).
   const chosen: Chosen =
     indicatorIds.size && unitIds.size
-      ? await narrowReads("observation", unitTags("observation", unitIds.values()), () =>
-          readChosen(em, [...indicatorIds], unitIds, request.datasets),
+      ? await narrowReads(
+          "observation_year_series",
+          unitTags("observation", unitIds.values()),
+          () => readChosen(em, [...indicatorIds], unitIds, request.datasets),
         )
       : new Map();
   const newUnits = [
