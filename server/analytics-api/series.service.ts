@@ -230,7 +230,7 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
       dataset,
       illustrative: dataset === Dataset.ILLUSTRATIVE,
       components: p.components,
-      missingFrom: [...new Set([...p.missingFrom, ...(rate ? p.missingDenominatorFrom : [])])],
+      missingFrom: missingOf(p, rate),
       gap: notAdditive ? "NOT_ADDITIVE" : value === null ? gapOf(p, rate) : null,
     };
   });
@@ -252,6 +252,16 @@ function built<I extends SeriesIndicator, U extends SeriesUnit>(
     points,
     containsIllustrative: points.some(p => p.illustrative),
   };
+}
+
+/** The components missing a count or, for a rate, a denominator (most points: none). */
+function missingOf(
+  p: { missingFrom: string[]; missingDenominatorFrom: string[] },
+  rate: boolean,
+): string[] {
+  if (!rate || !p.missingDenominatorFrom.length) return p.missingFrom;
+  if (!p.missingFrom.length) return p.missingDenominatorFrom;
+  return [...new Set([...p.missingFrom, ...p.missingDenominatorFrom])];
 }
 
 function gapOf(
