@@ -3,6 +3,11 @@ import pg from "pg";
 import type { BenchQuery } from "./queries.js";
 
 const HEADERS = { "content-type": "application/json" };
+/**
+ * The probe asks for the answer as autocannon does, uncompressed (fetch would otherwise ask for
+ * gzip), so the CPU of a request alone and under load is the CPU of the same work.
+ */
+const PROBE_HEADERS = { ...HEADERS, "accept-encoding": "identity" };
 
 export interface Probe {
   status: number;
@@ -19,7 +24,7 @@ export async function probe(url: string, query: BenchQuery): Promise<Probe> {
   const started = performance.now();
   const response = await fetch(`${url}/graphql`, {
     method: "POST",
-    headers: HEADERS,
+    headers: PROBE_HEADERS,
     body: query.body,
   });
   const text = await response.text();

@@ -59,6 +59,12 @@ const DONE = [
   "   with `extensions.limit`, never an internal error (`server/graphql/database-limits.ts`).",
   "8. **Scale past one machine**: partitioning by year measured and not adopted (README, `npm run bench:partition`);",
   "   the read-replica path is tested against a real streaming replica (`test/integration/replicas.test.ts`).",
+  "9. **Yearly series kept as arrays** (`observation_year_series`, Migration20261201070000): each indicator × unit pair's",
+  "   approved yearly totals, one row per data set, kept by triggers in the writing transaction (never stale; tested",
+  "   against a walk of `observation` after every kind of write and two concurrent writers). Scorecard, series and compare",
+  "   read a few hundred rows by primary key instead of one index walk, sort and aggregate per pair: the 34-province",
+  "   scorecard's series statement went from ~9 ms to ~1 ms of PostgreSQL at scale 100; the analytics lookup is a",
+  "   prepared statement (parse and plan once per connection: 1.9 → 1.0 ms).",
 ];
 
 // Issue 14's "before" figures (scale 100, c=32 unless said, cache off, medians of 3).
@@ -158,7 +164,7 @@ function beforeAfter(run: BenchRun): string[] {
 const CAUSES: [prefix: string, cause: string][] = [
   [
     "scorecard",
-    "the scorecard's Node work (series, judging every cell, GC) grows with units × targets: CPU per request times 32 in flight on 2 cores.",
+    "the 34-province answer is 220 kB at scale 100 (10 targets × 34 units × 20 years); Node's work on it (GC, JSON, the socket write, building and judging every cell) is CPU per request times 32 in flight on 2 cores.",
   ],
   [
     "series",

@@ -288,12 +288,13 @@ function reference(
 
 /**
  * The one lookup row, read on the primary as analytics reads always were (the response cache
- * and the SQL count still see it: graphql/sql-statement.ts). `text` is kept per text.
+ * and the SQL count still see it: graphql/sql-statement.ts). `text` is kept per text, and
+ * prepared: its plan is primary-key probes whatever the codes asked.
  */
 async function run(em: EntityManager, text: string, params: unknown[]): Promise<LookupRow> {
   const [row] = await runStatement<LookupRow>(
     em,
-    statement(text, () => text),
+    statement(text, () => text, { prepared: true }),
     params,
     "write",
   );

@@ -110,12 +110,15 @@ export async function buildSeries<I extends SeriesIndicator, U extends SeriesUni
       indicatorIds.add(i.denominator!.id);
     } else indicatorIds.add(i.id);
   }
-  // The statement reads only these units' observations: a cached answer stays when another
-  // unit's observations change (server/cache/read-tags.ts).
+  // The statement reads only these units' series, which only a write to these units'
+  // observations changes (its triggers): a cached answer stays when another unit's observations
+  // change (server/cache/read-tags.ts).
   const chosen: Chosen =
     indicatorIds.size && unitIds.size
-      ? await narrowReads("observation", unitTags("observation", unitIds.values()), () =>
-          readChosen(em, [...indicatorIds], unitIds, request.datasets),
+      ? await narrowReads(
+          "observation_year_series",
+          unitTags("observation", unitIds.values()),
+          () => readChosen(em, [...indicatorIds], unitIds, request.datasets),
         )
       : new Map();
   const newUnits = [
@@ -227,7 +230,7 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
       dataset,
       illustrative: dataset === Dataset.ILLUSTRATIVE,
       components: p.components,
-      missingFrom: [...new Set([...p.missingFrom, ...(rate ? p.missingDenominatorFrom : [])])],
+      missingFrom: missingOf(p, rate),
       gap: notAdditive ? "NOT_ADDITIVE" : value === null ? gapOf(p, rate) : null,
     };
   });
@@ -249,6 +252,16 @@ function built<I extends SeriesIndicator, U extends SeriesUnit>(
     points,
     containsIllustrative: points.some(p => p.illustrative),
   };
+}
+
+/** The components missing a count or, for a rate, a denominator (most points: none). */
+function missingOf(
+  p: { missingFrom: string[]; missingDenominatorFrom: string[] },
+  rate: boolean,
+): string[] {
+  if (!rate || !p.missingDenominatorFrom.length) return p.missingFrom;
+  if (!p.missingFrom.length) return p.missingDenominatorFrom;
+  return [...new Set([...p.missingFrom, ...p.missingDenominatorFrom])];
 }
 
 function gapOf(

@@ -137,9 +137,15 @@ export function harmoniseCounts(
   const base = { unit: targetUnit, basis: "HARMONISED" as const, per };
 
   const successors = new Map<string, Set<string>>();
+  // The links into each successor: a unit's components are looked up per year, and the whole
+  // lineage (every 2025 merger) scanned for each was most of a harmonised series' cost.
+  const into = new Map<string, LineageLink[]>();
   for (const l of lineage) {
     if (l.predecessor !== l.successor) {
       successors.set(l.predecessor, (successors.get(l.predecessor) ?? new Set()).add(l.successor));
+      const links = into.get(l.successor);
+      if (links) links.push(l);
+      else into.set(l.successor, [l]);
     }
   }
   const split = [...successors].find(([, s]) => s.size > 1);
@@ -154,12 +160,8 @@ export function harmoniseCounts(
 
   const componentsAt = (unit: string, year: number, seen: Set<string>): string[] => {
     seen.add(unit);
-    const links = lineage.filter(
-      l =>
-        l.successor === unit &&
-        l.predecessor !== unit &&
-        year < l.effectiveYear &&
-        !seen.has(l.predecessor),
+    const links = (into.get(unit) ?? []).filter(
+      l => year < l.effectiveYear && !seen.has(l.predecessor),
     );
     if (links.length === 0) {
       return [unit];

@@ -39,7 +39,9 @@ export function collectReads<T>(collector: ReadTags, work: () => T): T {
 /**
  * Runs `work`, whose statements read only the rows of `table` matching `tags` (e.g. a
  * statement with `where unit_id in (3, 7)` under `observation:unit:3`, `observation:unit:7`).
- * The caller vouches for that; anything else `work` reads is tagged as usual.
+ * The caller vouches for that, and, for a table without change notifications of its own, that a
+ * write announcing those tags is what changes its rows; anything else `work` reads is tagged as
+ * usual.
  */
 export function narrowReads<T>(table: string, tags: readonly string[], work: () => T): T {
   const current = scope.getStore();
@@ -70,12 +72,11 @@ function recordStatement(sql: string): void {
   if (!catalogue) return;
   for (const word of sql.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []) {
     if (!catalogue.tables.has(word)) continue;
-    if (!catalogue.notifying.has(word)) collector.tags.add(ANY);
-    else {
-      const narrower = narrowed?.get(word);
-      if (narrower) for (const tag of narrower) collector.tags.add(tag);
-      else collector.tags.add(word);
-    }
+    // Narrowed first: a table kept by another's triggers (observation_year_series) announces no
+    // change of its own, and its caller names the source table's tags for it.
+    const narrower = narrowed?.get(word);
+    if (narrower) for (const tag of narrower) collector.tags.add(tag);
+    else collector.tags.add(catalogue.notifying.has(word) ? word : ANY);
   }
 }
 

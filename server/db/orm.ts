@@ -49,8 +49,8 @@ export function ormConfig(options: OrmOptions): Options {
       snapshot: false,
       emit: "ts",
     },
-    // Written by hand in Migration20261123120000 and Migration20261130183000 (rollups and their
-    // freshness): no entity describes them.
+    // Written by hand in Migration20261123120000, Migration20261130183000 (rollups and their
+    // freshness) and Migration20261201070000 (yearly series arrays): no entity describes them.
     schemaGenerator: {
       disableForeignKeys: false,
       skipTables: [
@@ -59,6 +59,7 @@ export function ormConfig(options: OrmOptions): Options {
         "checkup_rollup",
         "checkup_disease_rollup",
         "checkup_rollup_mover",
+        "observation_year_series",
       ],
     },
   };

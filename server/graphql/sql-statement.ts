@@ -1,4 +1,5 @@
 import type { EntityManager, Knex } from "@mikro-orm/postgresql";
+import { createHash } from "node:crypto";
 import type pg from "pg";
 
 /**
@@ -8,14 +9,19 @@ import type pg from "pg";
  * never part of the text: they travel as bind parameters, written `?` by the builders and
  * numbered `$1, $2, ...` here, once per shape.
  *
- * The statements are not named (server-side prepared). Named, PostgreSQL may switch one to a
- * generic plan after five runs; forced on the test data, the indicator page's generic plan
- * (`i.code = any($2) ... limit $3`) scans the whole observation table with hash joins where the
- * custom plan walks one indicator's index. Interleaved peer runs showed no gain from naming.
+ * Statements are not named (server-side prepared) unless their caller says so. Named,
+ * PostgreSQL may switch one to a generic plan after five runs; forced on the test data, the
+ * indicator page's generic plan (`i.code = any($2) ... limit $3`) scans the whole observation
+ * table with hash joins where the custom plan walks one indicator's index, and interleaved peer
+ * runs showed no gain from naming the pages. The analytics lookups are another matter: their
+ * plans are primary-key probes whatever the values, and parsing and planning the scorecard's was
+ * half its PostgreSQL time (1.9 ms unnamed against 1.0 ms named at bench scale 100).
  */
 export interface Statement {
   /** The text with numbered parameters (`$1`), as PostgreSQL takes it. */
   text: string;
+  /** Set for a prepared statement: a name derived from the text, so one name is one text. */
+  name?: string;
 }
 
 // Shapes come from a finite set of flags, except the joined column sets, which follow the
@@ -29,11 +35,21 @@ export const numbered = (text: string) => {
   return text.replace(/\?/g, () => `$${++n}`);
 };
 
-/** The statement for `shape`, built by `build` (with `?` placeholders) the first time the shape is seen. */
-export function statement(shape: string, build: () => string): Statement {
+/**
+ * The statement for `shape`, built by `build` (with `?` placeholders) the first time the shape
+ * is seen; `prepared`: parsed and planned once per connection (see Statement).
+ */
+export function statement(
+  shape: string,
+  build: () => string,
+  { prepared = false }: { prepared?: boolean } = {},
+): Statement {
   const known = shapes.get(shape);
   if (known) return known;
-  const made = { text: numbered(build()) };
+  const text = numbered(build());
+  const made: Statement = prepared
+    ? { text, name: `osh_${createHash("sha256").update(text).digest("hex").slice(0, 24)}` }
+    : { text };
   if (shapes.size < MAX_SHAPES) shapes.set(shape, made);
   return made;
 }
@@ -77,6 +93,7 @@ export async function runStatement<T>(
     em.config.get("onQuery")(s.text, params as unknown[]);
     const result = await connection.query<T & pg.QueryResultRow>({
       text: s.text,
+      name: s.name,
       values: params as unknown[],
     });
     return result.rows;

@@ -15,6 +15,7 @@ import { Migration20261130183000 } from "./Migration20261130183000.js";
 import { Migration20261130190000 } from "./Migration20261130190000.js";
 import { Migration20261130201500 } from "./Migration20261130201500.js";
 import { Migration20261201003000 } from "./Migration20261201003000.js";
+import { Migration20261201070000 } from "./Migration20261201070000.js";
 
 export const migrationsList = [
   { name: "Migration20261123093009", class: Migration20261123093009 },
@@ -32,4 +33,5 @@ export const migrationsList = [
   { name: "Migration20261130190000", class: Migration20261130190000 },
   { name: "Migration20261130201500", class: Migration20261130201500 },
   { name: "Migration20261201003000", class: Migration20261201003000 },
+  { name: "Migration20261201070000", class: Migration20261201070000 },
 ];
