@@ -16,6 +16,7 @@ import type { ResponseCache } from "./cache/response-cache.js";
 import { sqlScope } from "./db/sql-counter.js";
 import { buildAppSchema } from "./schema.js";
 import type { RequestLimiter } from "./http/rate-limit.js";
+import type { Admission } from "./graphql/admission.js";
 
 export type RequestContext = Context & { sql: { count: number } };
 
@@ -135,10 +136,12 @@ export function graphqlSteps(
     limiter,
     cache,
     exposeSqlCount,
+    admission = null,
   }: {
     limiter: RequestLimiter | null;
     cache: ResponseCache<CachedAnswer> | null;
     exposeSqlCount: boolean;
+    admission?: Admission | null;
   },
 ): GraphqlSteps {
   return {
@@ -150,6 +153,7 @@ export function graphqlSteps(
       buildContext(orm, requestUser(res), {
         sessionId: (res.locals.sessionId as number | undefined) ?? null,
         http: { req, res },
+        admission,
         sql: (res.locals.sql as { count: number } | undefined) ?? { count: 0 },
       }),
   };

@@ -22,7 +22,8 @@ import { ResponseCache } from "./cache/response-cache.js";
 import { parseChange } from "./cache/tags.js";
 import { MonitoringRollupRefresher } from "./monitoring/monitoring-rollup.js";
 import { CheckupRollupRefresher } from "./checkups/checkup-rollup.js";
-import { readTrustProxy } from "./config.js";
+import { DEFAULT_ANALYTICS_CONCURRENCY, readTrustProxy } from "./config.js";
+import { Admission } from "./graphql/admission.js";
 import { prepareDatabase, type PrepareOptions } from "./db/prepare.js";
 import { replicaLag } from "./db/replica-lag.js";
 
@@ -41,6 +42,8 @@ export interface AppOptions {
    * expensive each query is, so only development (`npm run dev`), tests and the bench turn it on.
    */
   exposeSqlCount?: boolean;
+  /** Analytics requests computed at once (graphql/admission.ts); absent: no limit. */
+  analyticsConcurrency?: number | null;
 }
 
 /** The Express app with GraphQL at /graphql and the built web app at /. Does not listen. */
@@ -52,6 +55,7 @@ export async function createApp({
   cache = null,
   afterWrite,
   exposeSqlCount = false,
+  analyticsConcurrency = null,
 }: AppOptions) {
   // Cached answers are tagged by the tables their SQL names: watch the ORM's connections.
   if (cache) await watchReads(orm);
@@ -69,6 +73,8 @@ export async function createApp({
     limiter: limits ? new RequestLimiter(limits) : null,
     cache,
     exposeSqlCount,
+    // A slow request gives its slot back after half a second and goes on outside the limit.
+    admission: analyticsConcurrency ? new Admission(analyticsConcurrency, 500) : null,
   });
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
@@ -126,6 +132,8 @@ export interface StartOptions {
   responseCache?: boolean;
   /** Send `x-sql-statements` (see AppOptions); off by default. */
   exposeSqlCount?: boolean;
+  /** Analytics requests computed at once (default DEFAULT_ANALYTICS_CONCURRENCY). */
+  analyticsConcurrency?: number;
   log?: (line: string) => void;
   /** The embedded server, already starting (see PrepareOptions.embedded). */
   embedded?: PrepareOptions["embedded"];
@@ -201,6 +209,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
           }
         : undefined,
     exposeSqlCount: options.exposeSqlCount,
+    analyticsConcurrency: options.analyticsConcurrency ?? DEFAULT_ANALYTICS_CONCURRENCY,
   });
   const server: Server = await new Promise((resolveListen, reject) => {
     const s = createServer(handler);

@@ -1,3 +1,4 @@
+import type { Admission } from "./graphql/admission.js";
 import type { MikroORM } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Request, Response } from "express";
@@ -25,6 +26,8 @@ export interface Context {
   sessionId?: number | null;
   /** The HTTP request and response, for the few resolvers that set cookies (signIn, signOut). */
   http?: { req: Request; res: Response } | null;
+  /** How many analytics requests run at once (graphql/admission.ts); none: no limit. */
+  admission?: Admission | null;
 }
 
 /**
@@ -39,6 +42,7 @@ class RequestContext implements Context {
   user: AppUser | null;
   sessionId?: number | null;
   http?: { req: Request; res: Response } | null;
+  admission?: Admission | null;
   private forked: EntityManager | undefined = undefined;
   private made: Loaders | undefined = undefined;
 
@@ -63,7 +67,7 @@ class RequestContext implements Context {
 export function buildContext<Extra extends object = object>(
   orm: MikroORM,
   user: AppUser | null = null,
-  extra: Pick<Context, "sessionId" | "http"> & Extra = {} as Extra,
+  extra: Pick<Context, "sessionId" | "http" | "admission"> & Extra = {} as Extra,
 ): Context & Extra {
   return Object.assign(new RequestContext(orm, user), extra);
 }

@@ -30,6 +30,7 @@ const app = await startApp({
   responseCache: config.responseCache,
   // The per-request SQL count only in development (NODE_ENV=development): it shows outsiders what is costly.
   exposeSqlCount: !config.production,
+  analyticsConcurrency: config.analyticsConcurrency,
   log,
   embedded,
 });

@@ -60,8 +60,9 @@ export class AnalyticsResolver {
       yearFrom = null,
       yearTo = null,
     }: SeriesArgs,
-    @Ctx() { em }: Context,
+    @Ctx() { em, http, admission }: Context,
   ): Promise<Series[]> {
+    await admission?.enter(http?.res);
     const { indicators, units, lineage } = await lookUp(
       em,
       {
@@ -87,8 +88,9 @@ export class AnalyticsResolver {
   async progress(
     @Args(() => ProgressArgs)
     { programme, number, part = null, unit: unitCode, basis, datasets }: ProgressArgs,
-    @Ctx() { em }: Context,
+    @Ctx() { em, http, admission }: Context,
   ): Promise<TargetProgress> {
+    await admission?.enter(http?.res);
     const target = await em.findOne(
       Target,
       { programme: { code: programme }, number, part: part ?? "" },
@@ -128,8 +130,9 @@ export class AnalyticsResolver {
   })
   async scorecard(
     @Args(() => ScorecardArgs) { programmes, units: unitCodes, basis, datasets }: ScorecardArgs,
-    @Ctx() { em }: Context,
+    @Ctx() { em, http, admission }: Context,
   ): Promise<Scorecard> {
+    await admission?.enter(http?.res);
     const data = await buildScorecard(
       em,
       programmes,
@@ -161,8 +164,9 @@ export class AnalyticsResolver {
       yearTo = null,
       targetProgramme = null,
     }: CompareArgs,
-    @Ctx() { em }: Context,
+    @Ctx() { em, http, admission }: Context,
   ): Promise<Comparison> {
+    await admission?.enter(http?.res);
     const {
       indicators: [indicator],
       units,
@@ -222,8 +226,9 @@ export class AnalyticsResolver {
   })
   async ranking(
     @Args(() => RankingArgs) { indicator: indicatorCode, year, asOf = null, datasets }: RankingArgs,
-    @Ctx() { em }: Context,
+    @Ctx() { em, http, admission }: Context,
   ): Promise<Ranking> {
+    await admission?.enter(http?.res);
     const indicator = await indicatorByCode(em, indicatorCode);
     const day = asOf ?? `${year}-12-31`;
     const units = await em.find(

@@ -12,7 +12,9 @@ describe("readConfig", () => {
     expect(config.rateLimit).toEqual({ burst: 300, perSecond: 50 });
     expect(config.dataDir.endsWith(".data")).toBe(true);
     expect(config.production).toBe(true);
+    expect(config.analyticsConcurrency).toBe(4);
     expect(readConfig({ NODE_ENV: "development" }).production).toBe(false);
+    expect(readConfig({ ANALYTICS_CONCURRENCY: " 16 " }).analyticsConcurrency).toBe(16);
   });
 
   it("reads the switches and lists", () => {
@@ -40,5 +42,8 @@ describe("readConfig", () => {
     expect(() => readConfig({ PORT: "70000" })).toThrow(/PORT/);
     expect(() => readConfig({ RATE_LIMIT: "fast" })).toThrow(/RATE_LIMIT/);
     expect(() => readConfig({ RATE_LIMIT: "0/5" })).toThrow(/RATE_LIMIT/);
+    for (const bad of ["0", "-1", "2.5", "many", "100000"]) {
+      expect(() => readConfig({ ANALYTICS_CONCURRENCY: bad })).toThrow(/ANALYTICS_CONCURRENCY/);
+    }
   });
 });
