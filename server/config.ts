@@ -25,8 +25,9 @@ export interface AppConfig {
 }
 
 /**
- * ANALYTICS_CONCURRENCY's default. At the benchmark's 32 connections on 2 cores, 2 left the
- * database idle between requests and 8 or more let the scorecard's latency tail come back.
+ * ANALYTICS_CONCURRENCY's default, from the benchmark's 32 connections on 2 cores (scale 100,
+ * cache off): with 2 the series gave 443 req/s against 561 with 4; with 8 the 34-province
+ * scorecard's p99 went back up to 735 ms in one run of two (unlimited: 743-1023 ms; 4: 315-572).
  */
 export const DEFAULT_ANALYTICS_CONCURRENCY = 4;
 
