@@ -185,14 +185,17 @@ const whereSql = (mask: number) =>
     .map(([, sql]) => sql)
     .join(" and ") || "true";
 
+/** The relations a unit row may join: table alias, foreign key column and its row property. */
+const JOINED = [
+  { relation: "parent", alias: "p", column: "parent_id", idKey: "parentId" },
+  { relation: "successor", alias: "su", column: "successor_id", idKey: "successorId" },
+] as const;
+
 /** The joined parent's and successor's columns and joins, for the unit of table alias `u`. */
 export function joinedSql(joins: UnitJoins, u = "u") {
   const columns: string[] = [];
   const from: string[] = [];
-  for (const [relation, alias, key] of [
-    ["parent", "p", "parent_id"],
-    ["successor", "su", "successor_id"],
-  ] as const) {
+  for (const { relation, alias, column: key } of JOINED) {
     const cols = joins[relation];
     if (!cols) continue;
     from.push(`left join administrative_unit ${alias} on ${alias}.id = ${u}.${key}`);
@@ -230,10 +233,7 @@ function unitSelectSql(fields: Set<string> | null, joins: UnitJoins): string {
     for (const key of FIELD_NEEDS[field] ?? []) keys.add(key);
   }
   const selected: string[] = [];
-  for (const [relation, alias, idKey] of [
-    ["parent", "p", "parentId"],
-    ["successor", "su", "successorId"],
-  ] as const) {
+  for (const { relation, alias, idKey } of JOINED) {
     const columns = joins[relation];
     if (!columns) continue;
     // A joined relation is served whole from its nested object: its id is not needed.
