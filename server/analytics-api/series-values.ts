@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { ratePer, rememberedInterval } from "../analytics/index.js";
 import { Dataset } from "../graphql/enums.js";
+import { BinaryReader } from "../graphql/pg-binary.js";
 import { runStatement, statement } from "../graphql/sql-statement.js";
 import type { SeriesPointType } from "./progress.types.js";
 
@@ -17,20 +18,21 @@ export interface YearValues {
 /** indicator id -> unit code -> its values. */
 export type Chosen = Map<number, Map<string, YearValues>>;
 
-/** One data set's yearly totals of a pair as PostgreSQL sends them: indicator id, unit id, official?, years, values. */
-type SeriesRow = [number, number, boolean, number[], (number | string)[]];
-
 /**
  * The yearly totals of these indicators and units in these data sets, from
  * `observation_year_series` (Migration20261201070000): one row per indicator, unit and data set,
  * its approved yearly totals as two arrays in ascending years, kept by triggers in the writing
- * transaction. A few hundred rows by primary key, all in ONE JSON value: one JSON.parse of a few
- * hundred arrays costs far less than the driver's parse of thousands of rows, and no object per
- * observation is made. (Walking `observation` itself, one index walk, sort and aggregate per
- * pair, cost ~9 ms of PostgreSQL for the 34-province scorecard at bench scale 100.)
+ * transaction. A few hundred rows by primary key, packed into ONE value: each row's indicator
+ * id, unit id, official flag and the two arrays in PostgreSQL's binary send format, in base64
+ * (decoded by Buffer and BinaryReader). Measured against the JSON this replaced, for the 34
+ * provinces at bench scale 100 (all their series): decoding 0.3 ms instead of JSON.parse's
+ * 0.8 ms, no float printed as digits and parsed back. Hex (bytea's own text form) is twice the
+ * bytes and saved nothing. Walking `observation` itself, one index walk, sort and aggregate
+ * per pair, cost ~9 ms of PostgreSQL for that scorecard.
  */
-const OBSERVATIONS_SQL = `select coalesce(json_agg(json_build_array(indicator_id, unit_id,
-      dataset = 'OFFICIAL', years, vals)), '[]') as rows
+const OBSERVATIONS_SQL = `select encode(coalesce(string_agg(int4send(indicator_id)
+      || int4send(unit_id) || boolsend(dataset = 'OFFICIAL') || array_send(years)
+      || array_send(vals), ''::bytea), ''::bytea), 'base64') as rows
   from observation_year_series
   where indicator_id = any(?::int[]) and unit_id = any(?::int[]) and dataset = any(?::text[])`;
 
@@ -42,7 +44,7 @@ export async function readChosen(
   datasets: Dataset[],
 ): Promise<Chosen> {
   // On the primary, where analytics reads have always run (they see the request's own writes).
-  const [row] = await runStatement<{ rows: SeriesRow[] }>(
+  const [row] = await runStatement<{ rows: string }>(
     em,
     statement(OBSERVATIONS_SQL, () => OBSERVATIONS_SQL, { prepared: true }),
     [indicatorIds, [...unitIds.values()], datasets],
@@ -50,15 +52,19 @@ export async function readChosen(
   );
   const codeById = new Map([...unitIds].map(([code, id]) => [id, code]));
   const chosen: Chosen = new Map();
-  for (const [indicatorId, unitId, official, years, values] of row.rows) {
+  // Base64 (PostgreSQL breaks its lines, which Node's decoder skips): a third smaller than
+  // bytea's hex, and decoded natively.
+  const reader = new BinaryReader(Buffer.from(row.rows, "base64"));
+  while (!reader.done) {
+    const indicatorId = reader.int4();
+    const unitId = reader.int4();
+    const official = reader.bool();
+    const years = reader.int4Array();
+    const values = reader.float8Array();
     let byUnit = chosen.get(indicatorId);
     if (!byUnit) chosen.set(indicatorId, (byUnit = new Map()));
-    // float8 arrays come as JSON numbers, except Infinity and NaN, which come as strings.
-    for (let i = 0; i < values.length; i++) {
-      if (typeof values[i] !== "number") values[i] = Number(values[i]);
-    }
     const code = codeById.get(unitId)!;
-    const mine = { years, official: years.map(() => official), values: values as number[] };
+    const mine = { years, official: years.map(() => official), values };
     const other = byUnit.get(code);
     byUnit.set(code, other ? officialFirst(other, mine) : mine);
   }
