@@ -50,7 +50,8 @@ export function ormConfig(options: OrmOptions): Options {
       emit: "ts",
     },
     // Written by hand in Migration20261123120000, Migration20261130183000 (rollups and their
-    // freshness) and Migration20261201070000 (yearly series arrays): no entity describes them.
+    // freshness), Migration20261201070000 (yearly series arrays) and Migration20261201110000
+    // (observation counts): no entity describes them.
     schemaGenerator: {
       disableForeignKeys: false,
       skipTables: [
@@ -60,6 +61,7 @@ export function ormConfig(options: OrmOptions): Options {
         "checkup_disease_rollup",
         "checkup_rollup_mover",
         "observation_year_series",
+        "observation_count",
       ],
     },
   };

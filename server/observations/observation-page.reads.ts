@@ -3,6 +3,7 @@ import { datasetTags, narrowReads } from "../cache/read-tags.js";
 import { runStatement, statement } from "../graphql/sql-statement.js";
 import type { ObservationFilter } from "./observation.inputs.js";
 import {
+  FILTER_SQL,
   filterParams,
   observationColumnsSql,
   observationJsonSql,
@@ -44,6 +45,25 @@ const ORDERINGS: Record<ObservationOrderName, Ordering> = {
     outer: "o.k asc, o.year asc",
   },
 };
+
+/** The filters `observation_count` can answer: indicators and units (FILTER_SQL's first two). */
+const COUNTED_FILTERS = 0b11;
+
+/**
+ * The total and the illustrative flag of a filter, as one row `a(total, "anyIllustrative")`.
+ * Filters on data sets, indicators and units sum `observation_count` (Migration20261201110000,
+ * kept by triggers): a few hundred rows instead of every matching observation. Any other filter
+ * counts `observation` itself. Both take the same parameters: the data sets, then the filter's.
+ */
+function aggregateSql(mask: number): string {
+  if ((mask & ~COUNTED_FILTERS) === 0) {
+    const conditions = ["o.dataset = any(?)", ...FILTER_SQL.filter((_, i) => mask & (1 << i))];
+    return `(select coalesce(sum(o.n), 0) as total, bool_or(o.dataset = 'ILLUSTRATIVE') as "anyIllustrative"
+      from observation_count o where ${conditions.join(" and ")})`;
+  }
+  return `(select count(*) as total, bool_or(o.dataset = 'ILLUSTRATIVE') as "anyIllustrative"
+    from observation o where ${whereSql(mask)})`;
+}
 
 /** What of the connection a request asks for besides the rows (look-ahead on the connection). */
 export interface PageExtras {
@@ -98,21 +118,23 @@ export async function readObservationPage(
           from observation o ${order.join ?? ""} where ${whereSql(mask)}
           order by ${order.sql}, o.id asc limit ? offset ?) o ${related})`;
       if (!aggregate) return `select ${rows} as rows`;
-      return `select ${rows} as rows, a.total, a."anyIllustrative"
-        from (select count(*) as total, bool_or(o.dataset = 'ILLUSTRATIVE') as "anyIllustrative"
-          from observation o where ${whereSql(mask)}) a`;
+      return `select ${rows} as rows, a.total, a."anyIllustrative" from ${aggregateSql(mask)} a`;
     },
   );
   const filterValues = [datasets, ...params];
   const values = [...filterValues, page.limit, page.offset];
   if (aggregate) values.push(...filterValues);
   // Only the filter's data sets: a write to the other data set leaves the cached answer alone.
-  const [read] = await narrowReads("observation", datasetTags("observation", datasets), () =>
-    runStatement<{
-      rows: ObservationRow[] | null;
-      total?: string;
-      anyIllustrative?: boolean | null;
-    }>(em, s, values),
+  // observation_count changes only with observation (its triggers), under the same tags.
+  const tags = datasetTags("observation", datasets);
+  const [read] = await narrowReads("observation_count", tags, () =>
+    narrowReads("observation", tags, () =>
+      runStatement<{
+        rows: ObservationRow[] | null;
+        total?: string;
+        anyIllustrative?: boolean | null;
+      }>(em, s, values),
+    ),
   );
   const rows = read.rows ?? [];
   return {

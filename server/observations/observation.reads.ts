@@ -153,7 +153,7 @@ export function isObservationRow(o: Observation | ObservationRow): o is Observat
 // Each filter field present adds its condition on `observation o`; the shape of a statement is
 // which of them are present. Codes become ids in an init plan, so the conditions need no join
 // and use the `(indicator_id, dataset, ...)` / `(unit_id, ...)` indexes of observation.
-const FILTER_SQL = [
+export const FILTER_SQL = [
   "o.indicator_id = any(array(select id from indicator where code = any(?)))",
   "o.unit_id = any(array(select id from administrative_unit where code = any(?)))",
   "o.year >= ?",

@@ -48,6 +48,14 @@ const CASES: Case[] = [
     where: "o.dataset = 'OFFICIAL' and u.code in ('vn', 'hai-duong-63', 'hai-phong-34')",
     params: [],
   },
+  // Data sets, indicators and units only: the total comes from observation_count.
+  {
+    filter:
+      '{ datasets: [OFFICIAL, ILLUSTRATIVE], indicators: ["oa-deaths", "oa-injured"], units: ["vn", "hai-duong-63"] }',
+    where:
+      "o.dataset in ('OFFICIAL', 'ILLUSTRATIVE') and i.code in ('oa-deaths', 'oa-injured') and u.code in ('vn', 'hai-duong-63')",
+    params: [],
+  },
 ];
 
 /** The expected page, total and illustrative flag, straight from the tables. */

@@ -16,6 +16,7 @@ import { Migration20261130190000 } from "./Migration20261130190000.js";
 import { Migration20261130201500 } from "./Migration20261130201500.js";
 import { Migration20261201003000 } from "./Migration20261201003000.js";
 import { Migration20261201070000 } from "./Migration20261201070000.js";
+import { Migration20261201110000 } from "./Migration20261201110000.js";
 
 export const migrationsList = [
   { name: "Migration20261123093009", class: Migration20261123093009 },
@@ -34,4 +35,5 @@ export const migrationsList = [
   { name: "Migration20261130201500", class: Migration20261130201500 },
   { name: "Migration20261201003000", class: Migration20261201003000 },
   { name: "Migration20261201070000", class: Migration20261201070000 },
+  { name: "Migration20261201110000", class: Migration20261201110000 },
 ];
