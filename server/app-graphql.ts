@@ -92,13 +92,16 @@ export async function createApollo(options: ApolloOptions): Promise<ApolloServer
 }
 
 const compress = compression({ threshold: 1024 });
+/** An Accept-Encoding that names a coding the middleware can use (gzip, deflate, br, or `*`). */
+const NAMES_A_CODING = /gzip|deflate|br|\*/i;
 /**
  * Answers are JSON of up to a few hundred kB (a scorecard over 34 units): gzip when the client
- * takes it. A client that sends no Accept-Encoding skips the middleware (and its wrapping of
- * every write) altogether.
+ * takes it. A client that sends no Accept-Encoding, or only `identity`, skips the middleware
+ * (and its wrapping of every write) altogether: it would answer uncompressed anyway.
  */
 const compressWhenAccepted: RequestHandler = (req, res, next) => {
-  if (req.headers["accept-encoding"]) return compress(req, res, next);
+  const accepted = req.headers["accept-encoding"];
+  if (accepted && NAMES_A_CODING.test(accepted)) return compress(req, res, next);
   // What the middleware would have said: the answer depends on Accept-Encoding.
   res.vary("Accept-Encoding");
   next();

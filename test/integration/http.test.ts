@@ -149,5 +149,25 @@ describe("HTTP", () => {
     expect(JSON.parse(plain.bytes.toString("utf8"))).toEqual(
       JSON.parse(gunzipSync(hit.bytes).toString("utf8")),
     );
+    // Nor does one that takes only `identity`; both are told the answer varies with the header.
+    const identity = await raw(
+      "/graphql",
+      { "content-type": "application/json", "accept-encoding": "identity" },
+      body,
+    );
+    expect(identity.headers["content-encoding"]).toBeUndefined();
+    expect(JSON.parse(identity.bytes.toString("utf8"))).toEqual(
+      JSON.parse(plain.bytes.toString("utf8")),
+    );
+    for (const answer of [plain, identity, hit]) {
+      expect(answer.headers.vary).toMatch(/accept-encoding/i);
+    }
+    // `*` takes any coding.
+    const any = await raw(
+      "/graphql",
+      { "content-type": "application/json", "accept-encoding": "*" },
+      body,
+    );
+    expect(["gzip", "br"]).toContain(any.headers["content-encoding"]);
   });
 });
