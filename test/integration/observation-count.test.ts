@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDb } from "../helpers/db.js";
+import { copyToYear, twoOverlappingCopies } from "../helpers/observation-copies.js";
 import { createExecutor } from "../helpers/server.js";
 
 /**
@@ -52,18 +53,6 @@ async function approvedCount(where: string): Promise<number> {
       where o.review_state = 'APPROVED' and ${where}`,
   );
   return rows[0].n;
-}
-
-/** A copy of observation `id` in another year, through `c` (a transaction's client). */
-async function copyToYear(c: pg.ClientBase, id: number, year: number) {
-  await c.query(`create temp table if not exists obs_copy as select * from observation limit 0`);
-  await c.query(`truncate obs_copy`);
-  await c.query(`insert into obs_copy select * from observation where id = $1`, [id]);
-  await c.query(
-    `update obs_copy set id = nextval(pg_get_serial_sequence('observation', 'id')), year = $1`,
-    [year],
-  );
-  await c.query(`insert into observation select * from obs_copy`);
 }
 
 async function someRow(dataset: string) {
@@ -119,22 +108,7 @@ describe("observation_count", () => {
 
   it("is right after two transactions write one key at once", async () => {
     const row = await someRow("ILLUSTRATIVE");
-    const a = new pg.Client({ connectionString: db.url });
-    const b = new pg.Client({ connectionString: db.url });
-    await Promise.all([a.connect(), b.connect()]);
-    try {
-      await a.query("begin");
-      await b.query("begin");
-      await copyToYear(a, row.id, 1993);
-      // b's upsert waits for a's row lock on the key, then adds to what a committed.
-      const second = copyToYear(b, row.id, 1994);
-      await new Promise(done => setTimeout(done, 200));
-      await a.query("commit");
-      await second;
-      await b.query("commit");
-    } finally {
-      await Promise.all([a.end(), b.end()]);
-    }
+    await twoOverlappingCopies(db.url, row.id, [1993, 1994]);
     await expectSameAsObservations();
   });
 

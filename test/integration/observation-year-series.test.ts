@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readChosen, type Chosen } from "../../server/analytics-api/series-values.js";
 import { Dataset } from "../../server/graphql/enums.js";
 import { openTestDb, type TestDb } from "../helpers/db.js";
+import { copyToYear, twoOverlappingCopies } from "../helpers/observation-copies.js";
 
 /**
  * `observation_year_series` (Migration20261201070000) is kept by triggers: after any write to
@@ -102,18 +103,6 @@ async function someRow(dataset: Dataset) {
   return rows[0];
 }
 
-/** A copy of observation `id` in another year (same sources, grade and review). */
-async function copyToYear(c: pg.ClientBase, id: number, year: number, value: number) {
-  await c.query(`create temp table if not exists obs_copy as select * from observation limit 0`);
-  await c.query(`truncate obs_copy`);
-  await c.query(`insert into obs_copy select * from observation where id = $1`, [id]);
-  await c.query(
-    `update obs_copy set id = nextval(pg_get_serial_sequence('observation', 'id')), year = $1, value = $2`,
-    [year, value],
-  );
-  await c.query(`insert into observation select * from obs_copy`);
-}
-
 describe("observation_year_series", () => {
   it("holds what the seeded observations hold", async () => {
     expect(await expectSameAsObservations()).toBeGreaterThan(0);
@@ -159,22 +148,7 @@ describe("observation_year_series", () => {
 
   it("is right after two transactions write one pair at once", async () => {
     const row = await someRow(Dataset.ILLUSTRATIVE);
-    const a = new pg.Client({ connectionString: db.url });
-    const b = new pg.Client({ connectionString: db.url });
-    await Promise.all([a.connect(), b.connect()]);
-    try {
-      await a.query("begin");
-      await b.query("begin");
-      await copyToYear(a, row.id, 1993, 1);
-      // b's trigger waits for a's pair lock, then computes from what a committed.
-      const second = copyToYear(b, row.id, 1994, 2);
-      await new Promise(done => setTimeout(done, 200));
-      await a.query("commit");
-      await second;
-      await b.query("commit");
-    } finally {
-      await Promise.all([a.end(), b.end()]);
-    }
+    await twoOverlappingCopies(db.url, row.id, [1993, 1994]);
     const { rows } = await client.query<{ years: number[] }>(
       `select years from observation_year_series where indicator_id = $1 and unit_id = $2 and dataset = 'ILLUSTRATIVE'`,
       [row.indicator_id, row.unit_id],
