@@ -115,6 +115,45 @@ export function asReportedCounts(
   return { unit, basis: "AS_REPORTED", per, points, reason: null, reasonText: null };
 }
 
+interface LineageIndex {
+  /** The links into each successor. */
+  into: Map<string, LineageLink[]>;
+  /** Why the lineage cannot be summed (a unit with several successors), or null. */
+  split: string | null;
+  /** The distinct effective years, ascending. */
+  effectiveYears: number[];
+}
+
+/**
+ * The lineage indexed once per lineage array: a series request harmonises every indicator ×
+ * unit with the same lineage (every 2025 merger), and indexing it for each was most of a
+ * harmonised series' cost.
+ */
+const indexes = new WeakMap<readonly LineageLink[], LineageIndex>();
+function indexOf(lineage: readonly LineageLink[]): LineageIndex {
+  let index = indexes.get(lineage);
+  if (index) return index;
+  const successors = new Map<string, Set<string>>();
+  const into = new Map<string, LineageLink[]>();
+  for (const l of lineage) {
+    if (l.predecessor !== l.successor) {
+      successors.set(l.predecessor, (successors.get(l.predecessor) ?? new Set()).add(l.successor));
+      const links = into.get(l.successor);
+      if (links) links.push(l);
+      else into.set(l.successor, [l]);
+    }
+  }
+  const splitEntry = [...successors].find(([, s]) => s.size > 1);
+  const split =
+    splitEntry === undefined
+      ? null
+      : `Unit ${splitEntry[0]} has several successors (${[...splitEntry[1]].join(", ")}); its counts cannot be assigned by summing.`;
+  const effectiveYears = [...new Set(lineage.map(l => l.effectiveYear))].sort((a, b) => a - b);
+  index = { into, split, effectiveYears };
+  indexes.set(lineage, index);
+  return index;
+}
+
 /**
  * Puts a unit's count series on its current boundaries. For a year before a merger's
  * `effectiveYear` the count and denominator are the sums over the successor (unless listed in
@@ -136,26 +175,9 @@ export function harmoniseCounts(
   const newUnits = new Set(options.newUnits ?? []);
   const base = { unit: targetUnit, basis: "HARMONISED" as const, per };
 
-  const successors = new Map<string, Set<string>>();
-  // The links into each successor: a unit's components are looked up per year, and the whole
-  // lineage (every 2025 merger) scanned for each was most of a harmonised series' cost.
-  const into = new Map<string, LineageLink[]>();
-  for (const l of lineage) {
-    if (l.predecessor !== l.successor) {
-      successors.set(l.predecessor, (successors.get(l.predecessor) ?? new Set()).add(l.successor));
-      const links = into.get(l.successor);
-      if (links) links.push(l);
-      else into.set(l.successor, [l]);
-    }
-  }
-  const split = [...successors].find(([, s]) => s.size > 1);
-  if (split !== undefined) {
-    return {
-      ...base,
-      points: [],
-      reason: "SPLIT_LINEAGE",
-      reasonText: `Unit ${split[0]} has several successors (${[...split[1]].join(", ")}); its counts cannot be assigned by summing.`,
-    };
+  const { into, split, effectiveYears } = indexOf(lineage);
+  if (split !== null) {
+    return { ...base, points: [], reason: "SPLIT_LINEAGE", reasonText: split };
   }
 
   const componentsAt = (unit: string, year: number, seen: Set<string>): string[] => {
@@ -169,6 +191,20 @@ export function harmoniseCounts(
     const own = newUnits.has(unit) ? [] : [unit];
     return [...own, ...links.flatMap(l => componentsAt(l.predecessor, year, seen))];
   };
+  // The components change only where a year passes an effective year: one list per span of
+  // years between them (two for the 2025 mergers), not one walk of the lineage per year.
+  const bySpan = new Map<number, string[]>();
+  const componentsIn = (year: number): string[] => {
+    let span = 0;
+    while (span < effectiveYears.length && effectiveYears[span] <= year) span++;
+    let components = bySpan.get(span);
+    if (!components) {
+      // Shared by every point of the span: frozen, so no reader can change another point's list.
+      components = Object.freeze(componentsAt(targetUnit, year, new Set())) as string[];
+      bySpan.set(span, components);
+    }
+    return components;
+  };
 
   const lookup = lookupFor(seriesByUnit);
   const allYears = new Set<number>();
@@ -179,7 +215,7 @@ export function harmoniseCounts(
   }
   const points: HarmonisedPoint[] = [];
   for (const year of [...allYears].sort((a, b) => a - b)) {
-    const components = componentsAt(targetUnit, year, new Set());
+    const components = componentsIn(year);
     // Only years some component reports on; another unit's years are not this unit's gaps.
     if (components.some(u => lookup(u, year) !== undefined)) {
       points.push(sumPoint(year, components, lookup, per));
