@@ -80,11 +80,20 @@ export async function buildScorecard(
     basis,
     lineage: lookup.lineage,
   });
+  // Cells look their series and own target up by nested maps (row, then unit): a string key
+  // built per cell was thousands of short-lived strings per request.
+  const pointsOf = new Map<string, Map<string, SeriesPointType[]>>();
+  for (const s of series.values()) {
+    let byUnit = pointsOf.get(s.indicator.code);
+    if (!byUnit) pointsOf.set(s.indicator.code, (byUnit = new Map()));
+    byUnit.set(s.unit.code, s.points);
+  }
   // The unit's own target restating a row target: the first by id, as the entity read gave it.
-  const ownTargets = new Map<string, ScorecardTargetJson>();
+  const ownTargets = new Map<number | null, Map<number | null, ScorecardTargetJson>>();
   for (const t of restating) {
-    const key = `${t.alignedTargetId}|${t.programmeUnitId}`;
-    if (!ownTargets.has(key)) ownTargets.set(key, t);
+    let byUnit = ownTargets.get(t.alignedTargetId);
+    if (!byUnit) ownTargets.set(t.alignedTargetId, (byUnit = new Map()));
+    if (!byUnit.has(t.programmeUnitId)) byUnit.set(t.programmeUnitId, t);
   }
   const targetEntities = memo(() =>
     loadTargets(
@@ -108,12 +117,13 @@ export async function buildScorecard(
   };
   const rows = targets.map(target => {
     const indicator = targetIndicators.get(target.indicatorId)!;
-    const code = indicator.code;
-    const nationalSeries = national ? series.get(`${code}|${national.code}`) : undefined;
-    const nationalLatest = nationalSeries?.points.findLast(p => p.value !== null) ?? null;
+    const seriesByUnit = pointsOf.get(indicator.code);
+    const ownByUnit = ownTargets.get(target.id);
+    const nationalPoints = national ? seriesByUnit?.get(national.code) : undefined;
+    const nationalLatest = nationalPoints?.findLast(p => p.value !== null) ?? null;
     const cells = units.map(unit => {
-      const points = series.get(`${code}|${unit.code}`)?.points ?? [];
-      const own = ownTargets.get(`${target.id}|${unit.id}`) ?? null;
+      const points = seriesByUnit?.get(unit.code) ?? [];
+      const own = ownByUnit?.get(unit.id) ?? null;
       return {
         unit,
         series: points,
