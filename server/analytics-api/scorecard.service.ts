@@ -81,7 +81,7 @@ export async function buildScorecard(
     lineage: lookup.lineage,
   });
   // Cells look their series and own target up by nested maps (row, then unit): a string key
-  // built per cell was thousands of short-lived strings per request.
+  // built per cell was two short-lived strings per cell (680 for 34 provinces × 10 targets).
   const pointsOf = new Map<string, Map<string, SeriesPointType[]>>();
   for (const s of series.values()) {
     let byUnit = pointsOf.get(s.indicator.code);

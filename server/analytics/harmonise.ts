@@ -126,8 +126,9 @@ interface LineageIndex {
 
 /**
  * The lineage indexed once per lineage array: a series request harmonises every indicator ×
- * unit with the same lineage (every 2025 merger), and indexing it for each was most of a
- * harmonised series' cost.
+ * unit with the same lineage (every 2025 merger) and need not index it again for each. Keyed
+ * by the array itself, so callers must not change a lineage array after passing it (none do:
+ * series.service.ts builds one per request).
  */
 const indexes = new WeakMap<readonly LineageLink[], LineageIndex>();
 function indexOf(lineage: readonly LineageLink[]): LineageIndex {

@@ -46,7 +46,10 @@ const ORDERINGS: Record<ObservationOrderName, Ordering> = {
   },
 };
 
-/** The filters `observation_count` can answer: indicators and units (FILTER_SQL's first two). */
+/**
+ * The filters `observation_count` can answer: indicators and units, FILTER_SQL's first two bits
+ * (its conditions name only `o.indicator_id` and `o.unit_id`, columns the count table has too).
+ */
 const COUNTED_FILTERS = 0b11;
 
 /**
