@@ -25,6 +25,7 @@ import { CheckupRollupRefresher } from "./checkups/checkup-rollup.js";
 import { DEFAULT_ANALYTICS_CONCURRENCY, readTrustProxy } from "./config.js";
 import { Admission } from "./graphql/admission.js";
 import { prepareDatabase, type PrepareOptions } from "./db/prepare.js";
+import { watchReplicas, type RoutedPostgreSqlDriver } from "./db/replica-health.js";
 import { replicaLag } from "./db/replica-lag.js";
 
 export interface AppOptions {
@@ -177,9 +178,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   if ((await checkupRollup.refreshNow()) === "built") {
     log(`built the check-up rollup in ${Date.now() - checkupBuilt} ms`);
   }
-  // Read replicas: acknowledge a write once they replayed it, and forget cached answers again then.
-  const replicas = options.replicaUrls?.length
-    ? replicaLag(db.url, options.replicaUrls, { log })
+  // Read replicas: reads skip one that is down (checked now, then every second); a write is
+  // acknowledged once those up replayed it, and cached answers are forgotten again then.
+  const driver = db.orm.em.getDriver() as RoutedPostgreSqlDriver;
+  const health = options.replicaUrls?.length
+    ? watchReplicas(db.url, options.replicaUrls, { log, onChange: up => driver.routeReadsTo(up) })
+    : null;
+  await health?.check();
+  const replicas = health
+    ? replicaLag(db.url, options.replicaUrls!, { log, isUp: i => health.isUp(i) })
     : null;
   const listener = await listenForChanges(db.url, payload => {
     const change = parseChange(payload);
@@ -228,6 +235,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       await apollo.stop();
       await listener.close();
       await replicas?.close();
+      await health?.close();
       await rollup.stop();
       await checkupRollup.stop();
       await db.close();

@@ -1,10 +1,11 @@
 import "reflect-metadata";
 import { DataloaderType, MikroORM, ReflectMetadataProvider } from "@mikro-orm/core";
-import { PostgreSqlDriver, type Options, type SqlEntityManager } from "@mikro-orm/postgresql";
+import type { Options, SqlEntityManager } from "@mikro-orm/postgresql";
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { entities } from "./entities.js";
+import { RoutedPostgreSqlDriver } from "./replica-health.js";
 import { countStatement } from "./sql-counter.js";
 
 export interface OrmOptions {
@@ -22,7 +23,8 @@ export interface OrmOptions {
 
 export function ormConfig(options: OrmOptions): Options {
   return {
-    driver: PostgreSqlDriver,
+    // Reads skip a replica that is down (replica-health.ts).
+    driver: RoutedPostgreSqlDriver,
     clientUrl: options.clientUrl,
     replicas: (options.replicaUrls ?? []).map((clientUrl, i) => ({
       name: `replica-${i + 1}`,

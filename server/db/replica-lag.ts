@@ -27,15 +27,17 @@ export interface ReplicaLagOptions {
   timeoutMs?: number;
   pollMs?: number;
   log?: (line: string) => void;
+  /** Whether replica `index` takes reads (replica-health.ts): one that does not is not waited for. */
+  isUp?: (index: number) => boolean;
 }
 
 export function replicaLag(
   primaryUrl: string,
   replicaUrls: string[],
-  { timeoutMs = 5_000, pollMs = 5, log = () => {} }: ReplicaLagOptions = {},
+  { timeoutMs = 5_000, pollMs = 5, log = () => {}, isUp = () => true }: ReplicaLagOptions = {},
 ): ReplicaLag {
   const pool = (url: string) => {
-    const p = new pg.Pool({ connectionString: url, max: 2 });
+    const p = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: timeoutMs });
     p.on("error", () => {}); // a dropped idle connection: the next query reconnects
     return p;
   };
@@ -68,7 +70,9 @@ export function replicaLag(
       const { rows } = await primary.query<{ lsn: string }>(
         "select pg_current_wal_insert_lsn()::text as lsn",
       );
-      const results = await Promise.all(replicas.map(r => replayed(r, rows[0].lsn, patient)));
+      const results = await Promise.all(
+        replicas.map((r, i) => (isUp(i) ? replayed(r, rows[0].lsn, patient) : true)),
+      );
       const behind = results.filter(ok => !ok).length;
       if (behind) log(`${behind} read replica(s) did not replay a write within ${timeoutMs} ms`);
       return behind === 0;

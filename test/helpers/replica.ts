@@ -40,6 +40,8 @@ export interface StreamingPair {
   standbyName: string;
   /** Stops the standby's postgres (the primary keeps running). */
   stopReplica(): Promise<void>;
+  /** Starts the stopped standby again on its port; it resumes streaming where it stopped. */
+  startReplica(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -71,30 +73,34 @@ export async function startStreamingPair(database = "osh"): Promise<StreamingPai
     if (ids) chownTree(replicaDir, ids);
     chmodSync(replicaDir, 0o700);
     const bin = await reachableBinaries(ids);
-    // The same max_connections as the primary: a standby refuses to start with fewer.
-    standby = spawn(
-      bin.postgres,
-      ["-D", replicaDir, "-p", String(port), "-h", "127.0.0.1", "-k", ""].concat(
-        ["max_connections=200", "shared_buffers=128MB"].flatMap(s => ["-c", s]),
-      ),
-      { ...(ids ?? {}), stdio: ["ignore", "ignore", "ignore"] },
-    );
     const onPort = (url: string) => {
       const u = new URL(url);
       u.port = String(port);
       return u.toString();
     };
-    // A test process that exits without stop() must not leave the standby running.
-    const orphan = standby;
-    process.once("exit", () => orphan.exitCode === null && orphan.kill("SIGINT"));
     const replicaAdminUrl = onPort(primary.adminUrlFor(database));
-    await waitForStandby(replicaAdminUrl, standby);
+    const startReplica = async () => {
+      // The same max_connections as the primary: a standby refuses to start with fewer.
+      const child = spawn(
+        bin.postgres,
+        ["-D", replicaDir, "-p", String(port), "-h", "127.0.0.1", "-k", ""].concat(
+          ["max_connections=200", "shared_buffers=128MB"].flatMap(s => ["-c", s]),
+        ),
+        { ...(ids ?? {}), stdio: ["ignore", "ignore", "ignore"] },
+      );
+      standby = child;
+      // A test process that exits without stop() must not leave the standby running.
+      process.once("exit", () => child.exitCode === null && child.kill("SIGINT"));
+      await waitForStandby(replicaAdminUrl, child);
+    };
+    await startReplica();
     return {
       primary,
       replicaUrl: onPort(primary.url),
       replicaAdminUrl,
       standbyName: SLOT,
       stopReplica,
+      startReplica,
       async stop() {
         await stopReplica();
         await primary.stop();
