@@ -94,25 +94,6 @@ export function officialFirst(a: YearValues, b: YearValues): YearValues {
   return out;
 }
 
-/** A year's chosen value with its data set, as the harmonised path looks it up. */
-export interface Cell {
-  dataset: Dataset;
-  value: number;
-}
-
-/** The values by year (the harmonised path, which sums several units' years). */
-export function cellsByYear(v: YearValues | undefined): Map<number, Cell> {
-  const out = new Map<number, Cell>();
-  if (!v) return out;
-  for (let i = 0; i < v.years.length; i++) {
-    out.set(v.years[i], {
-      dataset: v.official[i] ? Dataset.OFFICIAL : Dataset.ILLUSTRATIVE,
-      value: v.values[i],
-    });
-  }
-  return out;
-}
-
 /**
  * One unit's series as reported, straight from its chosen values: the same points that
  * asReportedCounts and the general path in series.service.ts give for a single unit (a value

@@ -1,16 +1,11 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import {
-  asReportedCounts,
-  harmoniseCounts,
-  rememberedInterval,
-  type CountPoint,
-  type LineageLink,
-} from "../analytics/index.js";
+import { componentsByYear, type LineageLink } from "../analytics/index.js";
 import { narrowReads, unitTags } from "../cache/read-tags.js";
-import { Dataset } from "../graphql/enums.js";
+import type { Dataset } from "../graphql/enums.js";
 import { Measure } from "../indicators/indicator.enums.js";
 import { SeriesBasis, type SeriesPointType } from "./progress.types.js";
-import { asReportedPoints, cellsByYear, readChosen, scaled, type Chosen } from "./series-values.js";
+import { harmonisedPoints } from "./harmonised-points.js";
+import { asReportedPoints, readChosen, type Chosen } from "./series-values.js";
 
 /**
  * What the series building reads of an indicator and a unit: an entity (the series and compare
@@ -121,14 +116,12 @@ export async function buildSeries<I extends SeriesIndicator, U extends SeriesUni
           () => readChosen(em, [...indicatorIds], unitIds, request.datasets),
         )
       : new Map();
-  const newUnits = [
-    ...new Set(
-      request.units
-        .filter(u => u.validFrom)
-        .map(u => u.code)
-        .concat(lineage.map(l => l.successor)),
-    ),
-  ];
+  const newUnits = new Set(
+    request.units
+      .filter(u => u.validFrom)
+      .map(u => u.code)
+      .concat(lineage.map(l => l.successor)),
+  );
   const out = new Map<string, BuiltSeries<I, U>>();
   for (const indicator of request.indicators) {
     for (const unit of request.units) {
@@ -165,7 +158,7 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
   request: SeriesRequest<I, U>,
   chosen: Chosen,
   links: LineageLink[],
-  newUnits: string[],
+  newUnits: ReadonlySet<string>,
 ): BuiltSeries<I, U> {
   const rate = isRate(indicator);
   const numId = rate ? indicator.numerator!.id : indicator.id;
@@ -176,63 +169,18 @@ function seriesFor<I extends SeriesIndicator, U extends SeriesUnit>(
     const per = rate ? (indicator.multiplier ?? 100_000) : 1;
     return built(indicator, unit, request, asReportedPoints(unit.code, nums, dens, rate, per));
   }
-  // unit code -> year -> dataset of the values used (no string key per point: fewer allocations)
-  const datasetOf = new Map<string, Map<number, Dataset>>();
-  const counts: Record<string, CountPoint[]> = {};
-  // Only this unit's own rows (and its predecessors' when harmonising): linear, not quadratic.
-  const units = componentsOf(unit.code, links, request.basis === SeriesBasis.HARMONISED);
-  for (const code of units) {
-    const nums = cellsByYear(chosen.get(numId)?.get(code));
-    const dens = cellsByYear(denId ? chosen.get(denId)?.get(code) : undefined);
-    const years = [...new Set([...nums.keys(), ...dens.keys()])].sort((a, b) => a - b);
-    const byYear = new Map<number, Dataset>();
-    datasetOf.set(code, byYear);
-    counts[code] = years.map(year => {
-      for (const o of [nums.get(year), dens.get(year)]) {
-        if (o?.dataset === Dataset.ILLUSTRATIVE) {
-          byYear.set(year, Dataset.ILLUSTRATIVE);
-        } else if (o && !byYear.has(year)) {
-          byYear.set(year, Dataset.OFFICIAL);
-        }
-      }
-      return {
-        year,
-        count: nums.get(year)?.value ?? null,
-        denominator: rate ? (dens.get(year)?.value ?? null) : 1,
-      };
-    });
-  }
-  const harmonise = request.basis === SeriesBasis.HARMONISED;
-  const additive = rate || ADDITIVE.has(indicator.measure);
-  const per = rate ? (indicator.multiplier ?? 100_000) : 1;
-  const series = harmonise
-    ? harmoniseCounts(counts, links, unit.code, { per, newUnits })
-    : asReportedCounts(counts, unit.code, per);
-  const points: SeriesPointType[] = series.points.map(p => {
-    // A percentage of two former provinces cannot be summed: say so instead of guessing.
-    const notAdditive = harmonise && !additive && p.components.some(c => c !== unit.code);
-    const dataset = p.components.some(c => datasetOf.get(c)?.get(p.year) === Dataset.ILLUSTRATIVE)
-      ? Dataset.ILLUSTRATIVE
-      : p.components.some(c => datasetOf.get(c)?.has(p.year))
-        ? Dataset.OFFICIAL
-        : null;
-    const value = notAdditive ? null : rate ? p.value : p.count;
-    const interval =
-      rate && p.count !== null && p.denominator
-        ? scaled(rememberedInterval(p.count), per / p.denominator)
-        : null;
-    return {
-      year: p.year,
-      value,
-      count: rate ? p.count : null,
-      denominator: rate ? p.denominator : null,
-      interval,
-      dataset,
-      illustrative: dataset === Dataset.ILLUSTRATIVE,
-      components: p.components,
-      missingFrom: missingOf(p, rate),
-      gap: notAdditive ? "NOT_ADDITIVE" : value === null ? gapOf(p, rate) : null,
-    };
+  const span = componentsByYear(links, unit.code, newUnits);
+  // A unit with several successors: its counts cannot be assigned by summing, so no points.
+  if ("split" in span) return built(indicator, unit, request, []);
+  const points = harmonisedPoints({
+    unit: unit.code,
+    // Only this unit's own rows and its predecessors': linear, not quadratic.
+    units: componentsOf(unit.code, links, true),
+    componentsIn: span.componentsIn,
+    nums: code => chosen.get(numId)?.get(code),
+    dens: denId === null ? undefined : code => chosen.get(denId)?.get(code),
+    per: rate ? (indicator.multiplier ?? 100_000) : 1,
+    additive: rate || ADDITIVE.has(indicator.measure),
   });
   return built(indicator, unit, request, points);
 }
@@ -252,23 +200,4 @@ function built<I extends SeriesIndicator, U extends SeriesUnit>(
     points,
     containsIllustrative: points.some(p => p.illustrative),
   };
-}
-
-/** The components missing a count or, for a rate, a denominator (most points: none). */
-function missingOf(
-  p: { missingFrom: string[]; missingDenominatorFrom: string[] },
-  rate: boolean,
-): string[] {
-  if (!rate || !p.missingDenominatorFrom.length) return p.missingFrom;
-  if (!p.missingFrom.length) return p.missingDenominatorFrom;
-  return [...new Set([...p.missingFrom, ...p.missingDenominatorFrom])];
-}
-
-function gapOf(
-  p: { missingFrom: string[]; missingDenominatorFrom: string[]; count: number | null },
-  rate: boolean,
-): string {
-  if (p.missingFrom.length) return "COUNT_MISSING";
-  if (rate && p.missingDenominatorFrom.length) return "DENOMINATOR_MISSING";
-  return "NOT_COMPUTABLE";
 }

@@ -156,6 +156,49 @@ function indexOf(lineage: readonly LineageLink[]): LineageIndex {
 }
 
 /**
+ * The units whose data make up `targetUnit` in a year, on its current boundaries (see
+ * harmoniseCounts): the successor (unless in `newUnits`) and its predecessors before each
+ * merger's effective year, followed through earlier mergers. `split` when a predecessor has
+ * several successors: its counts cannot be assigned by summing. Each list returned is frozen and
+ * shared by every year of its span.
+ */
+export function componentsByYear(
+  lineage: readonly LineageLink[],
+  targetUnit: string,
+  newUnits: ReadonlySet<string>,
+): { split: string } | { componentsIn: (year: number) => readonly string[] } {
+  const { into, split, effectiveYears } = indexOf(lineage);
+  if (split !== null) return { split };
+  const componentsAt = (unit: string, year: number, seen: Set<string>): string[] => {
+    seen.add(unit);
+    const links = (into.get(unit) ?? []).filter(
+      l => year < l.effectiveYear && !seen.has(l.predecessor),
+    );
+    if (links.length === 0) {
+      return [unit];
+    }
+    const own = newUnits.has(unit) ? [] : [unit];
+    return [...own, ...links.flatMap(l => componentsAt(l.predecessor, year, seen))];
+  };
+  // The components change only where a year passes an effective year: one list per span of
+  // years between them (two for the 2025 mergers), not one walk of the lineage per year.
+  const bySpan = new Map<number, readonly string[]>();
+  return {
+    componentsIn(year) {
+      let span = 0;
+      while (span < effectiveYears.length && effectiveYears[span] <= year) span++;
+      let components = bySpan.get(span);
+      if (!components) {
+        // Shared by every point of the span: frozen, so no reader can change another point's list.
+        components = Object.freeze(componentsAt(targetUnit, year, new Set()));
+        bySpan.set(span, components);
+      }
+      return components;
+    },
+  };
+}
+
+/**
  * Puts a unit's count series on its current boundaries. For a year before a merger's
  * `effectiveYear` the count and denominator are the sums over the successor (unless listed in
  * `newUnits`) and all its predecessors, followed through earlier mergers; from that year on
@@ -173,39 +216,12 @@ export function harmoniseCounts(
   options: HarmoniseOptions = {},
 ): HarmonisedSeries {
   const per = options.per ?? 100_000;
-  const newUnits = new Set(options.newUnits ?? []);
   const base = { unit: targetUnit, basis: "HARMONISED" as const, per };
-
-  const { into, split, effectiveYears } = indexOf(lineage);
-  if (split !== null) {
-    return { ...base, points: [], reason: "SPLIT_LINEAGE", reasonText: split };
+  const span = componentsByYear(lineage, targetUnit, new Set(options.newUnits ?? []));
+  if ("split" in span) {
+    return { ...base, points: [], reason: "SPLIT_LINEAGE", reasonText: span.split };
   }
-
-  const componentsAt = (unit: string, year: number, seen: Set<string>): string[] => {
-    seen.add(unit);
-    const links = (into.get(unit) ?? []).filter(
-      l => year < l.effectiveYear && !seen.has(l.predecessor),
-    );
-    if (links.length === 0) {
-      return [unit];
-    }
-    const own = newUnits.has(unit) ? [] : [unit];
-    return [...own, ...links.flatMap(l => componentsAt(l.predecessor, year, seen))];
-  };
-  // The components change only where a year passes an effective year: one list per span of
-  // years between them (two for the 2025 mergers), not one walk of the lineage per year.
-  const bySpan = new Map<number, string[]>();
-  const componentsIn = (year: number): string[] => {
-    let span = 0;
-    while (span < effectiveYears.length && effectiveYears[span] <= year) span++;
-    let components = bySpan.get(span);
-    if (!components) {
-      // Shared by every point of the span: frozen, so no reader can change another point's list.
-      components = Object.freeze(componentsAt(targetUnit, year, new Set())) as string[];
-      bySpan.set(span, components);
-    }
-    return components;
-  };
+  const componentsIn = span.componentsIn;
 
   const lookup = lookupFor(seriesByUnit);
   const allYears = new Set<number>();
@@ -219,7 +235,7 @@ export function harmoniseCounts(
     const components = componentsIn(year);
     // Only years some component reports on; another unit's years are not this unit's gaps.
     if (components.some(u => lookup(u, year) !== undefined)) {
-      points.push(sumPoint(year, components, lookup, per));
+      points.push(sumPoint(year, components as string[], lookup, per));
     }
   }
   return { ...base, points, reason: null, reasonText: null };

@@ -47,6 +47,7 @@ export {
 export { fillYears, requiredTrajectory } from "./series.js";
 export {
   asReportedCounts,
+  componentsByYear,
   harmoniseCounts,
   type HarmonisedPoint,
   type HarmonisedSeries,
