@@ -1,7 +1,7 @@
-import { ratePer, rememberedInterval } from "../analytics/index.js";
+import { ratePer } from "../analytics/index.js";
 import { Dataset } from "../graphql/enums.js";
 import type { SeriesPointType } from "./progress.types.js";
-import { scaled, type YearValues } from "./series-values.js";
+import { rateInterval, type YearValues } from "./series-values.js";
 
 /** One component unit's chosen values and how far the walk through its years has come. */
 interface Cursor {
@@ -89,10 +89,7 @@ export function harmonisedPoints(r: HarmonisedRequest): SeriesPointType[] {
       value,
       count: rate ? count : null,
       denominator: rate ? denominator : null,
-      interval:
-        rate && count !== null && denominator
-          ? scaled(rememberedInterval(count), r.per / denominator)
-          : null,
+      interval: rate ? rateInterval(count, denominator, r.per) : null,
       dataset,
       illustrative,
       components: components as string[],

@@ -132,10 +132,7 @@ export function asReportedPoints(
       value,
       count: rate ? count : null,
       denominator: rate ? denominator : null,
-      interval:
-        rate && count !== null && denominator
-          ? scaled(rememberedInterval(count), per / denominator)
-          : null,
+      interval: rate ? rateInterval(count, denominator, per) : null,
       dataset: illustrative ? Dataset.ILLUSTRATIVE : Dataset.OFFICIAL,
       illustrative,
       components,
@@ -153,12 +150,13 @@ export function asReportedPoints(
   return points;
 }
 
-/** A count's interval scaled to the rate (a new object: the remembered one is shared). */
-export function scaled(
-  interval: Readonly<{ lower: number; upper: number; level: number }> | null,
-  factor: number,
-) {
-  return interval
-    ? { lower: interval.lower * factor, upper: interval.upper * factor, level: interval.level }
-    : null;
+/**
+ * A rate's 95 % interval: its count's exact Poisson interval, scaled by per / denominator (a new
+ * object: the remembered one is shared). Null without a count or a denominator.
+ */
+export function rateInterval(count: number | null, denominator: number | null, per: number) {
+  const interval = count !== null && denominator ? rememberedInterval(count) : null;
+  if (!interval) return null;
+  const factor = per / denominator!;
+  return { lower: interval.lower * factor, upper: interval.upper * factor, level: interval.level };
 }

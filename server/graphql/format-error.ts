@@ -30,7 +30,7 @@ export function formatError(production: boolean) {
         return {
           message: `The change breaks a data rule: ${constraintOf(original)}`,
           path: formatted.path,
-          extensions: { code: "BAD_USER_INPUT" },
+          extensions: { code: "BAD_USER_INPUT", reason: "DATA_RULE" },
         };
       }
       // 22xxx: data exceptions (a NUL character in text, a number out of the column's range).
@@ -39,7 +39,7 @@ export function formatError(production: boolean) {
           message:
             "A value was not accepted by the database (out of range or an invalid character)",
           path: formatted.path,
-          extensions: { code: "BAD_USER_INPUT" },
+          extensions: { code: "BAD_USER_INPUT", reason: "VALUE_REJECTED" },
         };
       }
     }

@@ -21,7 +21,12 @@ export async function indicatorByCode(
     { code },
     { populate: ["numerator", "denominator"] },
   );
-  if (!indicator) throw new BadInputError(`Unknown indicator "${code}"`, field);
+  if (!indicator) {
+    throw new BadInputError(`Unknown indicator "${code}"`, field, {
+      reason: "UNKNOWN_CODE",
+      values: { code },
+    });
+  }
   return indicator;
 }
 
@@ -91,6 +96,10 @@ export function checkMeasure(
     throw new BadInputError(
       `${indicator.code} is measured in ${indicator.measure}, not ${measure}`,
       field,
+      {
+        reason: "MEASURE_MISMATCH",
+        values: { indicator: indicator.code, measure: indicator.measure, given: measure },
+      },
     );
   }
 }

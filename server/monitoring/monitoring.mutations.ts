@@ -33,9 +33,16 @@ async function siteToChange(
   field = "code",
 ): Promise<MonitoringSite> {
   const site = await tx.findOne(MonitoringSite, { code }, { populate: ["unit"] });
-  if (!site) throw new BadInputError(`Unknown monitoring site "${code}"`, field);
+  if (!site) {
+    throw new BadInputError(`Unknown monitoring site "${code}"`, field, {
+      reason: "UNKNOWN_CODE",
+      values: { code },
+    });
+  }
   if (site.dataset !== Dataset.OFFICIAL) {
-    throw new BadInputError("Illustrative sites are generated, never written by hand", field);
+    throw new BadInputError("Illustrative sites are generated, never written by hand", field, {
+      reason: "GENERATED_DATA",
+    });
   }
   requireUnitScope(user, site.unit.getEntity());
   return site;
@@ -47,9 +54,16 @@ async function resultToChange(
   id: number,
 ): Promise<MonitoringResult> {
   const result = await tx.findOne(MonitoringResult, id, { populate: ["site", "site.unit"] });
-  if (!result) throw new BadInputError(`No monitoring result ${id}`, "id");
+  if (!result) {
+    throw new BadInputError(`No monitoring result ${id}`, "id", {
+      reason: "NOT_FOUND",
+      values: { id },
+    });
+  }
   if (result.dataset !== Dataset.OFFICIAL) {
-    throw new BadInputError("Illustrative results are generated, never written by hand", "id");
+    throw new BadInputError("Illustrative results are generated, never written by hand", "id", {
+      reason: "GENERATED_DATA",
+    });
   }
   requireUnitScope(user, result.site.getEntity().unit.getEntity());
   return result;
@@ -66,7 +80,10 @@ export class MonitoringWriteResolver {
       const unit = await unitByCode(tx, input.unit);
       requireUnitScope(user, unit);
       if (await tx.count(MonitoringSite, { code: input.code })) {
-        throw new BadInputError(`Site "${input.code}" exists`, "code");
+        throw new BadInputError(`Site "${input.code}" exists`, "code", {
+          reason: "ALREADY_EXISTS",
+          values: { code: input.code },
+        });
       }
       const site = tx.create(MonitoringSite, {
         code: input.code,
@@ -165,6 +182,10 @@ export class MonitoringWriteResolver {
         throw new BadInputError(
           `${input.factor} at ${site.code} in ${input.year} exists; correct it with updateMonitoringResult`,
           "factor",
+          {
+            reason: "ALREADY_EXISTS",
+            values: { factor: input.factor, code: site.code, year: input.year },
+          },
         );
       }
       const result = tx.create(MonitoringResult, {

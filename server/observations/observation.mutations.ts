@@ -29,7 +29,9 @@ import { write } from "../auth/write.js";
 /** An official observation the user may change: exists, is not illustrative, is in scope. */
 function checkWritable(user: AppUser, o: Observation): void {
   if (o.dataset !== Dataset.OFFICIAL) {
-    throw new BadInputError("Illustrative values are generated, never written by hand", "id");
+    throw new BadInputError("Illustrative values are generated, never written by hand", "id", {
+      reason: "GENERATED_DATA",
+    });
   }
   requireUnitScope(user, o.unit.getEntity());
 }
@@ -40,7 +42,9 @@ async function writableObservation(
   id: number,
 ): Promise<Observation> {
   const o = await tx.findOne(Observation, id, { populate: ["unit", "indicator"] });
-  if (!o) throw new BadInputError(`No observation ${id}`, "id");
+  if (!o) {
+    throw new BadInputError(`No observation ${id}`, "id", { reason: "NOT_FOUND", values: { id } });
+  }
   checkWritable(user, o);
   return o;
 }
@@ -61,7 +65,10 @@ async function approveAll(
   for (const o of rows) {
     checkWritable(user, o);
     if (o.reviewState !== ReviewState.DRAFT) {
-      throw new BadInputError(`Observation ${o.id} is not a draft`, "id");
+      throw new BadInputError(`Observation ${o.id} is not a draft`, "id", {
+        reason: "NOT_A_DRAFT",
+        values: { id: o.id },
+      });
     }
   }
   const contributors = await draftContributors(
@@ -168,6 +175,15 @@ export class ObservationWriteResolver {
         throw new BadInputError(
           `${indicator.code} for ${unit.code} in ${input.year} exists (observation ${existing.id}); correct it with updateObservation`,
           "year",
+          {
+            reason: "ALREADY_EXISTS",
+            values: {
+              indicator: indicator.code,
+              unit: unit.code,
+              year: input.year,
+              id: existing.id,
+            },
+          },
         );
       }
       const o = tx.create(Observation, {
@@ -209,7 +225,11 @@ export class ObservationWriteResolver {
       if (patch.value != null) validateField(valueRule(indicator), patch.value, "value");
       const before = snapshot(o);
       if (patch.source != null) o.source = ref(await sourceByCode(tx, patch.source));
-      if (!o.source) throw new BadInputError("An official value needs a source", "source");
+      if (!o.source) {
+        throw new BadInputError("An official value needs a source", "source", {
+          reason: "SOURCE_REQUIRED",
+        });
+      }
       if (patch.value != null) o.value = patch.value;
       if (patch.qualifier) o.qualifier = patch.qualifier;
       if (patch.status) o.status = patch.status;
@@ -302,7 +322,11 @@ export class ObservationWriteResolver {
       );
       const missing = unique.filter(id => !rows.some(o => o.id === id));
       if (missing.length) {
-        throw new BadInputError(`No observation ${missing.slice(0, 5).join(", ")}`, "ids");
+        const id = missing.slice(0, 5).join(", ");
+        throw new BadInputError(`No observation ${id}`, "ids", {
+          reason: "NOT_FOUND",
+          values: { id },
+        });
       }
       return approveAll(tx, user, rows);
     });

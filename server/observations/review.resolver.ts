@@ -158,11 +158,17 @@ export class ReviewResolver {
       const text = reason.trim();
       const o = await tx.findOne(Observation, id, { populate: ["unit"] });
       if (!o || o.dataset !== Dataset.OFFICIAL) {
-        throw new BadInputError(`No observation ${id}`, "id");
+        throw new BadInputError(`No observation ${id}`, "id", {
+          reason: "NOT_FOUND",
+          values: { id },
+        });
       }
       requireUnitScope(user, o.unit.getEntity());
       if (o.reviewState !== ReviewState.DRAFT) {
-        throw new BadInputError(`Observation ${id} is not a draft`, "id");
+        throw new BadInputError(`Observation ${id} is not a draft`, "id", {
+          reason: "NOT_A_DRAFT",
+          values: { id },
+        });
       }
       if (!(await approvable(tx, user, [o])).length) {
         throw new ForbiddenError(

@@ -143,7 +143,12 @@ export class ReportingResolver {
       { code: programmeCode },
       { populate: ["unit"] },
     );
-    if (!programme) throw new BadInputError(`Unknown programme "${programmeCode}"`, "programme");
+    if (!programme) {
+      throw new BadInputError(`Unknown programme "${programmeCode}"`, "programme", {
+        reason: "UNKNOWN_CODE",
+        values: { code: programmeCode },
+      });
+    }
     const unit = unitCode ? await unitByCode(ctx.em, unitCode, "unit") : programme.unit.getEntity();
     // A provincial plan without numbered targets of its own (Hải Dương's plan for CT 31) reports
     // on the targets of the programme it implements.

@@ -47,7 +47,12 @@ async function checkSourceScope(tx: EntityManager, user: AppUser, source: Source
 
 async function sourceToChange(tx: EntityManager, user: AppUser, code: string): Promise<Source> {
   const source = await tx.findOne(Source, { code });
-  if (!source) throw new BadInputError(`Unknown source "${code}"`, "code");
+  if (!source) {
+    throw new BadInputError(`Unknown source "${code}"`, "code", {
+      reason: "UNKNOWN_CODE",
+      values: { code },
+    });
+  }
   await checkSourceScope(tx, user, source);
   return source;
 }
@@ -62,7 +67,10 @@ export class SourceWriteResolver {
     // The fields were validated by their schema (source.inputs.ts); here, what needs the database.
     return write(ctx, async (tx, user) => {
       if (await tx.count(Source, { code: input.code })) {
-        throw new BadInputError(`Source "${input.code}" exists`, "code");
+        throw new BadInputError(`Source "${input.code}" exists`, "code", {
+          reason: "ALREADY_EXISTS",
+          values: { code: input.code },
+        });
       }
       const source = tx.create(Source, { ...input, title: input.title.trim() });
       await tx.flush();
@@ -121,6 +129,7 @@ export class SourceWriteResolver {
         throw new BadInputError(
           `Source ${code} is cited ${uses} times; it cannot be deleted`,
           "code",
+          { reason: "IN_USE", values: { code, uses } },
         );
       }
       const before = snapshot(source);

@@ -14,6 +14,7 @@ export async function sourceByCode(
     throw new BadInputError(
       "An official value needs a source (the code of a registered source)",
       field,
+      { reason: "SOURCE_REQUIRED" },
     );
   }
   validateField(codeRule, code, field);
@@ -22,6 +23,7 @@ export async function sourceByCode(
     throw new BadInputError(
       `Unknown source "${code}" (register it with createSource first)`,
       field,
+      { reason: "UNKNOWN_CODE", values: { code } },
     );
   }
   return source;

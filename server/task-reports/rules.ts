@@ -17,7 +17,12 @@ export interface Anchor {
 export async function programmeByCode(em: EntityManager, code: string): Promise<Programme> {
   validateField(codeRule, code, "programme");
   const programme = await em.findOne(Programme, { code }, { populate: ["unit"] });
-  if (!programme) throw new BadInputError(`Unknown programme "${code}"`, "programme");
+  if (!programme) {
+    throw new BadInputError(`Unknown programme "${code}"`, "programme", {
+      reason: "UNKNOWN_CODE",
+      values: { code },
+    });
+  }
   return programme;
 }
 
@@ -31,6 +36,10 @@ export async function resolveAnchor(em: EntityManager, input: TaskReportInput): 
     throw new BadInputError(
       `year: ${programme.code} runs ${programme.startYear}-${programme.endYear}, not ${input.year}`,
       "year",
+      {
+        reason: "OUT_OF_PERIOD",
+        values: { year: input.year, from: programme.startYear, to: programme.endYear },
+      },
     );
   }
   const responsibility = await em.findOne(
@@ -58,6 +67,15 @@ export async function resolveAnchor(em: EntityManager, input: TaskReportInput): 
     throw new BadInputError(
       `year: ${agency.code} did not exist in ${input.year} (${agency.validFrom ?? "…"} to ${agency.validTo ?? "today"})`,
       "year",
+      {
+        reason: "NOT_IN_YEAR",
+        values: {
+          code: agency.code,
+          year: input.year,
+          from: agency.validFrom ?? "",
+          to: agency.validTo ?? "",
+        },
+      },
     );
   }
   return { programme, responsibility, agency };

@@ -36,12 +36,15 @@ async function reportContributors(tx: EntityManager, id: number): Promise<Set<nu
 /** The report, in the user's scope (the unit of its programme), still awaiting review. */
 async function reviewableReport(tx: EntityManager, user: AppUser, id: number): Promise<TaskReport> {
   const report = await tx.findOne(TaskReport, id, { populate: ["programme.unit"] });
-  if (!report) throw new BadInputError(`No task report ${id}`, "id");
+  if (!report) {
+    throw new BadInputError(`No task report ${id}`, "id", { reason: "NOT_FOUND", values: { id } });
+  }
   requireUnitScope(user, report.programme.getEntity().unit.getEntity());
   if (report.reviewState !== TaskReportReview.DRAFT) {
     throw new BadInputError(
       `Task report ${id} is ${report.reviewState}, not awaiting review`,
       "id",
+      { reason: "NOT_A_DRAFT", values: { id } },
     );
   }
   const authors = await reportContributors(tx, id);

@@ -16,7 +16,12 @@ export async function unitByCode(
 ): Promise<AdministrativeUnit> {
   validateField(codeRule, code, field);
   const unit = await em.findOne(AdministrativeUnit, { code });
-  if (!unit) throw new BadInputError(`Unknown unit "${code}"`, field);
+  if (!unit) {
+    throw new BadInputError(`Unknown unit "${code}"`, field, {
+      reason: "UNKNOWN_CODE",
+      values: { code },
+    });
+  }
   return unit;
 }
 
@@ -38,7 +43,10 @@ export async function unitsByCode(
   const byCode = new Map(found.map(u => [u.code, u]));
   const missing = codes.filter(c => !byCode.has(c));
   if (missing.length) {
-    throw new BadInputError(`Unknown unit ${missing.map(c => `"${c}"`).join(", ")}`, field);
+    throw new BadInputError(`Unknown unit ${missing.map(c => `"${c}"`).join(", ")}`, field, {
+      reason: "UNKNOWN_CODE",
+      values: { code: missing.join(", ") },
+    });
   }
   return [...new Set(codes)].map(c => byCode.get(c)!);
 }
@@ -57,6 +65,10 @@ export function checkUnitInYear(unit: AdministrativeUnit, year: number, field = 
     throw new BadInputError(
       `${unit.code} did not exist in ${year} (it existed from ${span})`,
       field,
+      {
+        reason: "NOT_IN_YEAR",
+        values: { code: unit.code, year, from: unit.validFrom ?? "", to: unit.validTo ?? "" },
+      },
     );
   }
 }

@@ -55,6 +55,22 @@ async function writeFromPage(page: Page, query: string): Promise<any> {
   }, query);
 }
 
+/** hp1's form for the 2024 share of trained OSH officers (a percentage), with a source picked. */
+async function openOfficersForm() {
+  const opened = await openPage(stack, "#/sign-in");
+  const { page } = opened;
+  await signIn(page, hp1);
+  await andWaitForRender(page, async () => {
+    await page.fill('[data-control="year"]', "2024");
+    await page.press('[data-control="year"]', "Enter");
+  });
+  const pct = item("tr-osh-officers", 2024);
+  await page.click(`${pct} [data-action="open-form"]`);
+  await page.fill(`${pct} [data-source-search]`, "ATVSLĐ năm 2024");
+  await page.click(`${pct} [data-source-results] button`);
+  return { ...opened, pct };
+}
+
 describe("provincial reporting", () => {
   it("from sign-in to an approved value that changes the overview scorecard", async () => {
     const before = await openPage(stack, OVERVIEW);
@@ -155,16 +171,7 @@ describe("provincial reporting", () => {
   });
 
   it("shows a bad value's error next to its field and writes nothing", async () => {
-    const { page, errors } = await openPage(stack, "#/sign-in");
-    await signIn(page, hp1);
-    await andWaitForRender(page, async () => {
-      await page.fill('[data-control="year"]', "2024");
-      await page.press('[data-control="year"]', "Enter");
-    });
-    const pct = item("tr-osh-officers", 2024);
-    await page.click(`${pct} [data-action="open-form"]`);
-    await page.fill(`${pct} [data-source-search]`, "ATVSLĐ năm 2024");
-    await page.click(`${pct} [data-source-results] button`);
+    const { page, errors, pct } = await openOfficersForm();
     const before = await fingerprint(stack.orm);
     await page.fill(`${pct} [data-field="value"]`, "120");
     await page.click(`${pct} [data-action="save"]`);
@@ -181,6 +188,32 @@ describe("provincial reporting", () => {
     );
     expect(await fingerprint(stack.orm)).toEqual(before);
     expect(await page.getAttribute(pct, "data-state")).toBe("MISSING");
+    expect(errors.filter(e => !e.includes("400"))).toEqual([]);
+    await page.context().close();
+  });
+
+  it("says in Vietnamese when a colleague entered the same value meanwhile, and keeps theirs", async () => {
+    const { page, errors, pct } = await openOfficersForm();
+    expect(await page.getAttribute(pct, "data-state")).toBe("MISSING");
+    await page.fill(`${pct} [data-field="value"]`, "85");
+    // Meanwhile a colleague enters the same value through the API.
+    const theirs = await fetch(`${stack.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${hp2.token}` },
+      body: JSON.stringify({
+        query: `mutation { createObservation(input: { indicator: "tr-osh-officers", unit: "hai-phong-63", year: 2024, value: 80, source: "moj-nq19" }) { id } }`,
+      }),
+    }).then(r => r.json() as Promise<any>);
+    expect(theirs.errors).toBeUndefined();
+    const id = theirs.data.createObservation.id as number;
+    const before = await fingerprint(stack.orm);
+    await page.click(`${pct} [data-action="save"]`);
+    await page.waitForSelector(`${pct} [data-form-error]:not(:empty)`);
+    expect(await page.textContent(`${pct} [data-form-error]`)).toBe(
+      `Đã có số liệu tr-osh-officers của hai-phong-63 năm 2024 (bản ghi ${id}): hãy sửa số liệu đó thay vì nhập mới.`,
+    );
+    await screenshot(page, "reporting-value-exists");
+    expect(await fingerprint(stack.orm)).toEqual(before);
     expect(errors.filter(e => !e.includes("400"))).toEqual([]);
     await page.context().close();
   });

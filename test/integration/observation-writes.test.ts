@@ -70,23 +70,41 @@ describe("observation writes", () => {
   });
 
   it.each([
-    ["a percentage over 100", { indicator: "oa-fatal-investigated", value: 101 }, "value"],
-    ["a fractional count", { value: 12.5 }, "value"],
-    ["a negative count", { value: -1 }, "value"],
-    ["a year the unit did not exist (Hải Dương in 2026)", { year: 2026 }, "year"],
-    ["a year out of range", { year: 1800 }, "year"],
-    ["an unknown unit", { unit: "atlantis" }, "unit"],
-    ["an unknown indicator", { indicator: "nope" }, "indicator"],
-    ["a measure that does not match", { measure: "PERCENT" }, "measure"],
-    ["no source", { source: "" }, "source"],
-    ["an unknown source", { source: "no-such-source" }, "source"],
-    ["an illustrative status", { status: "ILLUSTRATIVE" }, "status"],
-    ["a long note", { note: "x".repeat(5000) }, "note"],
-  ])("refuses %s with BAD_USER_INPUT naming the field", async (_what, patch, field) => {
+    ["a percentage over 100", { indicator: "oa-fatal-investigated", value: 101 }, "value", null],
+    ["a fractional count", { value: 12.5 }, "value", null],
+    ["a negative count", { value: -1 }, "value", null],
+    ["a year the unit did not exist (Hải Dương in 2026)", { year: 2026 }, "year", "NOT_IN_YEAR"],
+    ["a year out of range", { year: 1800 }, "year", null],
+    ["an unknown unit", { unit: "atlantis" }, "unit", "UNKNOWN_CODE"],
+    ["an unknown indicator", { indicator: "nope" }, "indicator", "UNKNOWN_CODE"],
+    ["a measure that does not match", { measure: "PERCENT" }, "measure", "MEASURE_MISMATCH"],
+    ["no source", { source: "" }, "source", null],
+    ["an unknown source", { source: "no-such-source" }, "source", "UNKNOWN_CODE"],
+    ["an illustrative status", { status: "ILLUSTRATIVE" }, "status", null],
+    ["a long note", { note: "x".repeat(5000) }, "note", null],
+  ])("refuses %s with BAD_USER_INPUT naming the field", async (_what, patch, field, reason) => {
     const before = await fingerprint(db.orm);
     const r = await gql.run(CREATE, { input: { ...base, ...patch } }, hd.user);
     expect(r.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    // The refusals a form can meet say why, for the web to word in Vietnamese (errors.ts).
+    expect(r.errors?.[0].extensions?.reason ?? null).toBe(reason);
     expect(await fingerprint(db.orm)).toEqual(before);
+  });
+
+  it("says what a refusal names: the unit and the years it existed, the indicator's measure", async () => {
+    const gone = await gql.run(CREATE, { input: { ...base, year: 2026 } }, hd.user);
+    expect(gone.errors?.[0].extensions?.values).toEqual({
+      code: "hai-duong-63",
+      year: 2026,
+      from: "",
+      to: "2025-06-30",
+    });
+    const measure = await gql.run(CREATE, { input: { ...base, measure: "PERCENT" } }, hd.user);
+    expect(measure.errors?.[0].extensions?.values).toEqual({
+      indicator: "oa-accidents",
+      measure: "COUNT",
+      given: "PERCENT",
+    });
   });
 
   it("accepts a percentage of 100 and a zero count", async () => {
@@ -149,7 +167,12 @@ describe("observation writes", () => {
 
   it("refuses a second value for the same key, and a correction goes back to DRAFT with the old value audited", async () => {
     const dup = await gql.run(CREATE, { input: base }, hd2.user);
-    expect(dup.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "year" });
+    expect(dup.errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "year",
+      reason: "ALREADY_EXISTS",
+      values: { indicator: "oa-accidents", unit: "hai-duong-63", year: 2019 },
+    });
     const id = Number(
       (
         await db.orm.em
@@ -159,6 +182,7 @@ describe("observation writes", () => {
           )
       )[0].id,
     );
+    expect(dup.errors?.[0].extensions?.values).toMatchObject({ id });
     const UPDATE = `mutation($id: Int!, $patch: ObservationPatch!) { updateObservation(id: $id, patch: $patch) { value reviewState } }`;
     expect(
       (await gql.run(UPDATE, { id, patch: { value: 1.5 } }, hd2.user)).errors?.[0].extensions,
@@ -196,6 +220,17 @@ describe("observation writes", () => {
     expect((await official("hai-duong-63", 2019)).data!.observations.nodes).toEqual([
       { value: 13, reviewState: "APPROVED" },
     ]);
+    // Approved meanwhile (another reviewer's tab): no longer a draft, said so by reason.
+    const again = await gql.run(
+      `mutation($ids: [Int!]!) { approveObservations(ids: $ids) { reviewState } }`,
+      { ids: [id] },
+      hd2.user,
+    );
+    expect(again.errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      reason: "NOT_A_DRAFT",
+      values: { id },
+    });
   });
 
   it("deletes a value in scope, audited with the row before", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldError, parseNumberInput } from "../../../web/src/lib/field-errors.js";
+import { errorText, fieldError, parseNumberInput } from "../../../web/src/lib/field-errors.js";
+import { translator } from "../../../web/src/lib/i18n.js";
 
 describe("parseNumberInput", () => {
   it("reads Vietnamese and English number formats", () => {
@@ -40,5 +41,76 @@ describe("fieldError", () => {
       key: null,
       message: "Unknown thing",
     });
+  });
+});
+
+describe("refusals with a reason", () => {
+  const vi = translator("vi");
+  const en = translator("en");
+  const refusal = (reason: string, values?: Record<string, unknown>, field = "year") => ({
+    message: "English text from the server",
+    extensions: { code: "BAD_USER_INPUT", field, reason, ...(values ? { values } : {}) },
+  });
+
+  it("words a value that exists already with what the server named", () => {
+    const error = fieldError(
+      refusal("ALREADY_EXISTS", { indicator: "oa-deaths", unit: "hai-phong", year: 2024, id: 77 }),
+    );
+    expect(error).toMatchObject({ field: "year", key: "error.valueExists" });
+    expect(errorText(error, vi)).toBe(
+      "Đã có số liệu oa-deaths của hai-phong năm 2024 (bản ghi 77): hãy sửa số liệu đó thay vì nhập mới.",
+    );
+    expect(errorText(error, en)).toContain("oa-deaths for hai-phong in 2024 exists already");
+    // Without an indicator, unit and year (a site, a source): the general sentence.
+    expect(fieldError(refusal("ALREADY_EXISTS", { code: "s-1" }, "code")).key).toBe("error.exists");
+  });
+
+  it("says an open end of a unit's life as today, and a missing start as …", () => {
+    const error = fieldError(
+      refusal("NOT_IN_YEAR", { code: "hai-duong-63", year: 2026, from: "", to: "2025-06-30" }),
+    );
+    expect(errorText(error, vi)).toBe(
+      "hai-duong-63 không tồn tại trong năm 2026 (tồn tại từ … đến 2025-06-30).",
+    );
+    const open = fieldError(
+      refusal("NOT_IN_YEAR", { code: "x", year: 2001, from: "2008-08-01", to: "" }),
+    );
+    expect(errorText(open, en)).toBe(
+      "x did not exist in 2001 (it existed from 2008-08-01 to today).",
+    );
+  });
+
+  it("maps every reason the server gives to a sentence, and keeps the message otherwise", () => {
+    // Every value any reason names (server/graphql/errors.ts): a sentence leaves none unfilled.
+    const ALL_VALUES = {
+      id: 5,
+      code: "c",
+      uses: 2,
+      year: 2030,
+      from: 2021,
+      to: 2025,
+      indicator: "oa-deaths",
+      measure: "COUNT",
+      given: "PERCENT",
+    };
+    for (const reason of [
+      "NOT_FOUND",
+      "UNKNOWN_CODE",
+      "NOT_A_DRAFT",
+      "SOURCE_REQUIRED",
+      "GENERATED_DATA",
+      "OUT_OF_PERIOD",
+      "MEASURE_MISMATCH",
+      "IN_USE",
+      "DATA_RULE",
+      "VALUE_REJECTED",
+    ]) {
+      const text = errorText(fieldError(refusal(reason, ALL_VALUES)), vi);
+      expect(text, reason).not.toBe("English text from the server");
+      expect(text, reason).not.toMatch(/\{\w+\}/);
+    }
+    const unknown = fieldError(refusal("SOMETHING_NEW"));
+    expect(unknown.key).toBeNull();
+    expect(errorText(unknown, vi)).toBe("English text from the server");
   });
 });

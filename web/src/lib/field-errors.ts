@@ -1,9 +1,12 @@
 /**
  * Server validation errors in the user's language, next to the field they name. The server
- * answers BAD_USER_INPUT with `extensions.field` and an English message (some are bilingual);
- * the common ones are recognised here and said in the current language, the rest shown as sent.
+ * answers BAD_USER_INPUT with `extensions.field`, an English message (some are bilingual) and,
+ * for the refusals a form can meet, `extensions.reason` with the `values` it names
+ * (server/graphql/errors.ts): those are said in the current language; so are the common value
+ * checks, recognised by their wording; the rest is shown as sent.
  */
 import type { GraphQLErrorBody } from "../api/client.js";
+import type { Translate } from "./i18n.js";
 import type { MessageKey } from "./messages.js";
 
 const PATTERNS: [RegExp, MessageKey][] = [
@@ -16,22 +19,63 @@ const PATTERNS: [RegExp, MessageKey][] = [
   [/is required/, "error.required"],
 ];
 
+const REASONS: Record<string, MessageKey> = {
+  NOT_FOUND: "error.notFound",
+  UNKNOWN_CODE: "error.unknownCode",
+  ALREADY_EXISTS: "error.exists",
+  NOT_A_DRAFT: "error.notDraft",
+  SOURCE_REQUIRED: "error.sourceMissing",
+  GENERATED_DATA: "error.generated",
+  NOT_IN_YEAR: "error.notInYear",
+  OUT_OF_PERIOD: "error.outOfPeriod",
+  MEASURE_MISMATCH: "error.measure",
+  IN_USE: "error.inUse",
+  DATA_RULE: "error.dataRule",
+  VALUE_REJECTED: "error.valueRejected",
+};
+
 export interface FieldError {
   /** The input field the error belongs to (`extensions.field`), or null for the whole form. */
   field: string | null;
   /** A translation key when the message is one we know, else null (show `message`). */
   key: MessageKey | null;
+  /** The values the translation names (`extensions.values`), as text. */
+  params?: Record<string, string>;
   message: string;
 }
 
 export function fieldError(error: GraphQLErrorBody): FieldError {
-  const field = typeof error.extensions?.field === "string" ? error.extensions.field : null;
-  const code = error.extensions?.code;
+  const ext = error.extensions ?? {};
+  const field = typeof ext.field === "string" ? ext.field : null;
+  const params: Record<string, string> = {};
+  if (ext.values && typeof ext.values === "object") {
+    for (const [name, value] of Object.entries(ext.values as Record<string, unknown>)) {
+      if (typeof value === "string" || typeof value === "number") params[name] = String(value);
+    }
+  }
   let key: MessageKey | null = null;
-  if (code === "FORBIDDEN") key = "error.forbidden";
-  else if (code === "UNAUTHENTICATED") key = "error.unauthenticated";
-  else key = PATTERNS.find(([re]) => re.test(error.message))?.[1] ?? null;
-  return { field, key, message: error.message };
+  if (ext.code === "FORBIDDEN") key = "error.forbidden";
+  else if (ext.code === "UNAUTHENTICATED") key = "error.unauthenticated";
+  else if (typeof ext.reason === "string" && REASONS[ext.reason]) {
+    key = REASONS[ext.reason];
+    // A value that exists: name it when the server did (indicator, unit and year).
+    if (key === "error.exists" && params.indicator && params.unit && params.year) {
+      key = "error.valueExists";
+    }
+  } else key = PATTERNS.find(([re]) => re.test(error.message))?.[1] ?? null;
+  return Object.keys(params).length
+    ? { field, key, params, message: error.message }
+    : { field, key, message: error.message };
+}
+
+/** What to show for an error: its translation when it has one, else the server's message. */
+export function errorText(error: FieldError, t: Translate): string {
+  if (!error.key) return error.message;
+  const params = { ...error.params };
+  // An open end of a unit's or agency's existence reads "to today".
+  if ("from" in params && !params.from) params.from = "…";
+  if ("to" in params && !params.to) params.to = t("error.today");
+  return t(error.key, params);
 }
 
 /**

@@ -455,6 +455,23 @@ export const vi = {
   "error.sourceMissing": "Hãy chọn một nguồn hoặc đăng ký nguồn mới.",
   "error.forbidden": "Bạn không có quyền với đơn vị này.",
   "error.unauthenticated": "Phiên đăng nhập đã hết: hãy đăng nhập lại.",
+  "error.notFound": "Không tìm thấy bản ghi {id} (có thể đã bị xóa): hãy tải lại trang.",
+  "error.unknownCode": "Không có mã “{code}”.",
+  "error.exists": "Bản ghi này đã có: hãy sửa bản ghi hiện có thay vì tạo mới.",
+  "error.valueExists":
+    "Đã có số liệu {indicator} của {unit} năm {year} (bản ghi {id}): hãy sửa số liệu đó thay vì nhập mới.",
+  "error.notDraft":
+    "Bản ghi {id} không còn là bản nháp (vừa được duyệt hoặc từ chối): hãy tải lại trang.",
+  "error.generated": "Dữ liệu minh họa do máy tạo, không được sửa bằng tay.",
+  "error.notInYear": "{code} không tồn tại trong năm {year} (tồn tại từ {from} đến {to}).",
+  "error.outOfPeriod": "Năm {year} nằm ngoài thời kỳ của chương trình ({from}–{to}).",
+  "error.measure": "Chỉ số {indicator} được đo bằng {measure}, không phải {given}.",
+  "error.inUse": "Nguồn {code} đang được trích dẫn {uses} lần nên không thể xóa.",
+  "error.dataRule":
+    "Thay đổi vi phạm một quy tắc dữ liệu (trùng lặp hoặc tham chiếu không hợp lệ); không có gì được lưu.",
+  "error.valueRejected":
+    "Cơ sở dữ liệu không nhận một giá trị (vượt giới hạn hoặc có ký tự không hợp lệ); không có gì được lưu.",
+  "error.today": "nay",
   "review.title": "Duyệt số liệu",
   "review.intro":
     "Các bản nháp do người khác nhập trong đơn vị của bạn (không bao giờ có bản nháp của chính bạn: nguyên tắc bốn mắt). Đã duyệt, số liệu có hiệu lực ngay trên mọi trang.",
@@ -953,6 +970,23 @@ export const en: Record<MessageKey, string> = {
   "error.sourceMissing": "Pick a source or register a new one.",
   "error.forbidden": "You may not write data of this unit.",
   "error.unauthenticated": "Your session has ended: please sign in again.",
+  "error.notFound": "Record {id} was not found (it may have been deleted): reload the page.",
+  "error.unknownCode": "There is no “{code}”.",
+  "error.exists": "This already exists: correct the existing record instead of creating a new one.",
+  "error.valueExists":
+    "{indicator} for {unit} in {year} exists already (record {id}): correct that value instead of entering a new one.",
+  "error.notDraft":
+    "Record {id} is no longer a draft (it was just approved or rejected): reload the page.",
+  "error.generated": "Illustrative data are generated, never edited by hand.",
+  "error.notInYear": "{code} did not exist in {year} (it existed from {from} to {to}).",
+  "error.outOfPeriod": "{year} is outside the programme's period ({from}–{to}).",
+  "error.measure": "{indicator} is measured in {measure}, not {given}.",
+  "error.inUse": "Source {code} is cited {uses} times, so it cannot be deleted.",
+  "error.dataRule":
+    "The change breaks a data rule (a duplicate or an invalid reference); nothing was saved.",
+  "error.valueRejected":
+    "The database did not accept a value (beyond its range or an invalid character); nothing was saved.",
+  "error.today": "today",
   "review.title": "Review data",
   "review.intro":
     "Drafts others entered in your units (never your own: four eyes). Once approved, a value counts at once on every page.",

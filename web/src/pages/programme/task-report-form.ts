@@ -15,6 +15,7 @@ import {
 } from "../../api/task-reports.js";
 import type { PageContext } from "../../app/page.js";
 import { h, setContent } from "../../components/dom.js";
+import { errorText, fieldError } from "../../lib/field-errors.js";
 import { formatDate } from "../../lib/format.js";
 import { pick } from "../../lib/i18n.js";
 
@@ -30,7 +31,13 @@ function showWriteError(
 ): void {
   const { t } = ctx;
   const code = error instanceof ApiError ? error.code : null;
-  const text = error instanceof Error ? error.message : String(error);
+  const first = error instanceof ApiError ? error.errors[0] : undefined;
+  // In the user's language when the server said why (extensions.reason), else as sent.
+  const text = first
+    ? errorText(fieldError(first), t)
+    : error instanceof Error
+      ? error.message
+      : String(error);
   if (code === "UNAUTHENTICATED") {
     setContent(
       message,

@@ -1,6 +1,6 @@
 /** Form fields with a slot for their error, and the display of server errors next to them. */
 import { h } from "../../components/dom.js";
-import type { FieldError } from "../../lib/field-errors.js";
+import { errorText, type FieldError } from "../../lib/field-errors.js";
 import type { Translate } from "../../lib/i18n.js";
 
 let counter = 0;
@@ -62,7 +62,7 @@ export function showFieldErrors(scope: HTMLElement, errors: FieldError[], t: Tra
   const general = scope.querySelector<HTMLElement>("[data-form-error]");
   if (general) general.textContent = "";
   for (const error of errors) {
-    const text = error.key ? t(error.key) : error.message;
+    const text = errorText(error, t);
     const slot = error.field
       ? scope.querySelector<HTMLElement>(`[data-error-for="${error.field}"]`)
       : null;
