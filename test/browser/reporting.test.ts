@@ -210,7 +210,7 @@ describe("provincial reporting", () => {
     await page.click(`${pct} [data-action="save"]`);
     await page.waitForSelector(`${pct} [data-form-error]:not(:empty)`);
     expect(await page.textContent(`${pct} [data-form-error]`)).toBe(
-      `Đã có số liệu tr-osh-officers của hai-phong-63 năm 2024 (bản ghi ${id}): hãy sửa số liệu đó thay vì nhập mới.`,
+      `Đã có số liệu tr-osh-officers của hai-phong-63 năm 2024 (bản ghi ${id}), có thể do người khác vừa nhập: hãy tải lại trang rồi sửa số liệu đó.`,
     );
     await screenshot(page, "reporting-value-exists");
     expect(await fingerprint(stack.orm)).toEqual(before);

@@ -9,7 +9,17 @@ import { jitGateway } from "../../server/graphql/jit-gateway.js";
 
 export interface GqlResult<T = Record<string, any>> {
   data: T | null;
-  errors: { message: string; extensions?: { code?: string; field?: string } }[] | undefined;
+  errors:
+    | {
+        message: string;
+        extensions?: {
+          code?: string;
+          field?: string;
+          reason?: string;
+          values?: Record<string, unknown>;
+        };
+      }[]
+    | undefined;
   /** SQL statements the operation sent. */
   statements: number;
 }

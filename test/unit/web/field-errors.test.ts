@@ -58,7 +58,7 @@ describe("refusals with a reason", () => {
     );
     expect(error).toMatchObject({ field: "year", key: "error.valueExists" });
     expect(errorText(error, vi)).toBe(
-      "Đã có số liệu oa-deaths của hai-phong năm 2024 (bản ghi 77): hãy sửa số liệu đó thay vì nhập mới.",
+      "Đã có số liệu oa-deaths của hai-phong năm 2024 (bản ghi 77), có thể do người khác vừa nhập: hãy tải lại trang rồi sửa số liệu đó.",
     );
     expect(errorText(error, en)).toContain("oa-deaths for hai-phong in 2024 exists already");
     // Without an indicator, unit and year (a site, a source): the general sentence.

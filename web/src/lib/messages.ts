@@ -459,7 +459,7 @@ export const vi = {
   "error.unknownCode": "Không có mã “{code}”.",
   "error.exists": "Bản ghi này đã có: hãy sửa bản ghi hiện có thay vì tạo mới.",
   "error.valueExists":
-    "Đã có số liệu {indicator} của {unit} năm {year} (bản ghi {id}): hãy sửa số liệu đó thay vì nhập mới.",
+    "Đã có số liệu {indicator} của {unit} năm {year} (bản ghi {id}), có thể do người khác vừa nhập: hãy tải lại trang rồi sửa số liệu đó.",
   "error.notDraft":
     "Bản ghi {id} không còn là bản nháp (vừa được duyệt hoặc từ chối): hãy tải lại trang.",
   "error.generated": "Dữ liệu minh họa do máy tạo, không được sửa bằng tay.",
@@ -974,7 +974,7 @@ export const en: Record<MessageKey, string> = {
   "error.unknownCode": "There is no “{code}”.",
   "error.exists": "This already exists: correct the existing record instead of creating a new one.",
   "error.valueExists":
-    "{indicator} for {unit} in {year} exists already (record {id}): correct that value instead of entering a new one.",
+    "{indicator} for {unit} in {year} exists already (record {id}), perhaps just entered by someone else: reload the page and correct that value.",
   "error.notDraft":
     "Record {id} is no longer a draft (it was just approved or rejected): reload the page.",
   "error.generated": "Illustrative data are generated, never edited by hand.",
