@@ -13,14 +13,18 @@ export function requireUser(ctx: Context): AppUser {
 export function requireWriter(ctx: Context): AppUser {
   const user = requireUser(ctx);
   if (user.role !== "STEWARD" && user.role !== "ADMIN") {
-    throw new ForbiddenError(`${user.name} (${user.role}) may not write data`);
+    throw new ForbiddenError(`${user.name} (${user.role}) may not write data`, {
+      reason: "READ_ONLY",
+    });
   }
   return user;
 }
 
 export function requireAdmin(ctx: Context): AppUser {
   const user = requireUser(ctx);
-  if (user.role !== "ADMIN") throw new ForbiddenError("Only an admin may do this");
+  if (user.role !== "ADMIN") {
+    throw new ForbiddenError("Only an admin may do this", { reason: "ADMIN_ONLY" });
+  }
   return user;
 }
 
@@ -54,6 +58,7 @@ export function requireUnitScope(user: AppUser, unit: AdministrativeUnit): void 
   if (!mayWriteUnit(user, unit.id)) {
     throw new ForbiddenError(
       `${user.name} may not write data of ${unit.code} (outside the units assigned to this user)`,
+      { reason: "OUT_OF_SCOPE", values: { code: unit.code } },
     );
   }
 }

@@ -51,9 +51,27 @@ export class BadInputError extends GraphQLError {
   }
 }
 
+/**
+ * Why an action was refused to this user, for clients to word (as InputReason): the user's role
+ * may only read (READ_ONLY) or is not an admin (ADMIN_ONLY); `values.code` is outside the units
+ * assigned (OUT_OF_SCOPE); the user wrote or edited draft `values.id`, or an admin account they
+ * created did (FOUR_EYES); nobody is known to have written it (AUTHOR_UNKNOWN).
+ */
+export type ForbiddenReason =
+  "READ_ONLY" | "ADMIN_ONLY" | "OUT_OF_SCOPE" | "FOUR_EYES" | "AUTHOR_UNKNOWN";
+
 export class ForbiddenError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: "FORBIDDEN" } });
+  constructor(
+    message: string,
+    refusal?: { reason: ForbiddenReason; values?: Record<string, string | number> },
+  ) {
+    super(message, {
+      extensions: {
+        code: "FORBIDDEN",
+        ...(refusal ? { reason: refusal.reason } : {}),
+        ...(refusal?.values ? { values: refusal.values } : {}),
+      },
+    });
     Object.setPrototypeOf(this, new.target.prototype);
   }
 }

@@ -81,11 +81,13 @@ async function approveAll(
     if (!ids.size) {
       throw new ForbiddenError(
         `Không rõ ai đã viết bản nháp ${o.id}, nên không thể duyệt theo nguyên tắc bốn mắt / Nobody is known to have written draft ${o.id}, so four eyes cannot be ensured`,
+        { reason: "AUTHOR_UNKNOWN", values: { id: o.id } },
       );
     }
     if (ids.has(user.id)) {
       throw new ForbiddenError(
         `Bạn đã tạo hoặc sửa một phiên bản của bản nháp ${o.id} nên không được duyệt nó / You created or edited a version of draft ${o.id}, so you may not approve it: someone else who may write the unit must`,
+        { reason: "FOUR_EYES", values: { id: o.id } },
       );
     }
   }
@@ -100,6 +102,7 @@ async function approveAll(
         .join(", ");
       throw new ForbiddenError(
         `Bản nháp ${o.id} được viết bởi tài khoản quản trị do chính bạn tạo (${names}), nên bạn không được duyệt nó / Draft ${o.id} was written by an admin account you created (${names}), so you may not approve it`,
+        { reason: "FOUR_EYES", values: { id: o.id } },
       );
     }
   }

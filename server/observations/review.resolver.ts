@@ -173,6 +173,7 @@ export class ReviewResolver {
       if (!(await approvable(tx, user, [o])).length) {
         throw new ForbiddenError(
           `Bạn đã viết bản nháp ${id} nên không được duyệt hay từ chối nó / You wrote draft ${id}, so you may neither approve nor reject it`,
+          { reason: "FOUR_EYES", values: { id } },
         );
       }
       const before = snapshot(o);

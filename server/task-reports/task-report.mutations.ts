@@ -52,6 +52,7 @@ async function reviewableReport(tx: EntityManager, user: AppUser, id: number): P
   if (authors.has(user.id)) {
     throw new ForbiddenError(
       `Bạn đã viết báo cáo ${id} nên không được duyệt nó / You wrote task report ${id}, so someone else who may write the unit must review it`,
+      { reason: "FOUR_EYES", values: { id } },
     );
   }
   if (user.role === "ADMIN") {
@@ -63,6 +64,7 @@ async function reviewableReport(tx: EntityManager, user: AppUser, id: number): P
     if (made) {
       throw new ForbiddenError(
         `Báo cáo ${id} được viết bởi tài khoản quản trị do chính bạn tạo / Task report ${id} was written by an admin account you created, so you may not review it`,
+        { reason: "FOUR_EYES", values: { id } },
       );
     }
   }

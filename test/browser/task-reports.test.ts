@@ -126,7 +126,10 @@ describe("Task reports on the programme page", () => {
     await form.locator('input[name="evidenceUrl"]').fill("ftp://example.org/x");
     await form.locator('button[type="submit"]').click();
     await page.waitForSelector('[data-error-for="evidenceUrl"]:not(:empty)');
-    expect(await page.textContent('[data-error-for="evidenceUrl"]')).toContain("http(s)");
+    // The server's refusal, said in the page's language (web/src/lib/field-errors.ts).
+    expect(await page.textContent('[data-error-for="evidenceUrl"]')).toBe(
+      "Địa chỉ web phải bắt đầu bằng http:// hoặc https://.",
+    );
     expect(await count()).toBe(before);
     await page.locator('[data-panel="task-reports"]').screenshot({
       path: "test/.artifacts/screenshots/programme-task-form-error.png",

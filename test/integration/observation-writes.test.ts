@@ -65,7 +65,11 @@ describe("observation writes", () => {
   it("keeps a steward inside its units: a Hải Dương steward cannot write Hải Phòng", async () => {
     const before = await fingerprint(db.orm);
     const r = await gql.run(CREATE, { input: { ...base, unit: "hai-phong-63" } }, hd.user);
-    expect(r.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(r.errors?.[0].extensions).toMatchObject({
+      code: "FORBIDDEN",
+      reason: "OUT_OF_SCOPE",
+      values: { code: "hai-phong-63" },
+    });
     expect(await fingerprint(db.orm)).toEqual(before);
   });
 
@@ -128,9 +132,11 @@ describe("observation writes", () => {
     expect((await official("hai-duong-63", 2019)).data!.observations.nodes).toEqual([]);
 
     const APPROVE = `mutation($id: Int!) { approveObservation(id: $id) { id reviewState } }`;
-    expect((await gql.run(APPROVE, { id }, hd.user)).errors?.[0].extensions?.code).toBe(
-      "FORBIDDEN",
-    ); // own value
+    expect((await gql.run(APPROVE, { id }, hd.user)).errors?.[0].extensions).toMatchObject({
+      code: "FORBIDDEN",
+      reason: "FOUR_EYES",
+      values: { id },
+    }); // own value
     expect((await gql.run(APPROVE, { id }, hn.user)).errors?.[0].extensions?.code).toBe(
       "FORBIDDEN",
     ); // other province

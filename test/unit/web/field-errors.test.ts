@@ -104,11 +104,29 @@ describe("refusals with a reason", () => {
       "IN_USE",
       "DATA_RULE",
       "VALUE_REJECTED",
+      "READ_ONLY",
+      "ADMIN_ONLY",
+      "OUT_OF_SCOPE",
+      "FOUR_EYES",
+      "AUTHOR_UNKNOWN",
     ]) {
       const text = errorText(fieldError(refusal(reason, ALL_VALUES)), vi);
       expect(text, reason).not.toBe("English text from the server");
       expect(text, reason).not.toMatch(/\{\w+\}/);
     }
+    // A refusal to this user says which: the unit, or the four-eyes rule, not a generic "no".
+    const own = fieldError({
+      message: "Bạn đã viết báo cáo 9 nên không được duyệt nó / You wrote task report 9, ...",
+      extensions: { code: "FORBIDDEN", reason: "FOUR_EYES", values: { id: 9 } },
+    });
+    expect(errorText(own, vi)).toContain("Bạn không được duyệt hay từ chối bản ghi 9");
+    const scope = fieldError({
+      message: "x",
+      extensions: { code: "FORBIDDEN", reason: "OUT_OF_SCOPE", values: { code: "ha-noi" } },
+    });
+    expect(errorText(scope, vi)).toBe(
+      "Bạn không có quyền ghi số liệu của ha-noi (ngoài các đơn vị được giao).",
+    );
     const unknown = fieldError(refusal("SOMETHING_NEW"));
     expect(unknown.key).toBeNull();
     expect(errorText(unknown, vi)).toBe("English text from the server");

@@ -32,6 +32,12 @@ const REASONS: Record<string, MessageKey> = {
   IN_USE: "error.inUse",
   DATA_RULE: "error.dataRule",
   VALUE_REJECTED: "error.valueRejected",
+  // FORBIDDEN
+  READ_ONLY: "error.readOnly",
+  ADMIN_ONLY: "error.adminOnly",
+  OUT_OF_SCOPE: "error.outOfScope",
+  FOUR_EYES: "error.fourEyes",
+  AUTHOR_UNKNOWN: "error.authorUnknown",
 };
 
 export interface FieldError {
@@ -54,15 +60,15 @@ export function fieldError(error: GraphQLErrorBody): FieldError {
     }
   }
   let key: MessageKey | null = null;
-  if (ext.code === "FORBIDDEN") key = "error.forbidden";
-  else if (ext.code === "UNAUTHENTICATED") key = "error.unauthenticated";
+  if (ext.code === "UNAUTHENTICATED") key = "error.unauthenticated";
   else if (typeof ext.reason === "string" && REASONS[ext.reason]) {
     key = REASONS[ext.reason];
     // A value that exists: name it when the server did (indicator, unit and year).
     if (key === "error.exists" && params.indicator && params.unit && params.year) {
       key = "error.valueExists";
     }
-  } else key = PATTERNS.find(([re]) => re.test(error.message))?.[1] ?? null;
+  } else if (ext.code === "FORBIDDEN") key = "error.forbidden";
+  else key = PATTERNS.find(([re]) => re.test(error.message))?.[1] ?? null;
   return Object.keys(params).length
     ? { field, key, params, message: error.message }
     : { field, key, message: error.message };

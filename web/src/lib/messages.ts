@@ -453,7 +453,14 @@ export const vi = {
   "error.binary": "Chỉ nhận 0 (không) hoặc 1 (có).",
   "error.url": "Địa chỉ web phải bắt đầu bằng http:// hoặc https://.",
   "error.sourceMissing": "Hãy chọn một nguồn hoặc đăng ký nguồn mới.",
-  "error.forbidden": "Bạn không có quyền với đơn vị này.",
+  "error.forbidden": "Bạn không có quyền thực hiện thao tác này.",
+  "error.outOfScope": "Bạn không có quyền ghi số liệu của {code} (ngoài các đơn vị được giao).",
+  "error.readOnly": "Tài khoản của bạn chỉ được xem, không được ghi số liệu.",
+  "error.adminOnly": "Chỉ quản trị viên được làm việc này.",
+  "error.fourEyes":
+    "Bạn không được duyệt hay từ chối bản ghi {id}: bạn đã viết hoặc sửa nó (hoặc một tài khoản quản trị do bạn tạo đã viết), nên cần một người khác duyệt (nguyên tắc bốn mắt).",
+  "error.authorUnknown":
+    "Không rõ ai đã viết bản ghi {id}, nên không thể duyệt theo nguyên tắc bốn mắt.",
   "error.unauthenticated": "Phiên đăng nhập đã hết: hãy đăng nhập lại.",
   "error.notFound": "Không tìm thấy bản ghi {id} (có thể đã bị xóa): hãy tải lại trang.",
   "error.unknownCode": "Không có mã “{code}”.",
@@ -968,7 +975,14 @@ export const en: Record<MessageKey, string> = {
   "error.binary": "Only 0 (no) or 1 (yes).",
   "error.url": "The web address must start with http:// or https://.",
   "error.sourceMissing": "Pick a source or register a new one.",
-  "error.forbidden": "You may not write data of this unit.",
+  "error.forbidden": "You may not do this.",
+  "error.outOfScope": "You may not write data of {code} (outside the units assigned to you).",
+  "error.readOnly": "Your account may read data but not write it.",
+  "error.adminOnly": "Only an admin may do this.",
+  "error.fourEyes":
+    "You may not approve or reject record {id}: you wrote or edited it (or an admin account you created wrote it), so someone else must review it (four eyes).",
+  "error.authorUnknown":
+    "Nobody is known to have written record {id}, so four eyes cannot be applied.",
   "error.unauthenticated": "Your session has ended: please sign in again.",
   "error.notFound": "Record {id} was not found (it may have been deleted): reload the page.",
   "error.unknownCode": "There is no “{code}”.",
