@@ -71,7 +71,7 @@ export function harmonisedPoints(r: HarmonisedRequest): SeriesPointType[] {
         count = null;
       } else if (count !== null) count += c!.nums!.values[n];
       // A count's "denominator" is 1 per reporting unit: missing only where a unit has no row.
-      const hasDenominator = rate ? d >= 0 : n >= 0 || d >= 0;
+      const hasDenominator = rate ? d >= 0 : n >= 0;
       if (!hasDenominator) {
         (missingDenominator ??= []).push(code);
         denominator = null;
