@@ -210,7 +210,8 @@ describe("provincial reporting", () => {
     await page.click(`${pct} [data-action="save"]`);
     await page.waitForSelector(`${pct} [data-form-error]:not(:empty)`);
     expect(await page.textContent(`${pct} [data-form-error]`)).toBe(
-      `Đã có số liệu tr-osh-officers của hai-phong-63 năm 2024 (bản ghi ${id}), có thể do người khác vừa nhập: hãy tải lại trang rồi sửa số liệu đó.`,
+      // Named as the row names them (not by code), the former Hải Phòng with the month it ended.
+      `Đã có số liệu Tỷ lệ người làm công tác ATVSLĐ được huấn luyện của Hải Phòng (trước 07/2025) năm 2024 (bản ghi ${id}), có thể do người khác vừa nhập: hãy tải lại trang rồi sửa số liệu đó.`,
     );
     await screenshot(page, "reporting-value-exists");
     expect(await fingerprint(stack.orm)).toEqual(before);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { errorText, fieldError, parseNumberInput } from "../../../web/src/lib/field-errors.js";
+import {
+  errorText,
+  fieldError,
+  parseNumberInput,
+  withNames,
+} from "../../../web/src/lib/field-errors.js";
 import { translator } from "../../../web/src/lib/i18n.js";
 
 describe("parseNumberInput", () => {
@@ -63,6 +68,26 @@ describe("refusals with a reason", () => {
     expect(errorText(error, en)).toContain("oa-deaths for hai-phong in 2024 exists already");
     // Without an indicator, unit and year (a site, a source): the general sentence.
     expect(fieldError(refusal("ALREADY_EXISTS", { code: "s-1" }, "code")).key).toBe("error.exists");
+  });
+
+  it("names the indicator and unit the form sent, and leaves other codes as they are", () => {
+    const error = fieldError(
+      refusal("ALREADY_EXISTS", { indicator: "oa-deaths", unit: "hai-phong", year: 2024, id: 77 }),
+    );
+    const named = withNames(error, {
+      indicator: { code: "oa-deaths", name: "Số người chết do TNLĐ" },
+      unit: { code: "hai-phong", name: "Hải Phòng" },
+    });
+    expect(errorText(named, vi)).toBe(
+      "Đã có số liệu Số người chết do TNLĐ của Hải Phòng năm 2024 (bản ghi 77), có thể do người khác vừa nhập: hãy tải lại trang rồi sửa số liệu đó.",
+    );
+    // A code the form did not send (another unit) is not renamed; the error itself is unchanged.
+    const other = withNames(error, { unit: { code: "hai-duong", name: "Hải Dương" } });
+    expect(other.params).toMatchObject({ indicator: "oa-deaths", unit: "hai-phong" });
+    expect(error.params).toMatchObject({ indicator: "oa-deaths", unit: "hai-phong" });
+    // No values at all: returned as it is.
+    const plain = fieldError(refusal("NOT_A_DRAFT"));
+    expect(withNames(plain, { unit: { code: "x", name: "y" } })).toBe(plain);
   });
 
   it("says an open end of a unit's life as today, and a missing start as …", () => {

@@ -74,6 +74,24 @@ export function fieldError(error: GraphQLErrorBody): FieldError {
     : { field, key, message: error.message };
 }
 
+/**
+ * The error with the codes its form can name said by name: the server's refusal names an
+ * indicator or unit by code ("oa-deaths", "hai-phong-63"), which a provincial officer does not
+ * read; the form that sent the write knows what it was entering. `names`: for a parameter
+ * (`indicator`, `unit`), the code the form sent and the name to show for it.
+ */
+export function withNames(
+  error: FieldError,
+  names: Record<string, { code: string; name: string }>,
+): FieldError {
+  if (!error.params) return error;
+  const params = { ...error.params };
+  for (const [param, { code, name }] of Object.entries(names)) {
+    if (params[param] === code) params[param] = name;
+  }
+  return { ...error, params };
+}
+
 /** What to show for an error: its translation when it has one, else the server's message. */
 export function errorText(error: FieldError, t: Translate): string {
   if (!error.key) return error.message;

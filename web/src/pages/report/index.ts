@@ -125,7 +125,7 @@ function checklistRow(
     "toggle",
     () => {
       if (details.open && details.childElementCount === 1) {
-        details.append(valueForm(item, t, reload));
+        details.append(valueForm(item, t, locale, reload));
       }
     },
     {},

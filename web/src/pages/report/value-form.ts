@@ -6,16 +6,23 @@
 import { ApiError, gqlFresh } from "../../api/client.js";
 import { CREATE_OBSERVATION, UPDATE_OBSERVATION, type ChecklistItem } from "../../api/reporting.js";
 import { h } from "../../components/dom.js";
-import { fieldError, parseNumberInput } from "../../lib/field-errors.js";
-import type { Translate } from "../../lib/i18n.js";
+import { fieldError, parseNumberInput, withNames } from "../../lib/field-errors.js";
+import type { Locale } from "../../lib/format.js";
+import { pick, type Translate } from "../../lib/i18n.js";
 import { selectOf, showFieldErrors, textField } from "./fields.js";
 import { sourcePicker } from "./source-picker.js";
+import { unitLabel } from "./unit-label.js";
 
 const QUALIFIERS = ["EXACT", "APPROXIMATE", "LOWER_BOUND"] as const;
 const BREAKDOWNS = ["TOTAL", "WITH_LABOUR_RELATIONS", "WITHOUT_LABOUR_RELATIONS"] as const;
 const STATUSES = ["OFFICIAL", "PROVISIONAL"] as const;
 
-export function valueForm(item: ChecklistItem, t: Translate, onSaved: () => void): HTMLFormElement {
+export function valueForm(
+  item: ChecklistItem,
+  t: Translate,
+  locale: Locale,
+  onSaved: () => void,
+): HTMLFormElement {
   const o = item.observation;
   const value = textField(t("value"), "value", { inputmode: "decimal" });
   if (o) value.input.value = String(o.value).replace(".", ",");
@@ -100,7 +107,13 @@ export function valueForm(item: ChecklistItem, t: Translate, onSaved: () => void
       status_.textContent = t("report.saved");
       onSaved();
     } catch (e) {
-      const list = e instanceof ApiError ? e.errors.map(fieldError) : [];
+      // A refusal names what it refuses by code: said here by the names the row shows.
+      const names = {
+        indicator: { code: item.indicator.code, name: pick(item.indicator, locale) },
+        unit: { code: item.unit.code, name: unitLabel(item.unit, locale, t) },
+      };
+      const list =
+        e instanceof ApiError ? e.errors.map(error => withNames(fieldError(error), names)) : [];
       showFieldErrors(
         form,
         list.length
