@@ -84,7 +84,7 @@ function latestPoint(
   series: readonly SeriesPoint[],
   endYear: number | null,
   c: ProgressComponents,
-): Checked<Usable[]> {
+): Checked<readonly Usable[]> {
   const points = usablePoints(series, endYear);
   if (!points.ok) return points;
   const latest = points.value[points.value.length - 1];

@@ -89,7 +89,18 @@ export function notAssessable(
 export function usablePoints(
   series: readonly SeriesPoint[],
   endYear: number | null,
-): Checked<Usable[]> {
+): Checked<readonly Usable[]> {
+  // The usual series from the API: every point has a value and says its interval (null or
+  // one), in ascending years. Then the points themselves are the answer, no copy (a 34-province
+  // scorecard at bench scale 100 judged 6,800 points and copied every one). The callers only
+  // read them (hence readonly).
+  const kept = allUsable(series, endYear);
+  if (kept >= 0) {
+    return {
+      ok: true,
+      value: (kept === series.length ? series : series.slice(0, kept)) as Usable[],
+    };
+  }
   // Series usually come in ascending years: then no map and no sort are needed. A year out of
   // order (or repeated) falls back to the general path below, which gives the same answer.
   const ascending: Usable[] = [];
@@ -106,6 +117,37 @@ export function usablePoints(
     ascending.push({ year: p.year, value: p.value, interval: p.interval ?? null });
   }
   return { ok: true, value: ascending };
+}
+
+/**
+ * How many leading points make the usable series as they stand: each with a finite value and
+ * year, an interval that is not left out (undefined), in strictly ascending years, up to the
+ * end year; after those, only points the general path drops (after the end year, or without a
+ * value). -1 when the general path is needed.
+ */
+function allUsable(series: readonly SeriesPoint[], endYear: number | null): number {
+  let last = -Infinity;
+  let i = 0;
+  for (; i < series.length; i++) {
+    const p = series[i];
+    if (endYear !== null && p.year > endYear) break;
+    if (
+      p.value === null ||
+      !Number.isFinite(p.value) ||
+      !(p.year > last) ||
+      !Number.isFinite(p.year) ||
+      p.interval === undefined
+    ) {
+      return -1;
+    }
+    last = p.year;
+  }
+  for (let j = i; j < series.length; j++) {
+    const p = series[j];
+    const dropped = !(p.year <= endYear!) || p.value === null || !Number.isFinite(p.value);
+    if (!dropped) return -1;
+  }
+  return i;
 }
 
 function usableUnordered(
