@@ -11,7 +11,8 @@ import type { SeriesPointType } from "./progress.types.js";
  */
 export interface YearValues {
   years: number[];
-  official: boolean[];
+  /** Read only: a row of one data set shares one array of its flag (sameFlags). */
+  official: readonly boolean[];
   values: number[];
 }
 
@@ -64,7 +65,7 @@ export async function readChosen(
     let byUnit = chosen.get(indicatorId);
     if (!byUnit) chosen.set(indicatorId, (byUnit = new Map()));
     const code = codeById.get(unitId)!;
-    const mine = { years, official: years.map(() => official), values };
+    const mine = { years, official: sameFlags(official, years.length), values };
     const other = byUnit.get(code);
     byUnit.set(code, other ? officialFirst(other, mine) : mine);
   }
@@ -72,11 +73,24 @@ export async function readChosen(
 }
 
 /**
+ * `n` copies of one data set's flag, the same array for every row of that length (the rows of
+ * one data set: a scorecard at bench scale 100 read ~700 rows, each with its own array of
+ * twenty equal flags). Nobody writes to them: YearValues.official is read only.
+ */
+function sameFlags(official: boolean, n: number): readonly boolean[] {
+  const shared = official ? OFFICIAL_FLAGS : ILLUSTRATIVE_FLAGS;
+  if (n >= shared.length) return new Array<boolean>(n).fill(official);
+  return (shared[n] ??= new Array<boolean>(n).fill(official));
+}
+const OFFICIAL_FLAGS: (readonly boolean[])[] = new Array(64);
+const ILLUSTRATIVE_FLAGS: (readonly boolean[])[] = new Array(64);
+
+/**
  * One value per year from a pair's two data sets, in ascending years: the official one where
  * both have a value (officialWins). Each argument holds one data set's values.
  */
 export function officialFirst(a: YearValues, b: YearValues): YearValues {
-  const out: YearValues = { years: [], official: [], values: [] };
+  const out = { years: [] as number[], official: [] as boolean[], values: [] as number[] };
   let i = 0;
   let j = 0;
   while (i < a.years.length || j < b.years.length) {
@@ -112,9 +126,11 @@ export function asReportedPoints(
   // only reads them); a fresh pair per point was thousands of arrays per scorecard.
   const components = [code];
   const none: string[] = [];
-  const points: SeriesPointType[] = [];
   const ny = nums?.years ?? [];
   const dy = rate ? (dens?.years ?? []) : [];
+  // Sized once (pushing grew it two or three times over for a twenty-year series).
+  const points = new Array<SeriesPointType>(mergedLength(ny, dy));
+  let k = 0;
   // Both year lists ascend: merged, each year of either once, in order.
   for (let i = 0, j = 0; i < ny.length || j < dy.length;) {
     const year = j >= dy.length || (i < ny.length && ny[i] <= dy[j]) ? ny[i] : dy[j];
@@ -127,7 +143,7 @@ export function asReportedPoints(
     const value = rate ? ratePer(count, denominator, per) : count;
     const countMissing = count === null;
     const missing = countMissing || (rate && denominator === null);
-    points.push({
+    points[k++] = {
       year,
       value,
       count: rate ? count : null,
@@ -145,9 +161,27 @@ export function asReportedPoints(
             : rate && denominator === null
               ? "DENOMINATOR_MISSING"
               : "NOT_COMPUTABLE",
-    });
+    };
   }
+  // Always equal (the same merge); kept so that a slip could never leave holes in the answer.
+  points.length = k;
   return points;
+}
+
+/** How many distinct years two ascending year lists hold together. */
+function mergedLength(a: readonly number[], b: readonly number[]): number {
+  if (b.length === 0) return a.length;
+  if (a.length === 0) return b.length;
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length || j < b.length; n++) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) i++;
+    else if (i >= a.length || b[j] < a[i]) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return n;
 }
 
 /**
