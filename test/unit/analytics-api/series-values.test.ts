@@ -58,11 +58,33 @@ describe("asReportedPoints", () => {
     });
     expect(points[0].interval).toBeNull();
     expect(points[1]).toMatchObject({ count: 10, denominator: 500_000, components: ["hn"] });
+    // JSON gives the fields worked out when read, too.
+    expect(JSON.parse(JSON.stringify(points))[1]).toMatchObject({
+      interval: points[1].interval,
+      dataset: "ILLUSTRATIVE",
+      missingFrom: [],
+      gap: null,
+    });
   });
 
   it("a count: its own years, no denominator, no interval", () => {
     const points = asReportedPoints("hn", deaths, undefined, false, 1);
-    expect(points).toEqual(
+    // Every field, as a reader (GraphQL) reads them one by one and as JSON gives them: the
+    // points work out their data set, interval, components and gap when read.
+    const read = points.map(p => ({
+      year: p.year,
+      value: p.value,
+      count: p.count,
+      denominator: p.denominator,
+      interval: p.interval,
+      dataset: p.dataset,
+      illustrative: p.illustrative,
+      components: p.components,
+      missingFrom: p.missingFrom,
+      gap: p.gap,
+    }));
+    expect(JSON.parse(JSON.stringify(points))).toEqual(read);
+    expect(read).toEqual(
       [
         [2019, 12, "OFFICIAL"],
         [2020, 10, "ILLUSTRATIVE"],
