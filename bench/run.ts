@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { loadavg } from "node:os";
+import { dirname, join } from "node:path";
 import pg from "pg";
 import { cpuMs } from "./cpu.js";
 import { startBenchCluster, type BenchCluster } from "./cluster.js";
@@ -96,6 +99,10 @@ try {
   log(
     `benchmark: ${seconds} s per query, ${CONNECTIONS} connections, scales ${scales.join(", ")}${soakOn ? ", with the 60 s soak" : ""}`,
   );
+  // The numbers assume `npm install` patched graphql-jit (scripts/patch-graphql-jit.mjs).
+  if (!jitPatched()) {
+    log("WARNING: graphql-jit is not patched (installed with --ignore-scripts?): lists run slower");
+  }
   cluster = await startBenchCluster(log);
   await describeDatabase(cluster.url);
 
@@ -345,4 +352,10 @@ async function soak(target: ServerProcess, query: BenchQuery): Promise<SoakRun> 
   if (samples.at(-1)!.second !== second) samples.push({ second, rssMb: target.rssMb() });
   log(`  soak RSS (MB): ${samples.map(s => s.rssMb.toFixed(0)).join(" ")}`);
   return { seconds: SOAK_SECONDS, query: query.name, samples, load };
+}
+
+/** Whether the installed graphql-jit carries the list patch (its marker comment). */
+function jitPatched(): boolean {
+  const dist = dirname(createRequire(import.meta.url).resolve("graphql-jit"));
+  return readFileSync(join(dist, "execution.js"), "utf8").includes("osh: sync list items");
 }
