@@ -36,6 +36,15 @@ export interface InputRefusal {
   values?: Record<string, string | number>;
 }
 
+/** A refusal's reason and values as the error's extensions (nothing when there is none). */
+const refusalExtensions = (refusal?: {
+  reason: string;
+  values?: Record<string, string | number>;
+}) => ({
+  ...(refusal ? { reason: refusal.reason } : {}),
+  ...(refusal?.values ? { values: refusal.values } : {}),
+});
+
 /** A mistake in what the user sent: never an internal error. Names the offending field. */
 export class BadInputError extends GraphQLError {
   constructor(message: string, field?: string, refusal?: InputRefusal) {
@@ -43,8 +52,7 @@ export class BadInputError extends GraphQLError {
       extensions: {
         code: "BAD_USER_INPUT",
         ...(field ? { field } : {}),
-        ...(refusal ? { reason: refusal.reason } : {}),
-        ...(refusal?.values ? { values: refusal.values } : {}),
+        ...refusalExtensions(refusal),
       },
     });
     Object.setPrototypeOf(this, new.target.prototype);
@@ -66,11 +74,7 @@ export class ForbiddenError extends GraphQLError {
     refusal?: { reason: ForbiddenReason; values?: Record<string, string | number> },
   ) {
     super(message, {
-      extensions: {
-        code: "FORBIDDEN",
-        ...(refusal ? { reason: refusal.reason } : {}),
-        ...(refusal?.values ? { values: refusal.values } : {}),
-      },
+      extensions: { code: "FORBIDDEN", ...refusalExtensions(refusal) },
     });
     Object.setPrototypeOf(this, new.target.prototype);
   }

@@ -6,11 +6,10 @@ import { code, year } from "../graphql/field-rules.js";
 import { missingForTarget, reportingUnitsFor, valuesNeededFor } from "../analytics/index.js";
 import { requireUnitScope, requireWriter } from "../auth/guard.js";
 import { ObservationStatus, ReviewState } from "../observations/observation.enums.js";
-import { BadInputError } from "../graphql/errors.js";
 import type { Context } from "../context.js";
 import type { Target } from "../indicators/target.entity.js";
 import type { Observation } from "../observations/observation.entity.js";
-import { Programme } from "../programmes/programme.entity.js";
+import { programmeByCode } from "../programmes/programme.rules.js";
 import { checkUnitInYear, unitByCode } from "../units/unit.rules.js";
 import type { AdministrativeUnit } from "../units/unit.entity.js";
 import {
@@ -138,17 +137,7 @@ export class ReportingResolver {
     @Args(() => CoverageArgs) { programme: programmeCode, unit: unitCode }: CoverageArgs,
     @Ctx() ctx: Context,
   ): Promise<ReportingCoverage> {
-    const programme = await ctx.em.findOne(
-      Programme,
-      { code: programmeCode },
-      { populate: ["unit"] },
-    );
-    if (!programme) {
-      throw new BadInputError(`Unknown programme "${programmeCode}"`, "programme", {
-        reason: "UNKNOWN_CODE",
-        values: { code: programmeCode },
-      });
-    }
+    const programme = await programmeByCode(ctx.em, programmeCode);
     const unit = unitCode ? await unitByCode(ctx.em, unitCode, "unit") : programme.unit.getEntity();
     // A provincial plan without numbered targets of its own (Hải Dương's plan for CT 31) reports
     // on the targets of the programme it implements.

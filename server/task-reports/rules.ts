@@ -1,10 +1,9 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { type Agency } from "../agencies/agency.entity.js";
 import { BadInputError } from "../graphql/errors.js";
-import { Programme } from "../programmes/programme.entity.js";
+import type { Programme } from "../programmes/programme.entity.js";
+import { programmeByCode } from "../programmes/programme.rules.js";
 import { Responsibility } from "../programmes/responsibility.entity.js";
-import { code as codeRule } from "../graphql/field-rules.js";
-import { validateField } from "../graphql/inputs.js";
 import type { TaskReportInput } from "./task-report.inputs.js";
 
 /** The programme, its responsibility row and one of that row's agencies, as the input names them. */
@@ -12,18 +11,6 @@ export interface Anchor {
   programme: Programme;
   responsibility: Responsibility;
   agency: Agency;
-}
-
-export async function programmeByCode(em: EntityManager, code: string): Promise<Programme> {
-  validateField(codeRule, code, "programme");
-  const programme = await em.findOne(Programme, { code }, { populate: ["unit"] });
-  if (!programme) {
-    throw new BadInputError(`Unknown programme "${code}"`, "programme", {
-      reason: "UNKNOWN_CODE",
-      values: { code },
-    });
-  }
-  return programme;
 }
 
 /**

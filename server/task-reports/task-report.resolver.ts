@@ -21,7 +21,7 @@ import { mayWriteUnit } from "../auth/guard.js";
 import type { AppUser, Context } from "../context.js";
 import { Programme } from "../programmes/programme.entity.js";
 import { Responsibility } from "../programmes/responsibility.entity.js";
-import { programmeByCode } from "./rules.js";
+import { programmeByCode } from "../programmes/programme.rules.js";
 import { deadlineIn, reportingState, todayInVietnam, type ReportingState } from "./status.js";
 import { TaskReport, TaskReportReview, TaskStatus } from "./task-report.entity.js";
 
