@@ -214,6 +214,13 @@ describe("provincial reporting", () => {
       `Đã có số liệu Tỷ lệ người làm công tác ATVSLĐ được huấn luyện của Hải Phòng (trước 07/2025) năm 2024 (bản ghi ${id}), có thể do người khác vừa nhập: hãy tải lại trang rồi sửa số liệu đó.`,
     );
     await screenshot(page, "reporting-value-exists");
+    // On a phone the long sentence wraps inside the form; nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const width = await page.evaluate(
+      () => (globalThis as any).document.documentElement.scrollWidth,
+    );
+    expect(width).toBeLessThanOrEqual(390);
+    await screenshot(page, "reporting-value-exists-390");
     expect(await fingerprint(stack.orm)).toEqual(before);
     expect(errors.filter(e => !e.includes("400"))).toEqual([]);
     await page.context().close();
