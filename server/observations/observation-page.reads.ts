@@ -16,15 +16,19 @@ import {
 export type ObservationOrderName =
   "YEAR_ASC" | "YEAR_DESC" | "VALUE_ASC" | "VALUE_DESC" | "UNIT_ASC" | "INDICATOR_ASC";
 
-interface Ordering {
-  /** ORDER BY on `observation o` (and the join below), before the id tie-break. */
-  sql: string;
-  /** A join the ordering needs, and the key it adds to the subquery as `k`. */
-  join?: string;
-  key?: string;
-  /** The same order over the subquery (aliased `o`), before the id tie-break. */
-  outer: string;
+/** Ordered by a related row's code, then year: the related table and the column pointing at it. */
+interface ByKey {
+  table: string;
+  column: string;
 }
+
+type Ordering = {
+  /** The same order over the page's subquery (aliased `o`), before the id tie-break. */
+  outer: string;
+} & (
+  | /** ORDER BY on `observation o`, before the id tie-break. */ { sql: string; byKey?: never }
+  | /** Read per related row, in code order (pageByKeySql). */ { byKey: ByKey; sql?: never }
+);
 
 // The same orderings as the entity-based query had, with the id as the last tie-break.
 const ORDERINGS: Record<ObservationOrderName, Ordering> = {
@@ -33,18 +37,31 @@ const ORDERINGS: Record<ObservationOrderName, Ordering> = {
   VALUE_ASC: { sql: "o.value asc", outer: "o.value asc" },
   VALUE_DESC: { sql: "o.value desc", outer: "o.value desc" },
   UNIT_ASC: {
-    sql: "ku.code asc, o.year asc",
-    join: "join administrative_unit ku on ku.id = o.unit_id",
-    key: "ku.code",
+    byKey: { table: "administrative_unit", column: "unit_id" },
     outer: "o.k asc, o.year asc",
   },
   INDICATOR_ASC: {
-    sql: "ki.code asc, o.year asc",
-    join: "join indicator ki on ki.id = o.indicator_id",
-    key: "ki.code",
+    byKey: { table: "indicator", column: "indicator_id" },
     outer: "o.k asc, o.year asc",
   },
 };
+
+/**
+ * The page's observation columns (and the code as `k`) for an ordering by a related row's
+ * code, then year and id: the related rows in code order (codes are unique), each one's
+ * matching observations by year and id up to the page's end (`limit + offset`), then the page
+ * itself. The indexes on (indicator_id | unit_id, year, id) hand each
+ * one's rows over in that order, so the first page reads about its own rows. A single top-N
+ * sort over the filter sorted every matching row of each code it reached: at bench scale 100,
+ * 1,741 rows and ~2.5 ms of PostgreSQL for the first 100 (Migration20261201180000).
+ * Parameters: the filter's (data sets first), the inner limit, the limit, the offset.
+ */
+function pageByKeySql({ table, column }: ByKey, columns: string, mask: number): string {
+  return `select p.*, k.code as k from ${table} k cross join lateral (
+      select ${columns} from observation o where o.${column} = k.id and ${whereSql(mask)}
+      order by o.year asc, o.id asc limit ?) p
+    order by k.code asc, p.year asc, p.id asc limit ? offset ?`;
+}
 
 /**
  * The filters `observation_count` can answer: indicators and units, FILTER_SQL's first two bits
@@ -116,16 +133,21 @@ export async function readObservationPage(
           return `${r === "source" ? "left " : ""}join ${table} ${alias} on ${alias}.id = o.${r}_id`;
         })
         .join(" ");
+      const columns = observationColumnsSql(fields, joins);
+      const page = order.byKey
+        ? pageByKeySql(order.byKey, columns, mask)
+        : `select ${columns} from observation o where ${whereSql(mask)}
+          order by ${order.sql}, o.id asc limit ? offset ?`;
       const rows = `(select json_agg(${observationJsonSql(fields, joins)} order by ${order.outer}, o.id asc)
-        from (select ${observationColumnsSql(fields, joins)}${order.key ? `, ${order.key} as k` : ""}
-          from observation o ${order.join ?? ""} where ${whereSql(mask)}
-          order by ${order.sql}, o.id asc limit ? offset ?) o ${related})`;
+        from (${page}) o ${related})`;
       if (!aggregate) return `select ${rows} as rows`;
       return `select ${rows} as rows, a.total, a."anyIllustrative" from ${aggregateSql(mask)} a`;
     },
   );
   const filterValues = [datasets, ...params];
-  const values = [...filterValues, page.limit, page.offset];
+  const values = order.byKey
+    ? [...filterValues, page.limit + page.offset, page.limit, page.offset]
+    : [...filterValues, page.limit, page.offset];
   if (aggregate) values.push(...filterValues);
   // Only the filter's data sets: a write to the other data set leaves the cached answer alone.
   // observation_count changes only with observation (its triggers), under the same tags.

@@ -31,7 +31,9 @@ import { AdministrativeUnit } from "../units/unit.entity.js";
   name: "observation_key",
   properties: ["indicator", "unit", "year", "period", "disaggregation", "dataset"],
 })
-@Index({ name: "observation_unit_year", properties: ["unit", "year"] })
+// Pages in unit or indicator order read each one's rows by year and id (observation-page.reads.ts).
+@Index({ name: "observation_unit_year", properties: ["unit", "year", "id"] })
+@Index({ name: "observation_indicator_year", properties: ["indicator", "year", "id"] })
 // Series reads (scorecard, compare, map) fetch yearly totals by indicator and unit; covering
 // index measured in bench/RESULTS.md.
 @Index({

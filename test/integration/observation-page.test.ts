@@ -86,11 +86,15 @@ async function expected(c: Case, order: string, first: number, offset: number) {
 describe("observation pages", () => {
   it("gives the tables' rows, total and flag for every ordering, filter and page", async () => {
     let checked = 0;
+    let crossed = 0;
+    const spanning = new Set<string>();
     for (const c of CASES) {
       for (const order of Object.keys(ORDER_SQL)) {
         for (const [first, offset] of [
           [7, 0],
           [5, 11],
+          // Across the end of one unit's or indicator's rows (read per code, to the page's end).
+          [40, 30],
           [10, 100000],
         ]) {
           const after = offset ? `, after: "${cursor(offset)}"` : "";
@@ -119,11 +123,19 @@ describe("observation pages", () => {
           // Each page is one statement, with or without the extras.
           expect(full.statements).toBe(1);
           expect(bare.statements).toBe(1);
-          if (want.ids.length) checked++;
+          if (want.ids.length && offset !== 30) checked++;
+          if (want.ids.length && offset === 30) crossed++;
+          const key =
+            order === "UNIT_ASC" ? "unit" : order === "INDICATOR_ASC" ? "indicator" : null;
+          if (key && new Set(got.nodes.map((n: any) => n[key].code)).size > 1) spanning.add(order);
         }
       }
     }
     expect(checked).toBe(CASES.length * Object.keys(ORDER_SQL).length * 2);
+    // The larger filters have more than 30 rows: their page past the first 30 has rows too.
+    expect(crossed).toBeGreaterThanOrEqual(2 * Object.keys(ORDER_SQL).length);
+    // Some page of each code ordering runs from one unit's (indicator's) rows into the next.
+    expect([...spanning].sort()).toEqual(["INDICATOR_ASC", "UNIT_ASC"]);
   });
 
   it("answers the joined fields from the same rows as the entity loaders", async () => {

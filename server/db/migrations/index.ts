@@ -17,6 +17,7 @@ import { Migration20261130201500 } from "./Migration20261130201500.js";
 import { Migration20261201003000 } from "./Migration20261201003000.js";
 import { Migration20261201070000 } from "./Migration20261201070000.js";
 import { Migration20261201110000 } from "./Migration20261201110000.js";
+import { Migration20261201180000 } from "./Migration20261201180000.js";
 
 export const migrationsList = [
   { name: "Migration20261123093009", class: Migration20261123093009 },
@@ -36,4 +37,5 @@ export const migrationsList = [
   { name: "Migration20261201003000", class: Migration20261201003000 },
   { name: "Migration20261201070000", class: Migration20261201070000 },
   { name: "Migration20261201110000", class: Migration20261201110000 },
+  { name: "Migration20261201180000", class: Migration20261201180000 },
 ];
