@@ -64,10 +64,11 @@ function pageByKeySql({ table, column }: ByKey, columns: string, mask: number): 
 }
 
 /**
- * The filters `observation_count` can answer: indicators and units, FILTER_SQL's first two bits
- * (its conditions name only `o.indicator_id` and `o.unit_id`, columns the count table has too).
+ * The filters `observation_count` can answer: indicators and units, FILTER_SQL's bits 0-1 (several
+ * codes) and 8-9 (one code). Their conditions name only `o.indicator_id` and `o.unit_id`, columns
+ * the count table has too.
  */
-const COUNTED_FILTERS = 0b11;
+const COUNTED_FILTERS = 0b11_0000_0011;
 
 /**
  * The total and the illustrative flag of a filter, as one row `a(total, "anyIllustrative")`.

@@ -162,6 +162,12 @@ export const FILTER_SQL = [
   "o.grade = any(?)",
   "o.period = ?",
   "o.disaggregation = ?",
+  // One code, the usual filter (an indicator's or a unit's page): an equality, so the
+  // (indicator_id | unit_id, year, id) indexes hand the rows over in year order and a page by
+  // year stops after its own rows. `= any(array(...))` may stand for several ids, which the
+  // planner must fetch and sort (first 100 of an indicator at bench scale 100: ~2.4 → 0.9 ms).
+  "o.indicator_id = (select id from indicator where code = ?)",
+  "o.unit_id = (select id from administrative_unit where code = ?)",
 ];
 
 export interface FilterParams {
@@ -175,15 +181,19 @@ export interface FilterParams {
 export function filterParams(filter: ObservationFilter | null | undefined): FilterParams {
   observationWhere(filter); // the same validation and coded errors as the entity path
   const f = filter ?? {};
+  const oneIndicator = f.indicators?.length === 1 ? f.indicators[0] : null;
+  const oneUnit = f.units?.length === 1 ? f.units[0] : null;
   const present = [
-    f.indicators,
-    f.units,
+    oneIndicator === null ? f.indicators : null,
+    oneUnit === null ? f.units : null,
     f.yearFrom,
     f.yearTo,
     f.statuses?.length ? f.statuses : null,
     f.grades?.length ? f.grades : null,
     f.period,
     f.disaggregation,
+    oneIndicator,
+    oneUnit,
   ];
   const params: unknown[] = [];
   let mask = 0;

@@ -56,6 +56,18 @@ const CASES: Case[] = [
       "o.dataset in ('OFFICIAL', 'ILLUSTRATIVE') and i.code in ('oa-deaths', 'oa-injured') and u.code in ('vn', 'hai-duong-63')",
     params: [],
   },
+  // One code: an equality instead of a list (FILTER_SQL's last two conditions).
+  {
+    filter: '{ datasets: [OFFICIAL, ILLUSTRATIVE], indicators: ["oa-deaths"] }',
+    where: "o.dataset in ('OFFICIAL', 'ILLUSTRATIVE') and i.code = 'oa-deaths'",
+    params: [],
+  },
+  {
+    filter: '{ datasets: [OFFICIAL, ILLUSTRATIVE], units: ["vn"], yearTo: 2023 }',
+    where:
+      "o.dataset in ('OFFICIAL', 'ILLUSTRATIVE') and u.code = 'vn' and o.year <= 2023",
+    params: [],
+  },
 ];
 
 /** The expected page, total and illustrative flag, straight from the tables. */
