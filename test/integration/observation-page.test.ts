@@ -64,8 +64,7 @@ const CASES: Case[] = [
   },
   {
     filter: '{ datasets: [OFFICIAL, ILLUSTRATIVE], units: ["vn"], yearTo: 2023 }',
-    where:
-      "o.dataset in ('OFFICIAL', 'ILLUSTRATIVE') and u.code = 'vn' and o.year <= 2023",
+    where: "o.dataset in ('OFFICIAL', 'ILLUSTRATIVE') and u.code = 'vn' and o.year <= 2023",
     params: [],
   },
 ];
