@@ -122,6 +122,8 @@ export interface StartOptions {
   /** External PostgreSQL; when absent an embedded server is started in `dataDir`. */
   databaseUrl?: string | null;
   replicaUrls?: string[];
+  /** Connections per database (default: db/orm.ts defaultPoolMax). */
+  poolMax?: number | null;
   dataDir?: string;
   port?: number;
   host?: string;
@@ -153,6 +155,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const db = await prepareDatabase({
     databaseUrl: options.databaseUrl ?? null,
     replicaUrls: options.replicaUrls ?? [],
+    poolMax: options.poolMax,
     dataDir: options.dataDir ?? resolve(projectRoot(), ".data"),
     illustrative: options.illustrative ?? true,
     log,

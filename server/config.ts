@@ -22,6 +22,8 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** Analytics requests (scorecard, series, compare, ...) computed at once; the rest queue (graphql/admission.ts). */
   analyticsConcurrency: number;
+  /** Connections per database (DATABASE_POOL_MAX); null: two per core, at least 4 (db/orm.ts). */
+  poolMax: number | null;
 }
 
 /**
@@ -36,6 +38,15 @@ function readConcurrency(value: string | undefined): number {
   if (text === "") return DEFAULT_ANALYTICS_CONCURRENCY;
   if (!/^\d{1,4}$/.test(text) || Number(text) < 1) {
     throw new Error(`ANALYTICS_CONCURRENCY must be a whole number from 1 to 9999, got "${value}"`);
+  }
+  return Number(text);
+}
+
+function readPoolMax(value: string | undefined): number | null {
+  const text = (value ?? "").trim();
+  if (text === "") return null;
+  if (!/^\d{1,3}$/.test(text) || Number(text) < 1) {
+    throw new Error(`DATABASE_POOL_MAX must be a whole number from 1 to 999, got "${value}"`);
   }
   return Number(text);
 }
@@ -103,5 +114,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: readRateLimit(env.RATE_LIMIT),
     trustProxy: readTrustProxy(env),
     analyticsConcurrency: readConcurrency(env.ANALYTICS_CONCURRENCY),
+    poolMax: readPoolMax(env.DATABASE_POOL_MAX),
   });
 }

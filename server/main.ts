@@ -21,6 +21,7 @@ const { startApp } = await import("./app.js");
 const app = await startApp({
   databaseUrl: config.databaseUrl,
   replicaUrls: config.replicaUrls,
+  poolMax: config.poolMax,
   dataDir: config.dataDir,
   port: config.port,
   host: "0.0.0.0",

@@ -10,6 +10,8 @@ import { loadOfficialSeeds } from "./seed/load-official.js";
 export interface PrepareOptions {
   databaseUrl: string | null;
   replicaUrls: string[];
+  /** Connections per database (DATABASE_POOL_MAX); null or absent: defaultPoolMax(). */
+  poolMax?: number | null;
   dataDir: string;
   illustrative: boolean;
   log: (line: string) => void;
@@ -35,6 +37,7 @@ export async function prepareDatabase(
     const orm = await initOrm({
       clientUrl: options.databaseUrl ?? embedded!.url,
       replicaUrls: options.replicaUrls,
+      poolMax: options.poolMax ?? undefined,
       countSql: options.countSql,
     });
     await migrate(orm);

@@ -15,6 +15,9 @@ describe("readConfig", () => {
     expect(config.analyticsConcurrency).toBe(4);
     expect(readConfig({ NODE_ENV: "development" }).production).toBe(false);
     expect(readConfig({ ANALYTICS_CONCURRENCY: " 16 " }).analyticsConcurrency).toBe(16);
+    // No pool size set: the ORM's default (two connections per core, at least 4).
+    expect(config.poolMax).toBeNull();
+    expect(readConfig({ DATABASE_POOL_MAX: " 12 " }).poolMax).toBe(12);
   });
 
   it("reads the switches and lists", () => {
@@ -44,6 +47,9 @@ describe("readConfig", () => {
     expect(() => readConfig({ RATE_LIMIT: "0/5" })).toThrow(/RATE_LIMIT/);
     for (const bad of ["0", "-1", "2.5", "many", "100000"]) {
       expect(() => readConfig({ ANALYTICS_CONCURRENCY: bad })).toThrow(/ANALYTICS_CONCURRENCY/);
+    }
+    for (const bad of ["0", "-1", "2.5", "many", "1000"]) {
+      expect(() => readConfig({ DATABASE_POOL_MAX: bad })).toThrow(/DATABASE_POOL_MAX/);
     }
   });
 });
