@@ -83,11 +83,21 @@ describe("response cache", () => {
       await untilWaiting(1);
       const others = [post(), post(), post(), post()];
       await new Promise(r => setTimeout(r, 100));
-      // Only the first request reached PostgreSQL: the others wait for its answer.
-      const { rows } = await locker.query<{ n: number }>(
-        `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
-      );
-      expect(rows[0].n).toBe(1);
+      // Only the first request reached PostgreSQL: the others wait for its answer. Its page and
+      // count may run side by side on two connections; a second request would repeat them.
+      // (Asked outside the locker's transaction, whose view of pg_stat_activity is frozen.)
+      const watcher = new pg.Client({ connectionString: url });
+      await watcher.connect();
+      const { rows } = await watcher
+        .query<{ waiting: string[] }>(
+          `select coalesce(array_agg(query order by query), '{}') as waiting from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`,
+        )
+        .finally(() => watcher.end());
+      const waiting = rows[0].waiting;
+      expect(waiting.length).toBeGreaterThanOrEqual(1);
+      expect(waiting.every(q => /\bsource\b/.test(q))).toBe(true);
+      expect(new Set(waiting).size).toBe(waiting.length);
       await locker.query("commit");
       const answers = await Promise.all([first, ...others]);
       expect(answers.map(a => a.cache)).toEqual([
