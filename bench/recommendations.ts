@@ -92,6 +92,19 @@ const DONE = [
   "   data-set flags shared, consecutive years travel as first year and count, and an as-reported point keeps five fields",
   "   (the rest is worked out when read). The 34-province scorecard allocates 5.2 → 2.9 MB per request at scale 100 and",
   "   1.33 → 1.0 MB at scale 1 (heap sampling, in process).",
+  "16. **Pages read only their rows** (`server/observations/observation-page.reads.ts`, Migration20261201180000): a",
+  "   page in indicator or unit order (the default) is read per code, each code's rows in year and id order from a new",
+  "   (indicator_id, year, id) index (the unit index gained the id), so the first page stops after its 100 rows instead",
+  "   of sorting all 1,741 of the first indicator (~2.5 → ~0.7 ms of PostgreSQL at scale 100). A filter on one indicator",
+  "   or one unit compares with one id, which lets the same indexes give a page by year unsorted (read (a): 2.9 → 1.6 ms",
+  "   round trip). A unit's observations join their indicator and unit only when the selection reads them.",
+  "17. **Fewer connections** (`server/db/orm.ts`, `DATABASE_POOL_MAX`): two per core, at least 4, instead of 10. On 2",
+  "   shared cores, ten statements at once only queued inside PostgreSQL and took CPU from Node; with 4 the p99 at c=32",
+  "   was lower for observations, series and the scorecard in interleaved runs (the figures are in the comment).",
+  "18. **Start**: the GraphQL schema (~100 ms of CPU) is built while the database is prepared, and the two rollups are",
+  "   checked at once. What is left of a warm start is mostly loading ~1,500 modules (MikroORM and knex alone ~0.4 s),",
+  "   which Node 20 cannot cache (its compile cache came in Node 22; `v8-compile-cache` fails on packages that",
+  "   `require()` an ES module).",
 ];
 
 // Issue 14's "before" figures (scale 100, c=32 unless said, cache off, medians of 3).
@@ -199,7 +212,7 @@ const CAUSES: [prefix: string, cause: string][] = [
   ],
   [
     "observations",
-    "the first page is a top-N sort over the filter's index and JSON of 100 rows; `totalCount` of a filter on data sets, indicators and units sums `observation_count`, any other filter still counts every matching row.",
+    "the page itself is now ~0.7 ms of PostgreSQL; `totalCount` sums `observation_count` over every indicator × unit of the data set (~0.6 ms for 1,740 rows), and the rest is Node's CPU per request (~2 ms) times 32 in flight on 2 cores.",
   ],
   [
     "c-units",
