@@ -17,6 +17,35 @@ const log = (line: string) => {
 };
 const embedded = config.databaseUrl ? undefined : startEmbedded(config.dataDir, log);
 embedded?.catch(() => {}); // raised by startApp, which awaits it
+
+// Ctrl-C or SIGTERM at any moment, the start included: with the app up, it closes (PostgreSQL
+// last); before that, the embedded PostgreSQL is stopped as soon as it is up. Registered first:
+// a signal that came before its handler killed this process and left PostgreSQL running,
+// holding the data folder until the next start stopped it (seen when stopped right at "ready").
+let running: { close(): Promise<void> } | null = null;
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("stopping…");
+    // The start may be half-way (migrations, seeds): PostgreSQL's fast shutdown rolls that back.
+    const stop = running
+      ? running.close()
+      : (embedded ?? Promise.resolve(null)).then(
+          server => server?.stop(),
+          () => {},
+        );
+    stop.then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
+
 const { startApp } = await import("./app.js");
 const app = await startApp({
   databaseUrl: config.databaseUrl,
@@ -34,7 +63,12 @@ const app = await startApp({
   analyticsConcurrency: config.analyticsConcurrency,
   log,
   embedded,
+}).catch((error: unknown) => {
+  // Stopped during the start: the signal's handler stops PostgreSQL and exits.
+  if (stopping) return new Promise<never>(() => {});
+  throw error;
 });
+running = app;
 // Counted from the process's start (performance's time origin), module loading included.
 console.log(`OSH Observatory ready in ${Math.round(performance.now())} ms`);
 console.log(`  web app:  http://localhost:${app.port}/`);
@@ -42,19 +76,3 @@ console.log(`  GraphQL:  http://localhost:${app.port}/graphql`);
 console.log(
   `  database: ${config.databaseUrl ? "DATABASE_URL" : `embedded PostgreSQL, data in ${dataAt}, passwords in ${config.dataDir}`}`,
 );
-
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log("stopping…");
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
-}
