@@ -33,20 +33,13 @@ export interface AppConfig {
  */
 export const DEFAULT_ANALYTICS_CONCURRENCY = 4;
 
-function readConcurrency(value: string | undefined): number {
-  const text = (value ?? "").trim();
-  if (text === "") return DEFAULT_ANALYTICS_CONCURRENCY;
-  if (!/^\d{1,4}$/.test(text) || Number(text) < 1) {
-    throw new Error(`ANALYTICS_CONCURRENCY must be a whole number from 1 to 9999, got "${value}"`);
-  }
-  return Number(text);
-}
-
-function readPoolMax(value: string | undefined): number | null {
+/** A setting that is a whole number from 1 up to `digits` digits (4: 9999); null when unset. */
+function readWholeNumber(name: string, value: string | undefined, digits: number): number | null {
   const text = (value ?? "").trim();
   if (text === "") return null;
-  if (!/^\d{1,3}$/.test(text) || Number(text) < 1) {
-    throw new Error(`DATABASE_POOL_MAX must be a whole number from 1 to 999, got "${value}"`);
+  const max = 10 ** digits - 1;
+  if (!/^\d+$/.test(text) || text.length > digits || Number(text) < 1) {
+    throw new Error(`${name} must be a whole number from 1 to ${max}, got "${value}"`);
   }
   return Number(text);
 }
@@ -113,7 +106,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env.NODE_ENV !== "development",
     rateLimit: readRateLimit(env.RATE_LIMIT),
     trustProxy: readTrustProxy(env),
-    analyticsConcurrency: readConcurrency(env.ANALYTICS_CONCURRENCY),
-    poolMax: readPoolMax(env.DATABASE_POOL_MAX),
+    analyticsConcurrency:
+      readWholeNumber("ANALYTICS_CONCURRENCY", env.ANALYTICS_CONCURRENCY, 4) ??
+      DEFAULT_ANALYTICS_CONCURRENCY,
+    poolMax: readWholeNumber("DATABASE_POOL_MAX", env.DATABASE_POOL_MAX, 3),
   });
 }

@@ -13,7 +13,7 @@ export interface OrmOptions {
   clientUrl: string;
   replicaUrls?: string[];
   /** Connections per database (the primary, each replica); default defaultPoolMax(). */
-  poolMax?: number;
+  poolMax?: number | null;
   debugSql?: boolean;
   /**
    * Route every statement through the logger so requests can be charged with their SQL (tests,

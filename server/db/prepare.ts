@@ -37,7 +37,7 @@ export async function prepareDatabase(
     const orm = await initOrm({
       clientUrl: options.databaseUrl ?? embedded!.url,
       replicaUrls: options.replicaUrls,
-      poolMax: options.poolMax ?? undefined,
+      poolMax: options.poolMax,
       countSql: options.countSql,
     });
     await migrate(orm);

@@ -59,6 +59,14 @@ export class BadInputError extends GraphQLError {
   }
 }
 
+/** `kind` "`code`" exists nowhere: the BAD_USER_INPUT (UNKNOWN_CODE) of every lookup by code. */
+export function unknownCode(kind: string, code: string, field: string): BadInputError {
+  return new BadInputError(`Unknown ${kind} "${code}"`, field, {
+    reason: "UNKNOWN_CODE",
+    values: { code },
+  });
+}
+
 /**
  * Why an action was refused to this user, for clients to word (as InputReason): the user's role
  * may only read (READ_ONLY) or is not an admin (ADMIN_ONLY); `values.code` is outside the units

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { BadInputError } from "../graphql/errors.js";
+import { BadInputError, unknownCode } from "../graphql/errors.js";
 import { z } from "zod";
 import { atMost, code as codeRule } from "../graphql/field-rules.js";
 import { validateField } from "../graphql/inputs.js";
@@ -22,10 +22,7 @@ export async function indicatorByCode(
     { populate: ["numerator", "denominator"] },
   );
   if (!indicator) {
-    throw new BadInputError(`Unknown indicator "${code}"`, field, {
-      reason: "UNKNOWN_CODE",
-      values: { code },
-    });
+    throw unknownCode("indicator", code, field);
   }
   return indicator;
 }

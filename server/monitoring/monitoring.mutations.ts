@@ -4,7 +4,7 @@ import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit, snapshot } from "../audit/audit.js";
 import { requireUnitScope } from "../auth/guard.js";
 import { Dataset } from "../graphql/enums.js";
-import { BadInputError } from "../graphql/errors.js";
+import { BadInputError, unknownCode } from "../graphql/errors.js";
 import type { AppUser, Context } from "../context.js";
 import { MonitoringResult } from "./monitoring-result.entity.js";
 import { MonitoringSite } from "./monitoring-site.entity.js";
@@ -34,10 +34,7 @@ async function siteToChange(
 ): Promise<MonitoringSite> {
   const site = await tx.findOne(MonitoringSite, { code }, { populate: ["unit"] });
   if (!site) {
-    throw new BadInputError(`Unknown monitoring site "${code}"`, field, {
-      reason: "UNKNOWN_CODE",
-      values: { code },
-    });
+    throw unknownCode("monitoring site", code, field);
   }
   if (site.dataset !== Dataset.OFFICIAL) {
     throw new BadInputError("Illustrative sites are generated, never written by hand", field, {

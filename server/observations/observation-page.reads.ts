@@ -50,10 +50,10 @@ const ORDERINGS: Record<ObservationOrderName, Ordering> = {
  * The page's observation columns (and the code as `k`) for an ordering by a related row's
  * code, then year and id: the related rows in code order (codes are unique), each one's
  * matching observations by year and id up to the page's end (`limit + offset`), then the page
- * itself. The indexes on (indicator_id | unit_id, year, id) hand each
- * one's rows over in that order, so the first page reads about its own rows. A single top-N
- * sort over the filter sorted every matching row of each code it reached: at bench scale 100,
- * 1,741 rows and ~2.5 ms of PostgreSQL for the first 100 (Migration20261201180000).
+ * itself. The indexes on (indicator_id | unit_id, year, id) hand each one's rows over in that
+ * order, so the first page reads about its own rows. A single top-N sort over the filter sorted
+ * every matching row of each code it reached: at bench scale 100, 1,741 rows and ~2.5 ms of
+ * PostgreSQL for the first 100 (Migration20261201180000).
  * Parameters: the filter's (data sets first), the inner limit, the limit, the offset.
  */
 function pageByKeySql({ table, column }: ByKey, columns: string, mask: number): string {

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { BadInputError } from "../graphql/errors.js";
+import { unknownCode } from "../graphql/errors.js";
 import { code as codeRule } from "../graphql/field-rules.js";
 import { validateField } from "../graphql/inputs.js";
 import { Programme } from "./programme.entity.js";
@@ -16,10 +16,7 @@ export async function programmeByCode(
   validateField(codeRule, code, field);
   const programme = await em.findOne(Programme, { code }, { populate: ["unit"] });
   if (!programme) {
-    throw new BadInputError(`Unknown programme "${code}"`, field, {
-      reason: "UNKNOWN_CODE",
-      values: { code },
-    });
+    throw unknownCode("programme", code, field);
   }
   return programme;
 }

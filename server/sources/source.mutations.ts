@@ -2,7 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { Args, Ctx, Mutation, Resolver } from "type-graphql";
 import { AuditAction } from "../audit/audit-entry.entity.js";
 import { recordAudit, snapshot } from "../audit/audit.js";
-import { BadInputError, ForbiddenError } from "../graphql/errors.js";
+import { BadInputError, ForbiddenError, unknownCode } from "../graphql/errors.js";
 import type { AppUser, Context } from "../context.js";
 import { ContextNote } from "../notes/context-note.entity.js";
 import { LegalInstrument } from "../instruments/legal-instrument.entity.js";
@@ -48,10 +48,7 @@ async function checkSourceScope(tx: EntityManager, user: AppUser, source: Source
 async function sourceToChange(tx: EntityManager, user: AppUser, code: string): Promise<Source> {
   const source = await tx.findOne(Source, { code });
   if (!source) {
-    throw new BadInputError(`Unknown source "${code}"`, "code", {
-      reason: "UNKNOWN_CODE",
-      values: { code },
-    });
+    throw unknownCode("source", code, "code");
   }
   await checkSourceScope(tx, user, source);
   return source;

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { BadInputError } from "../graphql/errors.js";
+import { BadInputError, unknownCode } from "../graphql/errors.js";
 import { code as codeRule } from "../graphql/field-rules.js";
 import { validateField } from "../graphql/inputs.js";
 import { checkCodes } from "../graphql/validate.js";
@@ -17,10 +17,7 @@ export async function unitByCode(
   validateField(codeRule, code, field);
   const unit = await em.findOne(AdministrativeUnit, { code });
   if (!unit) {
-    throw new BadInputError(`Unknown unit "${code}"`, field, {
-      reason: "UNKNOWN_CODE",
-      values: { code },
-    });
+    throw unknownCode("unit", code, field);
   }
   return unit;
 }
