@@ -100,7 +100,8 @@ function render(run: BenchRun): string {
     out.push(
       "## Start-up",
       "",
-      'Spawn of `node dist/server/main.js` (embedded PostgreSQL, `PORT=0`, a temp `DATA_DIR`) until it prints "ready",',
+      "Spawn of what `npm start` runs, `node dist/start/main.mjs` (the server bundled by scripts/bundle-server.ts; embedded",
+      'PostgreSQL, `PORT=0`, a temp `DATA_DIR`) until it prints "ready",',
       "then SIGINT (Ctrl-C) until the process exits:",
       "",
       `- second start, warm DATA_DIR: **ready in ${warm.readyMs} ms** ("${warm.readyLine}", Node CPU ${warm.cpuMs ?? "?"} ms); ${stopText(warm)}`,

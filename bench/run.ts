@@ -182,7 +182,7 @@ try {
   }
 
   if (startupOn) {
-    log(`\nstart-up of dist/server/main.js (${elapsed()})`);
+    log(`\nstart-up of npm start's bundle, dist/start/main.mjs (${elapsed()})`);
     run.startup = await measureStartup(log);
   }
   run.finishedAt = new Date();

@@ -3,8 +3,8 @@ import { DataloaderType, MikroORM, ReflectMetadataProvider } from "@mikro-orm/co
 import type { Options, SqlEntityManager } from "@mikro-orm/postgresql";
 import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { projectRoot } from "../paths.js";
 import { entities } from "./entities.js";
 import { RoutedPostgreSqlDriver } from "./replica-health.js";
 import { countStatement } from "./sql-counter.js";
@@ -103,9 +103,14 @@ export async function migrate(orm: MikroORM): Promise<void> {
   await orm.getMigrator().up();
 }
 
-/** The migration files (by name) found next to this module: Migration<digits>.js or .ts. */
+/**
+ * The migrations (by name) in server/db/migrations: the sources, which the build compiles one for
+ * one. Read from the project, not from beside this module, so the answer is the same run from
+ * the sources (tests), from dist/server and from the bundle `npm start` runs (dist/start, which
+ * has no migrations folder beside it).
+ */
 function migrationFileNames(): string[] {
-  const folder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+  const folder = join(projectRoot(), "server/db/migrations");
   return readdirSync(folder)
     .filter(f => /^Migration\d+\w*\.(js|ts)$/.test(f) && !f.endsWith(".d.ts"))
     .map(f => f.replace(/\.(js|ts)$/, ""));
