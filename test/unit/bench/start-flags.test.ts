@@ -8,7 +8,7 @@ describe("the benchmark's server flags", () => {
       scripts: Record<string, string>;
     };
     const start = pkg.scripts.start;
-    const flags = /\bnode ((?:--\S+ )*)dist\/server\/main\.js/.exec(start)?.[1].trim().split(" ");
+    const flags = /\bnode ((?:--\S+ )*)dist\/start\/main\.mjs/.exec(start)?.[1].trim().split(" ");
     expect(flags).toEqual(START_NODE_FLAGS);
   });
 });
