@@ -10,7 +10,8 @@
  *
  * Nothing is minified: type-graphql and MikroORM read class and function names, and stack traces
  * stay readable. The bundle is the same code as dist/server: tests run the sources, and
- * test/integration/start-bundle.test.ts starts the bundle itself and uses it.
+ * test/integration/npm-start.test.ts starts the bundle itself, compares its answers with
+ * the sources' and stops it.
  *
  *   node dist/scripts/bundle-server.js     (npm start, npm run build)
  */
