@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { START_NODE_FLAGS } from "../../bench/server-process.js";
 import { bundleDir, bundleServer } from "../../scripts/bundle-server.js";
 import { isAlive } from "../../server/db/embedded-postgres.js";
 import { projectRoot } from "../../server/paths.js";
@@ -49,13 +50,13 @@ interface Run {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** The bundle, with npm start's Node flag, on the embedded PostgreSQL or on `env`'s DATABASE_URL. */
+/** The bundle, with npm start's Node flags, on the embedded PostgreSQL or on `env`'s DATABASE_URL. */
 function start(env: Record<string, string> = {}): Run {
   const main = join(bundleDir(root), "main.mjs");
   const inherited = { ...process.env };
   // The embedded PostgreSQL unless this start is given a database, whatever the tests run on.
   delete inherited.DATABASE_URL;
-  const child = spawn(process.execPath, ["--max-semi-space-size=8", main], {
+  const child = spawn(process.execPath, [...START_NODE_FLAGS, main], {
     env: { ...inherited, DATA_DIR: dataDir, PORT: "0", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
