@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { bundleServer } from "../scripts/bundle-server.js";
+import { ensureServerBundle } from "../scripts/bundle-server.js";
 import { benchTempDir } from "./cluster.js";
 import { START_NODE_FLAGS } from "./server-process.js";
 
@@ -33,7 +33,7 @@ const STOP_WAIT_MS = 20_000;
  * Each start is then stopped with SIGINT (what Ctrl-C sends) and the time to exit is recorded too.
  */
 export async function measureStartup(log: (line: string) => void): Promise<StartupResult> {
-  const { dir, ms } = await bundleServer();
+  const { dir, ms } = await ensureServerBundle({ force: true });
   log(`  bundled the server as npm start does (${ms} ms, not counted)`);
   const main = join(dir, "main.mjs");
   const folder = benchTempDir("osh-bench-start-");

@@ -8,39 +8,22 @@
  *   node dist/scripts/build-web.js [--force]     (npm start, npm run build)
  *   ensureWebBuild()                              (the browser tests' global setup)
  */
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { projectRoot } from "../server/paths.js";
+import { filesUnder, hashFiles } from "./source-hash.js";
 
 const STAMP = ".build-stamp";
-
-function files(dir: string, skip: Set<string>): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const path = join(dir, entry.name);
-    if (skip.has(path)) return [];
-    if (entry.isDirectory()) return files(path, skip);
-    return entry.isFile() ? [path] : [];
-  });
-}
 
 /** Hash of everything the web build reads. */
 export function webSourceHash(root = projectRoot()): string {
   const skip = new Set([join(root, "web/dist"), join(root, "web/node_modules")]);
-  const inputs = [
-    ...files(join(root, "web"), skip),
-    ...files(join(root, "schema"), skip),
+  return hashFiles(root, [
+    ...filesUnder(join(root, "web"), skip),
+    ...filesUnder(join(root, "schema"), skip),
     join(root, "package-lock.json"),
-  ].sort();
-  const hash = createHash("sha256");
-  for (const file of inputs) {
-    hash.update(relative(root, file)).update("\0");
-    if (existsSync(file)) hash.update(readFileSync(file));
-    hash.update("\0");
-  }
-  return hash.digest("hex");
+  ]);
 }
 
 export interface WebBuild {

@@ -1,10 +1,18 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { START_NODE_FLAGS } from "../../bench/server-process.js";
-import { bundleDir, bundleServer } from "../../scripts/bundle-server.js";
+import { bundleDir, ensureServerBundle } from "../../scripts/bundle-server.js";
 import { isAlive } from "../../server/db/embedded-postgres.js";
 import { projectRoot } from "../../server/paths.js";
 import { createTestDatabase, dropTestDatabase } from "../helpers/db.js";
@@ -31,7 +39,8 @@ beforeAll(async () => {
     { cwd: root, encoding: "utf8" },
   );
   expect(tsc.status, `tsc -b tsconfig.build.json failed:\n${tsc.stdout}${tsc.stderr}`).toBe(0);
-  await bundleServer(root);
+  const bundle = await ensureServerBundle({ root, force: true });
+  expect(bundle.built).toBe(true);
   folder = mkdtempSync(join(tmpdir(), "osh-stop-"));
   // Readable by the postgres user when the tests run as root, so the data stays in DATA_DIR.
   chmodSync(folder, 0o755);
@@ -158,6 +167,18 @@ const SAME_ANSWERS: { name: string; query: string; refused?: string }[] = [
     refused: "UNAUTHENTICATED",
   },
 ];
+
+describe("the bundle step of npm start", () => {
+  it("bundles again only when what it is made from changed (its stamp)", async () => {
+    // Just bundled (beforeAll): nothing to do.
+    expect((await ensureServerBundle({ root })).built).toBe(false);
+    // A stamp of other inputs (e.g. a rebuilt dist/server): bundled again, and stamped.
+    writeFileSync(join(bundleDir(root), ".bundle-stamp"), "other inputs\n");
+    expect((await ensureServerBundle({ root })).built).toBe(true);
+    expect(existsSync(join(bundleDir(root), "main.mjs"))).toBe(true);
+    expect((await ensureServerBundle({ root })).built).toBe(false);
+  }, 60_000);
+});
 
 const READY = /GraphQL: +http:\/\/localhost:(\d+)\/graphql/;
 
