@@ -20,11 +20,17 @@ export interface LoadTimes {
   ms: number;
 }
 
+export interface LoadedScale {
+  times: LoadTimes[];
+  /** What the loaded database takes on disk (item 6 of issue 14 asks for it at scale 1000). */
+  disk: DiskSize[];
+}
+
 export async function loadScale(
   databaseUrl: string,
   plan: ScalePlan,
   log: (line: string) => void,
-): Promise<LoadTimes[]> {
+): Promise<LoadedScale> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -57,28 +63,39 @@ export async function loadScale(
       "vacuum analyze observation, monitoring_site, monitoring_result, health_checkup",
     );
     times.push({ table: "VACUUM ANALYZE", rows: 0, ms: performance.now() - started });
-    await logSizes(client, log);
-    return times;
+    return { times, disk: await logSizes(client, log) };
   } finally {
     await client.end();
   }
 }
 
+export interface DiskSize {
+  /** The database, or a loaded table with its indexes and TOAST. */
+  name: string;
+  bytes: number;
+}
+
 /** Disk used after the load: the database, and each loaded table with its indexes and TOAST. */
-export async function logSizes(client: pg.Client, log: (line: string) => void): Promise<void> {
+async function diskSizes(client: pg.Client): Promise<DiskSize[]> {
   const { rows } = await client.query<{ name: string; bytes: string }>(
     `select current_database() as name, pg_database_size(current_database()) as bytes
      union all
      select t, pg_total_relation_size(t::regclass) from unnest($1::text[]) as t`,
     [["observation", "monitoring_site", "monitoring_result", "health_checkup"]],
   );
-  const mb = (bytes: string) => `${(Number(bytes) / 1024 / 1024).toFixed(0)} MB`;
-  log(
-    `  disk: database ${mb(rows[0].bytes)}; ${rows
-      .slice(1)
-      .map(r => `${r.name} ${mb(r.bytes)}`)
-      .join(", ")}`,
-  );
+  return rows.map(r => ({ name: r.name, bytes: Number(r.bytes) }));
+}
+
+export const diskText = (sizes: DiskSize[]): string => {
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString("en", { maximumFractionDigits: 0 })} MB`;
+  const [database, ...tables] = sizes;
+  return `database ${mb(database.bytes)}; ${tables.map(t => `${t.name} ${mb(t.bytes)}`).join(", ")}`;
+};
+
+async function logSizes(client: pg.Client, log: (line: string) => void): Promise<DiskSize[]> {
+  const sizes = await diskSizes(client);
+  log(`  disk: ${diskText(sizes)}`);
+  return sizes;
 }
 
 /** Removes any earlier scale's rows; official rows are never touched. */

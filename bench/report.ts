@@ -4,14 +4,20 @@ import { cpus, release, totalmem } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { summarisePlan } from "./explain.js";
+import { diskText } from "./load.js";
 import { peerSection } from "./peer-report.js";
 import { recommendations } from "./recommendations.js";
 import { stopText } from "./startup.js";
 import { evaluate, targetsFor } from "./targets.js";
 import type { BenchRun, QueryRun, ScaleRun } from "./types.js";
 
-/** dist/bench/report.js → <root>/bench/RESULTS.md, next to the sources (it is committed). */
-const resultsFile = resolve(dirname(fileURLToPath(import.meta.url)), "../../bench/RESULTS.md");
+/**
+ * dist/bench/report.js → <root>/bench/RESULTS.md, next to the sources (it is committed).
+ * BENCH_RESULTS=<file> writes elsewhere, e.g. a scale-1000 run that must not replace the full run.
+ */
+const resultsFile = process.env.BENCH_RESULTS
+  ? resolve(process.env.BENCH_RESULTS)
+  : resolve(dirname(fileURLToPath(import.meta.url)), "../../bench/RESULTS.md");
 
 const mb = (n: number) => `${n.toFixed(0)}`;
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)}`;
@@ -142,6 +148,7 @@ function scaleHeader(scale: ScaleRun): string[] {
     "",
     `ILLUSTRATIVE rows loaded: ${rows} (observation matrix: ${scale.plan.indicators} indicators × ${scale.plan.years.length} years ` +
       `${scale.plan.years[0]}-${scale.plan.years.at(-1)} × every unit). Load time ${total.toFixed(1)} s: ${times}.`,
+    ...(scale.disk ? [`Disk after the load: ${diskText(scale.disk)} (tables with their indexes).`] : []),
     `Server RSS after start: ${mb(scale.serverStartRssMb)} MB.`,
     "",
   ];

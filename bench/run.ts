@@ -47,6 +47,7 @@ import type { BenchRun, QueryRun, ScaleRun, SoakRun } from "./types.js";
  *   BENCH_SOAK_B=0|1     60 s of peer read (b) at c=32, RSS every 10 s, at each scale (default: as BENCH_SOAK)
  *   BENCH_SOAK_NODE_ARGS="--trace-gc ..."  V8 flags for that soak's server
  *   BENCH_START_FLAGS="..."  replace the V8 flags of `npm start` our server runs with (" " for none)
+ *   BENCH_RESULTS=file   write the report there instead of bench/RESULTS.md (e.g. a scale-1000 run)
  */
 const quick = process.argv.includes("--quick");
 const seconds = Number(process.env.BENCH_DURATION ?? (quick ? 3 : 10));
@@ -109,7 +110,7 @@ try {
   for (const scale of scales) {
     const plan = planFor(scale);
     log(`\nscale ${scale}: loading (${elapsed()})`);
-    const loadTimes = await loadScale(cluster.url, plan, log);
+    const { times: loadTimes, disk } = await loadScale(cluster.url, plan, log);
     const rows = Object.fromEntries(loadTimes.filter(t => t.rows).map(t => [t.table, t.rows]));
     const queries = benchQueries();
     if (mixedOn && scale === mixedScale) await mixedSection(scale);
@@ -124,6 +125,7 @@ try {
         plan,
         rows,
         loadTimes,
+        disk,
         serverStartRssMb: NaN,
         runs: [],
         uncachedRuns: [],
@@ -139,6 +141,7 @@ try {
       plan,
       rows,
       loadTimes,
+      disk,
       serverStartRssMb: server.rssMb(),
       runs: [],
       uncachedRuns: [],

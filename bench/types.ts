@@ -1,6 +1,6 @@
 import type { LoadResult, Probe } from "./drive.js";
 import type { Explained } from "./explain.js";
-import type { LoadTimes } from "./load.js";
+import type { DiskSize, LoadTimes } from "./load.js";
 import type { MixedRun } from "./mixed.js";
 import type { PeerRun } from "./peer.js";
 import type { BenchQuery } from "./queries.js";
@@ -28,6 +28,8 @@ export interface ScaleRun {
   plan: ScalePlan;
   rows: Record<string, number>;
   loadTimes: LoadTimes[];
+  /** Disk used after the load (absent in results written before it was recorded). */
+  disk?: DiskSize[];
   serverStartRssMb: number;
   /** With the response cache, as `npm start` serves (repeated queries are answered from memory). */
   runs: QueryRun[];
