@@ -183,10 +183,18 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const started = Date.now();
   await Promise.all([
     rollup.refreshNow().then(done => {
-      if (done === "built") log(`built the monitoring rollup in ${Date.now() - started} ms`);
+      if (done === "built" || done === "units") {
+        log(
+          `built the monitoring rollup (${done === "units" ? "changed units" : "whole"}) in ${Date.now() - started} ms`,
+        );
+      }
     }),
     checkupRollup.refreshNow().then(done => {
-      if (done === "built") log(`built the check-up rollup in ${Date.now() - started} ms`);
+      if (done === "built" || done === "units") {
+        log(
+          `built the check-up rollup (${done === "units" ? "changed units" : "whole"}) in ${Date.now() - started} ms`,
+        );
+      }
     }),
   ]);
   // Read replicas: reads skip one that is down (checked now, then every second); a write is

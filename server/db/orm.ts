@@ -66,8 +66,9 @@ export function ormConfig(options: OrmOptions): Options {
       emit: "ts",
     },
     // Written by hand in Migration20261123120000, Migration20261130183000 (rollups and their
-    // freshness), Migration20261201070000 (yearly series arrays) and Migration20261201110000
-    // (observation counts): no entity describes them.
+    // freshness), Migration20261201220000 (the units each write touched), Migration20261201070000
+    // (yearly series arrays) and Migration20261201110000 (observation counts): no entity
+    // describes them.
     schemaGenerator: {
       disableForeignKeys: false,
       skipTables: [
@@ -76,6 +77,7 @@ export function ormConfig(options: OrmOptions): Options {
         "checkup_rollup",
         "checkup_disease_rollup",
         "checkup_rollup_mover",
+        "rollup_dirty",
         "observation_year_series",
         "observation_count",
       ],

@@ -1,5 +1,6 @@
 import type { Knex } from "@mikro-orm/postgresql";
 import {
+  intArray,
   rebuildRollup,
   RollupRefresher,
   rollupFresh,
@@ -19,23 +20,35 @@ export async function monitoringRollupFresh(
 }
 
 export async function rebuildMonitoringRollup(knex: Knex): Promise<RebuildOutcome> {
-  return rebuildRollup(knex, "monitoring", async trx => {
-    await trx.raw("delete from monitoring_rollup");
-    await trx.raw(`insert into monitoring_rollup (dataset, unit_id, sector, factor, year, g, sites, samples, samples_over_limit)
+  return rebuildRollup(knex, "monitoring", async (trx, units) => {
+    // The finest rows (g < 4) of every unit, or of the changed units only: a unit's sites
+    // through monitoring_site (unit_id, sector), their results through (site_id, year, factor).
+    const only = units ? "where s.unit_id = any(?::int[])" : "";
+    const ids = units ? [intArray(units)] : [];
+    await trx.raw(
+      `delete from monitoring_rollup where g < 4 ${units ? "and unit_id = any(?::int[])" : ""}`,
+      ids,
+    );
+    await trx.raw(
+      `insert into monitoring_rollup (dataset, unit_id, sector, factor, year, g, sites, samples, samples_over_limit)
         select r.dataset, s.unit_id, s.sector, r.factor, r.year, grouping(r.factor, r.year),
                count(distinct r.site_id), sum(r.samples), sum(r.samples_over_limit)
-        from monitoring_result r join monitoring_site s on s.id = r.site_id
-        group by r.dataset, s.unit_id, s.sector, grouping sets ((r.factor, r.year), (r.factor), (r.year), ())`);
-    // The same row sets summed over units (g + 8), sectors (+ 4) or both (+ 12), from the rows
-    // just written (sites add up over units and sectors), so that a summary without units
-    // reads a few rows, not every unit's (Migration20261201003000).
+        from monitoring_result r join monitoring_site s on s.id = r.site_id ${only}
+        group by r.dataset, s.unit_id, s.sector, grouping sets ((r.factor, r.year), (r.factor), (r.year), ())`,
+      ids,
+    );
+    // The same row sets summed over units (g + 8), sectors (+ 4) or both (+ 12), from the
+    // finest rows (sites add up over units and sectors), so that a summary without units reads
+    // a few rows, not every unit's (Migration20261201003000). Always redone whole: they are a
+    // few thousand rows summed from a few tens of thousands, whatever the scale.
+    await trx.raw("delete from monitoring_rollup where g >= 4");
     await trx.raw(`insert into monitoring_rollup (dataset, unit_id, sector, factor, year, g, sites, samples, samples_over_limit)
         select dataset, unit_id, sector, factor, year, g + 4 * grouping(unit_id, sector),
                sum(sites), sum(samples), sum(samples_over_limit)
         from monitoring_rollup where g < 4
         group by dataset, factor, year, g, grouping sets ((unit_id), (sector), ())`);
     // Fresh statistics, so the planner reads the few coarse rows through the (g, dataset) index.
-    await trx.raw("analyze monitoring_rollup");
+    if (!units) await trx.raw("analyze monitoring_rollup");
   });
 }
 

@@ -10,7 +10,27 @@ import type { Knex } from "@mikro-orm/postgresql";
 
 export type RollupName = "monitoring" | "checkup";
 
-export type RebuildOutcome = "built" | "fresh" | "busy" | "conflict";
+/**
+ * "built": rebuilt whole; "units": only the units changed since the last build were redone;
+ * "fresh": nothing to do; "busy": another instance is building; "conflict": a write committed
+ * meanwhile (the rollup stays stale for the next attempt).
+ */
+export type RebuildOutcome = "built" | "units" | "fresh" | "busy" | "conflict";
+
+/**
+ * Beyond this many changed units a rebuild is whole: redoing each unit reads its rows through
+ * the unit indexes, which for most units costs more than one pass over the table.
+ */
+export const MAX_UNITS_REBUILT = 16;
+
+/**
+ * Unit ids as one PostgreSQL array literal: knex spreads an array binding into a list, which
+ * `= any(?::int[])` cannot take.
+ */
+export const intArray = (ids: number[]): string => `{${ids.map(id => Math.trunc(id)).join(",")}}`;
+
+/** Rebuilds a rollup's rows: every unit's (`units` null) or only these units'. */
+export type RollupBuild = (trx: Knex.Transaction, units: number[] | null) => Promise<void>;
 
 /** True when the named rollup was built from the data as it is now (no write since). */
 export async function rollupFresh(
@@ -23,16 +43,25 @@ export async function rollupFresh(
   return Boolean(row?.fresh);
 }
 
+interface RollupState {
+  data_version: string;
+  built_version: string;
+  whole_dirty: boolean;
+}
+
 /**
- * Rebuilds the named rollup with `build` unless it is fresh. One repeatable-read transaction:
- * the version it records is the one its snapshot saw, and a write committed meanwhile makes
- * the final update fail (a serialization conflict), leaving the rollup marked stale for the
- * next attempt. Readers keep the previous rows until the commit; one instance builds at a time.
+ * Rebuilds the named rollup unless it is fresh: only the units that writes recorded in
+ * `rollup_dirty` since the last build (Migration20261201220000), or whole when that is unknown
+ * (TRUNCATE, a first build) or more than MAX_UNITS_REBUILT units changed. One repeatable-read
+ * transaction: the version it records is the one its snapshot saw, and a write committed
+ * meanwhile makes the final update fail (a serialization conflict), leaving the rollup marked
+ * stale for the next attempt. Readers keep the previous rows until the commit; one instance
+ * builds at a time.
  */
 export async function rebuildRollup(
   knex: Knex,
   name: RollupName,
-  build: (trx: Knex.Transaction) => Promise<void>,
+  build: RollupBuild,
 ): Promise<RebuildOutcome> {
   try {
     return await knex.transaction(
@@ -42,18 +71,33 @@ export async function rebuildRollup(
         ]);
         if (!lock.rows[0].ok) return "busy";
         const state = (
-          await trx.raw(`select data_version, built_version from summary_state where name = ?`, [
-            name,
-          ])
-        ).rows[0] as { data_version: string; built_version: string } | undefined;
+          await trx.raw(
+            `select data_version, built_version, whole_dirty from summary_state where name = ?`,
+            [name],
+          )
+        ).rows[0] as RollupState | undefined;
         if (!state) return "fresh"; // migrations not applied to the end: nothing to build
         if (state.data_version === state.built_version) return "fresh";
-        await build(trx);
+        const changed = (
+          await trx.raw(
+            `select coalesce(array_agg(distinct unit_id order by unit_id), '{}') as units
+             from rollup_dirty where name = ? and version > ?`,
+            [name, state.built_version],
+          )
+        ).rows[0].units as number[];
+        const whole = state.whole_dirty || changed.length > MAX_UNITS_REBUILT;
+        // Statements that changed no row bump the version and record no unit: nothing to redo.
+        if (whole || changed.length) await build(trx, whole ? null : changed);
+        await trx.raw(`delete from rollup_dirty where name = ? and version <= ?`, [
+          name,
+          state.data_version,
+        ]);
         await trx.raw(
-          `update summary_state set built_version = ?, built_at = now() where name = ?`,
+          `update summary_state set built_version = ?, whole_dirty = false, built_at = now()
+           where name = ?`,
           [state.data_version, name],
         );
-        return "built";
+        return whole ? "built" : changed.length ? "units" : "fresh";
       },
       { isolationLevel: "repeatable read" },
     );

@@ -114,7 +114,8 @@ describe("check-up rollup", () => {
       { disease: "silicosis", cases: 1 },
     ]);
     expect(await fresh()).toBe(false);
-    expect(await rebuildCheckupRollup(knex)).toBe("built");
+    // Two units changed: only their rows (and the movers among their establishments) are redone.
+    expect(await rebuildCheckupRollup(knex)).toBe("units");
     const movers = await execute(
       "select distinct establishment from checkup_rollup_mover order by establishment",
     );
@@ -280,7 +281,7 @@ describe("check-up rollup", () => {
     );
     expect(await fresh()).toBe(false);
     expect(await answer()).toEqual([{ ...expected[0], workersExamined: 121 }]);
-    expect(await rebuildCheckupRollup(knex)).toBe("built");
+    expect(await rebuildCheckupRollup(knex)).toBe("units");
     expect(await answer()).toEqual([{ ...expected[0], workersExamined: 121 }]);
   });
 });

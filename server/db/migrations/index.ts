@@ -18,6 +18,7 @@ import { Migration20261201003000 } from "./Migration20261201003000.js";
 import { Migration20261201070000 } from "./Migration20261201070000.js";
 import { Migration20261201110000 } from "./Migration20261201110000.js";
 import { Migration20261201180000 } from "./Migration20261201180000.js";
+import { Migration20261201220000 } from "./Migration20261201220000.js";
 
 export const migrationsList = [
   { name: "Migration20261123093009", class: Migration20261123093009 },
@@ -38,4 +39,5 @@ export const migrationsList = [
   { name: "Migration20261201070000", class: Migration20261201070000 },
   { name: "Migration20261201110000", class: Migration20261201110000 },
   { name: "Migration20261201180000", class: Migration20261201180000 },
+  { name: "Migration20261201220000", class: Migration20261201220000 },
 ];
