@@ -9,7 +9,7 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { checkCost, MAX_TOKENS, validationRules } from "./graphql/complexity.js";
 import { formatError } from "./graphql/format-error.js";
 import { jitGateway } from "./graphql/jit-gateway.js";
-import { buildContext, type Context } from "./context.js";
+import { buildContext, type Context, type RollupRebuilds } from "./context.js";
 import { authenticateRequests, requestUser } from "./auth/authenticate.js";
 import { httpCache, type CachedAnswer } from "./cache/http-cache.js";
 import type { ResponseCache } from "./cache/response-cache.js";
@@ -140,11 +140,13 @@ export function graphqlSteps(
     cache,
     exposeSqlCount,
     admission = null,
+    rollups = null,
   }: {
     limiter: RequestLimiter | null;
     cache: ResponseCache<CachedAnswer> | null;
     exposeSqlCount: boolean;
     admission?: Admission | null;
+    rollups?: RollupRebuilds | null;
   },
 ): GraphqlSteps {
   return {
@@ -157,6 +159,7 @@ export function graphqlSteps(
         sessionId: (res.locals.sessionId as number | undefined) ?? null,
         http: { req, res },
         admission,
+        rollups,
         sql: (res.locals.sql as { count: number } | undefined) ?? { count: 0 },
       }),
   };

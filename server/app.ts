@@ -28,6 +28,7 @@ import { prepareDatabase, type PrepareOptions } from "./db/prepare.js";
 import { watchReplicas, type RoutedPostgreSqlDriver } from "./db/replica-health.js";
 import { replicaLag } from "./db/replica-lag.js";
 import { buildAppSchema } from "./schema.js";
+import type { RollupRebuilds } from "./context.js";
 
 export interface AppOptions {
   orm: MikroORM;
@@ -46,6 +47,8 @@ export interface AppOptions {
   exposeSqlCount?: boolean;
   /** Analytics requests computed at once (graphql/admission.ts); absent: no limit. */
   analyticsConcurrency?: number | null;
+  /** The rollups' background rebuilds (startApp's), which summaries wait for after a write. */
+  rollups?: RollupRebuilds | null;
 }
 
 /** The Express app with GraphQL at /graphql and the built web app at /. Does not listen. */
@@ -58,6 +61,7 @@ export async function createApp({
   afterWrite,
   exposeSqlCount = false,
   analyticsConcurrency = null,
+  rollups = null,
 }: AppOptions) {
   // Cached answers are tagged by the tables their SQL names: watch the ORM's connections.
   if (cache) await watchReads(orm);
@@ -77,6 +81,7 @@ export async function createApp({
     exposeSqlCount,
     // A slow request gives its slot back after half a second and goes on outside the limit.
     admission: analyticsConcurrency ? new Admission(analyticsConcurrency, 500) : null,
+    rollups,
   });
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
@@ -236,6 +241,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         : undefined,
     exposeSqlCount: options.exposeSqlCount,
     analyticsConcurrency: options.analyticsConcurrency ?? DEFAULT_ANALYTICS_CONCURRENCY,
+    rollups: { monitoring: rollup, checkup: checkupRollup },
   });
   const server: Server = await new Promise((resolveListen, reject) => {
     const s = createServer(handler);

@@ -28,6 +28,14 @@ export interface Context {
   http?: { req: Request; res: Response } | null;
   /** How many analytics requests run at once (graphql/admission.ts); none: no limit. */
   admission?: Admission | null;
+  /** The rollups' background rebuilds, which a summary may wait for (none: it never waits). */
+  rollups?: RollupRebuilds | null;
+}
+
+/** What a summary reads of a rollup's background rebuild (monitoring/rollup-state.ts). */
+export interface RollupRebuilds {
+  monitoring: { idle(maxMs: number): Promise<void> };
+  checkup: { idle(maxMs: number): Promise<void> };
 }
 
 /**
@@ -43,6 +51,7 @@ class RequestContext implements Context {
   sessionId?: number | null;
   http?: { req: Request; res: Response } | null;
   admission?: Admission | null;
+  rollups?: RollupRebuilds | null;
   private forked: EntityManager | undefined = undefined;
   private made: Loaders | undefined = undefined;
 
@@ -67,7 +76,7 @@ class RequestContext implements Context {
 export function buildContext<Extra extends object = object>(
   orm: MikroORM,
   user: AppUser | null = null,
-  extra: Pick<Context, "sessionId" | "http" | "admission"> & Extra = {} as Extra,
+  extra: Pick<Context, "sessionId" | "http" | "admission" | "rollups"> & Extra = {} as Extra,
 ): Context & Extra {
   return Object.assign(new RequestContext(orm, user), extra);
 }

@@ -15,6 +15,7 @@ import {
 } from "./checkup-summary.service.js";
 import { datasetsOrDefault } from "../graphql/datasets.js";
 import { withSummaryLimits } from "../monitoring/summary-limits.js";
+import { rollupWait } from "../monitoring/rollup-state.js";
 
 @ArgsType()
 class CheckupSummaryQueryArgs extends SummaryFilterArgs {
@@ -35,7 +36,7 @@ export class CheckupSummaryResolver {
   })
   async checkupSummary(
     @Args(() => CheckupSummaryQueryArgs) query: CheckupSummaryQueryArgs,
-    @Ctx() { em }: Context,
+    @Ctx() { em, rollups }: Context,
   ): Promise<CheckupSummaryRow[]> {
     const { groupBy, units = null, yearFrom = null, yearTo = null, kind = null, datasets } = query;
     if (!groupBy.length) {
@@ -55,6 +56,12 @@ export class CheckupSummaryResolver {
     );
     // The pre-aggregated rollup when it reflects the current data; the raw check-ups otherwise.
     // (checked in the same statement as the summary).
-    return summariseCheckups(execute, args, checkupRollupCanAnswer(args) ? "if-fresh" : false);
+    // Stale by a few units just written: wait for their rebuild rather than read every check-up.
+    return summariseCheckups(
+      execute,
+      args,
+      checkupRollupCanAnswer(args) ? "if-fresh" : false,
+      rollupWait("checkup", rollups?.checkup, sql => execute(sql, [])),
+    );
   }
 }

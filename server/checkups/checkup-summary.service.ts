@@ -101,10 +101,16 @@ export async function summariseCheckups(
   execute: Execute,
   args: CheckupSummaryArgs,
   useRollup: boolean | "if-fresh" = false,
+  /** Stale: wait for a quick rebuild, then ask the rollup once more (rollup-state.ts rollupWait). */
+  waitForRollup?: () => Promise<boolean>,
 ): Promise<CheckupSummaryRow[]> {
   if (useRollup === "if-fresh") {
     // The freshness is checked in the same statement (fromRollupIfFresh); stale: the raw rows.
-    const rows = await fromRollupIfFresh(execute, "checkup", checkupStatement(args, true));
+    const rolled = checkupStatement(args, true);
+    let rows = await fromRollupIfFresh(execute, "checkup", rolled);
+    if (!rows && (await waitForRollup?.())) {
+      rows = await fromRollupIfFresh(execute, "checkup", rolled);
+    }
     if (rows) return rows.map(toRow);
     useRollup = false;
   }

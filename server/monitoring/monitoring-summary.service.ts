@@ -53,13 +53,16 @@ export async function summariseMonitoring(
   execute: Execute,
   args: MonitoringSummaryArgs,
   useRollup: boolean | "if-fresh",
+  /** Stale: wait for a quick rebuild, then ask the rollup once more (rollup-state.ts rollupWait). */
+  waitForRollup?: () => Promise<boolean>,
 ): Promise<MonitoringSummaryValues[]> {
   if (useRollup === "if-fresh") {
     const order = [...new Set(args.groupBy)].map(d => `"${NAMES[d]}"`).join(", ");
-    const rows = await fromRollupIfFresh(execute, "monitoring", {
-      ...statement(args, true),
-      order,
-    });
+    const rolled = { ...statement(args, true), order };
+    let rows = await fromRollupIfFresh(execute, "monitoring", rolled);
+    if (!rows && (await waitForRollup?.())) {
+      rows = await fromRollupIfFresh(execute, "monitoring", rolled);
+    }
     if (rows) return rows.map(toValues);
     useRollup = false;
   }

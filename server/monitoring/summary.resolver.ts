@@ -25,6 +25,7 @@ import {
 } from "./monitoring-summary.service.js";
 import { datasetsOrDefault } from "../graphql/datasets.js";
 import { withSummaryLimits } from "./summary-limits.js";
+import { rollupWait } from "./rollup-state.js";
 
 export { MonitoringGroup };
 
@@ -68,7 +69,7 @@ export class SummaryResolver {
   })
   async monitoringSummary(
     @Args(() => MonitoringSummaryQueryArgs) query: MonitoringSummaryQueryArgs,
-    @Ctx() { em }: Context,
+    @Ctx() { em, rollups }: Context,
   ): Promise<MonitoringSummaryRow[]> {
     const { groupBy, units = null, yearFrom = null, yearTo = null, datasets } = query;
     if (!groupBy.length) {
@@ -87,6 +88,12 @@ export class SummaryResolver {
     );
     // The pre-aggregated rollup when it reflects the current data; the raw results otherwise.
     // (checked in the same statement as the summary).
-    return summariseMonitoring(execute, args, rollupCanAnswer(args) ? "if-fresh" : false);
+    // Stale by a few units just written: wait for their rebuild rather than read every result.
+    return summariseMonitoring(
+      execute,
+      args,
+      rollupCanAnswer(args) ? "if-fresh" : false,
+      rollupWait("monitoring", rollups?.monitoring, sql => execute(sql, [])),
+    );
   }
 }

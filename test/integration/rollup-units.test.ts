@@ -2,8 +2,20 @@ import "reflect-metadata";
 import type { Knex } from "@mikro-orm/postgresql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildCheckupRollup } from "../../server/checkups/checkup-rollup.js";
-import { rebuildMonitoringRollup } from "../../server/monitoring/monitoring-rollup.js";
-import { MAX_UNITS_REBUILT, type RebuildOutcome } from "../../server/monitoring/rollup-state.js";
+import { Dataset } from "../../server/graphql/enums.js";
+import {
+  MonitoringRollupRefresher,
+  rebuildMonitoringRollup,
+} from "../../server/monitoring/monitoring-rollup.js";
+import {
+  MonitoringGroup,
+  summariseMonitoring,
+} from "../../server/monitoring/monitoring-summary.service.js";
+import {
+  MAX_UNITS_REBUILT,
+  rollupWait,
+  type RebuildOutcome,
+} from "../../server/monitoring/rollup-state.js";
 import { openTestDb, type TestDb } from "../helpers/db.js";
 
 /**
@@ -199,5 +211,79 @@ describe("rollups redo only the units a write touched", () => {
     await rebuildMatchesWhole("checkup", "built");
     await execute(`delete from health_checkup where establishment like 'units-many-%'`);
     await rebuildMatchesWhole("checkup", "built");
+  });
+});
+
+describe("a summary asked while a few units are rebuilt waits for them", () => {
+  const args = {
+    groupBy: [MonitoringGroup.FACTOR, MonitoringGroup.YEAR],
+    units: null,
+    yearFrom: null,
+    yearTo: null,
+    datasets: [Dataset.OFFICIAL, Dataset.ILLUSTRATIVE],
+  };
+  /** The summary's statements, to tell the rollup's (which check freshness) from the raw ones. */
+  function recording() {
+    const statements: string[] = [];
+    const run = (sql: string, params: unknown[] = []) => {
+      statements.push(sql);
+      return execute(sql, params);
+    };
+    const raw = () => statements.filter(sql => /from monitoring_result/.test(sql)).length;
+    return { run, statements, raw };
+  }
+  const writeOneUnit = () =>
+    execute(
+      `update monitoring_result set samples = samples + 1 where id = (select min(id) from monitoring_result)`,
+    );
+
+  it("reads the rollup once the changed unit is rebuilt, with the raw tables' answer", async () => {
+    const refresher = new MonitoringRollupRefresher(knex, 20);
+    try {
+      await refresher.refreshNow();
+      await writeOneUnit();
+      refresher.schedule(); // what the change listener does on the NOTIFY
+      const { run, raw } = recording();
+      const rows = await summariseMonitoring(
+        run,
+        args,
+        "if-fresh",
+        rollupWait("monitoring", refresher, sql => run(sql)),
+      );
+      expect(raw()).toBe(0);
+      expect(rows).toEqual(await summariseMonitoring(execute, args, false));
+    } finally {
+      await refresher.stop();
+    }
+  });
+
+  it("does not wait when the next rebuild is whole, nor without a rebuild to wait for", async () => {
+    const refresher = new MonitoringRollupRefresher(knex, 20);
+    try {
+      await refresher.refreshNow();
+      await execute(
+        `update summary_state set data_version = data_version + 1, whole_dirty = true where name = 'monitoring'`,
+      );
+      let waited = 0;
+      const idle = { idle: async () => void waited++ };
+      const whole = recording();
+      await summariseMonitoring(
+        whole.run,
+        args,
+        "if-fresh",
+        rollupWait("monitoring", idle, sql => whole.run(sql)),
+      );
+      expect(waited).toBe(0);
+      expect(whole.raw()).toBe(1);
+
+      await refresher.refreshNow();
+      await writeOneUnit();
+      const alone = recording();
+      expect(rollupWait("monitoring", null, sql => alone.run(sql))).toBeUndefined();
+      await summariseMonitoring(alone.run, args, "if-fresh", undefined);
+      expect(alone.raw()).toBe(1);
+    } finally {
+      await refresher.stop();
+    }
   });
 });
