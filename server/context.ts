@@ -34,8 +34,12 @@ export interface Context {
 
 /** What a summary reads of a rollup's background rebuild (monitoring/rollup-state.ts). */
 export interface RollupRebuilds {
-  monitoring: { idle(maxMs: number): Promise<void> };
-  checkup: { idle(maxMs: number): Promise<void> };
+  monitoring: RollupRebuild;
+  checkup: RollupRebuild;
+}
+interface RollupRebuild {
+  kick(): void;
+  idle(maxMs: number): Promise<void>;
 }
 
 /**

@@ -65,17 +65,19 @@ export const ROLLUP_WAIT_MS = 3000;
 
 /**
  * What a summary calls when it found its rollup stale: true once it waited for this instance's
- * rebuild of the changed units (then it asks the rollup again), false at once when there is
- * no rebuild to wait for or the next one is whole (then it reads the raw tables).
+ * rebuild of the changed units (started now if none is scheduled; then it asks the rollup
+ * again), false at once when the next rebuild is whole or there is no refresher (then it reads
+ * the raw tables).
  */
 export function rollupWait(
   name: RollupName,
-  rebuilds: { idle(maxMs: number): Promise<void> } | null | undefined,
+  rebuilds: { kick(): void; idle(maxMs: number): Promise<void> } | null | undefined,
   run: (sql: string) => Promise<Record<string, unknown>[]>,
 ): (() => Promise<boolean>) | undefined {
   if (!rebuilds) return undefined;
   return async () => {
     if (!(await rollupStaleByUnits(name, run))) return false;
+    rebuilds.kick();
     await rebuilds.idle(ROLLUP_WAIT_MS);
     return true;
   };
@@ -196,7 +198,15 @@ export class RollupRefresher {
     for (const wake of waiters) wake();
   }
 
-  schedule(): void {
+  /**
+   * Rebuilds now unless a rebuild is already scheduled or running: for a reader that found the
+   * rollup stale before this instance heard of the write (the NOTIFY and the request race).
+   */
+  kick(): void {
+    if (!this.timer && !this.running) this.schedule(0);
+  }
+
+  schedule(delayMs = this.delayMs): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -213,7 +223,7 @@ export class RollupRefresher {
         }
         this.wakeIdleWaiters();
       });
-    }, this.delayMs);
+    }, delayMs);
   }
 
   private async run(): Promise<void> {

@@ -242,7 +242,7 @@ describe("a summary asked while a few units are rebuilt waits for them", () => {
     try {
       await refresher.refreshNow();
       await writeOneUnit();
-      refresher.schedule(); // what the change listener does on the NOTIFY
+      // Not scheduled: the request came before the NOTIFY; the reader starts the rebuild.
       const { run, raw } = recording();
       const rows = await summariseMonitoring(
         run,
@@ -265,7 +265,7 @@ describe("a summary asked while a few units are rebuilt waits for them", () => {
         `update summary_state set data_version = data_version + 1, whole_dirty = true where name = 'monitoring'`,
       );
       let waited = 0;
-      const idle = { idle: async () => void waited++ };
+      const idle = { kick: () => void waited++, idle: async () => void waited++ };
       const whole = recording();
       await summariseMonitoring(
         whole.run,
