@@ -94,9 +94,11 @@ async function unitsToRedo(trx: Knex.Transaction, changed: number[]): Promise<nu
   const ids = intArray(changed);
   const touched = `select establishment from health_checkup where unit_id = any(?::int[])
     union select establishment from checkup_rollup_mover where unit_id = any(?::int[])`;
+  // `= any(array(...))`: the establishments are looked up through their index. With `in`, the
+  // planner overestimated them and hashed every check-up (3.7 s instead of 0.2 s at scale 1000).
   const { rows } = await trx.raw(
     `select coalesce(array_agg(distinct h.unit_id), '{}') as units
-     from health_checkup h where h.establishment in (${touched})`,
+     from health_checkup h where h.establishment = any(array(${touched}))`,
     [ids, ids],
   );
   // One statement, so the movers deleted and those inserted are both read from the table as it
@@ -105,11 +107,11 @@ async function unitsToRedo(trx: Knex.Transaction, changed: number[]): Promise<nu
     `with touched as (${touched}),
        gone as (delete from checkup_rollup_mover where establishment in (select establishment from touched)),
        moved as (select establishment from health_checkup
-         where establishment in (select establishment from touched)
+         where establishment = any(array(select establishment from touched))
          group by establishment having ${MOVED})
      insert into checkup_rollup_mover (establishment, dataset, unit_id, sector, year, kind, workers_examined, cases_total)
      select h.establishment, h.dataset, h.unit_id, h.sector, h.year, h.kind, h.workers_examined, h.cases_total
-     from health_checkup h where h.establishment in (select establishment from moved)`,
+     from health_checkup h where h.establishment = any(array(select establishment from moved))`,
     [ids, ids],
   );
   return [...new Set([...changed, ...(rows[0].units as number[])])].sort((a, b) => a - b);
