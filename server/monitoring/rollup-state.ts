@@ -202,11 +202,12 @@ export class RollupRefresher {
   }
 
   /**
-   * Rebuilds now unless a rebuild is already scheduled or running: for a reader that found the
-   * rollup stale before this instance heard of the write (the NOTIFY and the request race).
+   * Rebuilds now unless a rebuild is running: a reader waits for it. The rebuild a write
+   * scheduled waits half a second for more writes; a reader does not (and it may have come
+   * before this instance heard of the write: the NOTIFY and the request race).
    */
   kick(): void {
-    if (!this.timer && !this.running) this.schedule(0);
+    if (!this.running) this.schedule(0);
   }
 
   schedule(delayMs = this.delayMs): void {
