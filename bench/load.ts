@@ -87,7 +87,8 @@ async function diskSizes(client: pg.Client): Promise<DiskSize[]> {
 }
 
 export const diskText = (sizes: DiskSize[]): string => {
-  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString("en", { maximumFractionDigits: 0 })} MB`;
+  const mb = (bytes: number) =>
+    `${(bytes / 1024 / 1024).toLocaleString("en", { maximumFractionDigits: 0 })} MB`;
   const [database, ...tables] = sizes;
   return `database ${mb(database.bytes)}; ${tables.map(t => `${t.name} ${mb(t.bytes)}`).join(", ")}`;
 };

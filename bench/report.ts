@@ -148,7 +148,9 @@ function scaleHeader(scale: ScaleRun): string[] {
     "",
     `ILLUSTRATIVE rows loaded: ${rows} (observation matrix: ${scale.plan.indicators} indicators × ${scale.plan.years.length} years ` +
       `${scale.plan.years[0]}-${scale.plan.years.at(-1)} × every unit). Load time ${total.toFixed(1)} s: ${times}.`,
-    ...(scale.disk ? [`Disk after the load: ${diskText(scale.disk)} (tables with their indexes).`] : []),
+    ...(scale.disk
+      ? [`Disk after the load: ${diskText(scale.disk)} (tables with their indexes).`]
+      : []),
     `Server RSS after start: ${mb(scale.serverStartRssMb)} MB.`,
     "",
   ];
