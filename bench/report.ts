@@ -4,6 +4,7 @@ import { cpus, release, totalmem } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { summarisePlan } from "./explain.js";
+import { afterWriteSection } from "./after-write-report.js";
 import { diskText } from "./load.js";
 import { peerSection } from "./peer-report.js";
 import { recommendations } from "./recommendations.js";
@@ -133,6 +134,7 @@ function scaleSection(run: BenchRun, scale: ScaleRun): string[] {
     "What the first request after a write, or a query nobody asked before, costs.",
     "",
     ...queryTable(run, scale.plan.scale, scale.uncachedRuns),
+    ...afterWriteSection(scale.afterWrite),
     ...peerSection(scale.peer),
   ];
 }

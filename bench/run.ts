@@ -18,6 +18,7 @@ import {
   type BenchQuery,
 } from "./queries.js";
 import { runMixed } from "./mixed.js";
+import { summariesAfterWrite } from "./after-write.js";
 import { runPeer } from "./peer.js";
 import { writeResults } from "./report.js";
 import { planFor, SCALES } from "./scale.js";
@@ -42,6 +43,7 @@ import type { BenchRun, QueryRun, ScaleRun, SoakRun } from "./types.js";
  *   BENCH_PEER_ROUNDS=n  interleaved rounds per peer read (default 3; medians are reported)
  *   BENCH_PROFILE=dir    V8 CPU profiles of the uncached server and of ours in the peer section
  *   BENCH_MIXED=0        skip the 32 readers + 1 writer run (bench/mixed.ts)
+ *   BENCH_AFTER_WRITE=0  skip the summaries asked right after a one-row write (bench/after-write.ts)
  *   BENCH_MIXED_SECONDS=s  its length (default 20; issue 14 asks for 60)
  *   BENCH_MIXED_SCALE=n  the scale it runs at (default: the first of BENCH_SCALES)
  *   BENCH_SOAK_B=0|1     60 s of peer read (b) at c=32, RSS every 10 s, at each scale (default: as BENCH_SOAK)
@@ -63,6 +65,7 @@ const tablesOn = process.env.BENCH_TABLES !== "0";
 const peerOn = process.env.BENCH_PEER !== "0";
 const peerRounds = Number(process.env.BENCH_PEER_ROUNDS ?? 3);
 const mixedOn = process.env.BENCH_MIXED !== "0";
+const afterWriteOn = process.env.BENCH_AFTER_WRITE !== "0";
 const mixedSeconds = Number(process.env.BENCH_MIXED_SECONDS ?? 20);
 const mixedScale = Number(process.env.BENCH_MIXED_SCALE ?? scales[0]);
 const soakBOn = process.env.BENCH_SOAK_B ? process.env.BENCH_SOAK_B !== "0" : soakOn;
@@ -161,6 +164,10 @@ try {
       nodeArgs: profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [],
     });
     scaleRun.uncachedRuns = await measure(server, queries, scale);
+    if (afterWriteOn) {
+      log("  summaries right after a one-row write:");
+      scaleRun.afterWrite = await summariesAfterWrite(server.url, cluster.url, 3, log);
+    }
     // Memory is soaked without the cache: every request then allocates its whole answer anew.
     if (scale === 1 && soakOn) run.soak = await soak(server, queries[0]);
     await server.stop();

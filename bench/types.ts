@@ -1,5 +1,6 @@
 import type { LoadResult, Probe } from "./drive.js";
 import type { Explained } from "./explain.js";
+import type { AfterWriteRound } from "./after-write.js";
 import type { DiskSize, LoadTimes } from "./load.js";
 import type { MixedRun } from "./mixed.js";
 import type { PeerRun } from "./peer.js";
@@ -36,6 +37,8 @@ export interface ScaleRun {
   /** The same queries with the cache off: every request runs its SQL and analytics. */
   uncachedRuns: QueryRun[];
   explained: Explained[];
+  /** Summaries asked right after a one-row write (bench/after-write.ts); absent: not run. */
+  afterWrite?: AfterWriteRound[];
   /** Ours against PostGraphile 5 and raw pg on the same reads (bench/peer.ts). */
   peer?: PeerRun;
 }
