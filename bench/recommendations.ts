@@ -117,7 +117,8 @@ const DONE = [
   "   their rebuild and waits for it (up to 3 s) instead of reading the raw tables. At scale 1000, after a one-row write:",
   "   the rollups were stale ~155 s (monitoring) and 55-85 s (check-ups), while each summary asked took 25-40 s on the raw",
   "   tables (whole rebuilds alone: 87 s and 69 s); now the rebuilds take 0.72-0.79 s and 0.85-0.89 s, and a summary",
-  "   asked right after the write answers in 0.72-1.04 s.",
+  "   asked right after the write answers in 0.72-1.04 s (`bench/RESULTS-scale-1000.md`). Each scale above now has a",
+  "   table of summaries asked right after a one-row write (`bench/after-write.ts`).",
 ];
 
 // Issue 14's "before" figures (scale 100, c=32 unless said, cache off, medians of 3).
