@@ -43,9 +43,9 @@ import type { BenchRun, QueryRun, ScaleRun, SoakRun } from "./types.js";
  *   BENCH_PEER_ROUNDS=n  interleaved rounds per peer read (default 3; medians are reported)
  *   BENCH_PROFILE=dir    V8 CPU profiles of the uncached server and of ours in the peer section
  *   BENCH_MIXED=0        skip the 32 readers + 1 writer run (bench/mixed.ts)
- *   BENCH_AFTER_WRITE=0  skip the summaries asked right after a one-row write (bench/after-write.ts)
  *   BENCH_MIXED_SECONDS=s  its length (default 20; issue 14 asks for 60)
  *   BENCH_MIXED_SCALE=n  the scale it runs at (default: the first of BENCH_SCALES)
+ *   BENCH_AFTER_WRITE=0  skip the summaries asked right after a one-row write (bench/after-write.ts)
  *   BENCH_SOAK_B=0|1     60 s of peer read (b) at c=32, RSS every 10 s, at each scale (default: as BENCH_SOAK)
  *   BENCH_SOAK_NODE_ARGS="--trace-gc ..."  V8 flags for that soak's server
  *   BENCH_START_FLAGS="..."  replace the V8 flags of `npm start` our server runs with (" " for none)

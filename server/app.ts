@@ -29,6 +29,7 @@ import { watchReplicas, type RoutedPostgreSqlDriver } from "./db/replica-health.
 import { replicaLag } from "./db/replica-lag.js";
 import { buildAppSchema } from "./schema.js";
 import type { RollupRebuilds } from "./context.js";
+import type { RebuildOutcome } from "./monitoring/rollup-state.js";
 
 export interface AppOptions {
   orm: MikroORM;
@@ -186,21 +187,14 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   );
   // Two tables apart: both checked (and built, on a first start) at once.
   const started = Date.now();
+  const logBuilt = (name: string) => (done: RebuildOutcome) => {
+    if (done !== "built" && done !== "units") return;
+    const how = done === "units" ? "changed units" : "whole";
+    log(`built the ${name} rollup (${how}) in ${Date.now() - started} ms`);
+  };
   await Promise.all([
-    rollup.refreshNow().then(done => {
-      if (done === "built" || done === "units") {
-        log(
-          `built the monitoring rollup (${done === "units" ? "changed units" : "whole"}) in ${Date.now() - started} ms`,
-        );
-      }
-    }),
-    checkupRollup.refreshNow().then(done => {
-      if (done === "built" || done === "units") {
-        log(
-          `built the check-up rollup (${done === "units" ? "changed units" : "whole"}) in ${Date.now() - started} ms`,
-        );
-      }
-    }),
+    rollup.refreshNow().then(logBuilt("monitoring")),
+    checkupRollup.refreshNow().then(logBuilt("check-up")),
   ]);
   // Read replicas: reads skip one that is down (checked now, then every second); a write is
   // acknowledged once those up replayed it, and cached answers are forgotten again then.

@@ -37,7 +37,7 @@ export interface RollupRebuilds {
   monitoring: RollupRebuild;
   checkup: RollupRebuild;
 }
-interface RollupRebuild {
+export interface RollupRebuild {
   kick(): void;
   idle(maxMs: number): Promise<void>;
 }

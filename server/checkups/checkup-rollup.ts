@@ -1,7 +1,8 @@
 import type { Knex } from "@mikro-orm/postgresql";
 import {
-  intArray,
+  ofUnits,
   rebuildRollup,
+  unitIdArray,
   RollupRefresher,
   rollupFresh,
   type RebuildOutcome,
@@ -22,12 +23,13 @@ export async function checkupRollupFresh(
 export async function rebuildCheckupRollup(knex: Knex): Promise<RebuildOutcome> {
   return rebuildRollup(knex, "checkup", async (trx, changed) => {
     const units = changed ? await unitsToRedo(trx, changed) : null;
-    const ids = units ? [intArray(units)] : [];
-    const ofUnits = (alias: string) => (units ? `${alias}.unit_id = any(?::int[])` : "true");
-    await trx.raw(`delete from checkup_rollup where g < 4 and ${ofUnits("checkup_rollup")}`, ids);
+    const rows = ofUnits("checkup_rollup", units);
+    const diseaseRows = ofUnits("checkup_disease_rollup", units);
+    const checkups = ofUnits("h", units);
+    await trx.raw(`delete from checkup_rollup where g < 4 and ${rows.sql}`, rows.bindings);
     await trx.raw(
-      `delete from checkup_disease_rollup where g = 0 and ${ofUnits("checkup_disease_rollup")}`,
-      ids,
+      `delete from checkup_disease_rollup where g = 0 and ${diseaseRows.sql}`,
+      diseaseRows.bindings,
     );
     // Establishments seen in more than one dataset, unit or sector: their distinct count would
     // be summed twice across those, so they are counted from their own rows instead.
@@ -45,18 +47,18 @@ export async function rebuildCheckupRollup(knex: Knex): Promise<RebuildOutcome> 
       select h.dataset, h.unit_id, h.sector, h.year, h.kind, grouping(h.year, h.kind),
              count(distinct h.establishment), sum(h.workers_examined), sum(h.cases_total)
       from health_checkup h
-      where ${ofUnits("h")}
+      where ${checkups.sql}
         and not exists (select 1 from checkup_rollup_mover x where x.establishment = h.establishment)
       group by h.dataset, h.unit_id, h.sector, grouping sets ((h.year, h.kind), (h.year), (h.kind), ())`,
-      ids,
+      checkups.bindings,
     );
     await trx.raw(
       `insert into checkup_disease_rollup (dataset, unit_id, sector, year, kind, disease, cases)
       select h.dataset, h.unit_id, h.sector, h.year, h.kind, e->>'disease', sum((e->>'cases')::bigint)
       from health_checkup h cross join lateral jsonb_array_elements(h.cases) e
-      where ${ofUnits("h")}
+      where ${checkups.sql}
       group by h.dataset, h.unit_id, h.sector, h.year, h.kind, e->>'disease'`,
-      ids,
+      checkups.bindings,
     );
     // The same rows summed over units, sectors or both, from the finest rows (cases, and
     // establishments that keep one unit and sector, add up over them): a summary without units
@@ -91,7 +93,7 @@ const MOVED =
  * Establishments of other units kept their rows, so their mover status stands.
  */
 async function unitsToRedo(trx: Knex.Transaction, changed: number[]): Promise<number[]> {
-  const ids = intArray(changed);
+  const ids = unitIdArray(changed);
   const touched = `select establishment from health_checkup where unit_id = any(?::int[])
     union select establishment from checkup_rollup_mover where unit_id = any(?::int[])`;
   // `= any(array(...))`: the establishments are looked up through their index. With `in`, the

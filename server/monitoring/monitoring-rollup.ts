@@ -1,6 +1,6 @@
 import type { Knex } from "@mikro-orm/postgresql";
 import {
-  intArray,
+  ofUnits,
   rebuildRollup,
   RollupRefresher,
   rollupFresh,
@@ -23,19 +23,16 @@ export async function rebuildMonitoringRollup(knex: Knex): Promise<RebuildOutcom
   return rebuildRollup(knex, "monitoring", async (trx, units) => {
     // The finest rows (g < 4) of every unit, or of the changed units only: a unit's sites
     // through monitoring_site (unit_id, sector), their results through (site_id, year, factor).
-    const only = units ? "where s.unit_id = any(?::int[])" : "";
-    const ids = units ? [intArray(units)] : [];
-    await trx.raw(
-      `delete from monitoring_rollup where g < 4 ${units ? "and unit_id = any(?::int[])" : ""}`,
-      ids,
-    );
+    const rows = ofUnits("monitoring_rollup", units);
+    const sites = ofUnits("s", units);
+    await trx.raw(`delete from monitoring_rollup where g < 4 and ${rows.sql}`, rows.bindings);
     await trx.raw(
       `insert into monitoring_rollup (dataset, unit_id, sector, factor, year, g, sites, samples, samples_over_limit)
         select r.dataset, s.unit_id, s.sector, r.factor, r.year, grouping(r.factor, r.year),
                count(distinct r.site_id), sum(r.samples), sum(r.samples_over_limit)
-        from monitoring_result r join monitoring_site s on s.id = r.site_id ${only}
+        from monitoring_result r join monitoring_site s on s.id = r.site_id where ${sites.sql}
         group by r.dataset, s.unit_id, s.sector, grouping sets ((r.factor, r.year), (r.factor), (r.year), ())`,
-      ids,
+      sites.bindings,
     );
     // The same row sets summed over units (g + 8), sectors (+ 4) or both (+ 12), from the
     // finest rows (sites add up over units and sectors), so that a summary without units reads

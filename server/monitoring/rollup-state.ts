@@ -1,4 +1,5 @@
 import type { Knex } from "@mikro-orm/postgresql";
+import type { RollupRebuild } from "../context.js";
 
 /**
  * What the pre-aggregated rollups (monitoring, check-ups) share (here because check-ups already
@@ -18,16 +19,29 @@ export type RollupName = "monitoring" | "checkup";
 export type RebuildOutcome = "built" | "units" | "fresh" | "busy" | "conflict";
 
 /**
- * Beyond this many changed units a rebuild is whole: redoing each unit reads its rows through
- * the unit indexes, which for most units costs more than one pass over the table.
+ * Beyond this many changed units a rebuild is whole. Per row the two cost about the same (at
+ * bench scale 1000: 0.7-0.9 s for a unit's ~177,000 results or ~115,000 check-ups, 69-87 s for
+ * all of them); the bound keeps a rebuild by units short enough for a summary to wait for it
+ * (rollupWait), and an import across many units takes the one pass over each table.
  */
 export const MAX_UNITS_REBUILT = 16;
 
 /**
- * Unit ids as one PostgreSQL array literal: knex spreads an array binding into a list, which
- * `= any(?::int[])` cannot take.
+ * Unit ids as one PostgreSQL array literal, for `= any(?::int[])`: knex spreads an array
+ * binding into a list, which that cannot take.
  */
-export const intArray = (ids: number[]): string => `{${ids.map(id => Math.trunc(id)).join(",")}}`;
+export const unitIdArray = (ids: number[]): string =>
+  `{${ids.map(id => Math.trunc(id)).join(",")}}`;
+
+/** A rebuild statement's filter to `units` (on `alias`.unit_id), or none for a whole rebuild. */
+export function ofUnits(
+  alias: string,
+  units: number[] | null,
+): { sql: string; bindings: string[] } {
+  return units
+    ? { sql: `${alias}.unit_id = any(?::int[])`, bindings: [unitIdArray(units)] }
+    : { sql: "true", bindings: [] };
+}
 
 /** Rebuilds a rollup's rows: every unit's (`units` null) or only these units'. */
 export type RollupBuild = (trx: Knex.Transaction, units: number[] | null) => Promise<void>;
@@ -71,7 +85,7 @@ export const ROLLUP_WAIT_MS = 3000;
  */
 export function rollupWait(
   name: RollupName,
-  rebuilds: { kick(): void; idle(maxMs: number): Promise<void> } | null | undefined,
+  rebuilds: RollupRebuild | null | undefined,
   run: (sql: string) => Promise<Record<string, unknown>[]>,
 ): (() => Promise<boolean>) | undefined {
   if (!rebuilds) return undefined;
