@@ -32,8 +32,41 @@ export function recommendations(run: BenchRun): string[] {
     "",
     ...left(run),
     "",
+    "### Measured, not adopted",
+    "",
+    ...NOT_ADOPTED,
+    "",
   ];
 }
+
+/**
+ * Ways in that were tried against the misses above and measured (interleaved A/B on this
+ * machine, cache off), with why they were not kept: a later attempt starts from these figures.
+ */
+const NOT_ADOPTED = [
+  "- **A second event loop** (node:cluster, two workers each running the whole server on one port, the same database):",
+  "  scorecard-34 at c=32, two interleaved rounds. Scale 1: 185 / 180 → 248 / 221 req/s, p99 342 / 373 → 210 / 283 ms.",
+  "  Scale 100: 81 / 70 → 94 / 96 req/s, p99 719 / 1,081 → 545 / 646 ms. Series at scale 100: 330 / 317 → 367 / 364 req/s",
+  "  but p99 144 / 142 → 181 / 178 ms. RSS: one process 217-244 MB; two workers 366-500 MB, plus 45 MB for the primary.",
+  "  On 2 cores shared with PostgreSQL and autocannon a second loop gains 10-37 %, short of every missed limit, and it",
+  '  doubles the memory that item 4 bounds at 250 MB. Several instances remain the way to scale (README, "Scaling out").',
+  "- **V8 heap growth** (`--heap-growing-percent`, with 8, 16 or 32 MB semi-spaces): old space grew to ~165 MB between",
+  "  major collections over a live set of ~40 MB (read (b), `--trace-gc`). Capping the growth at 1.5× flattened RSS under",
+  "  read (b) at 144-146 MB (peaks 241-248 MB now) but cut the scale-1 scorecard from 223 / 191 to 157 / 151 req/s; with",
+  "  32 MB semi-spaces and 2×, scale 1 was unchanged (204-221 against 199-213 req/s) and RSS peaks fell to 207-212 MB, but",
+  "  the scale-100 scorecard fell from 80-86 to 72-85 req/s. Memory is traded for CPU either way.",
+  "- **Async hooks off**: MikroORM's transactions (and, with the response cache on, the read tags) switch on",
+  "  AsyncLocalStorage, whose hook runs on every promise. Switching the two storages off in process, five alternations:",
+  "  the scale-1 scorecard's CPU -9 to +25 % (median +8 %), a units page's -0.4 to +30 % (median +7 %). Not pursued: with",
+  "  the response cache on, as `npm start` serves, the read tags need the hook on every request anyway.",
+  "- **PostgreSQL over a Unix socket** instead of TCP on 127.0.0.1: a 20-row prepared statement cost the Node client",
+  "  30-68 against 47-128 µs of CPU one at a time, 38 against 44 µs four at a time: 1-2 % of a request that runs 1-2",
+  "  statements.",
+  "- **Fewer digits**: the scale-1 scorecard answer with its numbers rounded to 4 decimals is 49,924 bytes instead of",
+  "  53,550 and `JSON.stringify` takes as long (0.50 against 0.51 ms): names and structure are the answer's size.",
+  "- **`ANALYTICS_CONCURRENCY`** 2 and 8 instead of 4 (scorecard-34, scale 1, c=32, three rounds): 194-220 and",
+  "  207-236 req/s against 240-259.",
+];
 
 const DONE = [
   "1. **Reads without managed entities** (`server/observations/*.reads.ts`, `server/units/unit.reads.ts`,",
