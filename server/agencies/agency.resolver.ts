@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from "graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import {
   Args,
@@ -9,6 +10,7 @@ import {
   Query,
   Resolver,
   Root,
+  Info,
 } from "type-graphql";
 import { z } from "zod";
 import { argsSchema } from "../graphql/inputs.js";
@@ -40,13 +42,24 @@ export class AgencyResolver {
   @Query(() => AgencyConnection, {
     description: "Implementing bodies, with validity and successors",
   })
-  async agencies(@Args(() => AgenciesArgs) args: AgenciesArgs, @Ctx() { em }: Context) {
+  async agencies(
+    @Args(() => AgenciesArgs) args: AgenciesArgs,
+    @Ctx() { em }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const where: Record<string, unknown>[] = [];
     if (args.units) where.push({ unit: { code: { $in: args.units } } });
     if (args.asOf) {
       where.push(...validOn(args.asOf));
     }
-    return findConnection(em, Agency, where.length ? { $and: where } : {}, { code: "asc" }, args);
+    return findConnection(
+      em,
+      Agency,
+      where.length ? { $and: where } : {},
+      { code: "asc" },
+      args,
+      info,
+    );
   }
 
   @Query(() => Agency, { nullable: true })

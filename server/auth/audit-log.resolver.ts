@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { FilterQuery } from "@mikro-orm/core";
 import {
   Args,
@@ -9,6 +10,7 @@ import {
   ObjectType,
   Query,
   Resolver,
+  Info,
 } from "type-graphql";
 import { z } from "zod";
 import { argsSchema, inputSchema } from "../graphql/inputs.js";
@@ -56,6 +58,7 @@ export class AuditResolver {
   async auditLog(
     @Args(() => AuditLogArgs) args: AuditLogArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AuditEntryConnection> {
     requireAdmin(ctx);
     const f = args.filter ?? {};
@@ -70,6 +73,6 @@ export class AuditResolver {
     if (f.since || f.until) {
       where.at = { ...(f.since ? { $gte: f.since } : {}), ...(f.until ? { $lt: f.until } : {}) };
     }
-    return findConnection(ctx.em, AuditEntry, where, [{ at: "desc" }, { id: "desc" }], args);
+    return findConnection(ctx.em, AuditEntry, where, [{ at: "desc" }, { id: "desc" }], args, info);
   }
 }

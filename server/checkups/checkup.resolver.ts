@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Args,
@@ -10,6 +11,7 @@ import {
   Query,
   Resolver,
   Root,
+  Info,
 } from "type-graphql";
 import { z } from "zod";
 import { argsSchema } from "../graphql/inputs.js";
@@ -47,7 +49,11 @@ export class HealthCheckupResolver {
   @Query(() => HealthCheckupConnection, {
     description: "Health check-ups at establishments: workers examined, cases by disease",
   })
-  async healthCheckups(@Args(() => CheckupsArgs) args: CheckupsArgs, @Ctx() { em }: Context) {
+  async healthCheckups(
+    @Args(() => CheckupsArgs) args: CheckupsArgs,
+    @Ctx() { em }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const where: ObjectQuery<HealthCheckup> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
     };
@@ -60,7 +66,7 @@ export class HealthCheckupResolver {
         ...(args.yearTo != null ? { $lte: args.yearTo } : {}),
       };
     }
-    return findConnection(em, HealthCheckup, where, [{ year: "asc" }, { id: "asc" }], args);
+    return findConnection(em, HealthCheckup, where, [{ year: "asc" }, { id: "asc" }], args, info);
   }
 
   @FieldResolver(() => AdministrativeUnit) unit(@Root() c: HealthCheckup) {

@@ -26,6 +26,13 @@ export class DiseaseCases {
 @Entity({ tableName: "health_checkup" })
 @Unique({ properties: ["establishment", "year", "kind"] })
 @Index({ properties: ["unit", "year"] })
+// The healthCheckups page, by year and id (Migration20261202010000): of every row, and of the
+// sparse official rows alone, so the default page never reads the illustrative bulk.
+@Index({ name: "health_checkup_year_id", properties: ["year", "id"] })
+@Index({
+  name: "health_checkup_official_year_id",
+  expression: `create index "health_checkup_official_year_id" on "health_checkup" ("year", "id") where dataset = 'OFFICIAL'`,
+})
 @Check({
   name: "checkup_examined_valid",
   expression: "workers_examined >= 0 and cases_total >= 0 and cases_total <= workers_examined",

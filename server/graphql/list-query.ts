@@ -1,10 +1,19 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { EntityName, FilterQuery, QueryOrderMap } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { ArgsType, Field, Int } from "type-graphql";
 import { Code } from "./code.js";
 import { DATASETS_DESCRIPTION } from "./datasets.js";
 import { Dataset } from "./enums.js";
-import { toConnection, toPage, type ConnectionShape, type PageArgs } from "./connection.js";
+import {
+  connectionNeedsTotal,
+  toConnection,
+  toPage,
+  type ConnectionShape,
+  type Page,
+  type PageArgs,
+} from "./connection.js";
+import { plainPagePlan, withRelations, type PlainPagePlan } from "./plain-page.js";
 
 /**
  * The pieces every list query shares: one page of a filtered, ordered table as a connection, the
@@ -12,21 +21,53 @@ import { toConnection, toPage, type ConnectionShape, type PageArgs } from "./con
  * resolver only states its own filter.
  */
 
-/** One page (first/after, checked by toPage) of the rows matching `where`, in a stable order. */
+/**
+ * One page (first/after, checked by toPage) of the rows matching `where`, in a stable order.
+ * The rows are counted only when the request selects `totalCount` or `pageInfo`: a count visits
+ * every matching row (1.5 M monitoring results at bench scale 100, ~0.3 s), the page only its own.
+ */
 export async function findConnection<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<T>,
   orderBy: QueryOrderMap<T> | QueryOrderMap<T>[],
   args: PageArgs,
+  info: GraphQLResolveInfo,
 ): Promise<ConnectionShape<T>> {
   const page = toPage(args);
-  const [items, total] = await em.findAndCount(entity, where, {
-    orderBy,
-    limit: page.limit,
-    offset: page.offset,
-  });
-  return toConnection(items, total, page);
+  const needTotal = connectionNeedsTotal(info);
+  const plan = plainPagePlan(em, em.getMetadata().get(entity).className, info);
+  const [items, total] = await Promise.all([
+    plan ? readPlainPage(em, entity, where, orderBy, page, plan) : readEntities(),
+    needTotal ? em.count(entity, where) : null,
+  ]);
+  // Without the total the request reads neither `totalCount` nor `pageInfo`: the same
+  // convention as the units and observation pages.
+  return toConnection(items, total ?? page.offset + items.length, page);
+
+  function readEntities(): Promise<T[]> {
+    return em.find(entity, where, { orderBy, limit: page.limit, offset: page.offset });
+  }
+}
+
+/** The page as plain rows (plain-page.ts): the same filter and order as the entity path. */
+async function readPlainPage<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  orderBy: QueryOrderMap<T> | QueryOrderMap<T>[],
+  page: Page,
+  plan: PlainPagePlan,
+): Promise<T[]> {
+  const rows = (await em
+    .createQueryBuilder(entity)
+    .select(plan.select as never)
+    .where(where)
+    .orderBy(orderBy)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute("all", true)) as Record<string, unknown>[];
+  return (await withRelations(em, rows, plan)) as T[];
 }
 
 /** Rows valid on a day (ISO date): begun by then (or always) and not ended before it. */

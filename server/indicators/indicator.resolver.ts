@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Args,
@@ -9,6 +10,7 @@ import {
   Query,
   Resolver,
   Root,
+  Info,
 } from "type-graphql";
 import { z } from "zod";
 import { argsSchema } from "../graphql/inputs.js";
@@ -74,14 +76,18 @@ argsSchema(
 @Resolver(() => Indicator)
 export class IndicatorResolver {
   @Query(() => IndicatorConnection, { description: "What is measured" })
-  async indicators(@Args(() => IndicatorsArgs) args: IndicatorsArgs, @Ctx() { em }: Context) {
+  async indicators(
+    @Args(() => IndicatorsArgs) args: IndicatorsArgs,
+    @Ctx() { em }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const where: ObjectQuery<Indicator> = {};
     if (args.codes) where.code = { $in: args.codes };
     if (args.measures?.length) where.measure = { $in: args.measures };
     if (args.search) {
       where.$or = [foldedContains("name_vi", args.search), foldedContains("name_en", args.search)];
     }
-    return findConnection(em, Indicator, where, { code: "asc" }, args);
+    return findConnection(em, Indicator, where, { code: "asc" }, args, info);
   }
 
   @Query(() => Indicator, { nullable: true })
@@ -104,7 +110,11 @@ export class IndicatorResolver {
 @Resolver(() => Target)
 export class TargetResolver {
   @Query(() => TargetConnection, { description: "Numbered goals of programmes" })
-  async targets(@Args(() => TargetsArgs) args: TargetsArgs, @Ctx() { em }: Context) {
+  async targets(
+    @Args(() => TargetsArgs) args: TargetsArgs,
+    @Ctx() { em }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const where: ObjectQuery<Target> = {};
     if (args.programmes) where.programme = { code: { $in: args.programmes } };
     if (args.indicators) where.indicator = { code: { $in: args.indicators } };
@@ -115,6 +125,7 @@ export class TargetResolver {
       where,
       [{ programme: { code: "asc" } }, { number: "asc" }, { part: "asc" }],
       args,
+      info,
     );
   }
 

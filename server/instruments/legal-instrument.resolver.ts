@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Args,
@@ -9,6 +10,7 @@ import {
   Query,
   Resolver,
   Root,
+  Info,
 } from "type-graphql";
 import { z } from "zod";
 import { argsSchema } from "../graphql/inputs.js";
@@ -39,11 +41,22 @@ export class LegalInstrumentResolver {
   @Query(() => LegalInstrumentConnection, {
     description: "Resolutions, directives, programmes, plans, decrees and notices",
   })
-  async instruments(@Args(() => InstrumentsArgs) args: InstrumentsArgs, @Ctx() { em }: Context) {
+  async instruments(
+    @Args(() => InstrumentsArgs) args: InstrumentsArgs,
+    @Ctx() { em }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const where: ObjectQuery<LegalInstrument> = {};
     if (args.kinds?.length) where.kind = { $in: args.kinds };
     if (args.units) where.unit = { code: { $in: args.units } };
-    return findConnection(em, LegalInstrument, where, [{ issuedOn: "asc" }, { code: "asc" }], args);
+    return findConnection(
+      em,
+      LegalInstrument,
+      where,
+      [{ issuedOn: "asc" }, { code: "asc" }],
+      args,
+      info,
+    );
   }
 
   @Query(() => LegalInstrument, { nullable: true })

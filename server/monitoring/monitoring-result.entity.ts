@@ -18,6 +18,13 @@ import { MonitoringSite } from "./monitoring-site.entity.js";
 @Entity({ tableName: "monitoring_result" })
 @Unique({ properties: ["site", "year", "factor"] })
 @Index({ properties: ["year", "factor"] })
+// The monitoringResults page, by year and id (Migration20261202010000): of every row, and of the
+// sparse official rows alone, so the default page never reads the illustrative bulk.
+@Index({ name: "monitoring_result_year_id", properties: ["year", "id"] })
+@Index({
+  name: "monitoring_result_official_year_id",
+  expression: `create index "monitoring_result_official_year_id" on "monitoring_result" ("year", "id") where dataset = 'OFFICIAL'`,
+})
 @Check({
   name: "monitoring_samples_valid",
   expression: "samples >= 0 and samples_over_limit >= 0 and samples_over_limit <= samples",

@@ -16,6 +16,11 @@ import { AdministrativeUnit } from "../units/unit.entity.js";
 @ObjectType({ description: "An establishment whose working environment is monitored" })
 @Entity({ tableName: "monitoring_site" })
 @Index({ properties: ["unit", "sector"] })
+// The monitoringSites page of official sites alone, by code (Migration20261202010000).
+@Index({
+  name: "monitoring_site_official_code",
+  expression: `create index "monitoring_site_official_code" on "monitoring_site" ("code") where dataset = 'OFFICIAL'`,
+})
 export class MonitoringSite {
   // A getter, not a column: never given to em.create.
   [OptionalProps]?: "illustrative";

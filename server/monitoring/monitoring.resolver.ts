@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Args,
@@ -10,6 +11,7 @@ import {
   Query,
   Resolver,
   Root,
+  Info,
 } from "type-graphql";
 import { z } from "zod";
 import { argsSchema } from "../graphql/inputs.js";
@@ -44,13 +46,14 @@ export class MonitoringSiteResolver {
   async monitoringSites(
     @Args(() => MonitoringSitesArgs) args: MonitoringSitesArgs,
     @Ctx() { em }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const where: ObjectQuery<MonitoringSite> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
     };
     if (args.units) where.unit = { code: { $in: args.units } };
     if (args.sector) where.sector = args.sector;
-    return findConnection(em, MonitoringSite, where, { code: "asc" }, args);
+    return findConnection(em, MonitoringSite, where, { code: "asc" }, args, info);
   }
 
   @FieldResolver(() => AdministrativeUnit) unit(@Root() s: MonitoringSite) {
@@ -91,6 +94,7 @@ export class MonitoringResultResolver {
   async monitoringResults(
     @Args(() => MonitoringResultsArgs) args: MonitoringResultsArgs,
     @Ctx() { em }: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const where: ObjectQuery<MonitoringResult> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
@@ -103,7 +107,14 @@ export class MonitoringResultResolver {
         ...(args.yearTo != null ? { $lte: args.yearTo } : {}),
       };
     }
-    return findConnection(em, MonitoringResult, where, [{ year: "asc" }, { id: "asc" }], args);
+    return findConnection(
+      em,
+      MonitoringResult,
+      where,
+      [{ year: "asc" }, { id: "asc" }],
+      args,
+      info,
+    );
   }
 
   @FieldResolver(() => MonitoringSite) site(@Root() r: MonitoringResult) {

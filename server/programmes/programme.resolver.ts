@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { ObjectQuery } from "@mikro-orm/core";
 import {
   Args,
@@ -9,6 +10,7 @@ import {
   Query,
   Resolver,
   Root,
+  Info,
 } from "type-graphql";
 import { z } from "zod";
 import { argsSchema } from "../graphql/inputs.js";
@@ -46,12 +48,16 @@ export class ProgrammeResolver {
   @Query(() => ProgrammeConnection, {
     description: "Programmes and plans with their targets and tasks",
   })
-  async programmes(@Args(() => ProgrammesArgs) args: ProgrammesArgs, @Ctx() { em }: Context) {
+  async programmes(
+    @Args(() => ProgrammesArgs) args: ProgrammesArgs,
+    @Ctx() { em }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const where: ObjectQuery<Programme> = {};
     if (args.codes) where.code = { $in: args.codes };
     if (args.units) where.unit = { code: { $in: args.units } };
     if (args.kinds?.length) where.kind = { $in: args.kinds };
-    return findConnection(em, Programme, where, { code: "asc" }, args);
+    return findConnection(em, Programme, where, { code: "asc" }, args, info);
   }
 
   @Query(() => Programme, { nullable: true })

@@ -1,5 +1,6 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { ObjectQuery } from "@mikro-orm/core";
-import { Args, ArgsType, Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, Info, ObjectType, Query, Resolver } from "type-graphql";
 import { z } from "zod";
 import { argsSchema } from "../graphql/inputs.js";
 import { text } from "../graphql/field-rules.js";
@@ -29,6 +30,7 @@ export class SourceResolver {
   async sources(
     @Args(() => SourcesArgs) args: SourcesArgs,
     @Ctx() { em }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SourceConnection> {
     const where: ObjectQuery<Source> = {};
     if (args.grades?.length) where.grade = { $in: args.grades };
@@ -40,7 +42,7 @@ export class SourceResolver {
         { documentNumber: { $ilike: like } },
       ];
     }
-    return findConnection(em, Source, where, { code: "asc" }, args);
+    return findConnection(em, Source, where, { code: "asc" }, args, info);
   }
 
   @Query(() => Source, { nullable: true })

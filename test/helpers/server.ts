@@ -1,4 +1,5 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { MikroORM } from "@mikro-orm/core";
 import { costLimitPlugin, depthLimitRule } from "../../server/graphql/complexity.js";
 import { formatError } from "../../server/graphql/format-error.js";
@@ -34,7 +35,9 @@ export async function createExecutor(orm: MikroORM, production = true) {
     includeStacktraceInErrorResponses: false,
     // The same limits as the app, so every test query also proves it stays within them.
     validationRules: [depthLimitRule],
-    plugins: [costLimitPlugin],
+    // As the app: without Apollo's cache-control plugin, whose per-field hook would wrap every
+    // resolver (and so hide which fields read a plain property, as plain-page.ts checks).
+    plugins: [costLimitPlugin, ApolloServerPluginCacheControlDisabled()],
   });
   await server.start();
   return {

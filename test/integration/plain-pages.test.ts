@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createExecutor } from "../helpers/server.js";
+import { openTestDb, type TestDb } from "../helpers/db.js";
+
+/**
+ * List pages read as plain rows (server/graphql/plain-page.ts) when every selected field is a
+ * column or a many-to-one reference, and as entities otherwise. Both must answer the same: each
+ * query here is asked once as it is (plain rows) and once with one more field that only an
+ * entity serves (a getter or a collection), and the shared fields must agree; the plain answers
+ * are also checked against the tables themselves.
+ */
+let db: TestDb;
+let gql: Awaited<ReturnType<typeof createExecutor>>;
+const sql = async (text: string, params: unknown[] = []) =>
+  (await db.em().getConnection().execute(text, params)) as Record<string, any>[];
+
+beforeAll(async () => {
+  db = await openTestDb("plainpages");
+  gql = await createExecutor(db.orm);
+  // One official site with results and one official check-up beside the illustrative data, so
+  // the default (OFFICIAL) pages are not empty and mixed pages interleave both data sets.
+  const [unit] = await sql(`select id from administrative_unit where code = 'ha-noi'`);
+  const [site] = await sql(
+    `insert into monitoring_site (code, name, unit_id, sector, factors, dataset)
+     values ('plain-official-site', 'Cơ sở chính thức', ?, 'manufacturing', '["dust"]', 'OFFICIAL') returning id`,
+    [unit.id],
+  );
+  await sql(
+    `insert into monitoring_result (site_id, year, factor, samples, samples_over_limit, dataset)
+     values (?, 2021, 'dust', 12, 3, 'OFFICIAL'), (?, 2022, 'dust', 10, 1, 'OFFICIAL')`,
+    [site.id, site.id],
+  );
+});
+afterAll(async () => {
+  await gql.stop();
+  await db.close();
+});
+
+const nodesOf = (data: any, field: string) => data[field].nodes as Record<string, unknown>[];
+const without = (rows: Record<string, unknown>[], key: string) =>
+  rows.map(({ [key]: _dropped, ...rest }) => rest);
+
+/** The plain answer, and the entity answer of the same selection plus `extra`, minus `extra`. */
+async function bothPaths(field: string, args: string, selection: string, extra: string) {
+  const plain = await gql.run(`{ ${field}(${args}) { nodes { ${selection} } } }`);
+  const entities = await gql.run(`{ ${field}(${args}) { nodes { ${selection} ${extra} } } }`);
+  expect(plain.errors).toBeUndefined();
+  expect(entities.errors).toBeUndefined();
+  const extraKey = extra.split(/[\s{]/)[0];
+  return {
+    plain: nodesOf(plain.data, field),
+    entities: without(nodesOf(entities.data, field), extraKey),
+  };
+}
+
+describe("list pages as plain rows", () => {
+  it("monitoringResults: the table's rows in year and id order, with site and unit", async () => {
+    const result =
+      await gql.run(`{ monitoringResults(first: 60, datasets: [OFFICIAL, ILLUSTRATIVE]) {
+      nodes { id year factor samples samplesOverLimit dataset site { code unit { code } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const rows = await sql(
+      `select r.id, r.year, r.factor, r.samples, r.samples_over_limit, r.dataset, s.code, u.code as unit
+       from monitoring_result r join monitoring_site s on s.id = r.site_id
+       join administrative_unit u on u.id = s.unit_id order by r.year, r.id limit 60`,
+    );
+    expect(rows.length).toBe(60);
+    expect(nodesOf(result.data, "monitoringResults")).toEqual(
+      rows.map(r => ({
+        id: r.id,
+        year: r.year,
+        factor: r.factor,
+        samples: r.samples,
+        samplesOverLimit: r.samples_over_limit,
+        dataset: r.dataset,
+        site: { code: r.code, unit: { code: r.unit } },
+      })),
+    );
+  });
+
+  it("monitoringResults by default: the official rows only", async () => {
+    const result = await gql.run(`{ monitoringResults { nodes { year samples site { code } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(nodesOf(result.data, "monitoringResults")).toEqual([
+      { year: 2021, samples: 12, site: { code: "plain-official-site" } },
+      { year: 2022, samples: 10, site: { code: "plain-official-site" } },
+    ]);
+  });
+
+  it("monitoringSites: plain rows equal entities (illustrative is a getter)", async () => {
+    const { plain, entities } = await bothPaths(
+      "monitoringSites",
+      "first: 80, datasets: [OFFICIAL, ILLUSTRATIVE]",
+      "code name sector industrialZone factors dataset unit { code nameVi level validFrom validTo }",
+      "illustrative",
+    );
+    expect(plain.length).toBe(80);
+    expect(plain).toEqual(entities);
+  });
+
+  it("healthCheckups: plain rows equal entities, JSON cases included", async () => {
+    const { plain, entities } = await bothPaths(
+      "healthCheckups",
+      "first: 70, datasets: [ILLUSTRATIVE]",
+      "id year establishment kind sector workersExamined casesTotal dataset cases { disease cases } unit { code }",
+      "illustrative",
+    );
+    expect(plain.length).toBe(70);
+    expect(plain).toEqual(entities);
+  });
+
+  it("targets: plain rows equal entities (part has a resolver), nullable references included", async () => {
+    const { plain, entities } = await bothPaths(
+      "targets",
+      "first: 200",
+      "number kind comparator value baseYear endYear textVi section programme { code } indicator { code } source { code title } leadAgency { code } alignedTarget { number }",
+      "part",
+    );
+    expect(plain.length).toBeGreaterThan(20);
+    // Some targets lead to no agency or restate no target: null, as from the entity.
+    expect(plain.some(t => t.leadAgency === null)).toBe(true);
+    expect(plain.some(t => t.alignedTarget !== null)).toBe(true);
+    expect(plain).toEqual(entities);
+  });
+
+  it("sources and indicators: plain rows equal entities", async () => {
+    const sources = await bothPaths(
+      "sources",
+      "first: 100",
+      "code title url publisher publishedOn documentNumber grade language note",
+      "__typename",
+    );
+    expect(sources.plain.length).toBeGreaterThan(5);
+    const entitySources = await gql.run(
+      `{ sources(first: 100) { nodes { code title url publisher publishedOn documentNumber grade language note } } }`,
+    );
+    expect(sources.plain).toEqual(nodesOf(entitySources.data, "sources"));
+    const indicators = await bothPaths(
+      "indicators",
+      "first: 100",
+      "code nameVi nameEn measure multiplier direction category sdg numerator { code } denominator { code }",
+      "targets { number part }",
+    );
+    expect(indicators.plain.length).toBeGreaterThan(10);
+    expect(indicators.plain).toEqual(indicators.entities);
+  });
+
+  it("reads related rows for the whole page at once: as many statements for 5 rows as for 300", async () => {
+    const q = (first: number) =>
+      gql.run(`{ healthCheckups(first: ${first}, datasets: [ILLUSTRATIVE]) {
+        nodes { year unit { code nameVi } } } }`);
+    const few = await q(5);
+    const many = await q(300);
+    expect(few.errors).toBeUndefined();
+    expect(nodesOf(many.data, "healthCheckups")).toHaveLength(300);
+    const units = new Set(nodesOf(many.data, "healthCheckups").map(c => (c.unit as any).code));
+    expect(units.size).toBeGreaterThan(1);
+    // The page, then its units.
+    expect(few.statements).toBe(2);
+    expect(many.statements).toBe(2);
+  });
+
+  it("pages and totals: the same pages, cursors and counts on both paths", async () => {
+    const page = (extra: string, after: string | null) =>
+      gql.run(
+        `query($after: String) { monitoringSites(first: 7, after: $after, datasets: [OFFICIAL, ILLUSTRATIVE]) {
+          totalCount pageInfo { hasNextPage endCursor } edges { cursor node { code ${extra} } } } }`,
+        { after },
+      );
+    const [total] = await sql(`select count(*)::int as n from monitoring_site`);
+    let after: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const plain: any = await page("", after);
+      const entities: any = await page("illustrative", after);
+      expect(plain.errors).toBeUndefined();
+      const p = plain.data.monitoringSites;
+      const e = entities.data.monitoringSites;
+      expect(p.totalCount).toBe(total.n);
+      expect(p.totalCount).toBe(e.totalCount);
+      expect(p.pageInfo).toEqual(e.pageInfo);
+      expect(p.edges).toEqual(e.edges.map((x: any) => ({ ...x, node: { code: x.node.code } })));
+      expect(p.edges).toHaveLength(7);
+      after = p.pageInfo.endCursor;
+    }
+  });
+
+  it("a filter through a relation (units) and a search keep their rows", async () => {
+    const [busiest] = await sql(
+      `select u.code from monitoring_site s join administrative_unit u on u.id = s.unit_id
+       group by u.code order by count(*) desc, u.code limit 1`,
+    );
+    const { plain, entities } = await bothPaths(
+      "monitoringSites",
+      `first: 50, units: ["${busiest.code}"], datasets: [OFFICIAL, ILLUSTRATIVE]`,
+      "code unit { code }",
+      "illustrative",
+    );
+    expect(plain.length).toBeGreaterThan(1);
+    expect(plain.every(s => (s.unit as { code: string }).code === busiest.code)).toBe(true);
+    expect(plain).toEqual(entities);
+    const search = await bothPaths("sources", 'search: "gov"', "code title", "__typename");
+    expect(search.plain.length).toBeGreaterThan(0);
+  });
+});
