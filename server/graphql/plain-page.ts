@@ -59,25 +59,44 @@ export function plainPagePlan(
   entityName: string,
   info: GraphQLResolveInfo,
 ): PlainPagePlan | null {
-  const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : null;
-  if (node && plans.has(node)) return plans.get(node)!;
-  const plan = makePlan(em, entityName, info);
-  if (node) plans.set(node, plan);
-  return plan;
+  return cached(info, () => makePlan(em, entityName, connectionNodeType(info), info, NODE_PATHS));
 }
 
-function makePlan(
+/**
+ * The plain-row plan for a list field's selection (a site's results, an indicator's targets:
+ * graphql/loaders.ts), or null when entities are needed.
+ */
+export function plainListPlan(
   em: EntityManager,
   entityName: string,
   info: GraphQLResolveInfo,
 ): PlainPagePlan | null {
+  const type = getNamedType(info.returnType);
+  return cached(info, () => makePlan(em, entityName, isObjectType(type) ? type : null, info, [[]]));
+}
+
+function cached(info: GraphQLResolveInfo, make: () => PlainPagePlan | null) {
+  const node = info.fieldNodes.length === 1 ? info.fieldNodes[0] : null;
+  if (node && plans.has(node)) return plans.get(node)!;
+  const plan = make();
+  if (node) plans.set(node, plan);
+  return plan;
+}
+
+/** The plan for the rows of `type` selected at `paths` below the current field. */
+function makePlan(
+  em: EntityManager,
+  entityName: string,
+  type: GraphQLObjectType | null,
+  info: GraphQLResolveInfo,
+  paths: string[][],
+): PlainPagePlan | null {
   const meta = em.getMetadata().find(entityName);
-  const nodeType = connectionNodeType(info);
-  if (!meta || !nodeType) return null;
-  const graphqlFields = nodeType.getFields();
+  if (!meta || !type) return null;
+  const graphqlFields = type.getFields();
   const select = new Set<string>(meta.primaryKeys);
   const references: PlainPagePlan["references"] = [];
-  for (const field of selectedAt(info, [])) {
+  for (const field of selectedAt(info, paths, [])) {
     if (field === "__typename") continue;
     const graphqlField = graphqlFields[field];
     const prop = propertyOf(meta, field);
@@ -89,7 +108,7 @@ function makePlan(
       const relatedType = getNamedType(graphqlField.type);
       const related =
         isObjectType(relatedType) && prop.targetMeta
-          ? relatedPlan(prop.targetMeta, relatedType, selectedAt(info, [field]))
+          ? relatedPlan(prop.targetMeta, relatedType, selectedAt(info, paths, [field]))
           : null;
       references.push({ property: field, target: prop.targetMeta!.class, related });
     } else {
@@ -99,11 +118,11 @@ function makePlan(
   return { select: [...select], references };
 }
 
-/** The fields selected on the page's nodes at `path` below a node, through nodes and edges. */
-function selectedAt(info: GraphQLResolveInfo, path: string[]): Set<string> {
+/** The fields selected at `path` below each of `paths` (a connection's nodes and edges). */
+function selectedAt(info: GraphQLResolveInfo, paths: string[][], path: string[]): Set<string> {
   const fields = new Set<string>();
-  for (const nodes of NODE_PATHS) {
-    for (const f of selectedFields(info, [...nodes, ...path]) ?? []) fields.add(f);
+  for (const base of paths) {
+    for (const f of selectedFields(info, [...base, ...path]) ?? []) fields.add(f);
   }
   return fields;
 }

@@ -102,8 +102,8 @@ export class IndicatorResolver {
     return i.denominator?.load() ?? null;
   }
   @FieldResolver(() => [Target], { description: "Targets measured by this indicator" })
-  targets(@Root() i: Indicator, @Ctx() { loaders }: Context) {
-    return loaders.children(Target, "indicator", {}, { id: "asc" }).load(i.id);
+  targets(@Root() i: Indicator, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    return loaders.childrenOf(info, Target, "indicator", {}, { id: "asc" }).load(i.id);
   }
 }
 

@@ -61,9 +61,13 @@ export class MonitoringSiteResolver {
   }
 
   @FieldResolver(() => [MonitoringResult], { description: "Results by year and factor" })
-  results(@Root() s: MonitoringSite, @Ctx() { loaders }: Context) {
+  results(
+    @Root() s: MonitoringSite,
+    @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return loaders
-      .children(MonitoringResult, "site", {}, { year: "asc", factor: "asc" })
+      .childrenOf(info, MonitoringResult, "site", {}, { year: "asc", factor: "asc" })
       .load(s.id);
   }
 }

@@ -99,8 +99,14 @@ export class ProgrammeResolver {
   implements(@Root() p: Programme) {
     return p.implements?.load() ?? null;
   }
-  @FieldResolver(() => [Target]) targets(@Root() p: Programme, @Ctx() { loaders }: Context) {
-    return loaders.children(Target, "programme", {}, { number: "asc", part: "asc" }).load(p.id);
+  @FieldResolver(() => [Target]) targets(
+    @Root() p: Programme,
+    @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return loaders
+      .childrenOf(info, Target, "programme", {}, { number: "asc", part: "asc" })
+      .load(p.id);
   }
   @FieldResolver(() => [TaskArea]) taskAreas(@Root() p: Programme, @Ctx() { loaders }: Context) {
     return loaders.children(TaskArea, "programme", {}, byNumber).load(p.id);

@@ -160,6 +160,52 @@ describe("list pages as plain rows", () => {
     expect(many.statements).toBe(2);
   });
 
+  it("lists below a page: a site's results and an indicator's targets as plain rows", async () => {
+    const sites = await gql.run(`{ monitoringSites(first: 30, datasets: [OFFICIAL, ILLUSTRATIVE]) {
+      nodes { code results { year factor samples samplesOverLimit site { code } } } } }`);
+    expect(sites.errors).toBeUndefined();
+    const codes = nodesOf(sites.data, "monitoringSites").map(n => n.code as string);
+    const rows = await sql(
+      `select s.code, r.year, r.factor, r.samples, r.samples_over_limit from monitoring_result r
+       join monitoring_site s on s.id = r.site_id where s.code in (?) order by r.year, r.factor`,
+      [codes],
+    );
+    expect(rows.length).toBeGreaterThan(30);
+    expect(nodesOf(sites.data, "monitoringSites")).toEqual(
+      codes.map(code => ({
+        code,
+        results: rows
+          .filter(r => r.code === code)
+          .map(r => ({
+            year: r.year,
+            factor: r.factor,
+            samples: r.samples,
+            samplesOverLimit: r.samples_over_limit,
+            site: { code },
+          })),
+      })),
+    );
+    const targets =
+      "number value baseYear endYear comparator programme { code } indicator { code }";
+    const plain = await gql.run(
+      `{ indicators(first: 100) { nodes { code targets { ${targets} } } } }`,
+    );
+    const entities = await gql.run(
+      `{ indicators(first: 100) { nodes { code targets { ${targets} part } } } }`,
+    );
+    expect(plain.errors).toBeUndefined();
+    const plainNodes = nodesOf(plain.data, "indicators") as {
+      targets: Record<string, unknown>[];
+    }[];
+    expect(plainNodes.flatMap(n => n.targets).length).toBeGreaterThan(20);
+    expect(plainNodes).toEqual(
+      (nodesOf(entities.data, "indicators") as { targets: Record<string, unknown>[] }[]).map(n => ({
+        ...n,
+        targets: without(n.targets, "part"),
+      })),
+    );
+  });
+
   it("pages and totals: the same pages, cursors and counts on both paths", async () => {
     const page = (extra: string, after: string | null) =>
       gql.run(
