@@ -53,6 +53,17 @@ const DRIVER_AS_ENTITY =
 // depends only on the selection, never on variables, so a repeated query finds it here.
 const plans = new WeakMap<object, PlainPagePlan | null>();
 
+const ID_ONLY = new Set<string>();
+
+/**
+ * Declares that the resolver of `typeName.field` reads nothing of its row but the id (a list
+ * loaded by the row's id, e.g. a site's results): a plain row serves it. Call at module load,
+ * beside the resolver.
+ */
+export function servedByRowId(typeName: string, field: string): void {
+  ID_ONLY.add(`${typeName}.${field}`);
+}
+
 /** The plain-row plan for this connection's selection, or null when entities are needed. */
 export function plainPagePlan(
   em: EntityManager,
@@ -99,8 +110,11 @@ function makePlan(
   for (const field of selectedAt(info, paths, [])) {
     if (field === "__typename") continue;
     const graphqlField = graphqlFields[field];
+    if (!graphqlField) return null;
+    // Its resolver reads only the row's id, which is always selected.
+    if (ID_ONLY.has(`${type.name}.${field}`)) continue;
     const prop = propertyOf(meta, field);
-    if (!graphqlField || !prop) return null;
+    if (!prop) return null;
     if (isPlainColumn(prop) && graphqlField.resolve === undefined) {
       select.add(field);
     } else if (prop.kind === "m:1" && prop.ref && graphqlField.args.length === 0) {

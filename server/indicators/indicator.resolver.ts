@@ -18,6 +18,7 @@ import { code, codes, text } from "../graphql/field-rules.js";
 import { CodeArgs } from "../graphql/id-args.js";
 import { Agency } from "../agencies/agency.entity.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
+import { servedByRowId } from "../graphql/plain-page.js";
 import { findConnection } from "../graphql/list-query.js";
 import { Measure, TargetKind } from "./indicator.enums.js";
 import { foldedContains } from "../graphql/fold.js";
@@ -72,6 +73,9 @@ argsSchema(
       .nullish(),
   }),
 );
+
+// An indicator's targets are loaded by its id: a page of indicators read as plain rows serves them.
+servedByRowId("Indicator", "targets");
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {

@@ -17,6 +17,7 @@ import { z } from "zod";
 import { argsSchema } from "../graphql/inputs.js";
 import { codes, text, yearSpan } from "../graphql/field-rules.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
+import { servedByRowId } from "../graphql/plain-page.js";
 import { findConnection } from "../graphql/list-query.js";
 import { Dataset } from "../graphql/enums.js";
 import type { Context } from "../context.js";
@@ -37,6 +38,9 @@ class MonitoringSitesArgs extends PageArgs {
     Dataset[] | null;
 }
 argsSchema(MonitoringSitesArgs, z.object({ units: codes().nullish(), sector: text(64).nullish() }));
+
+// A site's results are loaded by its id: a page of sites read as plain rows serves them.
+servedByRowId("MonitoringSite", "results");
 
 @Resolver(() => MonitoringSite)
 export class MonitoringSiteResolver {

@@ -18,6 +18,7 @@ import { codes } from "../graphql/field-rules.js";
 import { CodeArgs } from "../graphql/id-args.js";
 import { Agency } from "../agencies/agency.entity.js";
 import { Connection, PageArgs } from "../graphql/connection.js";
+import { servedByRowId } from "../graphql/plain-page.js";
 import { findConnection } from "../graphql/list-query.js";
 import { ProgrammeKind } from "./programme.enums.js";
 import type { Context } from "../context.js";
@@ -42,6 +43,9 @@ class ProgrammesArgs extends PageArgs {
 argsSchema(ProgrammesArgs, z.object({ codes: codes().nullish(), units: codes().nullish() }));
 
 const byNumber = { number: "asc", id: "asc" } as const;
+
+// A programme's targets are loaded by its id: a page of programmes read as plain rows serves them.
+servedByRowId("Programme", "targets");
 
 @Resolver(() => Programme)
 export class ProgrammeResolver {

@@ -91,7 +91,7 @@ describe("list pages as plain rows", () => {
     const { plain, entities } = await bothPaths(
       "monitoringSites",
       "first: 80, datasets: [OFFICIAL, ILLUSTRATIVE]",
-      "code name sector industrialZone factors dataset unit { code nameVi level validFrom validTo }",
+      "code name sector industrialZone factors dataset unit { code nameVi level validFrom validTo } results { year factor samples }",
       "illustrative",
     );
     expect(plain.length).toBe(80);
