@@ -52,6 +52,14 @@ export function seriesQuery(units: string[]): BenchQuery {
   };
 }
 
+/** A list page outside the analytics: the results table a province's monitoring page shows. */
+export const monitoringResultsQuery: BenchQuery = {
+  name: "monitoring-results",
+  label: "(g) monitoringResults, first 100, with site code and name",
+  body: post(`{ monitoringResults(first: 100, datasets: [ILLUSTRATIVE]) {
+    nodes { year factor samples samplesOverLimit site { code name } } } }`),
+};
+
 export const checkupSummaryQuery: BenchQuery = {
   name: "checkup-summary",
   label: "(f) checkupSummary by DISEASE, YEAR",

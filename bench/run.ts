@@ -11,6 +11,7 @@ import { loadScale } from "./load.js";
 import {
   checkupSummaryQuery,
   compareQuery,
+  monitoringResultsQuery,
   monitoringSummaryQuery,
   observationsQuery,
   scorecardQuery,
@@ -334,6 +335,7 @@ function benchQueries(): BenchQuery[] {
     observationsQuery,
     seriesQuery(run.compareUnits),
     checkupSummaryQuery,
+    monitoringResultsQuery,
   ];
   const only = process.env.BENCH_QUERIES?.split(",")
     .map(name => name.trim())

@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphq
 import { buildSchema } from "type-graphql";
 import { validateArguments } from "./graphql/inputs.js";
 import { plainFieldResolvers } from "./graphql/plain-fields.js";
+import { plainRowRoots } from "./graphql/plain-page.js";
 import { resolvers } from "./resolvers.js";
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -13,8 +14,12 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   // Every argument is validated by its zod schema (graphql/inputs.ts) before any resolver sees
   // it; each refusal is a BAD_USER_INPUT naming its field.
   // Plain properties then lose their per-field resolver (graphql/plain-fields.ts): it only read the property.
+  // Roots of the fields a plain row reaches are passed as they are (graphql/plain-page.ts).
   cached ??= buildSchema({ resolvers, validateFn: validateArguments, emitSchemaFile: false }).then(
-    plainFieldResolvers,
+    schema => {
+      plainRowRoots();
+      return plainFieldResolvers(schema);
+    },
   );
   return cached;
 }
