@@ -281,6 +281,14 @@ const CAUSES: [prefix: string, cause: string][] = [
     "the summary reads the check-up rollup in one ~3 ms request; its p99 at c=32 is Node CPU per request (~1.2 ms) times 32 in flight on 2 cores, and it lies near the limit, moving between runs (74 and 103 ms in the two full runs of 2026-12-01).",
   ],
   [
+    "monitoring-results",
+    "a page read through MikroORM's query builder (building the statement is ~15 % of its CPU) plus its 100 sites, ~3-5 ms of Node CPU per request, times 32 in flight on 2 cores; the observation pages, hand-written and kept per shape, cost about half.",
+  ],
+  [
+    "compare",
+    "the comparison reads its series in ~1.6 ms of CPU a request and its p99 lies at the limit, moving between runs (96 and 102 ms in the last two full runs).",
+  ],
+  [
     "c-units",
     "a page of 87 units costs about as much Node CPU as PostGraphile's; the fixed cost of a request (`{ __typename }`) is still about 2× PostGraphile's.",
   ],

@@ -13,6 +13,7 @@ import {
   type GraphQLResolveInfo,
 } from "graphql";
 import { selectedFields } from "./look-ahead.js";
+import { runStatement, statement, type Statement } from "./sql-statement.js";
 
 /**
  * A list page read as plain rows instead of managed entities, when the request's selection
@@ -41,9 +42,9 @@ export interface PlainPagePlan {
 }
 
 interface RelatedPlan {
-  entityName: string;
   primaryKey: string;
-  select: string[];
+  /** The statement reading the related rows by id, each column named as its property. */
+  statement: Statement;
 }
 
 const NODE_PATHS = [["nodes"], ["edges", "node"]];
@@ -165,10 +166,19 @@ function relatedPlan(
     }
     select.add(field);
   }
-  return { entityName: meta.className, primaryKey: meta.primaryKeys[0], select: [...select] };
+  const columns = [...select].map(p => `"${columnOf(meta, p)}" as "${p}"`).join(", ");
+  const primaryKey = meta.primaryKeys[0];
+  const key = columnOf(meta, primaryKey);
+  const table = meta.schema ? `"${meta.schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
+  // Column and table names come from the ORM's metadata, never from the request.
+  const text = `select ${columns} from ${table} where "${key}" = any(?)`;
+  return { primaryKey, statement: statement(`related|${text}`, () => text) };
 }
 
 type Property = EntityProperty<object>;
+
+const columnOf = (meta: EntityMetadata<object>, property: string): string =>
+  (meta.properties[property as keyof typeof meta.properties] as Property).fieldNames[0];
 
 function propertyOf(meta: EntityMetadata<object>, field: string): Property | undefined {
   const prop = meta.properties[field as keyof typeof meta.properties] as Property | undefined;
@@ -215,11 +225,10 @@ export async function withRelations(
       const ids = [...new Set(rows.map(r => r[property]).filter(id => id != null))];
       const byId = new Map<unknown, LoadedRow>();
       if (related && ids.length) {
-        const relatedRows = (await em
-          .createQueryBuilder(related.entityName)
-          .select(related.select)
-          .where({ [related.primaryKey]: { $in: ids } })
-          .execute("all", true)) as Record<string, unknown>[];
+        // Hand-written and kept per shape: the query builder cost ~1 ms of CPU a page.
+        const relatedRows = await runStatement<Record<string, unknown>>(em, related.statement, [
+          ids,
+        ]);
         for (const r of relatedRows) byId.set(r[related.primaryKey], new LoadedRow(r));
       }
       for (const row of rows) {
