@@ -6,6 +6,31 @@ import { plainListPlan, withRelations } from "./plain-page.js";
 
 type EntityClass<T> = new (...args: never[]) => T;
 
+/** One loader per entity, foreign key, filter and order (and, for plain rows, plan). */
+const loaderKey = (
+  entity: EntityClass<unknown>,
+  foreignKey: string,
+  where: unknown,
+  orderBy: unknown,
+) => `${entity.name}|${foreignKey}|${JSON.stringify(where)}|${JSON.stringify(orderBy)}`;
+
+/** Each parent's rows (`parents[i]` is the parent id of `rows[i]`), in the order of `parentIds`. */
+function inParentOrder<R>(
+  parentIds: readonly number[],
+  rows: R[],
+  parents: (number | undefined)[],
+): R[][] {
+  const grouped = new Map<number, R[]>();
+  rows.forEach((row, i) => {
+    const parent = parents[i];
+    if (parent === undefined) return;
+    const list = grouped.get(parent);
+    if (list) list.push(row);
+    else grouped.set(parent, [row]);
+  });
+  return parentIds.map(id => grouped.get(id) ?? []);
+}
+
 /**
  * Request-scoped batch loaders for "children of many parents" (a unit's observations, a
  * programme's targets, ...): all parents asked for in one tick are fetched with one query, so a
@@ -23,7 +48,7 @@ export class Loaders {
     where: FilterQuery<T> = {},
     orderBy: QueryOrderMap<T> = { id: "asc" } as QueryOrderMap<T>,
   ): DataLoader<number, T[]> {
-    const key = `${entity.name}|${foreignKey}|${JSON.stringify(where)}|${JSON.stringify(orderBy)}`;
+    const key = loaderKey(entity, foreignKey, where, orderBy);
     let loader = this.byKey.get(key);
     if (!loader) {
       loader = new DataLoader<number, unknown[]>(async parentIds => {
@@ -32,15 +57,10 @@ export class Loaders {
           { ...where, [foreignKey]: { $in: [...parentIds] } } as FilterQuery<T>,
           { orderBy },
         )) as T[];
-        const grouped = new Map<number, T[]>();
-        for (const row of rows) {
-          const ref = (row as Record<string, unknown>)[foreignKey] as { id: number } | undefined;
-          if (!ref) continue;
-          const list = grouped.get(ref.id) ?? [];
-          list.push(row);
-          grouped.set(ref.id, list);
-        }
-        return parentIds.map(id => grouped.get(id) ?? []);
+        const parents = rows.map(
+          row => ((row as Record<string, unknown>)[foreignKey] as { id: number } | undefined)?.id,
+        );
+        return inParentOrder(parentIds, rows, parents);
       });
       this.byKey.set(key, loader);
     }
@@ -61,7 +81,7 @@ export class Loaders {
   ): DataLoader<number, T[]> {
     const plan = plainListPlan(this.em, entity.name, info);
     if (!plan) return this.children(entity, foreignKey, where, orderBy);
-    const key = `plain|${entity.name}|${foreignKey}|${JSON.stringify(where)}|${JSON.stringify(orderBy)}|${JSON.stringify(plan)}`;
+    const key = `${loaderKey(entity, foreignKey, where, orderBy)}|${plan.key}`;
     let loader = this.byKey.get(key);
     if (!loader) {
       loader = new DataLoader<number, unknown[]>(async parentIds => {
@@ -74,13 +94,7 @@ export class Loaders {
         // The parent ids first: the foreign key may be a selected reference, replaced next.
         const parents = rows.map(row => row[foreignKey] as number);
         await withRelations(this.em, rows, plan);
-        const grouped = new Map<number, unknown[]>();
-        rows.forEach((row, i) => {
-          const list = grouped.get(parents[i]);
-          if (list) list.push(row);
-          else grouped.set(parents[i], [row]);
-        });
-        return parentIds.map(id => grouped.get(id) ?? []);
+        return inParentOrder(parentIds, rows, parents);
       });
       this.byKey.set(key, loader);
     }

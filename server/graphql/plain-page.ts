@@ -22,14 +22,19 @@ import { runStatement, statement, type Statement } from "./sql-statement.js";
  * returns as plain objects in ~0.7 ms (bench scale 100, in process).
  *
  * A row serves a field when the field is
- * - a plain column: a persisted scalar property of a simple JS type (number, string, boolean)
- *   whose GraphQL field reads the property as it is (no resolver: plain-fields.ts);
- * - a many-to-one reference: the row carries a reference to the related entity (a stub, not
- *   loaded), which is what the field's resolver loads (`row.unit.load()`), batched as before.
+ * - a plain column: a persisted scalar property whose column the driver returns as the entity
+ *   holds it (DRIVER_AS_ENTITY) and whose GraphQL field reads the property as it is (no
+ *   resolver: plain-fields.ts);
+ * - a many-to-one relation, whose resolver calls `.load()` on it: the row carries the related
+ *   plain row (when its selection is plain columns; read for the whole page in one statement)
+ *   or a reference to the related entity (a stub, loaded by the resolver, batched as before);
+ * - a field declared with servedByRowId, whose resolver reads only the row's id.
  * Anything else selected (a getter, a collection, a field with its own resolver over other
  * properties) keeps the entity path, which serves every field.
  */
 export interface PlainPagePlan {
+  /** Tells plans apart (select list and relations), e.g. in a loader's key. */
+  key: string;
   /** Properties to select (columns, and the foreign keys of the references). */
   select: string[];
   /**
@@ -136,7 +141,11 @@ function makePlan(
       return null;
     }
   }
-  return { select: [...select], references };
+  const key = JSON.stringify([
+    [...select],
+    references.map(r => [r.property, r.related?.statement.text ?? null]),
+  ]);
+  return { key, select: [...select], references };
 }
 
 /** The fields selected at `path` below each of `paths` (a connection's nodes and edges). */
