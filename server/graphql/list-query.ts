@@ -13,7 +13,9 @@ import {
   type Page,
   type PageArgs,
 } from "./connection.js";
+import { pageStatement } from "./page-statement.js";
 import { plainPagePlan, withRelations, type PlainPagePlan } from "./plain-page.js";
+import { runStatement } from "./sql-statement.js";
 
 /**
  * The pieces every list query shares: one page of a filtered, ordered table as a connection, the
@@ -50,7 +52,10 @@ export async function findConnection<T extends object>(
   }
 }
 
-/** The page as plain rows (plain-page.ts): the same filter and order as the entity path. */
+/**
+ * The page as plain rows (plain-page.ts): the same filter and order as the entity path, by the
+ * statement kept for the filter's shape (page-statement.ts) when there is one.
+ */
 async function readPlainPage<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
@@ -59,7 +64,23 @@ async function readPlainPage<T extends object>(
   page: Page,
   plan: PlainPagePlan,
 ): Promise<T[]> {
-  const rows = (await em
+  const built = pageStatement(em, entity, where, orderBy, page, plan);
+  const rows = built
+    ? await runStatement<Record<string, unknown>>(em, built.statement, built.params)
+    : await readThroughBuilder(em, entity, where, orderBy, page, plan);
+  return (await withRelations(em, rows, plan)) as T[];
+}
+
+/** The page through MikroORM's query builder, built for this request. */
+async function readThroughBuilder<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  orderBy: QueryOrderMap<T> | QueryOrderMap<T>[],
+  page: Page,
+  plan: PlainPagePlan,
+): Promise<Record<string, unknown>[]> {
+  return (await em
     .createQueryBuilder(entity)
     .select(plan.select as never)
     .where(where)
@@ -67,7 +88,6 @@ async function readPlainPage<T extends object>(
     .limit(page.limit)
     .offset(page.offset)
     .execute("all", true)) as Record<string, unknown>[];
-  return (await withRelations(em, rows, plan)) as T[];
 }
 
 /** Rows valid on a day (ISO date): begun by then (or always) and not ended before it. */

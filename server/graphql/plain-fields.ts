@@ -92,6 +92,11 @@ export function preloadedField(typeName: string, field: string, key: string): vo
   preloaded.push({ typeName, field, key });
 }
 
+/** The key declared for `typeName.field` by preloadedField, or null. */
+export function preloadedKey(typeName: string, field: string): string | null {
+  return preloaded.find(p => p.typeName === typeName && p.field === field)?.key ?? null;
+}
+
 function preloadedOr(key: string, resolve: GraphQLFieldResolver<unknown, unknown>) {
   const fast: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) => {
     const value = (root as Record<string, unknown> | null)?.[key];

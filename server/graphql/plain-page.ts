@@ -13,6 +13,7 @@ import {
   type GraphQLResolveInfo,
 } from "graphql";
 import { selectedFields } from "./look-ahead.js";
+import { preloadedKey } from "./plain-fields.js";
 import { runStatement, statement, type Statement } from "./sql-statement.js";
 
 /**
@@ -26,8 +27,11 @@ import { runStatement, statement, type Statement } from "./sql-statement.js";
  *   holds it (DRIVER_AS_ENTITY) and whose GraphQL field reads the property as it is (no
  *   resolver: plain-fields.ts);
  * - a many-to-one relation, whose resolver calls `.load()` on it: the row carries the related
- *   plain row (when its selection is plain columns; read for the whole page in one statement)
- *   or a reference to the related entity (a stub, loaded by the resolver, batched as before);
+ *   plain row (when its selection is plain columns, or relations whose selection is in turn,
+ *   two levels deep: a result's site and the site's unit; read for the whole page in one
+ *   statement per relation) or a reference to the related entity (a stub, loaded by the
+ *   resolver, batched as before). A relation whose field reads a preloaded key (a unit's
+ *   parent: plain-fields.ts) gets the related row under that key too;
  * - a field declared with servedByRowId, whose resolver reads only the row's id.
  * Anything else selected (a getter, a collection, a field with its own resolver over other
  * properties) keeps the entity path, which serves every field.
@@ -39,18 +43,35 @@ export interface PlainPagePlan {
   select: string[];
   /**
    * Many-to-one properties. With `related`, the selection reads only plain columns of the
-   * related row: those rows are read plain too, one statement per relation for the whole page.
-   * Without, the row gets a reference to the related entity (a stub, not loaded), which the
-   * field's resolver loads, batched, as for an entity.
+   * related row, or relations of it that are themselves plain: those rows are read plain too,
+   * one statement per relation for the whole page. Without, the row gets a reference to the
+   * related entity (a stub, not loaded), which the field's resolver loads, batched, as for an
+   * entity.
    */
-  references: { property: string; target: EntityClass<object>; related: RelatedPlan | null }[];
+  references: Reference[];
+}
+
+interface Reference {
+  property: string;
+  target: EntityClass<object>;
+  related: RelatedPlan | null;
+  /** Where the related row also goes when its field reads a preloaded key (plain-fields.ts). */
+  preloadedKey: string | null;
 }
 
 interface RelatedPlan {
   primaryKey: string;
   /** The statement reading the related rows by id, each column named as its property. */
   statement: Statement;
+  /** Its own many-to-one relations, each read plain (a related row is plain all the way). */
+  references: Reference[];
 }
+
+/**
+ * How deep related rows are read plain: a page's row, its relation, and that one's (a result's
+ * site and the site's unit). Deeper selections load the relation as an entity.
+ */
+const MAX_RELATED_DEPTH = 2;
 
 const NODE_PATHS = [["nodes"], ["edges", "node"]];
 /**
@@ -134,17 +155,19 @@ function makePlan(
       const relatedType = getNamedType(graphqlField.type);
       const related =
         isObjectType(relatedType) && prop.targetMeta
-          ? relatedPlan(prop.targetMeta, relatedType, selectedAt(info, paths, [field]))
+          ? relatedPlan(prop.targetMeta, relatedType, info, paths, [field])
           : null;
-      references.push({ property: field, target: prop.targetMeta!.class, related });
+      references.push({
+        property: field,
+        target: prop.targetMeta!.class,
+        related,
+        preloadedKey: preloadedKey(type.name, field),
+      });
     } else {
       return null;
     }
   }
-  const key = JSON.stringify([
-    [...select],
-    references.map(r => [r.property, r.related?.statement.text ?? null]),
-  ]);
+  const key = JSON.stringify([[...select], referencesKey(references)]);
   return { key, select: [...select], references };
 }
 
@@ -157,23 +180,56 @@ function selectedAt(info: GraphQLResolveInfo, paths: string[][], path: string[])
   return fields;
 }
 
-/** The plain columns of a related row when they are all the selection reads, else null. */
+const referencesKey = (references: Reference[]): unknown[] =>
+  references.map(r => [
+    r.property,
+    r.related ? [r.related.statement.text, referencesKey(r.related.references)] : null,
+  ]);
+
+/**
+ * The plan of a related row selected at `path`, when the selection reads only its plain columns
+ * and many-to-one relations that are plain in turn (up to MAX_RELATED_DEPTH), else null.
+ */
 function relatedPlan(
   meta: EntityMetadata<object>,
   type: GraphQLObjectType,
-  fields: Set<string>,
+  info: GraphQLResolveInfo,
+  paths: string[][],
+  path: string[],
 ): RelatedPlan | null {
   if (meta.primaryKeys.length !== 1) return null;
   const select = new Set<string>(meta.primaryKeys);
+  const references: Reference[] = [];
   const graphqlFields = type.getFields();
-  for (const field of fields) {
+  for (const field of selectedAt(info, paths, path)) {
     if (field === "__typename") continue;
     const prop = propertyOf(meta, field);
     const graphqlField = graphqlFields[field];
-    if (!prop || !graphqlField || !isPlainColumn(prop) || graphqlField.resolve !== undefined) {
-      return null;
+    if (!prop || !graphqlField) return null;
+    if (isPlainColumn(prop) && graphqlField.resolve === undefined) {
+      select.add(field);
+      continue;
     }
+    const relatedType = getNamedType(graphqlField.type);
+    // A relation of a related row is read plain or not at all: a stub reference there would
+    // reach resolvers (a unit's parent) that read a plain row their own way.
+    const nested =
+      path.length < MAX_RELATED_DEPTH &&
+      prop.kind === "m:1" &&
+      prop.ref &&
+      prop.targetMeta &&
+      graphqlField.args.length === 0 &&
+      isObjectType(relatedType)
+        ? relatedPlan(prop.targetMeta, relatedType, info, paths, [...path, field])
+        : null;
+    if (!nested) return null;
     select.add(field);
+    references.push({
+      property: field,
+      target: prop.targetMeta!.class,
+      related: nested,
+      preloadedKey: preloadedKey(type.name, field),
+    });
   }
   const columns = [...select].map(p => `"${columnOf(meta, p)}" as "${p}"`).join(", ");
   const primaryKey = meta.primaryKeys[0];
@@ -181,7 +237,7 @@ function relatedPlan(
   const table = meta.schema ? `"${meta.schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
   // Column and table names come from the ORM's metadata, never from the request.
   const text = `select ${columns} from ${table} where "${key}" = any(?)`;
-  return { primaryKey, statement: statement(`related|${text}`, () => text) };
+  return { primaryKey, statement: statement(`related|${text}`, () => text), references };
 }
 
 type Property = EntityProperty<object>;
@@ -222,36 +278,47 @@ class LoadedRow {
 
 /**
  * The rows as the plan reads them: each many-to-one id replaced by the related plain row (read
- * for the whole page at once) or by a reference to its entity; null where there is none.
+ * for the whole page at once, with its own relations) or by a reference to its entity; null
+ * where there is none.
  */
 export async function withRelations(
   em: EntityManager,
   rows: Record<string, unknown>[],
   plan: PlainPagePlan,
 ): Promise<Record<string, unknown>[]> {
+  await attach(em, rows, plan.references);
+  return rows;
+}
+
+async function attach(em: EntityManager, rows: Record<string, unknown>[], references: Reference[]) {
   await Promise.all(
-    plan.references.map(async ({ property, target, related }) => {
-      const ids = [...new Set(rows.map(r => r[property]).filter(id => id != null))];
-      const byId = new Map<unknown, LoadedRow>();
+    references.map(async ({ property, target, related, preloadedKey }) => {
+      const byId = new Map<unknown, Record<string, unknown>>();
+      const ids = related ? [...new Set(rows.map(r => r[property]).filter(id => id != null))] : [];
       if (related && ids.length) {
         // Hand-written and kept per shape: the query builder cost ~1 ms of CPU a page.
         const relatedRows = await runStatement<Record<string, unknown>>(em, related.statement, [
           ids,
         ]);
-        for (const r of relatedRows) byId.set(r[related.primaryKey], new LoadedRow(r));
+        await attach(em, relatedRows, related.references);
+        for (const r of relatedRows) byId.set(r[related.primaryKey], r);
       }
       for (const row of rows) {
         const id = row[property];
-        row[property] =
-          id === null || id === undefined
-            ? null
-            : related
-              ? (byId.get(id) ?? null)
+        if (!related) {
+          row[property] =
+            id === null || id === undefined
+              ? null
               : em.getReference(target, id as never, { wrapped: true });
+          continue;
+        }
+        const relatedRow = id === null || id === undefined ? null : (byId.get(id) ?? null);
+        row[property] = relatedRow && new LoadedRow(relatedRow);
+        // The field then answers from the row without calling its resolver.
+        if (preloadedKey) row[preloadedKey] = relatedRow;
       }
     }),
   );
-  return rows;
 }
 
 /**

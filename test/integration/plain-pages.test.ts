@@ -30,6 +30,12 @@ beforeAll(async () => {
      values (?, 2021, 'dust', 12, 3, 'OFFICIAL'), (?, 2022, 'dust', 10, 1, 'OFFICIAL')`,
     [site.id, site.id],
   );
+  // One in a unit merged away in 2025, so that a site's unit has a successor.
+  await sql(
+    `insert into monitoring_site (code, name, unit_id, sector, factors, dataset)
+     select 'plain-merged-site', 'Cơ sở ở Hải Dương', id, 'manufacturing', '["noise"]', 'OFFICIAL'
+     from administrative_unit where code = 'hai-duong-63'`,
+  );
 });
 afterAll(async () => {
   await gql.stop();
@@ -160,6 +166,43 @@ describe("list pages as plain rows", () => {
     expect(many.statements).toBe(2);
   });
 
+  it("a relation of a related row: sites' units with parent and successor, plain two levels deep", async () => {
+    const selection = "code unit { code level parent { code } successor { code nameVi } }";
+    const args = "first: 300, datasets: [OFFICIAL, ILLUSTRATIVE]";
+    const { plain, entities } = await bothPaths("monitoringSites", args, selection, "illustrative");
+    expect(plain).toEqual(entities);
+    const rows = await sql(
+      `select s.code, u.code as unit, u.level, p.code as parent, n.code as successor,
+              n.name_vi as successor_name
+       from monitoring_site s join administrative_unit u on u.id = s.unit_id
+       left join administrative_unit p on p.id = u.parent_id
+       left join administrative_unit n on n.id = u.successor_id
+       order by s.code limit 300`,
+    );
+    expect(plain).toEqual(
+      rows.map(r => ({
+        code: r.code,
+        unit: {
+          code: r.unit,
+          level: r.level,
+          parent: r.parent === null ? null : { code: r.parent },
+          successor: r.successor === null ? null : { code: r.successor, nameVi: r.successor_name },
+        },
+      })),
+    );
+    expect(plain.some(s => (s.unit as any).successor !== null)).toBe(true);
+    // The page, its units, then their parents and successors: one statement each, however many.
+    const few = await gql.run(`{ monitoringSites(first: 5, datasets: [OFFICIAL, ILLUSTRATIVE]) {
+      nodes { ${selection} } } }`);
+    const many = await gql.run(`{ monitoringSites(${args}) { nodes { ${selection} } } }`);
+    expect(few.statements).toBe(4);
+    expect(many.statements).toBe(4);
+    const results = await gql.run(`{ monitoringResults(first: 200, datasets: [ILLUSTRATIVE]) {
+      nodes { year site { code unit { code } } } } }`);
+    expect(results.errors).toBeUndefined();
+    expect(results.statements).toBe(3);
+  });
+
   it("lists below a page: a site's results and an indicator's targets as plain rows", async () => {
     const sites = await gql.run(`{ monitoringSites(first: 30, datasets: [OFFICIAL, ILLUSTRATIVE]) {
       nodes { code results { year factor samples samplesOverLimit site { code } } } } }`);
@@ -227,6 +270,47 @@ describe("list pages as plain rows", () => {
       expect(p.edges).toEqual(e.edges.map((x: any) => ({ ...x, node: { code: x.node.code } })));
       expect(p.edges).toHaveLength(7);
       after = p.pageInfo.endCursor;
+    }
+  });
+
+  it("a page statement kept for a filter's shape serves later values of that shape", async () => {
+    // page-statement.ts keeps the builder's statement per shape and binds each request's values
+    // in the order it met them: a later request whose values differ (or repeat) must still get
+    // exactly its own rows. Both orders: distinct values first (kept), and equal values first
+    // (not kept, then kept by the next).
+    const units = await sql(
+      `select u.code from monitoring_site s join administrative_unit u on u.id = s.unit_id
+       where s.dataset = 'ILLUSTRATIVE' group by u.code order by count(*) desc, u.code limit 2`,
+    );
+    const [span] = await sql(
+      `select min(year) as lo, max(year) as hi from monitoring_result where dataset = 'ILLUSTRATIVE'`,
+    );
+    expect(span.hi).toBeGreaterThan(span.lo);
+    const asked = [
+      { unit: units[0].code, from: span.lo, to: span.hi, offset: 0 },
+      { unit: units[1].code, from: span.hi, to: span.hi, offset: 0 },
+      { unit: units[1].code, from: span.lo + 1, to: span.lo + 1, offset: 3 },
+      { unit: units[0].code, from: span.lo, to: span.lo + 1, offset: 3 },
+      { unit: units[1].code, from: span.lo, to: span.hi, offset: 2 },
+    ];
+    for (const { unit, from, to, offset } of asked) {
+      const after = offset
+        ? `, after: "${Buffer.from(`o:${offset - 1}`).toString("base64url")}"`
+        : "";
+      const result = await gql.run(`{ monitoringResults(first: 7${after}, units: ["${unit}"],
+        yearFrom: ${from}, yearTo: ${to}, datasets: [ILLUSTRATIVE]) { nodes { id year site { code } } } }`);
+      expect(result.errors).toBeUndefined();
+      const rows = await sql(
+        `select r.id, r.year, s.code from monitoring_result r
+         join monitoring_site s on s.id = r.site_id join administrative_unit u on u.id = s.unit_id
+         where u.code = ? and r.year between ? and ? and r.dataset = 'ILLUSTRATIVE'
+         order by r.year, r.id limit 7 offset ?`,
+        [unit, from, to, offset],
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(nodesOf(result.data, "monitoringResults")).toEqual(
+        rows.map(r => ({ id: r.id, year: r.year, site: { code: r.code } })),
+      );
     }
   });
 
