@@ -22,6 +22,7 @@ import { CheckupKind } from "./checkup.enums.js";
 import { Dataset } from "../graphql/enums.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
+import { unitIdsByCode } from "../units/unit-ids.js";
 import { HealthCheckup } from "./health-checkup.entity.js";
 import { Code } from "../graphql/code.js";
 import { DATASETS_DESCRIPTION, datasetsOrDefault } from "../graphql/datasets.js";
@@ -57,7 +58,7 @@ export class HealthCheckupResolver {
     const where: ObjectQuery<HealthCheckup> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
     };
-    if (args.units) where.unit = { code: { $in: args.units } };
+    if (args.units) where.unit = { $in: await unitIdsByCode(em, args.units) };
     if (args.kind) where.kind = args.kind;
     if (args.sector) where.sector = args.sector;
     if (args.yearFrom != null || args.yearTo != null) {

@@ -25,7 +25,9 @@ export class DiseaseCases {
 @ObjectType({ description: "One year's health check-ups at an establishment" })
 @Entity({ tableName: "health_checkup" })
 @Unique({ properties: ["establishment", "year", "kind"] })
-@Index({ properties: ["unit", "year"] })
+// A unit's rows by year (the rollup's rebuilds, the summaries) and its page by year and id
+// (Migration20261202040000).
+@Index({ properties: ["unit", "year", "id"] })
 // The healthCheckups page, by year and id (Migration20261202010000): of every row, and of the
 // sparse official rows alone, so the default page never reads the illustrative bulk.
 @Index({ name: "health_checkup_year_id", properties: ["year", "id"] })

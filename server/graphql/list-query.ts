@@ -13,7 +13,7 @@ import {
   type Page,
   type PageArgs,
 } from "./connection.js";
-import { pageStatement } from "./page-statement.js";
+import { countStatement, pageStatement } from "./page-statement.js";
 import { plainPagePlan, withRelations, type PlainPagePlan } from "./plain-page.js";
 import { runStatement } from "./sql-statement.js";
 
@@ -41,7 +41,7 @@ export async function findConnection<T extends object>(
   const plan = plainPagePlan(em, em.getMetadata().get(entity).className, info);
   const [items, total] = await Promise.all([
     plan ? readPlainPage(em, entity, where, orderBy, page, plan) : readEntities(),
-    needTotal ? em.count(entity, where) : null,
+    needTotal ? countRows(em, entity, where) : null,
   ]);
   // Without the total the request reads neither `totalCount` nor `pageInfo`: the same
   // convention as the units and observation pages.
@@ -50,6 +50,17 @@ export async function findConnection<T extends object>(
   function readEntities(): Promise<T[]> {
     return em.find(entity, where, { orderBy, limit: page.limit, offset: page.offset });
   }
+}
+
+/** What `em.count` answers, by the statement kept for the filter's shape (page-statement.ts). */
+async function countRows<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+): Promise<number> {
+  const { statement, params } = countStatement(em, entity, where);
+  const [row] = await runStatement<{ count: string | number }>(em, statement, params);
+  return Number(row.count);
 }
 
 /**

@@ -16,6 +16,8 @@ import { AdministrativeUnit } from "../units/unit.entity.js";
 @ObjectType({ description: "An establishment whose working environment is monitored" })
 @Entity({ tableName: "monitoring_site" })
 @Index({ properties: ["unit", "sector"] })
+// A unit's page of sites, by code (Migration20261202040000).
+@Index({ properties: ["unit", "code"] })
 // The monitoringSites page of official sites alone, by code (Migration20261202010000).
 @Index({
   name: "monitoring_site_official_code",

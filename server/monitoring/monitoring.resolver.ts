@@ -22,6 +22,7 @@ import { findConnection } from "../graphql/list-query.js";
 import { Dataset } from "../graphql/enums.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
+import { unitIdsByCode } from "../units/unit-ids.js";
 import { MonitoringResult } from "./monitoring-result.entity.js";
 import { MonitoringSite } from "./monitoring-site.entity.js";
 import { Code } from "../graphql/code.js";
@@ -55,7 +56,7 @@ export class MonitoringSiteResolver {
     const where: ObjectQuery<MonitoringSite> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
     };
-    if (args.units) where.unit = { code: { $in: args.units } };
+    if (args.units) where.unit = { $in: await unitIdsByCode(em, args.units) };
     if (args.sector) where.sector = args.sector;
     return findConnection(em, MonitoringSite, where, { code: "asc" }, args, info);
   }

@@ -166,6 +166,30 @@ describe("list pages as plain rows", () => {
     expect(many.statements).toBe(2);
   });
 
+  it("totals of different tables with filters of the same shape are each their own", async () => {
+    // The same `{ dataset: { $in: [...] } }` on three tables: one kept count each.
+    for (const datasets of ["ILLUSTRATIVE", "OFFICIAL, ILLUSTRATIVE", "OFFICIAL"]) {
+      const result = await gql.run(`{
+        monitoringResults(first: 1, datasets: [${datasets}]) { totalCount }
+        healthCheckups(first: 1, datasets: [${datasets}]) { totalCount }
+        monitoringSites(first: 1, datasets: [${datasets}]) { totalCount } }`);
+      expect(result.errors).toBeUndefined();
+      const sets = datasets.split(", ");
+      const count = async (table: string) =>
+        (
+          await sql(
+            `select count(*)::int as n from ${table} where dataset = any(string_to_array(?, ','))`,
+            [sets.join(",")],
+          )
+        )[0].n;
+      expect((result.data as any).monitoringResults.totalCount).toBe(
+        await count("monitoring_result"),
+      );
+      expect((result.data as any).healthCheckups.totalCount).toBe(await count("health_checkup"));
+      expect((result.data as any).monitoringSites.totalCount).toBe(await count("monitoring_site"));
+    }
+  });
+
   it("a relation of a related row: sites' units with parent and successor, plain two levels deep", async () => {
     const selection = "code unit { code level parent { code } successor { code nameVi } }";
     const args = "first: 300, datasets: [OFFICIAL, ILLUSTRATIVE]";
@@ -273,7 +297,7 @@ describe("list pages as plain rows", () => {
     }
   });
 
-  it("a page statement kept for a filter's shape serves later values of that shape", async () => {
+  it("page and count statements kept for a filter's shape serve later values of that shape", async () => {
     // page-statement.ts keeps the builder's statement per shape and binds each request's values
     // in the order it met them: a later request whose values differ (or repeat) must still get
     // exactly its own rows. Both orders: distinct values first (kept), and equal values first
@@ -298,7 +322,7 @@ describe("list pages as plain rows", () => {
         ? `, after: "${Buffer.from(`o:${offset - 1}`).toString("base64url")}"`
         : "";
       const result = await gql.run(`{ monitoringResults(first: 7${after}, units: ["${unit}"],
-        yearFrom: ${from}, yearTo: ${to}, datasets: [ILLUSTRATIVE]) { nodes { id year site { code } } } }`);
+        yearFrom: ${from}, yearTo: ${to}, datasets: [ILLUSTRATIVE]) { totalCount nodes { id year site { code } } } }`);
       expect(result.errors).toBeUndefined();
       const rows = await sql(
         `select r.id, r.year, s.code from monitoring_result r
@@ -311,6 +335,14 @@ describe("list pages as plain rows", () => {
       expect(nodesOf(result.data, "monitoringResults")).toEqual(
         rows.map(r => ({ id: r.id, year: r.year, site: { code: r.code } })),
       );
+      // The count is kept per shape the same way.
+      const [{ total }] = await sql(
+        `select count(*)::int as total from monitoring_result r
+         join monitoring_site s on s.id = r.site_id join administrative_unit u on u.id = s.unit_id
+         where u.code = ? and r.year between ? and ? and r.dataset = 'ILLUSTRATIVE'`,
+        [unit, from, to],
+      );
+      expect((result.data as any).monitoringResults.totalCount).toBe(total);
     }
   });
 
@@ -328,6 +360,36 @@ describe("list pages as plain rows", () => {
     expect(plain.length).toBeGreaterThan(1);
     expect(plain.every(s => (s.unit as { code: string }).code === busiest.code)).toBe(true);
     expect(plain).toEqual(entities);
+    // Check-ups of two units (looked up by code, filtered by id) against the table, in order;
+    // an unknown code matches nothing.
+    const two = await sql(
+      `select u.code from health_checkup c join administrative_unit u on u.id = c.unit_id
+       group by u.code order by count(*) desc, u.code limit 2`,
+    );
+    const codes = two.map(r => r.code as string);
+    const checkups =
+      await gql.run(`{ healthCheckups(first: 40, units: ${JSON.stringify([...codes, "no-such-unit"])},
+      datasets: [OFFICIAL, ILLUSTRATIVE]) { totalCount nodes { id unit { code } } } }`);
+    expect(checkups.errors).toBeUndefined();
+    const expected = await sql(
+      `select c.id, u.code, count(*) over () as total from health_checkup c
+       join administrative_unit u on u.id = c.unit_id where u.code in (?, ?)
+       order by c.year, c.id limit 40`,
+      codes,
+    );
+    expect(expected.length).toBe(40);
+    expect(nodesOf(checkups.data, "healthCheckups")).toEqual(
+      expected.map(r => ({ id: r.id, unit: { code: r.code } })),
+    );
+    expect((checkups.data as any).healthCheckups.totalCount).toBe(Number(expected[0].total));
+    const none = await gql.run(
+      `{ healthCheckups(units: ["no-such-unit"]) { totalCount nodes { id } } monitoringSites(units: ["no-such-unit"]) { nodes { code } } }`,
+    );
+    expect(none.errors).toBeUndefined();
+    expect(none.data).toEqual({
+      healthCheckups: { totalCount: 0, nodes: [] },
+      monitoringSites: { nodes: [] },
+    });
     const search = await bothPaths("sources", 'search: "gov"', "code title", "__typename");
     expect(search.plain.length).toBeGreaterThan(0);
   });
