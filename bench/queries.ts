@@ -60,6 +60,19 @@ export const monitoringResultsQuery: BenchQuery = {
     nodes { year factor samples samplesOverLimit site { code name } } } }`),
 };
 
+/**
+ * A province's own results page: one unit's first 100, by year and id. Its rows sit together
+ * in that order (a province's data is entered together), which a join's estimate misses.
+ */
+export function unitMonitoringResultsQuery(unit: string): BenchQuery {
+  return {
+    name: "unit-monitoring-results",
+    label: `(h) monitoringResults of ${unit}, first 100, with site code and name`,
+    body: post(`{ monitoringResults(first: 100, units: ${JSON.stringify([unit])}, datasets: [ILLUSTRATIVE]) {
+    nodes { year factor samples samplesOverLimit site { code name } } } }`),
+  };
+}
+
 export const checkupSummaryQuery: BenchQuery = {
   name: "checkup-summary",
   label: "(f) checkupSummary by DISEASE, YEAR",

@@ -21,6 +21,8 @@ import { MonitoringSite } from "./monitoring-site.entity.js";
 // The monitoringResults page, by year and id (Migration20261202010000): of every row, and of the
 // sparse official rows alone, so the default page never reads the illustrative bulk.
 @Index({ name: "monitoring_result_year_id", properties: ["year", "id"] })
+// A unit's page, by year and id (Migration20261202050000).
+@Index({ properties: ["unitId", "year", "id"] })
 @Index({
   name: "monitoring_result_official_year_id",
   expression: `create index "monitoring_result_official_year_id" on "monitoring_result" ("year", "id") where dataset = 'OFFICIAL'`,
@@ -34,6 +36,12 @@ export class MonitoringResult {
   @PrimaryKey()
   id!: number;
   @ManyToOne(() => MonitoringSite, { ref: true, deleteRule: "cascade" }) site!: Ref<MonitoringSite>;
+  /**
+   * The site's unit, which a trigger keeps (Migration20261202050000): never set here, whatever
+   * a write says it is read from the site. Filters and indexes a unit's page of results.
+   */
+  @Property({ fieldName: "unit_id", type: "integer", nullable: true })
+  unitId?: number | null;
   @Field(() => Int) @Property({ type: "smallint" }) year!: number;
   @Field(() => String, {
     description: "microclimate, dust, noise, light, toxic_gas, vibration, ...",

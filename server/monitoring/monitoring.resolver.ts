@@ -108,7 +108,7 @@ export class MonitoringResultResolver {
     const where: ObjectQuery<MonitoringResult> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
     };
-    if (args.units) where.site = { unit: { code: { $in: args.units } } };
+    if (args.units) where.unitId = { $in: await unitIdsByCode(em, args.units) };
     if (args.factor) where.factor = args.factor;
     if (args.yearFrom != null || args.yearTo != null) {
       where.year = {

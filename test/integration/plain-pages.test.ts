@@ -382,6 +382,23 @@ describe("list pages as plain rows", () => {
       expected.map(r => ({ id: r.id, unit: { code: r.code } })),
     );
     expect((checkups.data as any).healthCheckups.totalCount).toBe(Number(expected[0].total));
+    // Monitoring results of the same two units, filtered on the unit each result carries.
+    const results = await gql.run(`{ monitoringResults(first: 40, units: ${JSON.stringify(codes)},
+      datasets: [OFFICIAL, ILLUSTRATIVE]) { totalCount nodes { id site { unit { code } } } } }`);
+    expect(results.errors).toBeUndefined();
+    const expectedResults = await sql(
+      `select r.id, u.code, count(*) over () as total from monitoring_result r
+       join monitoring_site s on s.id = r.site_id join administrative_unit u on u.id = s.unit_id
+       where u.code in (?, ?) order by r.year, r.id limit 40`,
+      codes,
+    );
+    expect(expectedResults.length).toBeGreaterThan(0);
+    expect(nodesOf(results.data, "monitoringResults")).toEqual(
+      expectedResults.map(r => ({ id: r.id, site: { unit: { code: r.code } } })),
+    );
+    expect((results.data as any).monitoringResults.totalCount).toBe(
+      Number(expectedResults[0].total),
+    );
     const none = await gql.run(
       `{ healthCheckups(units: ["no-such-unit"]) { totalCount nodes { id } } monitoringSites(units: ["no-such-unit"]) { nodes { code } } }`,
     );

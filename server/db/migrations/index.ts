@@ -21,6 +21,7 @@ import { Migration20261201180000 } from "./Migration20261201180000.js";
 import { Migration20261201220000 } from "./Migration20261201220000.js";
 import { Migration20261202010000 } from "./Migration20261202010000.js";
 import { Migration20261202040000 } from "./Migration20261202040000.js";
+import { Migration20261202050000 } from "./Migration20261202050000.js";
 
 export const migrationsList = [
   { name: "Migration20261123093009", class: Migration20261123093009 },
@@ -44,4 +45,5 @@ export const migrationsList = [
   { name: "Migration20261201220000", class: Migration20261201220000 },
   { name: "Migration20261202010000", class: Migration20261202010000 },
   { name: "Migration20261202040000", class: Migration20261202040000 },
+  { name: "Migration20261202050000", class: Migration20261202050000 },
 ];
