@@ -293,7 +293,7 @@ export async function withRelations(
 async function attach(em: EntityManager, rows: Record<string, unknown>[], references: Reference[]) {
   await Promise.all(
     references.map(async ({ property, target, related, preloadedKey }) => {
-      const byId = new Map<unknown, Record<string, unknown>>();
+      const byId = new Map<unknown, LoadedRow>();
       const ids = related ? [...new Set(rows.map(r => r[property]).filter(id => id != null))] : [];
       if (related && ids.length) {
         // Hand-written and kept per shape: the query builder cost ~1 ms of CPU a page.
@@ -301,7 +301,7 @@ async function attach(em: EntityManager, rows: Record<string, unknown>[], refere
           ids,
         ]);
         await attach(em, relatedRows, related.references);
-        for (const r of relatedRows) byId.set(r[related.primaryKey], r);
+        for (const r of relatedRows) byId.set(r[related.primaryKey], new LoadedRow(r));
       }
       for (const row of rows) {
         const id = row[property];
@@ -312,10 +312,10 @@ async function attach(em: EntityManager, rows: Record<string, unknown>[], refere
               : em.getReference(target, id as never, { wrapped: true });
           continue;
         }
-        const relatedRow = id === null || id === undefined ? null : (byId.get(id) ?? null);
-        row[property] = relatedRow && new LoadedRow(relatedRow);
+        const loaded = id === null || id === undefined ? null : (byId.get(id) ?? null);
+        row[property] = loaded;
         // The field then answers from the row without calling its resolver.
-        if (preloadedKey) row[preloadedKey] = relatedRow;
+        if (preloadedKey) row[preloadedKey] = loaded && loaded.load();
       }
     }),
   );
