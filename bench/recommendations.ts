@@ -66,6 +66,11 @@ const NOT_ADOPTED = [
   "  53,550 and `JSON.stringify` takes as long (0.50 against 0.51 ms): names and structure are the answer's size.",
   "- **`ANALYTICS_CONCURRENCY`** 2 and 8 instead of 4 (scorecard-34, scale 1, c=32, three rounds): 194-220 and",
   "  207-236 req/s against 240-259.",
+  "- **A generated JSON serializer** (graphql-jit's `customJSONSerializer`, fast-json-stringify from the operation's",
+  "  shape): the scale-100 scorecard answer (220 kB) in 1.4-1.8 ms against `JSON.stringify`'s 2.2-2.9 ms, the same",
+  "  bytes; ~5 % of that read's CPU, ~2 % at scale 1. Not adopted: graphql-jit's schema builder throws on our custom",
+  "  scalars (`LocalDate`, JSON), which would send every query naming one back to graphql-js, and a builder of our own",
+  "  would have to get fragments, abstract types and `@skip` exactly right to never drop a field.",
 ];
 
 const DONE = [
@@ -300,6 +305,10 @@ const CAUSES: [prefix: string, cause: string][] = [
   [
     "monitoring-results",
     "a page of 100 results and their 100 sites, two statements kept per shape, ~2-2.4 ms of Node CPU per request (pg's row parsing, GraphQL, JSON), times 32 in flight on 2 cores beside PostgreSQL.",
+  ],
+  [
+    "monitoring-summary",
+    "the summary reads the monitoring rollup in one statement, ~1.4 ms of Node CPU a request; its p99 at c=32 lies near the limit, moving between runs (57 ms in the previous full run, 117 ms in this one, with the code unchanged).",
   ],
   [
     "compare",
