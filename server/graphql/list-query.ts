@@ -65,7 +65,7 @@ async function countRows<T extends object>(
 
 /**
  * The page as plain rows (plain-page.ts): the same filter and order as the entity path, by the
- * statement kept for the filter's shape (page-statement.ts) when there is one.
+ * statement kept for the filter's shape (page-statement.ts).
  */
 async function readPlainPage<T extends object>(
   em: EntityManager,
@@ -75,30 +75,9 @@ async function readPlainPage<T extends object>(
   page: Page,
   plan: PlainPagePlan,
 ): Promise<T[]> {
-  const built = pageStatement(em, entity, where, orderBy, page, plan);
-  const rows = built
-    ? await runStatement<Record<string, unknown>>(em, built.statement, built.params)
-    : await readThroughBuilder(em, entity, where, orderBy, page, plan);
+  const { statement, params } = pageStatement(em, entity, where, orderBy, page, plan);
+  const rows = await runStatement<Record<string, unknown>>(em, statement, params);
   return (await withRelations(em, rows, plan)) as T[];
-}
-
-/** The page through MikroORM's query builder, built for this request. */
-async function readThroughBuilder<T extends object>(
-  em: EntityManager,
-  entity: EntityName<T>,
-  where: FilterQuery<T>,
-  orderBy: QueryOrderMap<T> | QueryOrderMap<T>[],
-  page: Page,
-  plan: PlainPagePlan,
-): Promise<Record<string, unknown>[]> {
-  return (await em
-    .createQueryBuilder(entity)
-    .select(plan.select as never)
-    .where(where)
-    .orderBy(orderBy)
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute("all", true)) as Record<string, unknown>[];
 }
 
 /** Rows valid on a day (ISO date): begun by then (or always) and not ended before it. */

@@ -1,4 +1,4 @@
-import type { EntityName, FilterQuery, QueryOrderMap } from "@mikro-orm/core";
+import { raw, type EntityName, type FilterQuery, type QueryOrderMap } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Page } from "./connection.js";
 import type { PlainPagePlan } from "./plain-page.js";
@@ -74,14 +74,13 @@ function shapeOf(value: unknown, leaves: Leaf[]): string | null {
  * The statement for a filter's shape (plus `suffix`: what else its text depends on), with the
  * filter's values and then `trailing` (limit, offset) as its parameters: the kept one, or the
  * one `build` makes with the query builder, kept when its parameters show the order holds.
- * Null when `build` cannot make one.
  */
 function keptStatement(
   suffix: string,
   where: unknown,
   trailing: unknown[],
-  build: () => { text: string | null; bindings: readonly unknown[] },
-): PageStatement | null {
+  build: () => { sql: string; bindings: readonly unknown[] },
+): PageStatement {
   const leaves: Leaf[] = [];
   const whereShape = shapeOf(where, leaves);
   const params: unknown[] = [...leaves, ...trailing];
@@ -89,8 +88,7 @@ function keptStatement(
   const known = key === null ? undefined : templates.get(key);
   if (known) return { statement: known, params };
   const built = build();
-  if (built.text === null) return null;
-  const statement: Statement = { text: built.text };
+  const statement: Statement = { text: built.sql };
   if (
     key !== null &&
     templates.size < MAX_SHAPES &&
@@ -102,11 +100,13 @@ function keptStatement(
   return { statement, params: [...built.bindings] };
 }
 
+// The page's own alias: the builder names the tables it joins with a letter and a number.
+const PAGE = "page";
+
 /**
- * The page's statement and its parameters: the plan's columns, each named as its property,
- * from the rows matching `where` in `orderBy` order, `page.limit` of them from `page.offset`.
- * Null when the builder's text does not begin with the select list expected, so its columns
- * cannot be named as the plan's properties (the caller runs the builder itself).
+ * The page's statement and its parameters: the plan's columns, each named as its property
+ * (`"page"."site_id" as "site"`, so the rows come back as the plan reads them), from the rows
+ * matching `where` in `orderBy` order, `page.limit` of them from `page.offset`.
  */
 export function pageStatement<T extends object>(
   em: EntityManager,
@@ -115,23 +115,26 @@ export function pageStatement<T extends object>(
   orderBy: QueryOrderMap<T> | QueryOrderMap<T>[],
   page: Page,
   plan: PlainPagePlan,
-): PageStatement | null {
-  const meta = em.getMetadata().get(entity);
+): PageStatement {
   // Knex leaves out `offset 0`: a first page and a later one are two shapes.
   const trailing = page.offset ? [page.limit, page.offset] : [page.limit];
-  const suffix = `page|${meta.className}|${plan.key}|${JSON.stringify(orderBy)}|${trailing.length}`;
-  return keptStatement(suffix, where, trailing, () => {
-    const qb = em
-      .createQueryBuilder(entity)
-      .select(plan.select as never)
+  const className = em.getMetadata().get(entity).className;
+  const suffix = `page|${className}|${plan.key}|${JSON.stringify(orderBy)}|${trailing.length}`;
+  return keptStatement(suffix, where, trailing, () =>
+    em
+      .createQueryBuilder(entity, PAGE)
+      // Column and property names come from the ORM's metadata, never from the request.
+      .select(
+        plan.columns.map(([column, property]) => raw(`"${PAGE}"."${column}" as "${property}"`)),
+      )
       .where(where)
       .orderBy(orderBy)
       .limit(page.limit)
-      .offset(page.offset);
-    const built = qb.getKnexQuery().toSQL().toNative();
-    const text = namedColumns(built.sql, qb.alias, plan.select, column(meta));
-    return { text, bindings: built.bindings };
-  });
+      .offset(page.offset)
+      .getKnexQuery()
+      .toSQL()
+      .toNative(),
+  );
 }
 
 /**
@@ -149,33 +152,9 @@ export function countStatement<T extends object>(
     const qb = em.createQueryBuilder(entity).where(where);
     qb.processPopulateHint();
     const distinct = (qb as unknown as { hasToManyJoins(): boolean }).hasToManyJoins();
-    const built = qb.count(undefined, distinct).getKnexQuery().toSQL().toNative();
-    return { text: built.sql, bindings: built.bindings };
-  })!;
+    return qb.count(undefined, distinct).getKnexQuery().toSQL().toNative();
+  });
 }
 
 const sameInOrder = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((value, i) => value === b[i]);
-
-const column =
-  (meta: { properties: Record<string, { fieldNames?: string[] }> }) => (property: string) =>
-    meta.properties[property]?.fieldNames?.[0] ?? null;
-
-/**
- * The builder's text with each selected column named as its property (`"m0"."site_id" as
- * "site"`), so the rows come back as the plan reads them; null when the text does not begin
- * with exactly the select list expected.
- */
-function namedColumns(
-  text: string,
-  alias: string,
-  properties: string[],
-  columnOf: (property: string) => string | null,
-): string | null {
-  const columns = properties.map(columnOf);
-  if (columns.some(c => c === null)) return null;
-  const plain = `select ${columns.map(c => `"${alias}"."${c}"`).join(", ")} from `;
-  if (!text.startsWith(plain)) return null;
-  const named = columns.map((c, i) => `"${alias}"."${c}" as "${properties[i]}"`).join(", ");
-  return `select ${named} from ${text.slice(plain.length)}`;
-}

@@ -41,6 +41,8 @@ export interface PlainPagePlan {
   key: string;
   /** Properties to select (columns, and the foreign keys of the references). */
   select: string[];
+  /** The same as (column, property) pairs, for a statement that names each column as its property. */
+  columns: [column: string, property: string][];
   /**
    * Many-to-one properties. With `related`, the selection reads only plain columns of the
    * related row, or relations of it that are themselves plain: those rows are read plain too,
@@ -168,7 +170,8 @@ function makePlan(
     }
   }
   const key = JSON.stringify([[...select], referencesKey(references)]);
-  return { key, select: [...select], references };
+  const columns = [...select].map((p): [string, string] => [columnOf(meta, p), p]);
+  return { key, select: [...select], columns, references };
 }
 
 /** The fields selected at `path` below each of `paths` (a connection's nodes and edges). */
