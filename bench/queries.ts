@@ -73,6 +73,16 @@ export function unitMonitoringResultsQuery(unit: string): BenchQuery {
   };
 }
 
+/** The product's own pair: one page of two provinces' check-ups, merged in year order. */
+export function unitPairCheckupsQuery(units: [string, string]): BenchQuery {
+  return {
+    name: "pair-checkups",
+    label: `(i) healthCheckups of ${units.join(" and ")}, first 100, with unit code`,
+    body: post(`{ healthCheckups(first: 100, units: ${JSON.stringify(units)}, datasets: [ILLUSTRATIVE]) {
+    nodes { year establishment workersExamined casesTotal unit { code } } } }`),
+  };
+}
+
 export const checkupSummaryQuery: BenchQuery = {
   name: "checkup-summary",
   label: "(f) checkupSummary by DISEASE, YEAR",

@@ -58,7 +58,6 @@ export class HealthCheckupResolver {
     const where: ObjectQuery<HealthCheckup> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
     };
-    if (args.units) where.unit = { $in: await unitIdsByCode(em, args.units) };
     if (args.kind) where.kind = args.kind;
     if (args.sector) where.sector = args.sector;
     if (args.yearFrom != null || args.yearTo != null) {
@@ -67,7 +66,19 @@ export class HealthCheckupResolver {
         ...(args.yearTo != null ? { $lte: args.yearTo } : {}),
       };
     }
-    return findConnection(em, HealthCheckup, where, [{ year: "asc" }, { id: "asc" }], args, info);
+    // A unit's rows by (unit_id, year, id) (Migration20261202040000), several units merged.
+    const units = args.units
+      ? { property: "unit", ids: await unitIdsByCode(em, args.units) }
+      : undefined;
+    return findConnection(
+      em,
+      HealthCheckup,
+      where,
+      [{ year: "asc" }, { id: "asc" }],
+      args,
+      info,
+      units,
+    );
   }
 
   @FieldResolver(() => AdministrativeUnit) unit(@Root() c: HealthCheckup) {

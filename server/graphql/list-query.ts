@@ -10,11 +10,15 @@ import {
   toConnection,
   toPage,
   type ConnectionShape,
-  type Page,
   type PageArgs,
 } from "./connection.js";
-import { countStatement, pageStatement } from "./page-statement.js";
-import { plainPagePlan, withRelations, type PlainPagePlan } from "./plain-page.js";
+import {
+  countStatement,
+  pageStatement,
+  splitPageStatement,
+  type SplitFilter,
+} from "./page-statement.js";
+import { plainPagePlan, withRelations } from "./plain-page.js";
 import { runStatement } from "./sql-statement.js";
 
 /**
@@ -27,20 +31,28 @@ import { runStatement } from "./sql-statement.js";
  * One page (first/after, checked by toPage) of the rows matching `where`, in a stable order.
  * The rows are counted only when the request selects `totalCount` or `pageInfo`: a count visits
  * every matching row (1.5 M monitoring results at bench scale 100, ~0.3 s), the page only its own.
+ *
+ * `split`: the rows must also have one of these ids in that property (a filter on units), and
+ * the table has an index on (its column, then `orderBy`'s): a page of plain rows of several ids
+ * is then read id by id from that index and merged (page-statement.ts, splitPageStatement).
  */
 export async function findConnection<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
-  where: FilterQuery<T>,
+  filter: FilterQuery<T>,
   orderBy: QueryOrderMap<T> | QueryOrderMap<T>[],
   args: PageArgs,
   info: GraphQLResolveInfo,
+  split?: SplitFilter,
 ): Promise<ConnectionShape<T>> {
   const page = toPage(args);
   const needTotal = connectionNeedsTotal(info);
   const plan = plainPagePlan(em, em.getMetadata().get(entity).className, info);
+  const where = (
+    split ? { ...filter, [split.property]: { $in: split.ids } } : filter
+  ) as FilterQuery<T>;
   const [items, total] = await Promise.all([
-    plan ? readPlainPage(em, entity, where, orderBy, page, plan) : readEntities(),
+    plan ? readPlainPage() : readEntities(),
     needTotal ? countRows(em, entity, where) : null,
   ]);
   // Without the total the request reads neither `totalCount` nor `pageInfo`: the same
@@ -49,6 +61,15 @@ export async function findConnection<T extends object>(
 
   function readEntities(): Promise<T[]> {
     return em.find(entity, where, { orderBy, limit: page.limit, offset: page.offset });
+  }
+
+  /** The page as plain rows (plain-page.ts), by the statement kept for the filter's shape. */
+  async function readPlainPage(): Promise<T[]> {
+    const { statement, params } =
+      (split && splitPageStatement(em, entity, filter, split, orderBy, page, plan!)) ||
+      pageStatement(em, entity, where, orderBy, page, plan!);
+    const rows = await runStatement<Record<string, unknown>>(em, statement, params);
+    return (await withRelations(em, rows, plan!)) as T[];
   }
 }
 
@@ -61,23 +82,6 @@ async function countRows<T extends object>(
   const { statement, params } = countStatement(em, entity, where);
   const [row] = await runStatement<{ count: string | number }>(em, statement, params);
   return Number(row.count);
-}
-
-/**
- * The page as plain rows (plain-page.ts): the same filter and order as the entity path, by the
- * statement kept for the filter's shape (page-statement.ts).
- */
-async function readPlainPage<T extends object>(
-  em: EntityManager,
-  entity: EntityName<T>,
-  where: FilterQuery<T>,
-  orderBy: QueryOrderMap<T> | QueryOrderMap<T>[],
-  page: Page,
-  plan: PlainPagePlan,
-): Promise<T[]> {
-  const { statement, params } = pageStatement(em, entity, where, orderBy, page, plan);
-  const rows = await runStatement<Record<string, unknown>>(em, statement, params);
-  return (await withRelations(em, rows, plan)) as T[];
 }
 
 /** Rows valid on a day (ISO date): begun by then (or always) and not ended before it. */

@@ -56,9 +56,12 @@ export class MonitoringSiteResolver {
     const where: ObjectQuery<MonitoringSite> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
     };
-    if (args.units) where.unit = { $in: await unitIdsByCode(em, args.units) };
     if (args.sector) where.sector = args.sector;
-    return findConnection(em, MonitoringSite, where, { code: "asc" }, args, info);
+    // A unit's sites by (unit_id, code) (Migration20261202040000), several units merged.
+    const units = args.units
+      ? { property: "unit", ids: await unitIdsByCode(em, args.units) }
+      : undefined;
+    return findConnection(em, MonitoringSite, where, { code: "asc" }, args, info, units);
   }
 
   @FieldResolver(() => AdministrativeUnit) unit(@Root() s: MonitoringSite) {
@@ -108,7 +111,6 @@ export class MonitoringResultResolver {
     const where: ObjectQuery<MonitoringResult> = {
       dataset: { $in: datasetsOrDefault(args.datasets) },
     };
-    if (args.units) where.unitId = { $in: await unitIdsByCode(em, args.units) };
     if (args.factor) where.factor = args.factor;
     if (args.yearFrom != null || args.yearTo != null) {
       where.year = {
@@ -123,6 +125,8 @@ export class MonitoringResultResolver {
       [{ year: "asc" }, { id: "asc" }],
       args,
       info,
+      // A unit's results by (unit_id, year, id) (Migration20261202050000), several merged.
+      args.units ? { property: "unitId", ids: await unitIdsByCode(em, args.units) } : undefined,
     );
   }
 
