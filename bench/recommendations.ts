@@ -189,6 +189,16 @@ const DONE = [
   "   428 / 552 → 608 / 769; one province's check-ups 34 / 36 → 439 / 515, its sites 70 / 74 → 706 / 931, its results",
   "   none in 3 s → 396 / 448 ((h) in the tables above). The cost: the unit kept on each result is read from its site",
   "   by a row trigger and indexed, so bulk loads are slower (the bench's 1.53 M results at scale 100: 31.5 → 50.7 s).",
+  "23. **Pages of several units** (`server/graphql/page-statement.ts`, splitPageStatement). With one unit's id",
+  "   PostgreSQL reads that unit's index; with two it walked the page's (year, id) order again, keeping their rows: the",
+  "   product's own pair, Hải Phòng and Hải Dương, has its rows far into that order, and the first 100 of their",
+  "   check-ups took 50 ms of PostgreSQL (results alike). Up to 16 units, the page is now one UNION ALL branch per",
+  "   unit, each its first offset + limit rows from the (unit_id, order) index, merged under the page's order (a Merge",
+  "   Append reading about offset + limit rows in all): 0.5 ms. Interleaved A/B against `53accf8`, scale 100, c=32,",
+  "   cache off, req/s: the pair's check-ups 50 / 54 → 479 / 426 ((i) in the tables above), their results 40 / 40 →",
+  "   385 / 409; the first request of 5 units' check-ups 494-528 → 19-46 ms. Units whose rows the walk met early pay",
+  "   for the branches: 5 spread units' results 432 / 511 → 397 / 349, 500 rows deep 846 / 713 → 631 / 507 (a first",
+  "   LATERAL version, every unit's rows read and sorted, gave 353 / 367 there).",
 ];
 
 // Issue 14's "before" figures (scale 100, c=32 unless said, cache off, medians of 3).
@@ -301,6 +311,10 @@ const CAUSES: [prefix: string, cause: string][] = [
   [
     "checkup-summary",
     "the summary reads the check-up rollup in one ~3 ms request; its p99 at c=32 is Node CPU per request (~1.2 ms) times 32 in flight on 2 cores, and it lies near the limit, moving between runs (74 and 103 ms in the two full runs of 2026-12-01).",
+  ],
+  [
+    "pair-checkups",
+    "the page is two statements (the units' ids, then one merged branch per unit, ~0.5 ms of PostgreSQL) and ~2.2 ms of Node CPU per request with its units (pg's row parsing, GraphQL, JSON), times 32 in flight on 2 cores beside PostgreSQL.",
   ],
   [
     "monitoring-results",
