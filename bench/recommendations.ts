@@ -314,11 +314,23 @@ const CAUSES: [prefix: string, cause: string][] = [
   ],
   [
     "pair-checkups",
-    "the page is two statements (the units' ids, then one merged branch per unit, ~0.5 ms of PostgreSQL) and ~2.2 ms of Node CPU per request with its units (pg's row parsing, GraphQL, JSON), times 32 in flight on 2 cores beside PostgreSQL.",
+    "three statements (the units' ids, the page merged from one branch per unit, ~0.5 ms of PostgreSQL, and its rows' units) and ~2.2 ms of Node CPU per request (pg's row parsing, GraphQL, JSON), times 32 in flight on 2 cores beside PostgreSQL; the same code gave p99 99-111 ms in interleaved runs before this one.",
+  ],
+  [
+    "unit-monitoring-results",
+    "three statements (the unit's id, the page from its (unit_id, year, id) index, the page's sites) and ~2.2 ms of Node CPU per request, times 32 in flight on 2 cores; its p99 moves between runs with the code unchanged (98 ms in the previous full run, 120 ms in this one).",
   ],
   [
     "monitoring-results",
-    "a page of 100 results and their 100 sites, two statements kept per shape, ~2-2.4 ms of Node CPU per request (pg's row parsing, GraphQL, JSON), times 32 in flight on 2 cores beside PostgreSQL.",
+    "a page of 100 results and their 100 sites, two statements kept per shape, ~2-2.4 ms of Node CPU per request (pg's row parsing, GraphQL, JSON), times 32 in flight on 2 cores beside PostgreSQL; its p99 moves between runs with the code unchanged (99 ms in the previous full run, 147 ms in this one).",
+  ],
+  [
+    "RSS over 60 s",
+    "V8's old generation grows to ~165 MB between major collections over a live set of ~40 MB, so RSS is a sawtooth and the peak is where a 10 s sample meets it: 229-242 MB in the previous full run, 238-253 MB in this one, at a higher throughput (674 against 377 req/s at scale 1); capping the heap's growth costs the scorecard a third of its throughput (see 'Measured, not adopted').",
+  ],
+  [
+    "a-indicator-page c=32: ours p50",
+    "at c=32 the p50 is 32 requests in flight over the throughput (552 req/s here against PostGraphile's 397); raw `pg` is one statement through a pool of 10 in the bench process, with no HTTP, GraphQL or JSON.",
   ],
   [
     "monitoring-summary",
