@@ -199,6 +199,14 @@ const DONE = [
   "   385 / 409; the first request of 5 units' check-ups 494-528 → 19-46 ms. Units whose rows the walk met early pay",
   "   for the branches: 5 spread units' results 432 / 511 → 397 / 349, 500 rows deep 846 / 713 → 631 / 507 (a first",
   "   LATERAL version, every unit's rows read and sorted, gave 353 / 367 there).",
+  "24. **One indicator's or one unit's observations by its id** (`server/observations/code-ids.ts`). Filtered as",
+  "   `o.indicator_id = (select id from indicator where code = $1)`, the page was planned for an unknown id: at scale 10",
+  "   PostgreSQL expected 141 rows where oa-deaths has 898, read them all and sorted them (1.6 ms planning + 2.1 ms",
+  "   under EXPLAIN ANALYZE) instead of walking (indicator_id, year, id) for the first 100 (0.3 + 0.7 ms). The page now",
+  "   names the id last seen for the code; the same statement returns the code's id in its snapshot, and a page read",
+  "   with a wrong id (a code moved to another row) is read again with the right one (tested by swapping two",
+  "   indicators' and two units' codes). Interleaved, read (a) at c=1, req/s: scale 10 257 / 321 → 281 / 343 (PostGraphile",
+  "   261-274); scale 100, where the plan was already the index walk, 266 / 339 → 275 / 361, c=32 within the noise.",
 ];
 
 // Issue 14's "before" figures (scale 100, c=32 unless said, cache off, medians of 3).

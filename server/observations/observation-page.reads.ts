@@ -1,10 +1,15 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { datasetTags, narrowReads } from "../cache/read-tags.js";
 import { runStatement, statement } from "../graphql/sql-statement.js";
+import type { Dataset } from "../graphql/enums.js";
 import type { ObservationFilter } from "./observation.inputs.js";
+import { checkSql, keptId, NO_ID, noteId, type CodeKind } from "./code-ids.js";
 import {
   FILTER_SQL,
+  FILTER_SQL_BY_ID,
   filterParams,
+  ONE_INDICATOR_BIT,
+  ONE_UNIT_BIT,
   observationColumnsSql,
   observationJsonSql,
   shapeKey,
@@ -56,9 +61,14 @@ const ORDERINGS: Record<ObservationOrderName, Ordering> = {
  * PostgreSQL for the first 100 (Migration20261201180000).
  * Parameters: the filter's (data sets first), the inner limit, the limit, the offset.
  */
-function pageByKeySql({ table, column }: ByKey, columns: string, mask: number): string {
+function pageByKeySql(
+  { table, column }: ByKey,
+  columns: string,
+  mask: number,
+  byId: boolean,
+): string {
   return `select p.*, k.code as k from ${table} k cross join lateral (
-      select ${columns} from observation o where o.${column} = k.id and ${whereSql(mask)}
+      select ${columns} from observation o where o.${column} = k.id and ${whereSql(mask, byId)}
       order by o.year asc, o.id asc limit ?) p
     order by k.code asc, p.year asc, p.id asc limit ? offset ?`;
 }
@@ -76,14 +86,15 @@ const COUNTED_FILTERS = 0b11_0000_0011;
  * kept by triggers): a few hundred rows instead of every matching observation. Any other filter
  * counts `observation` itself. Both take the same parameters: the data sets, then the filter's.
  */
-function aggregateSql(mask: number): string {
+function aggregateSql(mask: number, byId: boolean): string {
   if ((mask & ~COUNTED_FILTERS) === 0) {
-    const conditions = ["o.dataset = any(?)", ...FILTER_SQL.filter((_, i) => mask & (1 << i))];
+    const filters = byId ? FILTER_SQL_BY_ID : FILTER_SQL;
+    const conditions = ["o.dataset = any(?)", ...filters.filter((_, i) => mask & (1 << i))];
     return `(select coalesce(sum(o.n), 0) as total, bool_or(o.dataset = 'ILLUSTRATIVE') as "anyIllustrative"
       from observation_count o where ${conditions.join(" and ")})`;
   }
   return `(select count(*) as total, bool_or(o.dataset = 'ILLUSTRATIVE') as "anyIllustrative"
-    from observation o where ${whereSql(mask)})`;
+    from observation o where ${whereSql(mask, byId)})`;
 }
 
 /** What of the connection a request asks for besides the rows (look-ahead on the connection). */
@@ -121,10 +132,99 @@ export async function readObservationPage(
   extras: PageExtras = { total: true, containsIllustrative: true },
 ): Promise<ObservationPage> {
   const { mask, datasets, params } = filterParams(filter);
+  const codes = oneCodes(mask, params);
+  const request = { mask, datasets, orderBy, page, joins, fields, extras };
+  // Read by the ids last seen for the codes, checked in the same statement; read again when one
+  // was not the code's (code-ids.ts). A third try, should the codes keep moving, names them.
+  for (let attempt = 0; ; attempt++) {
+    const byId = codes.length > 0 && attempt < 2;
+    const used = codes.map(c => keptId(c.kind, c.code));
+    const read = await runPage(em, {
+      ...request,
+      params: byId ? withIds(params, codes, used) : params,
+      checks: byId ? codes : [],
+    });
+    const stale = byId
+      ? codes.filter((c, i) => {
+          const now = read[`${c.kind}Now`] as number | null;
+          noteId(c.kind, c.code, now);
+          return (now ?? NO_ID) !== used[i];
+        })
+      : [];
+    if (stale.length && byId) continue;
+    const rows = read.rows ?? [];
+    const aggregate = extras.total || extras.containsIllustrative;
+    return {
+      rows,
+      total: aggregate ? Number(read.total) : page.offset + rows.length,
+      containsIllustrative: read.anyIllustrative === true,
+    };
+  }
+}
+
+interface OneCode {
+  kind: CodeKind;
+  code: string;
+  /** Its place among the filter's parameters. */
+  index: number;
+}
+
+/** The filter's parameters with each one code's place taken by its id. */
+const withIds = (params: unknown[], codes: OneCode[], ids: number[]) =>
+  params.map((value, i) => {
+    const at = codes.findIndex(c => c.index === i);
+    return at < 0 ? value : ids[at];
+  });
+
+/** The filter's one indicator code and one unit code (FILTER_SQL's last bits), where present. */
+function oneCodes(mask: number, params: unknown[]): OneCode[] {
+  const out: OneCode[] = [];
+  let index = params.length;
+  if (mask & (1 << ONE_UNIT_BIT)) {
+    out.unshift({ kind: "unit", code: params[--index] as string, index });
+  }
+  if (mask & (1 << ONE_INDICATOR_BIT)) {
+    out.unshift({ kind: "indicator", code: params[--index] as string, index });
+  }
+  return out;
+}
+
+type PageRead = {
+  rows: ObservationRow[] | null;
+  total?: string;
+  anyIllustrative?: boolean | null;
+} & Partial<Record<`${CodeKind}Now`, number | null>>;
+
+/** The page's one statement; with `checks`, the filter names ids and the codes' ids come back too. */
+async function runPage(
+  em: EntityManager,
+  {
+    mask,
+    datasets,
+    params,
+    orderBy,
+    page,
+    joins,
+    fields,
+    extras,
+    checks,
+  }: {
+    mask: number;
+    datasets: Dataset[];
+    params: unknown[];
+    orderBy: ObservationOrderName;
+    page: { limit: number; offset: number };
+    joins: Joins;
+    fields: Set<string> | null;
+    extras: PageExtras;
+    checks: OneCode[];
+  },
+): Promise<PageRead> {
+  const byId = checks.length > 0;
   const aggregate = extras.total || extras.containsIllustrative;
   const order = ORDERINGS[orderBy];
   const s = statement(
-    `observation-page|${mask}|${orderBy}|${aggregate}|${shapeKey(fields, joins)}`,
+    `observation-page|${mask}|${orderBy}|${aggregate}|${byId}|${shapeKey(fields, joins)}`,
     () => {
       const related = (["unit", "indicator", "source"] as const)
         .filter(r => joins[r])
@@ -136,36 +236,30 @@ export async function readObservationPage(
         .join(" ");
       const columns = observationColumnsSql(fields, joins);
       const page = order.byKey
-        ? pageByKeySql(order.byKey, columns, mask)
-        : `select ${columns} from observation o where ${whereSql(mask)}
+        ? pageByKeySql(order.byKey, columns, mask, byId)
+        : `select ${columns} from observation o where ${whereSql(mask, byId)}
           order by ${order.sql}, o.id asc limit ? offset ?`;
       const rows = `(select json_agg(${observationJsonSql(fields, joins)} order by ${order.outer}, o.id asc)
         from (${page}) o ${related})`;
-      if (!aggregate) return `select ${rows} as rows`;
-      return `select ${rows} as rows, a.total, a."anyIllustrative" from ${aggregateSql(mask)} a`;
+      const selected = [
+        `${rows} as rows`,
+        ...checks.map(c => `${checkSql(c.kind)} as "${c.kind}Now"`),
+      ];
+      if (!aggregate) return `select ${selected.join(", ")}`;
+      return `select ${selected.join(", ")}, a.total, a."anyIllustrative" from ${aggregateSql(mask, byId)} a`;
     },
   );
   const filterValues = [datasets, ...params];
   const values = order.byKey
     ? [...filterValues, page.limit + page.offset, page.limit, page.offset]
     : [...filterValues, page.limit, page.offset];
+  values.push(...checks.map(c => c.code));
   if (aggregate) values.push(...filterValues);
   // Only the filter's data sets: a write to the other data set leaves the cached answer alone.
   // observation_count changes only with observation (its triggers), under the same tags.
   const tags = datasetTags("observation", datasets);
   const [read] = await narrowReads("observation_count", tags, () =>
-    narrowReads("observation", tags, () =>
-      runStatement<{
-        rows: ObservationRow[] | null;
-        total?: string;
-        anyIllustrative?: boolean | null;
-      }>(em, s, values),
-    ),
+    narrowReads("observation", tags, () => runStatement<PageRead>(em, s, values)),
   );
-  const rows = read.rows ?? [];
-  return {
-    rows,
-    total: aggregate ? Number(read.total) : page.offset + rows.length,
-    containsIllustrative: read.anyIllustrative === true,
-  };
+  return read;
 }

@@ -205,10 +205,25 @@ export function filterParams(filter: ObservationFilter | null | undefined): Filt
   return { mask, datasets: f.datasets ?? [Dataset.OFFICIAL], params };
 }
 
+/** FILTER_SQL's one-code conditions (the highest bits: their parameters come last). */
+export const ONE_INDICATOR_BIT = 8;
+export const ONE_UNIT_BIT = 9;
+
+/**
+ * FILTER_SQL with one indicator's or one unit's id as the parameter in place of its code
+ * (code-ids.ts: the planner then sees that id's own statistics).
+ */
+export const FILTER_SQL_BY_ID = FILTER_SQL.map((sql, i) =>
+  i === ONE_INDICATOR_BIT
+    ? "o.indicator_id = ?::int"
+    : i === ONE_UNIT_BIT
+      ? "o.unit_id = ?::int"
+      : sql,
+);
 /** The conditions of `mask`, after the data sets and approval every read applies. */
-export const whereSql = (mask: number) =>
+export const whereSql = (mask: number, byId = false) =>
   ["o.dataset = any(?)", "o.review_state = 'APPROVED'"]
-    .concat(FILTER_SQL.filter((_, i) => mask & (1 << i)))
+    .concat((byId ? FILTER_SQL_BY_ID : FILTER_SQL).filter((_, i) => mask & (1 << i)))
     .join(" and ");
 
 /**

@@ -13,6 +13,7 @@ import {
   type UnitJoins,
   type UnitRow,
 } from "../units/unit.reads.js";
+import { keptId, NO_ID, noteId } from "./code-ids.js";
 import { observationFields, observationJoins } from "./look-ahead.js";
 import type { ObservationFilter } from "./observation.inputs.js";
 import { unitObservationsParts, type ObservationRow } from "./observation.reads.js";
@@ -24,16 +25,13 @@ import { unitObservationsParts, type ObservationRow } from "./observation.reads.
  *
  * The response cache must know, before the statement runs, which unit's observations it reads
  * (`observation:unit:<id>` tags, so a write to another unit leaves the answer cached). The id
- * of a code is therefore remembered from the first read of that unit, which takes the two-step
- * path; the one statement then asks for `id = ? and code = ?`, so a remembered id that no longer
- * matches its code finds no row, is forgotten, and the two-step path answers.
+ * of a code is therefore the one last seen (code-ids.ts), from the first read of that unit,
+ * which takes the two-step path; the one statement then asks for `id = ? and code = ?`, so a
+ * kept id that no longer matches its code finds no row, is forgotten, and the two-step path
+ * answers.
  */
-const idOfCode = new Map<string, number>();
-// Bounded by the units table in practice; the cap guards the process against a flood of codes.
-const MAX_CODES = 5000;
-
 function remember(row: UnitRow | null): UnitRow | null {
-  if (row && (idOfCode.size < MAX_CODES || idOfCode.has(row.code))) idOfCode.set(row.code, row.id);
+  if (row) noteId("unit", row.code, row.id);
   return row;
 }
 
@@ -57,8 +55,8 @@ function readUnitWithObservations(
     // Bad input: the observations field reports it at its own path, as before.
     return undefined;
   }
-  const id = idOfCode.get(code);
-  if (id === undefined) return readUnitByCode(em, code, unitJoins).then(remember);
+  const id = keptId("unit", code);
+  if (id === NO_ID) return readUnitByCode(em, code, unitJoins).then(remember);
   const s = statement(`unit-with-observations|${parts.shape}|${joinShape(unitJoins)}`, () => {
     const joined = joinedSql(unitJoins, "self");
     return `select ${unitColumnsSql("self")}${joined.columns},
@@ -75,7 +73,7 @@ function readUnitWithObservations(
     ]),
   ).then(raw => {
     if (!raw.length) {
-      idOfCode.delete(code);
+      noteId("unit", code, null);
       return readUnitByCode(em, code, unitJoins).then(remember);
     }
     const unit = toUnitRow(raw[0], unitJoins);
