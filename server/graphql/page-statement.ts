@@ -1,7 +1,7 @@
 import { raw, type EntityName, type FilterQuery, type QueryOrderMap } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Page } from "./connection.js";
-import type { PlainPagePlan } from "./plain-page.js";
+import { columnOf, type PlainPagePlan } from "./plain-page.js";
 import type { Statement } from "./sql-statement.js";
 
 /**
@@ -174,10 +174,7 @@ export function splitPageStatement<T extends object>(
   const ids = [...new Set(split.ids)];
   if (ids.length < 2 || ids.length > SPLIT_MAX_IDS) return null;
   const meta = em.getMetadata().get(entity);
-  const columnOf = (property: string): string | undefined =>
-    (meta.properties as Record<string, { fieldNames?: string[] } | undefined>)[property]
-      ?.fieldNames?.[0];
-  const splitColumn = columnOf(split.property);
+  const splitColumn = columnOf(meta, split.property);
   const order = plainOrder(orderBy);
   if (!splitColumn || !order) return null;
   // Each order property under a name of its own in the branches' select (its property's when
@@ -186,7 +183,7 @@ export function splitPageStatement<T extends object>(
   const extra: [column: string, alias: string][] = [];
   const sortKeys: [alias: string, direction: string][] = [];
   for (const [property, direction] of order) {
-    const column = columnOf(property);
+    const column = columnOf(meta, property);
     if (!column) return null;
     const alias = selected.has(property) ? property : `__order_${extra.length}`;
     if (!selected.has(property)) extra.push([column, alias]);

@@ -170,7 +170,7 @@ function makePlan(
     }
   }
   const key = JSON.stringify([[...select], referencesKey(references)]);
-  const columns = [...select].map((p): [string, string] => [columnOf(meta, p), p]);
+  const columns = [...select].map((p): [string, string] => [columnOf(meta, p)!, p]);
   return { key, select: [...select], columns, references };
 }
 
@@ -234,9 +234,9 @@ function relatedPlan(
       preloadedKey: preloadedKey(type.name, field),
     });
   }
-  const columns = [...select].map(p => `"${columnOf(meta, p)}" as "${p}"`).join(", ");
+  const columns = [...select].map(p => `"${columnOf(meta, p)!}" as "${p}"`).join(", ");
   const primaryKey = meta.primaryKeys[0];
-  const key = columnOf(meta, primaryKey);
+  const key = columnOf(meta, primaryKey)!;
   const table = meta.schema ? `"${meta.schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
   // Column and table names come from the ORM's metadata, never from the request.
   const text = `select ${columns} from ${table} where "${key}" = any(?)`;
@@ -245,8 +245,13 @@ function relatedPlan(
 
 type Property = EntityProperty<object>;
 
-const columnOf = (meta: EntityMetadata<object>, property: string): string =>
-  (meta.properties[property as keyof typeof meta.properties] as Property).fieldNames[0];
+/** The column of a property of `meta` (its first), or undefined when it has none. */
+export const columnOf = <T extends object>(
+  meta: EntityMetadata<T>,
+  property: string,
+): string | undefined =>
+  (meta.properties as Record<string, { fieldNames?: string[] } | undefined>)[property]
+    ?.fieldNames?.[0];
 
 function propertyOf(meta: EntityMetadata<object>, field: string): Property | undefined {
   const prop = meta.properties[field as keyof typeof meta.properties] as Property | undefined;

@@ -4,7 +4,7 @@
  * code = $1)`, the id is unknown when PostgreSQL plans the page, so it estimates the rows of an
  * "average" indicator: on the bench data at scale 10, 141 where the asked one has 898, and it
  * read all 898 and sorted them instead of walking the (indicator_id, year, id) index for its
- * first 100 (1.0 against 0.2 ms). With the id itself as the parameter the planner looks up that
+ * first 100 (under EXPLAIN ANALYZE, 1.6 ms planning and 2.1 ms execution against 0.3 and 0.7 ms). With the id itself as the parameter the planner looks up that
  * id's own statistics.
  *
  * An id kept here is never trusted: the statement that uses it also checks the code in that same

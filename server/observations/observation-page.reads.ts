@@ -144,14 +144,16 @@ export async function readObservationPage(
       params: byId ? withIds(params, codes, used) : params,
       checks: byId ? codes : [],
     });
-    const stale = byId
-      ? codes.filter((c, i) => {
-          const now = read[`${c.kind}Now`] as number | null;
-          noteId(c.kind, c.code, now);
-          return (now ?? NO_ID) !== used[i];
-        })
-      : [];
-    if (stale.length && byId) continue;
+    if (byId) {
+      // Every code's id as the statement saw it is noted, right or not.
+      let stale = false;
+      codes.forEach((c, i) => {
+        const now = read[`${c.kind}Now`] ?? null;
+        noteId(c.kind, c.code, now);
+        if ((now ?? NO_ID) !== used[i]) stale = true;
+      });
+      if (stale) continue;
+    }
     const rows = read.rows ?? [];
     const aggregate = extras.total || extras.containsIllustrative;
     return {
