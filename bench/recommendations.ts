@@ -54,7 +54,8 @@ const NOT_ADOPTED = [
   "  major collections over a live set of ~40 MB (read (b), `--trace-gc`). Capping the growth at 1.5× flattened RSS under",
   "  read (b) at 144-146 MB (peaks 241-248 MB now) but cut the scale-1 scorecard from 223 / 191 to 157 / 151 req/s; with",
   "  32 MB semi-spaces and 2×, scale 1 was unchanged (204-221 against 199-213 req/s) and RSS peaks fell to 207-212 MB, but",
-  "  the scale-100 scorecard fell from 80-86 to 72-85 req/s. Memory is traded for CPU either way.",
+  "  the scale-100 scorecard fell from 80-86 to 72-85 req/s. Memory is traded for CPU at those settings; 3× with 8 MB",
+  "  semi-spaces was not, and is now `npm start`'s (done, item 25).",
   "- **Async hooks off**: MikroORM's transactions (and, with the response cache on, the read tags) switch on",
   "  AsyncLocalStorage, whose hook runs on every promise. Switching the two storages off in process, five alternations:",
   "  the scale-1 scorecard's CPU -9 to +25 % (median +8 %), a units page's -0.4 to +30 % (median +7 %). Not pursued: with",
@@ -207,6 +208,13 @@ const DONE = [
   "   with a wrong id (a code moved to another row) is read again with the right one (tested by swapping two",
   "   indicators' and two units' codes). Interleaved, read (a) at c=1, req/s: scale 10 257 / 321 → 281 / 343 (PostGraphile",
   "   261-274); scale 100, where the plan was already the index walk, 266 / 339 → 275 / 361, c=32 within the noise.",
+  "25. **Old space grows at most 3× between major collections** (`--heap-growing-percent=200` beside",
+  "   `--max-semi-space-size=8` in `npm start` and here). V8 lets old space grow to 4× what survived the last major",
+  "   collection on a machine with this much memory: under read (b) at c=32, ~165 MB over a live set of ~40 MB, and RSS",
+  "   peaks of 241-251 MB. At 3×, 40-45 s of (b) peaked at 203 MB (scale 1) and 208 MB (scale 100) at the same",
+  "   throughput (655 against 601 / 654 req/s; 300 against 289). The scorecard, which allocates most, kept its",
+  "   throughput in interleaved rounds: scale 1 257 / 253 / 280 against 239 / 218 / 311 req/s, scale 100 median 88",
+  "   against 87 (1.5× had cost it a quarter, below).",
 ];
 
 // Issue 14's "before" figures (scale 100, c=32 unless said, cache off, medians of 3).
@@ -334,7 +342,7 @@ const CAUSES: [prefix: string, cause: string][] = [
   ],
   [
     "RSS over 60 s",
-    "V8's old generation grows to ~165 MB between major collections over a live set of ~40 MB, so RSS is a sawtooth and the peak is where a 10 s sample meets it: 229-242 MB in the previous full run, 238-253 MB in this one, at a higher throughput (674 against 377 req/s at scale 1); capping the heap's growth costs the scorecard a third of its throughput (see 'Measured, not adopted').",
+    "RSS is a sawtooth (old space grows between major collections to 3× what survived the last, item 25) and the peak is where a 10 s sample meets it; before item 25 the growth was V8's 4× and the peaks 229-253 MB in full runs.",
   ],
   [
     "a-indicator-page c=32: ours p50",
