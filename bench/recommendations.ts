@@ -334,11 +334,11 @@ const CAUSES: [prefix: string, cause: string][] = [
   ],
   [
     "unit-monitoring-results",
-    "three statements (the unit's id, the page from its (unit_id, year, id) index, the page's sites) and ~2.2 ms of Node CPU per request, times 32 in flight on 2 cores; its p99 moves between runs with the code unchanged (98 ms in the previous full run, 120 ms in this one).",
+    "three statements (the unit's id, the page from its (unit_id, year, id) index, the page's sites) and ~2.2 ms of Node CPU per request, times 32 in flight on 2 cores; its p99 moves between runs with the code unchanged (98, 120 and 112 ms in the last three full runs).",
   ],
   [
     "monitoring-results",
-    "a page of 100 results and their 100 sites, two statements kept per shape, ~2-2.4 ms of Node CPU per request (pg's row parsing, GraphQL, JSON), times 32 in flight on 2 cores beside PostgreSQL; its p99 moves between runs with the code unchanged (99 ms in the previous full run, 147 ms in this one).",
+    "a page of 100 results and their 100 sites, two statements kept per shape, ~2-2.4 ms of Node CPU per request (pg's row parsing, GraphQL, JSON), times 32 in flight on 2 cores beside PostgreSQL; its p99 moves between runs with the code unchanged (99, 147 and 126 ms in the last three full runs).",
   ],
   [
     "RSS over 60 s",
@@ -346,7 +346,7 @@ const CAUSES: [prefix: string, cause: string][] = [
   ],
   [
     "a-indicator-page c=32: ours p50",
-    "at c=32 the p50 is 32 requests in flight over the throughput (552 req/s here against PostGraphile's 397); raw `pg` is one statement through a pool of 10 in the bench process, with no HTTP, GraphQL or JSON.",
+    "at c=32 the p50 is 32 requests in flight over the throughput (539 req/s in the 2026-12-02 07:44 run against PostGraphile's 383, 552 against 397 in the run before; 3.1× and 3.3× raw pg); raw `pg` is one statement through a pool of 10 in the bench process, with no HTTP, GraphQL or JSON.",
   ],
   [
     "monitoring-summary",
@@ -358,7 +358,7 @@ const CAUSES: [prefix: string, cause: string][] = [
   ],
   [
     "c-units",
-    "a page of 87 units costs about as much Node CPU as PostGraphile's; the fixed cost of a request (`{ __typename }`) is still about 2× PostGraphile's.",
+    "one statement, the successor joined, and less server CPU per request than PostGraphile's (1.07 against 1.25 ms in the 2026-12-02 07:44 run, whose c=1 ratio was 0.96 at scale 100 and 1.06-1.12 at scales 1 and 10); at c=1 throughput is one request's latency, where our fixed cost (`{ __typename }`, 0.27 against 0.10 ms) counts. The units table is the same at every scale; four interleaved c=1 rounds right after that run gave 575 / 484 / 484 / 519 against 491 / 429 / 428 / 481 req/s (1.13×).",
   ],
 ];
 
@@ -374,8 +374,9 @@ function left(run: BenchRun): string[] {
     out.push(`- Not measured in this run: ${skipped.map(v => v.target).join("; ")}.`);
   }
   out.push(
-    "- `{ __typename }` (not a target, the fixed cost of a request) is still about 2× PostGraphile's server CPU:",
-    "  Node's HTTP write, GC, and Apollo's request pipeline.",
+    "- `{ __typename }` (not a target, the fixed cost of a request) is still about 2.5× PostGraphile's server CPU",
+    "  (0.24-0.27 against 0.09-0.10 ms): Node's HTTP write, GC, the async hooks that AsyncLocalStorage switches on, and",
+    "  Apollo's request pipeline, none of them more than a tenth of it.",
   );
   return out;
 }
