@@ -22,18 +22,9 @@ const here = dirname(fileURLToPath(import.meta.url));
  * semi-spaces instead of V8's 16 MB: under read (b) at c=32 the default let RSS swing between
  * ~215 and ~260 MB before each major collection; with 8 MB it stayed at 202-208 MB with the
  * same throughput (bench/soak.ts, scale 1, interleaved runs).
- *
- * And old space grows at most 3× its live size between major collections: V8 picks up to 4× on
- * a machine with this much RAM, so under read (b) old space reached ~165 MB over a live set of
- * ~40 MB and RSS peaked at 241-251 MB. With 3×, 40-45 s of (b) at c=32 peaked at 203 MB (scale 1)
- * and 208 MB (scale 100) at the same req/s (601 / 654 against 655; 289 against 300), and the
- * 34-province scorecard, the read that allocates most, kept its throughput in interleaved rounds
- * (scale 1: 239 / 218 / 311 against 257 / 253 / 280 req/s; scale 100: median 87 against 88).
- * 1.5× had cost that scorecard a quarter of its throughput (RESULTS.md, "not adopted").
+ * (Old space growth is bounded once the server is ready: server/memory.ts.)
  */
-export const START_NODE_FLAGS = (
-  process.env.BENCH_START_FLAGS ?? "--max-semi-space-size=8 --heap-growing-percent=200"
-)
+export const START_NODE_FLAGS = (process.env.BENCH_START_FLAGS ?? "--max-semi-space-size=8")
   .split(" ")
   .filter(Boolean);
 

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { readConfig } from "./config.js";
 import { startEmbedded } from "./db/embedded-postgres.js";
+import { boundHeapGrowth } from "./memory.js";
 
 /**
  * `npm start`: the platform on one port, with the embedded PostgreSQL unless DATABASE_URL is set.
@@ -69,6 +70,7 @@ const app = await startApp({
   throw error;
 });
 running = app;
+boundHeapGrowth();
 // Counted from the process's start (performance's time origin), module loading included.
 console.log(`OSH Observatory ready in ${Math.round(performance.now())} ms`);
 console.log(`  web app:  http://localhost:${app.port}/`);
