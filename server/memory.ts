@@ -11,8 +11,8 @@ import { setFlagsFromString } from "node:v8";
  * Called once the server is ready rather than given on the command line: during the start the
  * heap grows from nothing, and the cap there meant more major collections while ~1,500 modules
  * load: +100-200 ms to ready in four interleaved pairs of starts (medians: warm ~910 → ~995 ms,
- * cold ~2,030 → ~2,240 ms; a second series of three was within the machine's noise). V8 reads the flag each time it sets the next limit, so it applies from the next
- * major collection on.
+ * cold ~2,030 → ~2,240 ms; a second series of three was within the machine's noise). V8 reads
+ * the flag each time it sets the next limit, so it applies from the next major collection on.
  */
 export function boundHeapGrowth(): void {
   setFlagsFromString("--heap-growing-percent=200");

@@ -22,7 +22,7 @@ import { CheckupKind } from "./checkup.enums.js";
 import { Dataset } from "../graphql/enums.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
-import { unitIdsByCode } from "../units/unit-ids.js";
+import { unitsSplit } from "../units/unit-ids.js";
 import { HealthCheckup } from "./health-checkup.entity.js";
 import { Code } from "../graphql/code.js";
 import { DATASETS_DESCRIPTION, datasetsOrDefault } from "../graphql/datasets.js";
@@ -67,9 +67,7 @@ export class HealthCheckupResolver {
       };
     }
     // A unit's rows by (unit_id, year, id) (Migration20261202040000), several units merged.
-    const units = args.units
-      ? { property: "unit", ids: await unitIdsByCode(em, args.units) }
-      : undefined;
+    const units = await unitsSplit(em, args.units, "unit");
     return findConnection(
       em,
       HealthCheckup,

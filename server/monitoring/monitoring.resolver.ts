@@ -22,7 +22,7 @@ import { findConnection } from "../graphql/list-query.js";
 import { Dataset } from "../graphql/enums.js";
 import type { Context } from "../context.js";
 import { AdministrativeUnit } from "../units/unit.entity.js";
-import { unitIdsByCode } from "../units/unit-ids.js";
+import { unitsSplit } from "../units/unit-ids.js";
 import { MonitoringResult } from "./monitoring-result.entity.js";
 import { MonitoringSite } from "./monitoring-site.entity.js";
 import { Code } from "../graphql/code.js";
@@ -58,9 +58,7 @@ export class MonitoringSiteResolver {
     };
     if (args.sector) where.sector = args.sector;
     // A unit's sites by (unit_id, code) (Migration20261202040000), several units merged.
-    const units = args.units
-      ? { property: "unit", ids: await unitIdsByCode(em, args.units) }
-      : undefined;
+    const units = await unitsSplit(em, args.units, "unit");
     return findConnection(em, MonitoringSite, where, { code: "asc" }, args, info, units);
   }
 
@@ -126,7 +124,7 @@ export class MonitoringResultResolver {
       args,
       info,
       // A unit's results by (unit_id, year, id) (Migration20261202050000), several merged.
-      args.units ? { property: "unitId", ids: await unitIdsByCode(em, args.units) } : undefined,
+      await unitsSplit(em, args.units, "unitId"),
     );
   }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import type { SplitFilter } from "../graphql/page-statement.js";
 import { runStatement, statement } from "../graphql/sql-statement.js";
 
 const UNIT_IDS = statement(
@@ -20,4 +21,17 @@ export async function unitIdsByCode(
   if (!codes.length) return [];
   const rows = await runStatement<{ id: number }>(em, UNIT_IDS, [codes]);
   return rows.map(r => r.id);
+}
+
+/**
+ * A list's `units` argument as findConnection's `split` filter on `property` (list-query.ts):
+ * the rows of these units, read unit by unit from the table's (unit_id, ...) index and merged.
+ * Undefined when the list is not filtered on units.
+ */
+export async function unitsSplit(
+  em: EntityManager,
+  codes: readonly string[] | null | undefined,
+  property: string,
+): Promise<SplitFilter | undefined> {
+  return codes ? { property, ids: await unitIdsByCode(em, codes) } : undefined;
 }
