@@ -10,7 +10,7 @@ export function peerSection(peer: PeerRun | undefined): string[] {
     "### Side by side: ours against PostGraphile 5 and raw `pg` (cache off)",
     "",
     `Both servers on this database, each in its own process (ours with RESPONSE_CACHE=off and no SQL counter; PostGraphile 5.1.5,`,
-    `amber preset, nothing tuned), driven in turn for ${peer.seconds} s per run, ${peer.rounds} interleaved round(s) (who goes first alternates),`,
+    `amber preset, nothing tuned), each warmed up alike on each read (bench/warm-up.ts), driven in turn for ${peer.seconds} s per run, ${peer.rounds} interleaved round(s) (who goes first alternates),`,
     "medians shown. *raw pg* is the one hand-written statement each read needs, through a `pg` pool of 10 in the bench process",
     "(as many workers as connections): the floor. Rows are compared before timing. *Server CPU* is each server process's",
     "user + system time over a run divided by the requests it answered (from /proc): it varies far less with the machine's load.",

@@ -1,9 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- two servers' GraphQL answers, each reduced to plain rows right where it is read */
 import { loadavg } from "node:os";
 import pg from "pg";
-import { drive, warmUp, type LoadResult } from "./drive.js";
+import { drive, type LoadResult } from "./drive.js";
 import type { BenchQuery } from "./queries.js";
 import { startServerProcess, type ServerProcess } from "./server-process.js";
+import { warmUntilSteady } from "./warm-up.js";
 
 /**
  * The peer section: the same reads against our server (response cache off, no SQL counter) and
@@ -231,8 +232,14 @@ export async function runPeer(
       log(`  peer ${read.name}: ${a.length} rows, ${same ? "same rows" : `DIFFER: ${difference}`}`);
     }
     for (const read of reads) {
-      await warmUp(ours.url, read.ours, 2);
-      await warmUp(peer.url, read.peer, 2);
+      // Both servers alike, until each one's CPU per request stops falling (bench/warm-up.ts).
+      const warmed = [
+        await warmUntilSteady(ours.url, read.ours, ours.cpuMs),
+        await warmUntilSteady(peer.url, read.peer, peer.cpuMs),
+      ];
+      log(
+        `  ${read.name} warm-up, ours / PostGraphile: ${warmed.map(w => `${w.seconds} s (CPU ms/request ${w.cpuMsPerRequest.map(c => c.toFixed(1)).join(" ")})`).join(" / ")}`,
+      );
       for (const connections of [1, 32]) {
         const measure: PeerMeasure = {
           read: read.name,

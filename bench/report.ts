@@ -11,6 +11,7 @@ import { recommendations } from "./recommendations.js";
 import { stopText } from "./startup.js";
 import { evaluate, targetsFor } from "./targets.js";
 import type { BenchRun, QueryRun, ScaleRun } from "./types.js";
+import { warmUpSection } from "./warm-up-report.js";
 
 /**
  * dist/bench/report.js → <root>/bench/RESULTS.md, next to the sources (it is committed).
@@ -59,7 +60,7 @@ function render(run: BenchRun): string {
     `- Commit: \`${commit}\`${dirty}`,
     `- Machine: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Linux ${release()}`,
     `- Node ${process.version}, PostgreSQL ${run.postgres} (embedded, shared_buffers 128MB, on the same machine)`,
-    `- Load: autocannon, ${run.connections} connections, ${run.seconds} s per query after a 2 s warm-up at 4 connections, over 127.0.0.1.`,
+    `- Load: autocannon, ${run.connections} connections, ${run.seconds} s per query after a warm-up at 4 connections until the server's CPU per request stopped falling (6-15 s), over 127.0.0.1.`,
     "  The API server runs in its own process (production mode, no rate limit: `npm start`'s default RATE_LIMIT=300/50",
     "  per client would answer most of this one-client load with 429); RSS is its VmRSS from /proc, before and after each run.",
     "  autocannon, the server and PostgreSQL share the 2 cores, so every number includes that contention.",
@@ -134,6 +135,7 @@ function scaleSection(run: BenchRun, scale: ScaleRun): string[] {
     "What the first request after a write, or a query nobody asked before, costs.",
     "",
     ...queryTable(run, scale.plan.scale, scale.uncachedRuns),
+    ...warmUpSection(scale.uncachedRuns),
     ...afterWriteSection(scale.afterWrite),
     ...peerSection(scale.peer),
   ];

@@ -7,6 +7,7 @@ import type { PeerRun } from "./peer.js";
 import type { BenchQuery } from "./queries.js";
 import type { ScalePlan } from "./scale.js";
 import type { StartupResult } from "./startup.js";
+import type { WarmUp } from "./warm-up.js";
 
 /** What one benchmark run found; run.ts fills it in, report.ts turns it into RESULTS.md. */
 export interface QueryRun {
@@ -23,6 +24,8 @@ export interface QueryRun {
   cpuMsAlone?: number;
   /** How many sequential idle requests cpuMsAlone is the average of. */
   aloneRequests?: number;
+  /** The warm-up before the idle and loaded runs (absent in results written before it was recorded). */
+  warmUp?: WarmUp;
 }
 
 export interface ScaleRun {
