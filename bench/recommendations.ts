@@ -72,6 +72,10 @@ const NOT_ADOPTED = [
   "  bytes; ~5 % of that read's CPU, ~2 % at scale 1. Not adopted: graphql-jit's schema builder throws on our custom",
   "  scalars (`LocalDate`, JSON), which would send every query naming one back to graphql-js, and a builder of our own",
   "  would have to get fragments, abstract types and `@skip` exactly right to never drop a field.",
+  "- **Bigger young generation for the big scorecard** (`--max-semi-space-size` 16 or 32 instead of 8), scale 100,",
+  "  scorecard-34 at c=32 after 8 s of warm-up, two interleaved rounds of two runs: 8 MB 121 / 129 / 108 / 89 req/s,",
+  "  16 MB 110 / 103 / 146 / 142, 32 MB 129 / 118 / 124 / 116: within the machine's noise, while 32 MB took read (b)'s",
+  "  RSS to 258 MB (208 MB at 8).",
 ];
 
 const DONE = [
@@ -215,6 +219,14 @@ const DONE = [
   "   100) at the same throughput (655 against 601 / 654 req/s; 300 against 289). The scorecard, which allocates most,",
   "   kept its throughput in interleaved rounds: scale 1 257 / 253 / 280 against 239 / 218 / 311 req/s, scale 100",
   "   median 88 against 87 (1.5× had cost it a quarter, below).",
+  "26. **Measured warm, and the warm-up shown** (`bench/warm-up.ts`). Each query ran after a fixed 2 s at 4",
+  "   connections, while V8 was still optimising its code: the 34-province scorecard's CPU per request, in one-second",
+  "   windows on a fresh server at scale 1, goes 5.0, 3.3, 2.7 ... 2.1 ms and settles after 8-12 s; the observation page",
+  "   at scale 100 goes 1.7 → 0.65 ms in 6 s. Each query (and each peer read, both servers alike) now warms up until the",
+  "   mean of its last three windows is within 5 % of the three before (6-15 s), and the windows are in the tables",
+  '   ("Warm-up"), so the cold cost stays visible. The CPU alone is taken after half a second of unmeasured sequential',
+  "   requests (the loaded warm-up's garbage otherwise lands in them: 3.6 against 2.2-2.6 ms). First full run with it:",
+  "   45 of 55 targets met (40 before), the server unchanged: the four list pages at scale 100 at p99 78-83 ms (112-131).",
 ];
 
 // Issue 14's "before" figures (scale 100, c=32 unless said, cache off, medians of 3).
@@ -314,7 +326,7 @@ function beforeAfter(run: BenchRun): string[] {
 const CAUSES: [prefix: string, cause: string][] = [
   [
     "scorecard",
-    "a scorecard answer grows with targets × units × years (34 provinces: 53 kB at scale 1, 220 kB at scale 100 with 20 years); Node's work on it (GC, JSON, the socket write, building and judging every cell) is CPU per request times 32 in flight on 2 cores, beside PostgreSQL and autocannon.",
+    "a scorecard answer grows with targets × units × years (34 provinces: 53 kB at scale 1, 220 kB at scale 100 with 20 years); Node's work on it (GC, JSON, the socket write, building and judging every cell) is CPU per request times 32 in flight on 2 cores, beside PostgreSQL and autocannon. Warm, the 34-province scorecard costs ~2.1-3.1 ms of CPU a request at scale 1 and ~9-10 ms at scale 100 under load; the profile of 400 warm requests at scale 100 (13 ms each alone): GC 28 %, `JSON.stringify` of the answer 14 %, the socket write 11 %, the rest spread (building its 6,800 points, graphql-jit's list handlers, judging).",
   ],
   [
     "series",
@@ -346,7 +358,15 @@ const CAUSES: [prefix: string, cause: string][] = [
   ],
   [
     "a-indicator-page c=32: ours p50",
-    "at c=32 the p50 is 32 requests in flight over the throughput (539 req/s in the 2026-12-02 07:44 run against PostGraphile's 383, 552 against 397 in the run before; 3.1× and 3.3× raw pg); raw `pg` is one statement through a pool of 10 in the bench process, with no HTTP, GraphQL or JSON.",
+    "at c=32 the p50 is 32 requests in flight over the throughput (658 req/s in the 2026-12-02 12:08 run against PostGraphile's 503; 539 against 383 in the 07:44 run); raw `pg` is one statement through a pool of 10 in the bench process, with no HTTP, GraphQL or JSON, and its floor moves more than ours between runs: our p50 went 57 → 45 ms from the 07:44 run to the 12:08 one, raw pg's 18.6 → 10.0 ms (3.1× → 4.5×).",
+  ],
+  [
+    "b-unit-observations c=1: ours p50",
+    "one request at a time, p50 in autocannon's whole milliseconds: ours 5 ms (PostGraphile 6 ms), 2.9 ms of server CPU a request against PostGraphile's 5.1 ms; raw pg 1.5 ms (1.8 ms in the 07:44 run, 2.8× there).",
+  ],
+  [
+    "b-unit-observations c=32: ours p50",
+    "32 requests in flight over the throughput (325 req/s against PostGraphile's 171); raw pg's p50 went 42.1 → 26.9 ms from the 07:44 run to the 12:08 one while ours went 104 → 94 ms (2.5× → 3.5×).",
   ],
   [
     "monitoring-summary",
@@ -375,7 +395,7 @@ function left(run: BenchRun): string[] {
   }
   out.push(
     "- `{ __typename }` (not a target, the fixed cost of a request) is still about 2.5× PostGraphile's server CPU",
-    "  (0.24-0.27 against 0.09-0.10 ms): Node's HTTP write, GC, the async hooks that AsyncLocalStorage switches on, and",
+    "  (0.24-0.33 against 0.09-0.17 ms): Node's HTTP write, GC, the async hooks that AsyncLocalStorage switches on, and",
     "  Apollo's request pipeline, none of them more than a tenth of it.",
   );
   return out;
