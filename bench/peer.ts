@@ -4,7 +4,7 @@ import pg from "pg";
 import { drive, type LoadResult } from "./drive.js";
 import type { BenchQuery } from "./queries.js";
 import { startServerProcess, type ServerProcess } from "./server-process.js";
-import { warmUntilSteady } from "./warm-up.js";
+import { describeWarmUp, warmUntilSteady } from "./warm-up.js";
 
 /**
  * The peer section: the same reads against our server (response cache off, no SQL counter) and
@@ -237,9 +237,7 @@ export async function runPeer(
         await warmUntilSteady(ours.url, read.ours, ours.cpuMs),
         await warmUntilSteady(peer.url, read.peer, peer.cpuMs),
       ];
-      log(
-        `  ${read.name} warm-up, ours / PostGraphile: ${warmed.map(w => `${w.seconds} s (CPU ms/request ${w.cpuMsPerRequest.map(c => c.toFixed(1)).join(" ")})`).join(" / ")}`,
-      );
+      log(`  ${read.name} warm-up, ours / PostGraphile: ${warmed.map(describeWarmUp).join(" / ")}`);
       for (const connections of [1, 32]) {
         const measure: PeerMeasure = {
           read: read.name,

@@ -30,7 +30,7 @@ import { soakUnitObservations } from "./soak.js";
 import { measureStartup } from "./startup.js";
 import { targetsFor } from "./targets.js";
 import type { BenchRun, QueryRun, ScaleRun, SoakRun } from "./types.js";
-import { warmUntilSteady, WARM_UP_MAX_SECONDS } from "./warm-up.js";
+import { describeWarmUp, warmUntilSteady, WARM_UP_MAX_SECONDS } from "./warm-up.js";
 
 /**
  * `npm run bench`: loads ILLUSTRATIVE data at scales 1, 10 and 100 into a throw-away embedded
@@ -297,14 +297,14 @@ async function measure(
       seconds >= 3 ? WARM_UP_MAX_SECONDS : Math.max(1, seconds),
     );
     await drain(target.url, cluster!.url);
-    // The idle latency is taken after the warm-up (not the first, cold request); the median of
-    // at least 10 for a noisy machine. Sequential requests for about a second also give the server
-    // CPU per request alone (the /proc clock ticks are 10 ms, so one request is too short to time).
-    // First half a second of sequential requests unmeasured: the loaded warm-up leaves old-space
+    // Half a second of sequential requests unmeasured: the loaded warm-up leaves old-space
     // garbage whose major collection otherwise lands in the first of them (34-province scorecard,
     // scale 1: 3.6 ms of CPU per request in the first hundred, 2.2-2.6 ms in the next four).
     const leadIn = performance.now();
     while (performance.now() - leadIn < 500) await probe(target.url, query);
+    // The idle latency is taken after the warm-up (not the first, cold request); the median of
+    // at least 10 for a noisy machine. Sequential requests for about a second also give the server
+    // CPU per request alone (the /proc clock ticks are 10 ms, so one request is too short to time).
     const idle: number[] = [];
     const cpuBefore = cpuMs(target.pid);
     const idleStarted = performance.now();
@@ -337,7 +337,7 @@ async function measure(
       `    ${query.name.padEnd(20)} p50 ${load.p50} ms  p99 ${load.p99} ms  ${load.requestsPerSecond.toFixed(0)} req/s  ` +
         `errors ${load.errors + load.non2xx + load.timeouts}  responses ${load.responses}  idle ${first.ms.toFixed(0)} ms  ` +
         `CPU ${cpuMsAlone.toFixed(1)} ms alone (${idle.length}), ${cpuMsPerResponse.toFixed(1)} ms loaded  SQL ${first.sqlStatements}  RSS ${rssStartMb.toFixed(0)}→${rssEndMb.toFixed(0)} MB  ` +
-        `warm-up ${warmUp.seconds} s (CPU ms/request ${warmUp.cpuMsPerRequest.map(c => c.toFixed(1)).join(" ")})`,
+        `warm-up ${describeWarmUp(warmUp)}`,
     );
   }
   return runs;

@@ -12,13 +12,12 @@ export interface WarmUp {
 }
 
 export const WARM_UP_CONNECTIONS = 4;
-/** At least this many one-second windows: `settled` compares two runs of three windows. */
-export const WARM_UP_MIN_SECONDS = 6;
+/** `settled` compares the mean of the last SPAN windows with that of the SPAN before them. */
+const SPAN = 3;
 /** A query that never settles (noise, a slow aggregate) is measured after this long anyway. */
 export const WARM_UP_MAX_SECONDS = 15;
 /** "No longer falling": the last three windows are within this fraction of the three before. */
 const SETTLED_WITHIN = 0.05;
-const SPAN = 3;
 
 /**
  * Whether the server's CPU per request has stopped falling: the mean of the last three windows
@@ -34,7 +33,7 @@ const SPAN = 3;
  */
 export function settled(cpuMsPerRequest: readonly number[]): boolean {
   const n = cpuMsPerRequest.length;
-  if (n < Math.max(WARM_UP_MIN_SECONDS, 2 * SPAN)) return false;
+  if (n < 2 * SPAN) return false;
   const mean = (from: number) =>
     cpuMsPerRequest.slice(from, from + SPAN).reduce((a, b) => a + b, 0) / SPAN;
   return mean(n - SPAN) >= mean(n - 2 * SPAN) * (1 - SETTLED_WITHIN);
@@ -60,3 +59,7 @@ export async function warmUntilSteady(
   }
   return { seconds: windows.length, cpuMsPerRequest: windows };
 }
+
+/** "7 s (CPU ms/request 5.8 3.2 ...)", for the bench's progress log. */
+export const describeWarmUp = (w: WarmUp): string =>
+  `${w.seconds} s (CPU ms/request ${w.cpuMsPerRequest.map(c => c.toFixed(1)).join(" ")})`;
