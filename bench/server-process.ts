@@ -18,13 +18,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /**
  * The V8 flags `npm start` gives our server (package.json "start"; test/unit/bench checks they
- * agree), so the benchmark measures the server as it is served. A young generation of 8 MB
- * semi-spaces instead of V8's 16 MB: under read (b) at c=32 the default let RSS swing between
- * ~215 and ~260 MB before each major collection; with 8 MB it stayed at 202-208 MB with the
- * same throughput (bench/soak.ts, scale 1, interleaved runs).
- * (Old space growth is bounded once the server is ready: server/memory.ts.)
+ * agree), so the benchmark measures the server as it is served. Semi-spaces of 16 MB, V8's own
+ * size, named so that the choice stays visible: 8 MB had kept read (b)'s RSS near 205 MB when
+ * old space could still grow to 4× its live set, but once that growth was bounded
+ * (server/memory.ts) 16 MB cost (b) 222-226 against 205-222 MB and halved the scorecards'
+ * scavenges. Each scavenge copies what the requests in flight hold (about the same whatever
+ * the size), so half as many cost 4-37 % less CPU per scorecard in ten interleaved pairs
+ * (bench/RESULTS.md, item 27).
  */
-export const START_NODE_FLAGS = (process.env.BENCH_START_FLAGS ?? "--max-semi-space-size=8")
+export const START_NODE_FLAGS = (process.env.BENCH_START_FLAGS ?? "--max-semi-space-size=16")
   .split(" ")
   .filter(Boolean);
 
