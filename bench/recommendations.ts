@@ -75,7 +75,8 @@ const NOT_ADOPTED = [
   "- **Bigger young generation for the big scorecard** (`--max-semi-space-size` 16 or 32 instead of 8), scale 100,",
   "  scorecard-34 at c=32 after 8 s of warm-up, two interleaved rounds of two runs: 8 MB 121 / 129 / 108 / 89 req/s,",
   "  16 MB 110 / 103 / 146 / 142, 32 MB 129 / 118 / 124 / 116: within the machine's noise, while 32 MB took read (b)'s",
-  "  RSS to 258 MB (208 MB at 8).",
+  "  RSS to 258 MB (208 MB at 8). 16 MB was taken later, on more pairs and the smaller scorecards (item 27); 32 MB",
+  "  stays out for (b)'s memory.",
 ];
 
 const DONE = [
@@ -227,6 +228,22 @@ const DONE = [
   '   ("Warm-up"), so the cold cost stays visible. The CPU alone is taken after half a second of unmeasured sequential',
   "   requests (the loaded warm-up's garbage otherwise lands in them: 3.6 against 2.2-2.6 ms). First full run with it:",
   "   45 of 55 targets met (40 before), the server unchanged: the four list pages at scale 100 at p99 78-83 ms (112-131).",
+  "27. **V8's own young generation again** (`--max-semi-space-size=16` for `npm start` and the bench; it was 8). 8 MB",
+  "   semi-spaces had kept read (b)'s RSS down while old space could still grow to 4× its live set; with that growth",
+  "   bounded (item 25), 16 MB costs (b) 222-226 against 205-222 MB (40 s at c=32, scale 100, two alternations, the same",
+  "   throughput) and halves the scavenges. Each scavenge copies what the requests in flight hold, about the same amount",
+  "   whatever the size, so half as many cost less: scorecard-3 at scale 100, c=32, 3 s: 164-174 → 84-88 scavenges,",
+  "   569-584 → 361-391 ms spent in them. Server CPU per request at c=32, 8 → 16 MB, twelve interleaved pairs:",
+  "   scorecard-34 scale 1 4.33 / 4.02 / 4.70 / 3.15 / 3.54 → 3.51 / 3.83 / 4.24 / 2.54 / 3.29 ms, scale 100 11.96 /",
+  "   13.34 → 11.50 / 10.94; scorecard-3 scale 1 1.66 / 1.78 / 1.63 → 1.05 / 1.56 / 1.33, scale 100 1.83 / 1.70 → 1.55 /",
+  "   1.44. Series and observations at scale 100 within the noise (1.47 / 1.65 → 1.57 / 1.44; 1.05 / 1.39 → 1.39 /",
+  "   1.20), and the cached observation page at scale 1 too (12,233 / 11,548 → 11,681 / 10,127 req/s). First full run",
+  "   with it (2026-12-02 13:55), scale 100, cache off, against the run on `4a6cf42`: scorecard-34 118 → 162 req/s, p99",
+  "   624 → 274 ms; scorecard-3 p99 132 → 76 ms; series p99 109 → 78 ms. Its scale-1 and scale-10 sections met a slower",
+  "   machine: the cached reads, whose code did not change, answered 20-30 % fewer requests than in that run (scale 1:",
+  "   scorecard-34 5,349 against 7,674 req/s, observations 7,548 against 9,796), and the cache-off scale-1 scorecard",
+  "   fell short where the run on `4a6cf42` met its targets (244 against 353 req/s); interleaved right after the run",
+  "   it was 351 / 317 req/s at 8 MB and 464 / 341 at 16 MB.",
 ];
 
 // Issue 14's "before" figures (scale 100, c=32 unless said, cache off, medians of 3).
@@ -326,7 +343,7 @@ function beforeAfter(run: BenchRun): string[] {
 const CAUSES: [prefix: string, cause: string][] = [
   [
     "scorecard",
-    "a scorecard answer grows with targets × units × years (34 provinces: 53 kB at scale 1, 220 kB at scale 100 with 20 years); Node's work on it (GC, JSON, the socket write, building and judging every cell) is CPU per request times 32 in flight on 2 cores, beside PostgreSQL and autocannon. Warm, the 34-province scorecard costs ~2.1-3.1 ms of CPU a request at scale 1 and ~9-10 ms at scale 100 under load; the profile of 400 warm requests at scale 100 (13 ms each alone): GC 28 %, `JSON.stringify` of the answer 14 %, the socket write 11 %, the rest spread (building its 6,800 points, graphql-jit's list handlers, judging).",
+    "a scorecard answer grows with targets × units × years (34 provinces: 53 kB at scale 1, 220 kB at scale 100 with 20 years); Node's work on it (GC, JSON, the socket write, building and judging every cell) is CPU per request times 32 in flight on 2 cores, beside PostgreSQL and autocannon. Warm, the 34-province scorecard costs ~2.5-4.6 ms of CPU a request at scale 1 (the high end on a slow machine, item 27) and ~7-8.4 ms at scale 100 under load; the profile of 8 s at c=32 at scale 100 (16 MB semi-spaces): GC 27 %, `JSON.stringify` of the answer 19 % (6,800 floats printed), the socket write 12 %, the rest spread (building its 6,800 points, graphql-jit's list handlers, judging), each under 5 %.",
   ],
   [
     "series",
@@ -358,15 +375,15 @@ const CAUSES: [prefix: string, cause: string][] = [
   ],
   [
     "a-indicator-page c=32: ours p50",
-    "at c=32 the p50 is 32 requests in flight over the throughput (658 req/s in the 2026-12-02 12:08 run against PostGraphile's 503; 539 against 383 in the 07:44 run); raw `pg` is one statement through a pool of 10 in the bench process, with no HTTP, GraphQL or JSON, and its floor moves more than ours between runs: our p50 went 57 → 45 ms from the 07:44 run to the 12:08 one, raw pg's 18.6 → 10.0 ms (3.1× → 4.5×).",
+    "at c=32 the p50 is 32 requests in flight over the throughput (699 req/s in the 2026-12-02 13:55 run against PostGraphile's 593; 658 against 503 in the 12:08 run); raw `pg` is one statement through a pool of 10 in the bench process, with no HTTP, GraphQL or JSON, and its floor moves more than ours between runs: our p50 went 57 → 45 → 42 ms over the 07:44, 12:08 and 13:55 runs, raw pg's 18.6 → 10.0 → 12.0 ms (3.1× → 4.5× → 3.5×).",
   ],
   [
     "b-unit-observations c=1: ours p50",
-    "one request at a time, p50 in autocannon's whole milliseconds: ours 5 ms (PostGraphile 6 ms), 2.9 ms of server CPU a request against PostGraphile's 5.1 ms; raw pg 1.5 ms (1.8 ms in the 07:44 run, 2.8× there).",
+    "one request at a time, p50 in autocannon's whole milliseconds: ours 4 ms (PostGraphile 4 ms) in the 13:55 run, 2.1 ms of server CPU a request against PostGraphile's 4.0 ms; raw pg 1.2 ms (1.5 ms in the 12:08 run, 1.8 ms in the 07:44 one, 2.8× there).",
   ],
   [
     "b-unit-observations c=32: ours p50",
-    "32 requests in flight over the throughput (325 req/s against PostGraphile's 171); raw pg's p50 went 42.1 → 26.9 ms from the 07:44 run to the 12:08 one while ours went 104 → 94 ms (2.5× → 3.5×).",
+    "32 requests in flight over the throughput (378 req/s against PostGraphile's 190 in the 13:55 run); raw pg's p50 went 42.1 → 26.9 → 25.5 ms over the 07:44, 12:08 and 13:55 runs while ours went 104 → 94 → 80 ms (2.5× → 3.5× → 3.1×).",
   ],
   [
     "monitoring-summary",
