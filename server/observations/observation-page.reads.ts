@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { datasetTags, narrowReads } from "../cache/read-tags.js";
+import { columnRows, jsonColumnsSql } from "../graphql/json-columns.js";
 import { runStatement, statement } from "../graphql/sql-statement.js";
 import type { Dataset } from "../graphql/enums.js";
 import type { ObservationFilter } from "./observation.inputs.js";
@@ -11,7 +12,7 @@ import {
   ONE_INDICATOR_BIT,
   ONE_UNIT_BIT,
   observationColumnsSql,
-  observationJsonSql,
+  observationJsonColumns,
   shapeKey,
   whereSql,
   type Joins,
@@ -224,6 +225,7 @@ async function runPage(
 ): Promise<PageRead> {
   const byId = checks.length > 0;
   const aggregate = extras.total || extras.containsIllustrative;
+  const jsonColumns = observationJsonColumns(fields, joins);
   const order = ORDERINGS[orderBy];
   const s = statement(
     `observation-page|${mask}|${orderBy}|${aggregate}|${byId}|${shapeKey(fields, joins)}`,
@@ -241,7 +243,7 @@ async function runPage(
         ? pageByKeySql(order.byKey, columns, mask, byId)
         : `select ${columns} from observation o where ${whereSql(mask, byId)}
           order by ${order.sql}, o.id asc limit ? offset ?`;
-      const rows = `(select json_agg(${observationJsonSql(fields, joins)} order by ${order.outer}, o.id asc)
+      const rows = `(select ${jsonColumnsSql(jsonColumns, `${order.outer}, o.id asc`)}
         from (${page}) o ${related})`;
       const selected = [
         `${rows} as rows`,
@@ -261,7 +263,9 @@ async function runPage(
   // observation_count changes only with observation (its triggers), under the same tags.
   const tags = datasetTags("observation", datasets);
   const [read] = await narrowReads("observation_count", tags, () =>
-    narrowReads("observation", tags, () => runStatement<PageRead>(em, s, values)),
+    narrowReads("observation", tags, () =>
+      runStatement<Omit<PageRead, "rows"> & { rows: unknown }>(em, s, values),
+    ),
   );
-  return read;
+  return { ...read, rows: columnRows<ObservationRow>(jsonColumns, read.rows) };
 }

@@ -3,7 +3,13 @@ import DataLoader from "dataloader";
 import { narrowReads, unitTags } from "../cache/read-tags.js";
 import { Dataset } from "../graphql/enums.js";
 import type { Loaders } from "../graphql/loaders.js";
-import { jsonObjectSql, runStatement, statement } from "../graphql/sql-statement.js";
+import {
+  columnRows,
+  jsonColumnsSql,
+  type JsonColumn,
+  type JsonPair,
+} from "../graphql/json-columns.js";
+import { runStatement, statement } from "../graphql/sql-statement.js";
 import { Observation } from "./observation.entity.js";
 import { observationWhere, type ObservationFilter } from "./observation.inputs.js";
 
@@ -14,7 +20,7 @@ import { observationWhere, type ObservationFilter } from "./observation.inputs.j
  * entities"). These functions select the GraphQL fields into plain objects with the same
  * property names as the entity, plus the foreign keys, which the field resolvers of
  * `Observation` follow through request-scoped loaders. A row carries only the keys the
- * request's selection needs (observationJsonSql): the others are absent, never read.
+ * request's selection needs (observationJsonColumns): the others are absent, never read.
  */
 export interface ObservationRow {
   id: number;
@@ -47,8 +53,8 @@ export interface Joins {
 }
 
 /**
- * Each observation is built as JSON by PostgreSQL (`json_build_object`, aggregated with
- * `json_agg`), so the driver hands over one text column that `JSON.parse` turns into the rows,
+ * The observations are built as JSON by PostgreSQL, one array per column (json-columns.ts),
+ * so the driver hands over one text column that `JSON.parse` and columnRows turn into the rows,
  * instead of parsing N rows × M columns into row objects and copying them into fresh ones
  * (row parsing, `Buffer` slices and their garbage were ~15 % of a plain read's CPU). Only what
  * the request selects is built: the selected plain columns, the ids the selected relation
@@ -103,7 +109,7 @@ function observationKeys(fields: Set<string> | null, joins: Joins): Set<string> 
 }
 
 /**
- * The observation columns a statement must carry to build `observationJsonSql` over them, the
+ * The observation columns a statement must carry to build `observationJsonColumns` over them, the
  * joins and an ordering: the needed keys, the id, the joined relations' foreign keys and the
  * year and value (which orderings use). Each is `o.<column>`, so a subquery selecting them
  * and aliased `o` serves the same expressions.
@@ -116,27 +122,23 @@ export function observationColumnsSql(fields: Set<string> | null, joins: Joins):
 }
 
 /**
- * The JSON object of one observation for the fields selected on it (null: unknown, all
- * columns), with the joined relations nested under `unitRow`, `indicatorRow`, `sourceRow`.
+ * The columns of the observations' JSON (json-columns.ts) for the fields selected on them (null:
+ * unknown, all columns), with the joined relations nested under `unitRow`, `indicatorRow`,
+ * `sourceRow` (null for an observation without a source).
  */
-export function observationJsonSql(fields: Set<string> | null, joins: Joins): string {
+export function observationJsonColumns(fields: Set<string> | null, joins: Joins): JsonColumn[] {
   const keys = observationKeys(fields, joins);
-  const pairs: [string, string][] = [];
+  const columns: JsonColumn[] = [...keys].map((k): JsonPair => [k, OBSERVATION_COLUMNS[k]]);
   for (const [relation, alias, rowKey] of RELATIONS) {
-    const columns = joins[relation];
-    if (!columns) continue;
-    const nested = jsonObjectSql(
-      [...columns].map(([prop, column]) => [prop, `${alias}."${column}"`]),
-    );
-    pairs.push([
-      rowKey,
-      relation === "source" ? `case when o.source_id is null then null else ${nested} end` : nested,
-    ]);
+    const related = joins[relation];
+    if (!related) continue;
+    columns.push({
+      key: rowKey,
+      pairs: [...related].map(([prop, column]): JsonPair => [prop, `${alias}."${column}"`]),
+      nullWhen: relation === "source" ? "o.source_id is null" : undefined,
+    });
   }
-  return jsonObjectSql([
-    ...[...keys].map((k): [string, string] => [k, OBSERVATION_COLUMNS[k]]),
-    ...pairs,
-  ]);
+  return columns;
 }
 
 export const shapeKey = (fields: Set<string> | null, joins: Joins) =>
@@ -254,10 +256,13 @@ export function unitObservationsParts(
   fields: Set<string> | null = null,
 ) {
   const { mask, datasets, params } = filterParams({ ...filter, units: null });
+  const columns = observationJsonColumns(fields, joins);
   return {
     shape: `${mask}|${shapeKey(fields, joins)}`,
     params: [datasets, ...params],
-    aggregate: `json_agg(${observationJsonSql(fields, joins)} order by o.indicator_id asc, o.year asc, o.id asc)`,
+    /** The observations' rows: columnRows(columns, <the aggregate's value>). */
+    columns,
+    aggregate: jsonColumnsSql(columns, "o.indicator_id asc, o.year asc, o.id asc"),
     from: fromSql(joins),
     where: whereSql(mask),
   };
@@ -294,13 +299,10 @@ export function unitObservationsLoader(
     loader = new DataLoader<number, ObservationRow[]>(async unitIds => {
       // Only these units' observations: other units' writes leave the cached answer alone.
       const raw = await narrowReads("observation", unitTags("observation", unitIds), () =>
-        runStatement<{ unitId: number; rows: ObservationRow[] }>(em, s, [
-          ...parts.params,
-          [...unitIds],
-        ]),
+        runStatement<{ unitId: number; rows: unknown }>(em, s, [...parts.params, [...unitIds]]),
       );
       const grouped = new Map<number, ObservationRow[]>();
-      for (const r of raw) grouped.set(r.unitId, r.rows);
+      for (const r of raw) grouped.set(r.unitId, columnRows<ObservationRow>(parts.columns, r.rows));
       return unitIds.map(id => grouped.get(id) ?? []);
     });
     byFilter.set(key, loader);

@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import type { GraphQLResolveInfo } from "graphql";
 import { narrowReads, unitTags } from "../cache/read-tags.js";
 import { soleFieldArguments } from "../graphql/look-ahead.js";
+import { columnRows } from "../graphql/json-columns.js";
 import { runStatement, statement } from "../graphql/sql-statement.js";
 import {
   addUnitWithRelatedReader,
@@ -66,18 +67,14 @@ function readUnitWithObservations(
       where self.id = ? and self.code = ?`;
   });
   return narrowReads("observation", unitTags("observation", [id]), () =>
-    runStatement<UnitRow & { observations: ObservationRow[] | null }>(em, s, [
-      ...parts.params,
-      id,
-      code,
-    ]),
+    runStatement<UnitRow & { observations: unknown }>(em, s, [...parts.params, id, code]),
   ).then(raw => {
     if (!raw.length) {
       noteId("unit", code, null);
       return readUnitByCode(em, code, unitJoins).then(remember);
     }
     const unit = toUnitRow(raw[0], unitJoins);
-    unit.related = { observations: raw[0].observations ?? [] };
+    unit.related = { observations: columnRows<ObservationRow>(parts.columns, raw[0].observations) };
     return unit;
   });
 }
