@@ -244,6 +244,15 @@ const DONE = [
   "   scorecard-34 5,349 against 7,674 req/s, observations 7,548 against 9,796), and the cache-off scale-1 scorecard",
   "   fell short where the run on `4a6cf42` met its targets (244 against 353 req/s); interleaved right after the run",
   "   it was 351 / 317 req/s at 8 MB and 464 / 341 at 16 MB.",
+  "28. **Observation rows travel as JSON columns** (`server/graphql/json-columns.ts`). `json_agg(json_build_object(...))`",
+  "   cost PostgreSQL a type lookup and an output call for every key and value of every row (~2.7 µs a row): a unit's 401",
+  "   observations took 1.4 ms to build against 0.2 ms to select, a page of 100 with unit and source 0.7-0.8 ms. Now one",
+  "   `json_agg` per column, all in the same total order (PostgreSQL 16+ sorts once for all of them), and Node puts the",
+  "   rows back together: 0.5-0.7 and 0.3-0.4 ms (EXPLAIN ANALYZE, 40 runs each); `JSON.parse` of arrays is also cheaper",
+  "   than of objects that repeat their keys. Interleaved at scale 100, cache off, two rounds: read (a) c=1 497 / 598 →",
+  "   710 / 705 req/s, c=32 947 / 918 → 1,221 / 1,237 (server CPU 0.74 → 0.63 ms a request); read (b) c=1 195 / 307 →",
+  "   414 / 411 (p50 4 / 2 → 2 ms), c=32 392 / 521 → 713 / 612. Checked by unit tests of the reassembly (nulls, absent",
+  "   sources, no rows) and by every integration test of the observation reads, which compare them with the entity path.",
 ];
 
 // Issue 14's "before" figures (scale 100, c=32 unless said, cache off, medians of 3).
@@ -395,7 +404,7 @@ const CAUSES: [prefix: string, cause: string][] = [
   ],
   [
     "c-units",
-    "one statement, the successor joined, and less server CPU per request than PostGraphile's (1.07 against 1.25 ms in the 2026-12-02 07:44 run, whose c=1 ratio was 0.96 at scale 100 and 1.06-1.12 at scales 1 and 10); at c=1 throughput is one request's latency, where our fixed cost (`{ __typename }`, 0.27 against 0.10 ms) counts. The units table is the same at every scale; four interleaved c=1 rounds right after that run gave 575 / 484 / 484 / 519 against 491 / 429 / 428 / 481 req/s (1.13×).",
+    "one statement, the successor joined, and less server CPU per request than PostGraphile's (1.07 against 1.25 ms in the 2026-12-02 07:44 run, whose c=1 ratio was 0.96 at scale 100 and 1.06-1.12 at scales 1 and 10); at c=1 throughput is one request's latency, where our fixed cost (`{ __typename }`, 0.27 against 0.10 ms) counts. The units table is the same at every scale; four interleaved c=1 rounds right after that run gave 575 / 484 / 484 / 519 against 491 / 429 / 428 / 481 req/s (1.13×). In the 2026-12-02 14:51 run the scale-100 c=1 rounds gave 383 against 384 req/s with both servers at about half their rate at scales 1 and 10 in the same run (740 / 680 and 751 / 757 req/s) and ours at 1.70 ms of CPU a request against 0.90-0.92 there: a slow spell of the machine, the units table and code being the same at every scale.",
   ],
 ];
 
