@@ -23,8 +23,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * old space could still grow to 4× its live set, but once that growth was bounded
  * (server/memory.ts) 16 MB cost (b) 222-226 against 205-222 MB and halved the scorecards'
  * scavenges. Each scavenge copies what the requests in flight hold (about the same whatever
- * the size), so half as many cost 4-37 % less CPU per scorecard in ten interleaved pairs
- * (bench/RESULTS.md, item 27).
+ * the size), so half as many cost less CPU per scorecard at scale 100 and for the 3-unit one;
+ * at scale 1 the pairs were mixed, within the noise (bench/RESULTS.md, item 27).
  */
 export const START_NODE_FLAGS = (process.env.BENCH_START_FLAGS ?? "--max-semi-space-size=16")
   .split(" ")

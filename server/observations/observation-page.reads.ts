@@ -155,7 +155,7 @@ export async function readObservationPage(
       });
       if (stale) continue;
     }
-    const rows = read.rows ?? [];
+    const rows = read.rows;
     const aggregate = extras.total || extras.containsIllustrative;
     return {
       rows,
@@ -193,7 +193,8 @@ function oneCodes(mask: number, params: unknown[]): OneCode[] {
 }
 
 type PageRead = {
-  rows: ObservationRow[] | null;
+  /** None when no row matched (columnRows). */
+  rows: ObservationRow[];
   total?: string;
   anyIllustrative?: boolean | null;
 } & Partial<Record<`${CodeKind}Now`, number | null>>;
