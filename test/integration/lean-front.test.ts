@@ -171,6 +171,10 @@ describe("the same answers as the Express route", () => {
     expect(answer.headers.vary).toBe("Accept-Encoding");
     const sql = await bothAlike(plain, JSON_HEADERS, query('{ unit(code: "vn") { nameVi } }'));
     expect(Number(sql.headers["x-sql-statements"])).toBeGreaterThan(0);
+    // Written as bytes: the length counts the two- and three-byte letters of the Vietnamese name.
+    expect(sql.json).toEqual({ data: { unit: { nameVi: "Việt Nam" } } });
+    expect(Number(sql.headers["content-length"])).toBe(Buffer.byteLength(sql.text));
+    expect(Buffer.byteLength(sql.text)).toBeGreaterThan(sql.text.length);
   });
 
   it("bad input: the same coded 400s, 401 and GraphQL errors", async () => {
