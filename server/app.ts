@@ -13,7 +13,7 @@ import { mayWrite, requestUser } from "./auth/authenticate.js";
 import { graphqlMethods, httpErrorHandler, notFound } from "./http/http-errors.js";
 import { explorerPage } from "./http/explorer.js";
 import { apolloHandler, createApollo, graphqlSteps } from "./app-graphql.js";
-import { leanFront } from "./http/lean-front.js";
+import { expressMessages, leanFront } from "./http/lean-front.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { listenForChanges } from "./cache/change-listener.js";
 import type { CachedAnswer } from "./cache/http-cache.js";
@@ -122,7 +122,7 @@ export async function createApp({
   app.use(httpErrorHandler);
   // The node server's handler: the common JSON POST to /graphql on a short path, all else to `app`.
   const handler = leanFront(app, steps, apolloHandler(apollo, steps.context));
-  return { app, apollo, handler };
+  return { app, apollo, handler, messages: expressMessages(app) };
 }
 
 export interface StartOptions {
@@ -218,7 +218,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     }
     if (table === null || table === "health_checkup") checkupRollup.schedule();
   });
-  const { handler, apollo } = await createApp({
+  const { handler, apollo, messages } = await createApp({
     orm: db.orm,
     webDist: options.webDist,
     production: options.production,
@@ -238,7 +238,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     rollups: { monitoring: rollup, checkup: checkupRollup },
   });
   const server: Server = await new Promise((resolveListen, reject) => {
-    const s = createServer(handler);
+    const s = createServer(messages, handler);
     s.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolveListen(s));
     s.once("error", reject);
   });

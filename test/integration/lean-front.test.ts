@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { MikroORM } from "@mikro-orm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { Role } from "../../server/auth/user.entity.js";
 import type { CachedAnswer } from "../../server/cache/http-cache.js";
 import { ResponseCache } from "../../server/cache/response-cache.js";
 import { initOrm } from "../../server/db/orm.js";
-import { leanTakes, SMALL_BODY_BYTES } from "../../server/http/lean-front.js";
+import { leanTakes, type MessageClasses, SMALL_BODY_BYTES } from "../../server/http/lean-front.js";
 import { createTestDatabase, dropTestDatabase } from "../helpers/db.js";
 import { rawRequest, type RawAnswer } from "../helpers/http.js";
 import { makeUser, type TestUser } from "../helpers/users.js";
@@ -29,15 +29,19 @@ let orm: MikroORM;
 let viewer: TestUser;
 const served: Served[] = [];
 
-async function listen(listener: Parameters<typeof createServer>[1]): Promise<[string, Server]> {
-  const server = createServer(listener);
+async function listen(
+  listener: RequestListener,
+  messages: MessageClasses | Record<string, never> = {},
+): Promise<[string, Server]> {
+  const server = createServer(messages, listener);
   await new Promise<void>(done => server.listen(0, "127.0.0.1", done));
   return [`http://127.0.0.1:${(server.address() as AddressInfo).port}`, server];
 }
 
 async function serve(options: Omit<Parameters<typeof createApp>[0], "orm">): Promise<Served> {
-  const { app, handler } = await createApp({ orm, production: true, ...options });
-  const [lean, a] = await listen(handler);
+  const { app, handler, messages } = await createApp({ orm, production: true, ...options });
+  // The lean handler as startApp serves it: requests born with Express's prototypes.
+  const [lean, a] = await listen(handler, messages);
   const [express, b] = await listen(app);
   const pair = { lean, express, servers: [a, b] };
   served.push(pair);
