@@ -78,13 +78,14 @@ const STAMP = ".bundle-stamp";
 
 /**
  * Hash of what the bundle is made from: the built server, the installed packages (named by the
- * lock file, and graphql-jit as the install patches it) and these bundling rules.
+ * lock file, and graphql-jit and Apollo as the install patches them) and these bundling rules.
  */
 function bundleInputHash(root: string): string {
   return hashFiles(root, [
     ...filesUnder(join(root, "dist/server")),
     join(root, "package-lock.json"),
     join(root, "scripts/patch-graphql-jit.mjs"),
+    join(root, "scripts/patch-apollo-gateway.mjs"),
     join(root, "dist/scripts/bundle-server.js"),
   ]);
 }
