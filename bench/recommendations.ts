@@ -278,6 +278,9 @@ const DONE = [
   "   → 1,707 / 2,188 req/s, p99 59 / 56 → 38 / 26 ms; read (b) 625 / 679 → 716 / 689; scorecard-3 703 / 890 → 825 /",
   "   970 req/s, p99 111 / 74 → 74 / 70 ms; scorecard-34 122 / 169 → 157 / 152 req/s, p99 363 / 232 → 264 / 254 ms.",
   "   Pages still keep their `pg` rows past a scavenge (the units page: 15.4 → 9.7 % survival); that holder is not found.",
+  "   The full run on `b609bae` met the 34-province scorecard at scale 100 in a slow spell: 105 req/s, p99 707 ms, 10.5 ms",
+  "   of CPU alone. Right after it, the same build against the one before (bench steps, two rounds): 140 / 172 against",
+  "   150 / 179 req/s, p99 407 / 227 against 273 / 214 ms: that read, whose answer is ~6,800 points, gained nothing.",
 ];
 
 // Issue 14's "before" figures (scale 100, c=32 unless said, cache off, medians of 3).
