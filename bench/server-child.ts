@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { startApp } from "../server/app.js";
-import { boundHeapGrowth } from "../server/memory.js";
+import { tuneHeapForServing } from "../server/memory.js";
 
 /**
  * The API server under test, in its own process so its RSS (read from /proc by the runner) is
@@ -24,7 +24,7 @@ const app = await startApp({
   exposeSqlCount: process.env.BENCH_SQL_COUNT !== "off",
 });
 // As main.ts does once ready (`npm start`), so the benchmark measures the memory it serves with.
-boundHeapGrowth();
+tuneHeapForServing();
 process.stdout.write(JSON.stringify({ ready: true, url: app.url, port: app.port }) + "\n");
 
 // Apollo Server registers its own SIGINT/SIGTERM handlers, and its stop() racing the one inside

@@ -16,7 +16,7 @@ import type { ResponseCache } from "./cache/response-cache.js";
 import { sqlScope } from "./db/sql-counter.js";
 import { buildAppSchema } from "./schema.js";
 import type { RequestLimiter } from "./http/rate-limit.js";
-import type { Admission } from "./graphql/admission.js";
+import { admitRequests, type Admission } from "./graphql/admission.js";
 
 export type RequestContext = Context & { sql: { count: number } };
 
@@ -122,7 +122,7 @@ export interface GraphqlSteps {
    * who the user is) nor the body limit depends on what an unverified header says.
    */
   authenticate: RequestHandler;
-  /** After it: the response cache, when there is one. */
+  /** After it: the response cache, when there is one, then the wait for a turn (REQUEST_CONCURRENCY). */
   afterBody: RequestHandler[];
   /** The GraphQL context of a request both paths build. */
   context: (http: { req: Request; res: Response }) => Promise<RequestContext>;
@@ -140,19 +140,26 @@ export function graphqlSteps(
     cache,
     exposeSqlCount,
     admission = null,
+    gate = null,
     rollups = null,
   }: {
     limiter: RequestLimiter | null;
     cache: ResponseCache<CachedAnswer> | null;
     exposeSqlCount: boolean;
+    /** Analytics fields computed at once (inside the resolvers). */
     admission?: Admission | null;
+    /** Requests handed to Apollo at once (after the cache: a cached answer never waits). */
+    gate?: Admission | null;
     rollups?: RollupRebuilds | null;
   },
 ): GraphqlSteps {
   return {
     prepare: [compressWhenAccepted, ...(exposeSqlCount ? [countSql] : [])],
     authenticate: authenticateRequests(orm, limiter),
-    afterBody: cache ? [httpCache(cache, { exposeSqlCount })] : [],
+    afterBody: [
+      ...(cache ? [httpCache(cache, { exposeSqlCount })] : []),
+      ...(gate ? [admitRequests(gate)] : []),
+    ],
     // Not spread: the context forks its entity manager only when a resolver first needs it.
     context: async ({ req, res }) =>
       buildContext(orm, requestUser(res), {

@@ -22,7 +22,11 @@ import { ResponseCache } from "./cache/response-cache.js";
 import { parseChange } from "./cache/tags.js";
 import { MonitoringRollupRefresher } from "./monitoring/monitoring-rollup.js";
 import { CheckupRollupRefresher } from "./checkups/checkup-rollup.js";
-import { DEFAULT_ANALYTICS_CONCURRENCY, readTrustProxy } from "./config.js";
+import {
+  defaultAnalyticsConcurrency,
+  defaultRequestConcurrency,
+  readTrustProxy,
+} from "./config.js";
 import { Admission } from "./graphql/admission.js";
 import { prepareDatabase, type PrepareOptions } from "./db/prepare.js";
 import { watchReplicas, type RoutedPostgreSqlDriver } from "./db/replica-health.js";
@@ -48,6 +52,8 @@ export interface AppOptions {
   exposeSqlCount?: boolean;
   /** Analytics requests computed at once (graphql/admission.ts); absent: no limit. */
   analyticsConcurrency?: number | null;
+  /** GraphQL requests handed to Apollo at once over HTTP (graphql/admission.ts); absent: no limit. */
+  requestConcurrency?: number | null;
   /** The rollups' background rebuilds (startApp's), which summaries wait for after a write. */
   rollups?: RollupRebuilds | null;
 }
@@ -62,6 +68,7 @@ export async function createApp({
   afterWrite,
   exposeSqlCount = false,
   analyticsConcurrency = null,
+  requestConcurrency = null,
   rollups = null,
 }: AppOptions) {
   // Cached answers are tagged by the tables their SQL names: watch the ORM's connections.
@@ -82,6 +89,7 @@ export async function createApp({
     exposeSqlCount,
     // A slow request gives its slot back after half a second and goes on outside the limit.
     admission: analyticsConcurrency ? new Admission(analyticsConcurrency, 500) : null,
+    gate: requestConcurrency ? new Admission(requestConcurrency, 500) : null,
     rollups,
   });
   app.get("/healthz", (_req, res) => {
@@ -142,8 +150,10 @@ export interface StartOptions {
   responseCache?: boolean;
   /** Send `x-sql-statements` (see AppOptions); off by default. */
   exposeSqlCount?: boolean;
-  /** Analytics requests computed at once (default DEFAULT_ANALYTICS_CONCURRENCY). */
+  /** Analytics requests computed at once (default defaultAnalyticsConcurrency()). */
   analyticsConcurrency?: number;
+  /** GraphQL requests handed to Apollo at once (default defaultRequestConcurrency()). */
+  requestConcurrency?: number;
   log?: (line: string) => void;
   /** The embedded server, already starting (see PrepareOptions.embedded). */
   embedded?: PrepareOptions["embedded"];
@@ -234,7 +244,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
           }
         : undefined,
     exposeSqlCount: options.exposeSqlCount,
-    analyticsConcurrency: options.analyticsConcurrency ?? DEFAULT_ANALYTICS_CONCURRENCY,
+    analyticsConcurrency: options.analyticsConcurrency ?? defaultAnalyticsConcurrency(),
+    requestConcurrency: options.requestConcurrency ?? defaultRequestConcurrency(),
     rollups: { monitoring: rollup, checkup: checkupRollup },
   });
   const server: Server = await new Promise((resolveListen, reject) => {

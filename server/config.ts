@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { projectRoot } from "./paths.js";
 
@@ -22,16 +23,37 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** Analytics requests (scorecard, series, compare, ...) computed at once; the rest queue (graphql/admission.ts). */
   analyticsConcurrency: number;
+  /** GraphQL requests answered at once over HTTP; the rest wait their turn before Apollo (graphql/admission.ts). */
+  requestConcurrency: number;
   /** Connections per database (DATABASE_POOL_MAX); null: two per core, at least 4 (db/orm.ts). */
   poolMax: number | null;
 }
 
 /**
- * ANALYTICS_CONCURRENCY's default, from the benchmark's 32 connections on 2 cores (scale 100,
- * cache off): with 2 the series gave 443 req/s against 561 with 4; with 8 the 34-province
- * scorecard's p99 went back up to 735 ms in one run of two (unlimited: 743-1023 ms; 4: 315-572).
+ * REQUEST_CONCURRENCY's default: 2 GraphQL requests in progress per core, at least 4; the others
+ * wait before Apollo holding nothing but their parsed body (graphql/admission.ts admitRequests).
+ * Why: a request that waits inside the server (Apollo's request context built, then queued for
+ * an analytics slot) outlives two young-generation collections and is copied into the old one;
+ * the answer it builds afterwards hangs off those old objects, and V8 keeps anything an old
+ * object points at through every young collection until the next major one. 34-province
+ * scorecard, c=32, 2 cores, cache off (bench/RESULTS.md, item 30): with no limit 30-38 % of what
+ * was allocated survived each young collection; at scale 100, 8 in progress (4 waiting for an
+ * analytics slot) gave 33-35 % and 171-184 req/s, 4 gave 7 % and 309-326 req/s, p99 161-166 ms.
+ * The other reads measured the same at 4 and 8, read (b) up to 8 % slower at 4.
  */
-export const DEFAULT_ANALYTICS_CONCURRENCY = 4;
+export const REQUESTS_PER_CORE = 2;
+export const defaultRequestConcurrency = (cores = availableParallelism()): number =>
+  Math.max(4, REQUESTS_PER_CORE * cores);
+
+/**
+ * ANALYTICS_CONCURRENCY's default: as many as REQUEST_CONCURRENCY's, so that by default no
+ * request waits for an analytics slot inside Apollo (above). Set lower, it keeps room for the
+ * other reads while analytics queue. On 2 cores both are 4, which was measured alone before
+ * the front queue (scale 100, cache off): with 2 the series gave 443 req/s against 561 with 4;
+ * with 8 the 34-province scorecard's p99 went back up to 735 ms in one run of two.
+ */
+export const defaultAnalyticsConcurrency = (cores = availableParallelism()): number =>
+  defaultRequestConcurrency(cores);
 
 /** A setting that is a whole number from 1 up to `digits` digits (4: 9999); null when unset. */
 function readWholeNumber(name: string, value: string | undefined, digits: number): number | null {
@@ -108,7 +130,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: readTrustProxy(env),
     analyticsConcurrency:
       readWholeNumber("ANALYTICS_CONCURRENCY", env.ANALYTICS_CONCURRENCY, 4) ??
-      DEFAULT_ANALYTICS_CONCURRENCY,
+      defaultAnalyticsConcurrency(),
+    requestConcurrency:
+      readWholeNumber("REQUEST_CONCURRENCY", env.REQUEST_CONCURRENCY, 4) ??
+      defaultRequestConcurrency(),
     poolMax: readWholeNumber("DATABASE_POOL_MAX", env.DATABASE_POOL_MAX, 3),
   });
 }

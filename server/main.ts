@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { readConfig } from "./config.js";
 import { startEmbedded } from "./db/embedded-postgres.js";
-import { boundHeapGrowth } from "./memory.js";
+import { tuneHeapForServing } from "./memory.js";
 
 /**
  * `npm start`: the platform on one port, with the embedded PostgreSQL unless DATABASE_URL is set.
@@ -62,6 +62,7 @@ const app = await startApp({
   // The per-request SQL count only in development (NODE_ENV=development): it shows outsiders what is costly.
   exposeSqlCount: !config.production,
   analyticsConcurrency: config.analyticsConcurrency,
+  requestConcurrency: config.requestConcurrency,
   log,
   embedded,
 }).catch((error: unknown) => {
@@ -70,7 +71,7 @@ const app = await startApp({
   throw error;
 });
 running = app;
-boundHeapGrowth();
+tuneHeapForServing();
 // Counted from the process's start (performance's time origin), module loading included.
 console.log(`OSH Observatory ready in ${Math.round(performance.now())} ms`);
 console.log(`  web app:  http://localhost:${app.port}/`);

@@ -1,3 +1,4 @@
+import type { RequestHandler } from "express";
 import type { ServerResponse } from "node:http";
 
 /**
@@ -69,4 +70,17 @@ export class Admission {
     if (next) next();
     else this.active--;
   }
+}
+
+/**
+ * The HTTP step in front of Apollo (REQUEST_CONCURRENCY): a request goes on once `admission`
+ * lets it in, holding nothing yet but its parsed body. One whose client left while it waited
+ * goes no further: there is nobody to answer.
+ */
+export function admitRequests(admission: Admission): RequestHandler {
+  return (_req, res, next) => {
+    void admission.enter(res).then(() => {
+      if (!res.destroyed) next();
+    });
+  };
 }

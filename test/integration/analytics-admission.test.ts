@@ -7,8 +7,9 @@ import { rawRequest } from "../helpers/http.js";
 
 /**
  * Analytics requests go through the admission (server/graphql/admission.ts) over HTTP: with one
- * slot, concurrent scorecards, series and a request asking for both still all answer, each
- * with what it answers alone, on both the lean front and the Express route.
+ * analytics slot and two requests handed to Apollo at once, concurrent scorecards, series and a
+ * request asking for both still all answer, each with what it answers alone, on both the lean
+ * front and the Express route.
  */
 let db: TestDb;
 const servers: Server[] = [];
@@ -27,6 +28,7 @@ beforeAll(async () => {
     orm: db.orm,
     production: true,
     analyticsConcurrency: 1,
+    requestConcurrency: 2,
   });
   urls.lean = await listen(handler);
   urls.express = await listen(app);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readConfig } from "../../../server/config.js";
+import { defaultRequestConcurrency, readConfig } from "../../../server/config.js";
 
 describe("readConfig", () => {
   it("uses the documented defaults when nothing is set", () => {
@@ -12,9 +12,15 @@ describe("readConfig", () => {
     expect(config.rateLimit).toEqual({ burst: 300, perSecond: 50 });
     expect(config.dataDir.endsWith(".data")).toBe(true);
     expect(config.production).toBe(true);
-    expect(config.analyticsConcurrency).toBe(4);
+    expect(config.analyticsConcurrency).toBe(defaultRequestConcurrency());
     expect(readConfig({ NODE_ENV: "development" }).production).toBe(false);
     expect(readConfig({ ANALYTICS_CONCURRENCY: " 16 " }).analyticsConcurrency).toBe(16);
+    // Two requests in progress per core, at least four.
+    expect(config.requestConcurrency).toBe(defaultRequestConcurrency());
+    expect(defaultRequestConcurrency(1)).toBe(4);
+    expect(defaultRequestConcurrency(2)).toBe(4);
+    expect(defaultRequestConcurrency(8)).toBe(16);
+    expect(readConfig({ REQUEST_CONCURRENCY: "12" }).requestConcurrency).toBe(12);
     // No pool size set: the ORM's default (two connections per core, at least 4).
     expect(config.poolMax).toBeNull();
     expect(readConfig({ DATABASE_POOL_MAX: " 12 " }).poolMax).toBe(12);

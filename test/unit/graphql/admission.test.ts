@@ -1,7 +1,8 @@
 import { EventEmitter } from "node:events";
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Admission } from "../../../server/graphql/admission.js";
+import type { NextFunction, Request, Response } from "express";
+import { Admission, admitRequests } from "../../../server/graphql/admission.js";
 
 /** What Admission reads of a response: its events and whether it is over. */
 class FakeAnswer extends EventEmitter {
@@ -97,5 +98,42 @@ describe("Admission", () => {
     await admission.enter(answer());
     await expect(admission.enter(null)).resolves.toBeUndefined();
     expect(admission.running).toBe(1);
+  });
+});
+
+describe("admitRequests (the HTTP step before Apollo)", () => {
+  const request = {} as Request;
+
+  it("hands a request on once it has a turn, in arrival order", async () => {
+    const step = admitRequests(new Admission(1, 10_000));
+    const answers = [answer(), answer(), answer()];
+    const order: number[] = [];
+    answers.forEach((a, i) =>
+      step(request, a as unknown as Response, (() => order.push(i)) as NextFunction),
+    );
+    await settle();
+    expect(order).toEqual([0]);
+    answers[0].finish();
+    await settle();
+    expect(order).toEqual([0, 1]);
+    answers[1].finish();
+    await settle();
+    expect(order).toEqual([0, 1, 2]);
+  });
+
+  it("does not hand on a request whose client left while it waited", async () => {
+    const admission = new Admission(1, 10_000);
+    const step = admitRequests(admission);
+    const first = answer();
+    const gone = answer();
+    const handed: string[] = [];
+    step(request, first as unknown as Response, (() => handed.push("first")) as NextFunction);
+    step(request, gone as unknown as Response, (() => handed.push("gone")) as NextFunction);
+    await settle();
+    gone.leave();
+    first.finish();
+    await settle();
+    expect(handed).toEqual(["first"]);
+    expect([admission.running, admission.queued]).toEqual([0, 0]);
   });
 });
