@@ -1,6 +1,5 @@
 import type { AfterWriteRound } from "./after-write.js";
-
-const ms = (n: number) => n.toFixed(n < 10 ? 1 : 0);
+import { formatMs as ms } from "./drive.js";
 
 /** The report's table of summaries asked right after a write (bench/after-write.ts). */
 export function afterWriteSection(rounds: AfterWriteRound[] | undefined): string[] {

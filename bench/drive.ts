@@ -59,6 +59,37 @@ export interface LoadResult {
   non2xx: number;
 }
 
+/** Milliseconds for a report: one decimal under 10 ms, whole above. */
+export const formatMs = (n: number) => n.toFixed(n < 10 ? 1 : 0);
+
+/** Latency percentiles in fractional ms, from every 2xx answer of an autocannon run. */
+export interface ExactLatencies {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/**
+ * autocannon, with latencies taken from its own per-response timer (process.hrtime, fractional
+ * ms) for the 2xx answers, because its summary histogram stores whole milliseconds: a 0.4 ms
+ * answer at one connection would read "0".
+ */
+export async function runAutocannon(
+  options: autocannon.Options,
+): Promise<{ result: autocannon.Result; latency: ExactLatencies }> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on("response", (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) latencies.push(ms);
+    });
+  });
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (q: number) =>
+    sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] : NaN;
+  return { result, latency: { p50: at(0.5), p99: at(0.99), max: at(1) } };
+}
+
 /** autocannon against POST /graphql over loopback. */
 export async function drive(
   url: string,
@@ -66,7 +97,7 @@ export async function drive(
   seconds: number,
   connections = 32,
 ): Promise<LoadResult> {
-  const result = await autocannon({
+  const { result, latency } = await runAutocannon({
     url: `${url}/graphql`,
     method: "POST",
     headers: HEADERS,
@@ -77,9 +108,7 @@ export async function drive(
     timeout: 30,
   });
   return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
+    ...latency,
     requestsPerSecond: result.requests.average,
     requests: result.requests.total,
     responses: result["2xx"] + result.non2xx,

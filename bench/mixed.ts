@@ -1,9 +1,9 @@
-import autocannon from "autocannon";
 import { loadavg } from "node:os";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Role } from "../server/auth/user.entity.js";
 import { createUserWithToken } from "../server/auth/user.service.js";
 import { initOrm } from "../server/db/orm.js";
+import { runAutocannon } from "./drive.js";
 import { compareQuery, observationsQuery, scorecardQuery } from "./queries.js";
 
 /** What the readers + writer scenario found (issue 14, item 3). */
@@ -126,7 +126,7 @@ export async function runMixed(
       if (rest > 0) await new Promise(r => setTimeout(r, rest));
     }
   })();
-  const result = await autocannon({
+  const { result, latency } = await runAutocannon({
     url: `${serverUrl}/graphql`,
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -148,8 +148,8 @@ export async function runMixed(
     readers,
     writtenUnit: units.written,
     readsPerSecond: result.requests.average,
-    readP50: result.latency.p50,
-    readP99: result.latency.p99,
+    readP50: latency.p50,
+    readP99: latency.p99,
     readErrors: result.errors + result.timeouts + result.non2xx,
     writes,
     writeErrors,

@@ -13,7 +13,7 @@ import {
   type MonitoringSummaryArgs,
 } from "../server/monitoring/monitoring-summary.service.js";
 import { startBenchCluster, type BenchCluster } from "./cluster.js";
-import { drain, drive, probe } from "./drive.js";
+import { drain, drive, formatMs, probe } from "./drive.js";
 import { loadScale } from "./load.js";
 import { copyBothWays } from "./partition-tables.js";
 import { planFor } from "./scale.js";
@@ -164,7 +164,7 @@ async function apiSection(url: string): Promise<void> {
       // Cancel what the run left queued (a slow aggregate), or it eats into the next query.
       await drain(server.url, url);
       log(
-        `  ${query.name.padEnd(70)} idle ${median(idle).toFixed(0)} ms; c=32 p50 ${r.p50} p99 ${r.p99} ms ` +
+        `  ${query.name.padEnd(70)} idle ${median(idle).toFixed(0)} ms; c=32 p50 ${formatMs(r.p50)} p99 ${formatMs(r.p99)} ms ` +
           `${r.requestsPerSecond.toFixed(1)} req/s, errors ${r.errors + r.non2xx + r.timeouts} (${before})`,
       );
     }

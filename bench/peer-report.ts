@@ -1,7 +1,7 @@
 import { median, type PeerRun } from "./peer.js";
+import { formatMs as f1 } from "./drive.js";
 
 const f0 = (n: number) => n.toFixed(0);
-const f1 = (n: number) => n.toFixed(n < 10 ? 1 : 0);
 
 /** The side-by-side table of the peer section (bench/peer.ts) for RESULTS.md. */
 export function peerSection(peer: PeerRun | undefined): string[] {

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- two servers' GraphQL answers, each reduced to plain rows right where it is read */
 import { loadavg } from "node:os";
 import pg from "pg";
-import { drive, type LoadResult } from "./drive.js";
+import { drive, formatMs, type LoadResult } from "./drive.js";
 import type { BenchQuery } from "./queries.js";
 import { startServerProcess, type ServerProcess } from "./server-process.js";
 import { describeWarmUp, warmUntilSteady } from "./warm-up.js";
@@ -274,8 +274,8 @@ export async function runPeer(
         const oCpu = median(measure.ours.cpuMsPerRequest);
         const pCpu = median(measure.peer.cpuMsPerRequest);
         log(
-          `  ${read.name} c=${connections}: ours ${o.toFixed(0)} req/s p99 ${median(measure.ours.runs.map(r => r.p99))} ms, ` +
-            `PostGraphile ${p.toFixed(0)} req/s p99 ${median(measure.peer.runs.map(r => r.p99))} ms, ratio ${(o / p).toFixed(2)}, ` +
+          `  ${read.name} c=${connections}: ours ${o.toFixed(0)} req/s p99 ${formatMs(median(measure.ours.runs.map(r => r.p99)))} ms, ` +
+            `PostGraphile ${p.toFixed(0)} req/s p99 ${formatMs(median(measure.peer.runs.map(r => r.p99)))} ms, ratio ${(o / p).toFixed(2)}, ` +
             `server CPU per request ours ${oCpu.toFixed(2)} ms / PostGraphile ${pCpu.toFixed(2)} ms (ratio ${(pCpu / oCpu).toFixed(2)}), ` +
             `raw pg ${measure.raw.requestsPerSecond.toFixed(0)} req/s p50 ${measure.raw.p50.toFixed(1)} ms (load ${measure.loadAverages.map(l => l.toFixed(1)).join("/")})`,
         );

@@ -1,6 +1,7 @@
 import { median } from "./peer.js";
 import { evaluate } from "./targets.js";
 import type { BenchRun, QueryRun } from "./types.js";
+import { formatMs } from "./drive.js";
 
 /**
  * The "before and after, what was done and what is left" section of RESULTS.md. "Before" is
@@ -367,7 +368,7 @@ function beforeAfter(run: BenchRun): string[] {
       "32 readers + 1 writer every 200 ms",
       `${b.mixedReadsPerSecond} reads/s (every write emptied the cache)`,
       run.mixed
-        ? `${run.mixed.readsPerSecond.toFixed(0)} reads/s, p99 ${run.mixed.readP99} ms, ${run.mixed.staleReads} stale (scale ${run.mixed.scale}, ${run.mixed.seconds} s)`
+        ? `${run.mixed.readsPerSecond.toFixed(0)} reads/s, p99 ${formatMs(run.mixed.readP99)} ms, ${run.mixed.staleReads} stale (scale ${run.mixed.scale}, ${run.mixed.seconds} s)`
         : notRun,
     ],
     [

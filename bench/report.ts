@@ -12,6 +12,7 @@ import { stopText } from "./startup.js";
 import { evaluate, targetsFor } from "./targets.js";
 import type { BenchRun, QueryRun, ScaleRun } from "./types.js";
 import { warmUpSection } from "./warm-up-report.js";
+import { formatMs as ms } from "./drive.js";
 
 /**
  * dist/bench/report.js → <root>/bench/RESULTS.md, next to the sources (it is committed).
@@ -22,7 +23,6 @@ const resultsFile = process.env.BENCH_RESULTS
   : resolve(dirname(fileURLToPath(import.meta.url)), "../../bench/RESULTS.md");
 
 const mb = (n: number) => `${n.toFixed(0)}`;
-const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)}`;
 
 function git(args: string[]): string {
   try {
@@ -87,7 +87,7 @@ function render(run: BenchRun): string {
       `## Memory over ${run.soak.seconds} s (${run.soak.query}, scale 1, cache off)`,
       "",
       `RSS every 5 s (MB): ${run.soak.samples.map(s => `${s.second} s: ${mb(s.rssMb)}`).join(", ")}.`,
-      `Throughput over the run: ${run.soak.load.requestsPerSecond.toFixed(0)} req/s, p50 ${run.soak.load.p50} ms, p99 ${run.soak.load.p99} ms, ` +
+      `Throughput over the run: ${run.soak.load.requestsPerSecond.toFixed(0)} req/s, p50 ${ms(run.soak.load.p50)} ms, p99 ${ms(run.soak.load.p99)} ms, ` +
         `errors ${run.soak.load.errors + run.soak.load.non2xx + run.soak.load.timeouts}.`,
       "",
     );
@@ -98,7 +98,7 @@ function render(run: BenchRun): string {
       "",
       `RSS (MB) at server start ${mb(soak.startRssMb ?? NaN)}, then every 10 s: ${soak.samples.map(s => `${s.second} s: ${mb(s.rssMb)}`).join(", ")}; ` +
         `growth after 10 s ${((soak.growthAfterWarmUp ?? NaN) * 100).toFixed(1)} %; load average ${soak.loadAverage?.toFixed(1)}.`,
-      `Throughput: ${soak.load.requestsPerSecond.toFixed(0)} req/s, p50 ${soak.load.p50} ms, p99 ${soak.load.p99} ms, ` +
+      `Throughput: ${soak.load.requestsPerSecond.toFixed(0)} req/s, p50 ${ms(soak.load.p50)} ms, p99 ${ms(soak.load.p99)} ms, ` +
         `errors ${soak.load.errors + soak.load.non2xx + soak.load.timeouts}.`,
       "",
     );
@@ -253,7 +253,7 @@ function mixedSection(m: NonNullable<BenchRun["mixed"]>): string[] {
     "",
     "| reads/s | read p50 ms | read p99 ms | read errors | writes | write errors | write p50 / max ms | stale reads after ack | load avg |",
     "|---|---|---|---|---|---|---|---|---|",
-    `| ${m.readsPerSecond.toFixed(0)} | ${m.readP50} | ${m.readP99} | ${m.readErrors} | ${m.writes} | ${m.writeErrors} | ${m.writeMsP50.toFixed(0)} / ${m.writeMsMax.toFixed(0)} | ${m.staleReads} | ${m.loadAverage.toFixed(1)} |`,
+    `| ${m.readsPerSecond.toFixed(0)} | ${ms(m.readP50)} | ${ms(m.readP99)} | ${m.readErrors} | ${m.writes} | ${m.writeErrors} | ${m.writeMsP50.toFixed(0)} / ${m.writeMsMax.toFixed(0)} | ${m.staleReads} | ${m.loadAverage.toFixed(1)} |`,
     "",
   ];
 }

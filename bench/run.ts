@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import pg from "pg";
 import { cpuMs } from "./cpu.js";
 import { startBenchCluster, type BenchCluster } from "./cluster.js";
-import { drain, drive, probe } from "./drive.js";
+import { drain, drive, formatMs, probe } from "./drive.js";
 import { explainQueries } from "./explain.js";
 import { loadScale } from "./load.js";
 import {
@@ -241,7 +241,7 @@ async function mixedSection(scale: number): Promise<void> {
     );
     run.mixed = { ...mixed, scale };
     log(
-      `    reads ${mixed.readsPerSecond.toFixed(0)}/s p50 ${mixed.readP50} ms p99 ${mixed.readP99} ms errors ${mixed.readErrors}; ` +
+      `    reads ${mixed.readsPerSecond.toFixed(0)}/s p50 ${formatMs(mixed.readP50)} ms p99 ${formatMs(mixed.readP99)} ms errors ${mixed.readErrors}; ` +
         `writes ${mixed.writes} (errors ${mixed.writeErrors}, p50 ${mixed.writeMsP50.toFixed(0)} ms, max ${mixed.writeMsMax.toFixed(0)} ms); stale reads after ack ${mixed.staleReads}; load ${mixed.loadAverage.toFixed(1)}`,
     );
   } finally {
@@ -334,7 +334,7 @@ async function measure(
       warmUp,
     });
     log(
-      `    ${query.name.padEnd(20)} p50 ${load.p50} ms  p99 ${load.p99} ms  ${load.requestsPerSecond.toFixed(0)} req/s  ` +
+      `    ${query.name.padEnd(20)} p50 ${formatMs(load.p50)} ms  p99 ${formatMs(load.p99)} ms  ${load.requestsPerSecond.toFixed(0)} req/s  ` +
         `errors ${load.errors + load.non2xx + load.timeouts}  responses ${load.responses}  idle ${first.ms.toFixed(0)} ms  ` +
         `CPU ${cpuMsAlone.toFixed(1)} ms alone (${idle.length}), ${cpuMsPerResponse.toFixed(1)} ms loaded  SQL ${first.sqlStatements}  RSS ${rssStartMb.toFixed(0)}→${rssEndMb.toFixed(0)} MB  ` +
         `warm-up ${describeWarmUp(warmUp)}`,

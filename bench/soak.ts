@@ -1,5 +1,5 @@
 import { loadavg } from "node:os";
-import { drive, warmUp } from "./drive.js";
+import { drive, formatMs, warmUp } from "./drive.js";
 import { peerReads } from "./peer.js";
 import { startServerProcess } from "./server-process.js";
 import type { SoakRun } from "./types.js";
@@ -54,7 +54,7 @@ export async function soakUnitObservations(
     log(
       `  soak (b) at scale ${scale}: RSS (MB) ${samples.map(s => `${s.second} s ${s.rssMb.toFixed(0)}`).join(", ")}; ` +
         `growth after ${WARM_SECOND} s ${(run.growthAfterWarmUp! * 100).toFixed(1)} %; ` +
-        `${load.requestsPerSecond.toFixed(0)} req/s p99 ${load.p99} ms (load ${loadAverage.toFixed(1)})`,
+        `${load.requestsPerSecond.toFixed(0)} req/s p99 ${formatMs(load.p99)} ms (load ${loadAverage.toFixed(1)})`,
     );
     return run;
   } finally {

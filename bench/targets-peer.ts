@@ -1,5 +1,6 @@
 import { median } from "./peer.js";
 import type { BenchRun, Verdict } from "./types.js";
+import { formatMs } from "./drive.js";
 
 /** Issue 14's limits that are not per-query latencies (item numbers as in the issue). */
 const PEER_SCALE = 100;
@@ -95,14 +96,14 @@ function mixedVerdicts(run: BenchRun): Verdict[] {
     m.readsPerSecond < MIXED_MIN_READS_PER_SECOND
       ? `${(MIXED_MIN_READS_PER_SECOND - m.readsPerSecond).toFixed(0)} reads/s short`
       : "",
-    m.readP99 > MIXED_MAX_P99_MS ? `p99 ${m.readP99 - MIXED_MAX_P99_MS} ms over` : "",
+    m.readP99 > MIXED_MAX_P99_MS ? `p99 ${formatMs(m.readP99 - MIXED_MAX_P99_MS)} ms over` : "",
     m.readErrors + m.writeErrors ? `${m.readErrors + m.writeErrors} errors` : "",
     m.staleReads ? `${m.staleReads} stale reads` : "",
   ].filter(Boolean);
   return [
     {
       target: `${target} (scale ${m.scale}, ${m.seconds} s)`,
-      measured: `${m.readsPerSecond.toFixed(0)} reads/s, p99 ${m.readP99} ms, ${m.readErrors} + ${m.writeErrors} errors, ${m.staleReads} stale of ${m.writes} writes`,
+      measured: `${m.readsPerSecond.toFixed(0)} reads/s, p99 ${formatMs(m.readP99)} ms, ${m.readErrors} + ${m.writeErrors} errors, ${m.staleReads} stale of ${m.writes} writes`,
       met: misses.length === 0,
       miss: misses.join("; "),
     },

@@ -1,5 +1,6 @@
 import { issue14Verdicts } from "./targets-peer.js";
 import type { BenchRun, SoakRun, Verdict } from "./types.js";
+import { formatMs } from "./drive.js";
 
 /**
  * The targets of issue 6, on a 2-core machine at 32 connections:
@@ -77,9 +78,11 @@ export function evaluate(run: BenchRun): Verdict[] {
             const met = r.load.p99 <= t.p99;
             verdicts.push({
               target: `${r.query.name} p99 ≤ ${t.p99} ms at scale ${scale.plan.scale}${label}`,
-              measured: `${r.load.p99} ms`,
+              measured: `${formatMs(r.load.p99)} ms`,
               met,
-              miss: met ? "" : `${r.load.p99 - t.p99} ms over (+${pct(r.load.p99, t.p99)})`,
+              miss: met
+                ? ""
+                : `${formatMs(r.load.p99 - t.p99)} ms over (+${pct(r.load.p99, t.p99)})`,
             });
           }
           if (t.rps !== undefined) {
