@@ -34,6 +34,8 @@ export async function startBenchCluster(log: (line: string) => void): Promise<Be
     const started = performance.now();
     const db = await prepareDatabase({
       databaseUrl: pg.url,
+      // audit_log handed to osh_audit as `npm start` does, so the benchmark serves that setup.
+      adminUrl: pg.adminUrlFor("osh"),
       replicaUrls: [],
       dataDir: folder,
       illustrative: false,

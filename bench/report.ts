@@ -10,7 +10,7 @@ import { peerSection } from "./peer-report.js";
 import { recommendations } from "./recommendations.js";
 import { stopText } from "./startup.js";
 import { evaluate, targetsFor } from "./targets.js";
-import type { BenchRun, QueryRun, ScaleRun } from "./types.js";
+import type { BenchRun, QueryRun, ScaleRun, SoakRun } from "./types.js";
 import { warmUpSection } from "./warm-up-report.js";
 import { formatMs as ms } from "./drive.js";
 
@@ -96,8 +96,7 @@ function render(run: BenchRun): string {
     out.push(
       `## Memory over ${soak.seconds} s: ${soak.query}, cache off (item 4: ≤ 250 MB, ≤ 10 % growth after 10 s)`,
       "",
-      `RSS (MB) at server start ${mb(soak.startRssMb ?? NaN)}, then every 10 s: ${soak.samples.map(s => `${s.second} s: ${mb(s.rssMb)}`).join(", ")}; ` +
-        `growth after 10 s ${((soak.growthAfterWarmUp ?? NaN) * 100).toFixed(1)} %; load average ${soak.loadAverage?.toFixed(1)}.`,
+      ...soakBLines(soak),
       `Throughput: ${soak.load.requestsPerSecond.toFixed(0)} req/s, p50 ${ms(soak.load.p50)} ms, p99 ${ms(soak.load.p99)} ms, ` +
         `errors ${soak.load.errors + soak.load.non2xx + soak.load.timeouts}.`,
       "",
@@ -255,5 +254,24 @@ function mixedSection(m: NonNullable<BenchRun["mixed"]>): string[] {
     "|---|---|---|---|---|---|---|---|---|",
     `| ${m.readsPerSecond.toFixed(0)} | ${ms(m.readP50)} | ${ms(m.readP99)} | ${m.readErrors} | ${m.writes} | ${m.writeErrors} | ${m.writeMsP50.toFixed(0)} / ${m.writeMsMax.toFixed(0)} | ${m.staleReads} | ${m.loadAverage.toFixed(1)} |`,
     "",
+  ];
+}
+
+/**
+ * RSS of the read (b) soak, sampled every second (the peak), and memory right after the two
+ * full collections the soak asked for under load (a leak shows there; the sawtooth does not).
+ */
+function soakBLines(soak: SoakRun): string[] {
+  const peak = soak.samples.reduce((a, s) => (s.rssMb > a.rssMb ? s : a));
+  const collected = soak.collected ?? [];
+  return [
+    `RSS (MB) at server start ${mb(soak.startRssMb ?? NaN)}; sampled every second, shown every 5 s: ` +
+      `${soak.samples
+        .filter(s => s.second % 5 === 0)
+        .map(s => `${s.second} s: ${mb(s.rssMb)}`)
+        .join(", ")}; peak ${mb(peak.rssMb)} MB at ${peak.second} s.`,
+    `Right after a full collection, under load: ` +
+      `${collected.map(c => `at ${c.second} s heap ${mb(c.heapMb)} MB, RSS a second later ${mb(c.rssMb)} MB`).join("; ")}: ` +
+      `RSS growth ${((soak.growthAfterWarmUp ?? NaN) * 100).toFixed(1)} %; load average ${soak.loadAverage?.toFixed(1)}.`,
   ];
 }

@@ -27,6 +27,21 @@ const app = await startApp({
 tuneHeapForServing();
 process.stdout.write(JSON.stringify({ ready: true, url: app.url, port: app.port }) + "\n");
 
+// Started with --expose-gc (the read (b) soak, bench/soak.ts): SIGUSR2 runs a full collection
+// and reports what is left, so the soak can compare memory at the same point of the GC cycle.
+const collect = (globalThis as { gc?: () => void }).gc;
+if (collect) {
+  process.on("SIGUSR2", () => {
+    collect();
+    const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+    // RSS a second later: V8 gives the freed pages back to the system after the collection.
+    setTimeout(() => {
+      const rssMb = process.memoryUsage.rss() / 2 ** 20;
+      process.stdout.write(JSON.stringify({ collected: { heapMb, rssMb } }) + "\n");
+    }, 1000);
+  });
+}
+
 // Apollo Server registers its own SIGINT/SIGTERM handlers, and its stop() racing the one inside
 // app.close() leaves close() pending forever (see RESULTS.md, "Shutdown"): drop them, close here.
 process.removeAllListeners("SIGTERM");

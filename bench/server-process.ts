@@ -11,7 +11,17 @@ export interface ServerProcess {
   rssMb(): number;
   /** CPU time the process has used so far (user + system), in ms, from /proc/<pid>/stat. */
   cpuMs(): number;
+  /**
+   * A full collection in the server (started with --expose-gc): its heap right after and its
+   * RSS a second later, memory at the same point of the GC cycle whenever it is asked.
+   */
+  collect(): Promise<Collected>;
   stop(): Promise<void>;
+}
+
+export interface Collected {
+  heapMb: number;
+  rssMb: number;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -58,20 +68,32 @@ export function startServerProcess(
   child.stderr!.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString("utf8")).slice(-4000);
   });
+  // The child's JSON lines: first {ready, url}, then one {collected} per collect().
+  const waiting: ((collected: Collected) => void)[] = [];
   return new Promise((resolveStart, reject) => {
     let buffered = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       buffered += chunk.toString("utf8");
-      const line = buffered.split("\n").find(l => l.startsWith("{"));
-      if (!line) return;
-      const { url } = JSON.parse(line) as { url: string };
-      resolveStart({
-        url,
-        pid: child.pid!,
-        rssMb: () => rssMb(child.pid!),
-        cpuMs: () => cpuMs(child.pid!),
-        stop: () => stop(child),
-      });
+      const lines = buffered.split("\n");
+      buffered = lines.pop()!;
+      for (const line of lines.filter(l => l.startsWith("{"))) {
+        const message = JSON.parse(line) as { url?: string; collected?: Collected };
+        if (message.collected) waiting.shift()?.(message.collected);
+        else if (message.url) {
+          resolveStart({
+            url: message.url,
+            pid: child.pid!,
+            rssMb: () => rssMb(child.pid!),
+            cpuMs: () => cpuMs(child.pid!),
+            collect: () =>
+              new Promise(answer => {
+                waiting.push(answer);
+                child.kill("SIGUSR2");
+              }),
+            stop: () => stop(child),
+          });
+        }
+      }
     });
     child.once("exit", code =>
       reject(new Error(`benchmark server exited during start (code ${code}): ${stderr}`)),

@@ -54,7 +54,10 @@ export interface SoakRun {
   /** Read (b) soak (bench/soak.ts): RSS at server start, load average, growth after warm-up. */
   startRssMb?: number;
   loadAverage?: number;
+  /** RSS right after a full collection near the end against right after one at 10 s. */
   growthAfterWarmUp?: number;
+  /** Heap and RSS right after the full collections at 10 s and near the end (bench/soak.ts). */
+  collected?: { second: number; heapMb: number; rssMb: number }[];
 }
 
 export interface BenchRun {

@@ -22,6 +22,11 @@ export interface PrepareOptions {
    * so both run side by side); when absent and no URL is given, it is started here.
    */
   embedded?: Promise<EmbeddedPostgres>;
+  /**
+   * With `databaseUrl`: a superuser URL of the same database for the audit_log hand-over, made
+   * as the role of `databaseUrl` otherwise (which an app role may not do, so it is then logged).
+   */
+  adminUrl?: string;
 }
 
 /** Database up to date and seeded: embedded server (unless a URL is given), migrations, seeds. */
@@ -42,7 +47,10 @@ export async function prepareDatabase(
     });
     await migrate(orm);
     if (embedded) await protectAuditLog(embedded.adminUrlFor("osh"), APP_ROLE, options.log);
-    else await protectAuditLog(options.databaseUrl!, null, options.log);
+    else if (options.adminUrl) {
+      const appRole = decodeURIComponent(new URL(options.databaseUrl!).username);
+      await protectAuditLog(options.adminUrl, appRole, options.log);
+    } else await protectAuditLog(options.databaseUrl!, null, options.log);
     const em = orm.em.fork() as EntityManager;
     if (await loadOfficialSeeds(em)) options.log("loaded the sourced seed data");
     if (options.illustrative && (await loadIllustrative(orm.em.fork() as EntityManager))) {
