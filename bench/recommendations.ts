@@ -427,7 +427,7 @@ const CAUSES: [prefix: string, cause: string][] = [
   ],
   [
     "RSS over 60 s",
-    "RSS is a sawtooth (old space grows between major collections to 3× what survived the last, item 25) and the peak is where a 10 s sample meets it; before item 25 the growth was V8's 4× and the peaks 229-253 MB in full runs.",
+    "RSS is a sawtooth (old space grows between major collections to 3× what survived the last, item 25), now sampled every second so the peak is the real one; growth is RSS a second after a forced full collection near the end against one at 10 s (before 2026-12-03 it was the last 10 s sample against the one at 10 s, which read +28.6 % at scale 10 when the run ended just before a collection). Before item 25 the growth was V8's 4× and the peaks 229-253 MB in full runs.",
   ],
   [
     "a-indicator-page c=32: ours p50",
