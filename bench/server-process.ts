@@ -86,8 +86,17 @@ export function startServerProcess(
             rssMb: () => rssMb(child.pid!),
             cpuMs: () => cpuMs(child.pid!),
             collect: () =>
-              new Promise(answer => {
-                waiting.push(answer);
+              new Promise((answer, fail) => {
+                // A child without --expose-gc, or gone, never answers: fail rather than hang the run.
+                const timer = setTimeout(() => {
+                  waiting.splice(waiting.indexOf(settle), 1);
+                  fail(new Error("the benchmark server did not report a full collection in 10 s"));
+                }, 10_000);
+                const settle = (collected: Collected) => {
+                  clearTimeout(timer);
+                  answer(collected);
+                };
+                waiting.push(settle);
                 child.kill("SIGUSR2");
               }),
             stop: () => stop(child),

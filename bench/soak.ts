@@ -17,7 +17,7 @@ const LAST_SECOND = SOAK_SECONDS - 3;
  * and no SQL counter, as the peer section runs it. RSS is sampled every second, so the peak is
  * the real one. RSS is a sawtooth (old space grows to 3× what survived the last major collection,
  * server/memory.ts, then falls), so two plain samples say only where in a tooth each fell:
- * "growth" compares RSS right after a full collection at 10 s and one near the end, both under
+ * "growth" compares RSS a second after a full collection at 10 s and after one near the end, both under
  * load. A leak shows there; a tooth does not.
  * `nodeArgs` passes V8 flags to the server (e.g. `--trace-gc` while looking for the cause).
  */
@@ -44,17 +44,25 @@ export async function soakUnitObservations(
       samples.push({ second: Math.round((Date.now() - started) / 1000), rssMb: server.rssMb() });
     }, SAMPLE_SECONDS * 1000);
     const collected: NonNullable<SoakRun["collected"]> = [];
-    const collections = [WARM_SECOND, LAST_SECOND].map(
-      second =>
-        new Promise<void>(done =>
-          setTimeout(async () => {
-            collected.push({ second, ...(await server.collect()) });
-            done();
-          }, second * 1000),
-        ),
+    const collections = Promise.all(
+      [WARM_SECOND, LAST_SECOND].map(
+        second =>
+          new Promise<void>((done, fail) =>
+            setTimeout(
+              () =>
+                server.collect().then(c => {
+                  collected.push({ second, ...c });
+                  done();
+                }, fail),
+              second * 1000,
+            ),
+          ),
+      ),
     );
+    // Awaited after the run; a failure in between must not count as unhandled.
+    collections.catch(() => {});
     const load = await drive(server.url, read.ours, SOAK_SECONDS, connections);
-    await Promise.all(collections);
+    await collections;
     clearInterval(timer);
     const second = Math.round((Date.now() - started) / 1000);
     if (samples.at(-1)!.second !== second) samples.push({ second, rssMb: server.rssMb() });

@@ -63,8 +63,8 @@ function peerVerdicts(run: BenchRun): Verdict[] {
 
 /**
  * Item 4: RSS over 60 s of read (b) at c=32 ≤ 250 MB at its peak (sampled every second) and
- * ≤ 10 % growth after warm-up, RSS right after a full collection near the end against right
- * after one at 10 s (bench/soak.ts).
+ * ≤ 10 % growth after warm-up, RSS a second after a full collection near the end against a
+ * second after one at 10 s (bench/soak.ts).
  */
 function soakVerdicts(run: BenchRun): Verdict[] {
   const target = `RSS over 60 s of read (b) at c=32 ≤ ${SOAK_MAX_MB} MB and growth after warm-up ≤ ${SOAK_MAX_GROWTH * 100} %`;

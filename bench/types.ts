@@ -1,4 +1,5 @@
 import type { LoadResult, Probe } from "./drive.js";
+import type { Collected } from "./server-process.js";
 import type { Explained } from "./explain.js";
 import type { AfterWriteRound } from "./after-write.js";
 import type { DiskSize, LoadTimes } from "./load.js";
@@ -54,10 +55,10 @@ export interface SoakRun {
   /** Read (b) soak (bench/soak.ts): RSS at server start, load average, growth after warm-up. */
   startRssMb?: number;
   loadAverage?: number;
-  /** RSS right after a full collection near the end against right after one at 10 s. */
+  /** RSS a second after a full collection near the end against a second after one at 10 s. */
   growthAfterWarmUp?: number;
-  /** Heap and RSS right after the full collections at 10 s and near the end (bench/soak.ts). */
-  collected?: { second: number; heapMb: number; rssMb: number }[];
+  /** Heap right after, and RSS a second after, the full collections at 10 s and near the end (bench/soak.ts). */
+  collected?: (Collected & { second: number })[];
 }
 
 export interface BenchRun {
